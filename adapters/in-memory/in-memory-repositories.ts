@@ -1,0 +1,169 @@
+import type {
+  AuditLog,
+  ClientAccountRepository,
+  MailRepository,
+  Page,
+  PageRequest,
+  PasswordResetTokenRepository,
+  StaffRepository,
+  UserRepository,
+} from '../../application/ports/repositories.js';
+import type { AuditEntry } from '../../domain/audit/audit-entry.js';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
+import type { User } from '../../domain/identity/user.js';
+import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+import { copy } from './copy.js';
+import type { InMemoryStore } from './in-memory-store.js';
+import { pageDescending } from './keyset.js';
+
+function unique<T extends object>(map: Map<string, T>, candidate: T, field: keyof T, key: string): void {
+  for (const [id, existing] of map) {
+    if (id !== key && existing[field] === candidate[field]) throw new Error(`unique violation on ${String(field)}`);
+  }
+}
+
+export class InMemoryUserRepository implements UserRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(user: User): Promise<void> {
+    if (this.store.users.has(user.id)) throw new Error('duplicate user id');
+    unique(this.store.users, user, 'email', user.id);
+    this.store.users.set(user.id, copy(user));
+  }
+  async save(user: User): Promise<void> {
+    unique(this.store.users, user, 'email', user.id);
+    this.store.users.set(user.id, copy(user));
+  }
+  async findById(id: string): Promise<User | null> {
+    const found = this.store.users.get(id);
+    return found ? copy(found) : null;
+  }
+  async findByEmail(email: string): Promise<User | null> {
+    const found = [...this.store.users.values()].find((u) => u.email === email);
+    return found ? copy(found) : null;
+  }
+}
+
+export class InMemoryClientAccountRepository implements ClientAccountRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(account: ClientAccount): Promise<void> {
+    if (this.store.accounts.has(account.id)) throw new Error('duplicate account id');
+    unique(this.store.accounts, account, 'oib', account.id);
+    this.store.accounts.set(account.id, copy(account));
+  }
+  async findById(id: string): Promise<ClientAccount | null> {
+    const found = this.store.accounts.get(id);
+    return found ? copy(found) : null;
+  }
+  async findByOib(oib: string): Promise<ClientAccount | null> {
+    const found = [...this.store.accounts.values()].find((a) => a.oib === oib);
+    return found ? copy(found) : null;
+  }
+  async listOwnedBy(userId: string): Promise<ClientAccount[]> {
+    return [...this.store.accounts.values()]
+      .filter((a) => a.ownerUserId === userId)
+      .sort((a, b) => a.name.localeCompare(b.name, 'hr') || (a.id < b.id ? -1 : 1))
+      .map(copy);
+  }
+}
+
+export class InMemoryStaffRepository implements StaffRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(staff: StaffMember): Promise<void> {
+    if (this.store.staff.has(staff.id)) throw new Error('duplicate staff id');
+    unique(this.store.staff, staff, 'email', staff.id);
+    this.store.staff.set(staff.id, copy(staff));
+  }
+  async save(staff: StaffMember): Promise<void> {
+    this.store.staff.set(staff.id, copy(staff));
+  }
+  async findById(id: string): Promise<StaffMember | null> {
+    const found = this.store.staff.get(id);
+    return found ? copy(found) : null;
+  }
+  async findByEmail(email: string): Promise<StaffMember | null> {
+    const found = [...this.store.staff.values()].find((s) => s.email === email);
+    return found ? copy(found) : null;
+  }
+}
+
+export class InMemoryPasswordResetTokenRepository implements PasswordResetTokenRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(token: PasswordResetToken): Promise<void> {
+    if (this.store.resetTokens.has(token.tokenHash)) throw new Error('duplicate token');
+    this.store.resetTokens.set(token.tokenHash, copy(token));
+  }
+  async save(token: PasswordResetToken): Promise<void> {
+    this.store.resetTokens.set(token.tokenHash, copy(token));
+  }
+  async findByHash(tokenHash: string): Promise<PasswordResetToken | null> {
+    const found = this.store.resetTokens.get(tokenHash);
+    return found ? copy(found) : null;
+  }
+  async revokeUnusedFor(userId: string, now: Date): Promise<void> {
+    for (const [hash, token] of this.store.resetTokens) {
+      if (token.userId === userId && token.usedAt === null) {
+        const spent = copy(token);
+        spent.usedAt = now;
+        this.store.resetTokens.set(hash, spent);
+      }
+    }
+  }
+}
+
+export class InMemoryMailRepository implements MailRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(mail: OutgoingMail): Promise<void> {
+    if (this.store.mails.has(mail.id)) throw new Error('duplicate mail id');
+    this.store.mails.set(mail.id, copy(mail));
+  }
+  async findById(id: string): Promise<OutgoingMail | null> {
+    const found = this.store.mails.get(id);
+    return found ? copy(found) : null;
+  }
+  async claimForDelivery(id: string): Promise<OutgoingMail | null> {
+    const found = this.store.mails.get(id);
+    if (!found || (found.status !== 'queued' && found.status !== 'failed')) return null;
+    const claimed = copy(found);
+    claimed.status = 'sending';
+    claimed.attempts += 1;
+    this.store.mails.set(id, claimed);
+    return copy(claimed);
+  }
+  async markSent(id: string, at: Date): Promise<void> {
+    const found = this.store.mails.get(id);
+    if (!found) return;
+    const sent = copy(found);
+    sent.status = 'sent';
+    sent.sentAt = at;
+    sent.lastError = null;
+    this.store.mails.set(id, sent);
+  }
+  async markFailed(id: string, error: string): Promise<void> {
+    const found = this.store.mails.get(id);
+    if (!found) return;
+    const failed = copy(found);
+    failed.status = 'failed';
+    failed.lastError = error;
+    this.store.mails.set(id, failed);
+  }
+  async listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
+    const mine = [...this.store.mails.values()].filter((m) => m.accountId === accountId);
+    const result = pageDescending(mine, (m) => ({ at: m.createdAt, id: m.id }), page);
+    return { items: result.items.map(copy), next: result.next };
+  }
+}
+
+export class InMemoryAuditLog implements AuditLog {
+  constructor(private readonly store: InMemoryStore) {}
+  async record(entry: AuditEntry): Promise<void> {
+    this.store.audit.push(structuredClone(entry));
+  }
+  async list(filter: { accountId?: string; actorId?: string }, page: PageRequest): Promise<Page<AuditEntry>> {
+    const matching = this.store.audit.filter(
+      (e) => (filter.accountId === undefined || e.accountId === filter.accountId) && (filter.actorId === undefined || e.actorId === filter.actorId),
+    );
+    return pageDescending(matching, (e) => ({ at: e.at, id: e.id }), page);
+  }
+}

@@ -1,0 +1,65 @@
+import type { NewSession, SessionManager } from '../../application/ports/session-manager.js';
+import type { Clock } from '../../application/ports/clock.js';
+import type { Tokens } from '../../application/ports/tokens.js';
+import type { SessionInfo, SessionLifetime, SessionSubject } from '../../domain/identity/session.js';
+import type { InMemoryStore } from './in-memory-store.js';
+
+/** Same rules as the Lucia adapter: idle expiry slides when half spent, absolute expiry never moves. */
+export class InMemorySessionManager implements SessionManager {
+  constructor(
+    private readonly store: InMemoryStore,
+    private readonly deps: { clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
+  ) {}
+
+  async create(subject: SessionSubject, subjectId: string, meta: { clientAddress: string; userAgent: string }): Promise<NewSession> {
+    const token = this.deps.tokens.generate();
+    const now = this.deps.clock.now();
+    const absoluteExpiresAt = new Date(now.getTime() + this.deps.lifetime.absoluteMs);
+    const session: SessionInfo = {
+      id: this.deps.tokens.hash(token),
+      subject,
+      subjectId,
+      createdAt: now,
+      expiresAt: new Date(Math.min(now.getTime() + this.deps.lifetime.idleMs, absoluteExpiresAt.getTime())),
+      absoluteExpiresAt,
+      clientAddress: meta.clientAddress,
+      userAgent: meta.userAgent.slice(0, 400),
+    };
+    this.store.sessions.set(session.id, session);
+    return { token, session };
+  }
+
+  async validate(subject: SessionSubject, token: string): Promise<SessionInfo | null> {
+    const id = this.deps.tokens.hash(token);
+    const session = this.store.sessions.get(id);
+    if (!session || session.subject !== subject) return null;
+    const now = this.deps.clock.now().getTime();
+    if (now >= session.expiresAt.getTime() || now >= session.absoluteExpiresAt.getTime()) {
+      this.store.sessions.delete(id);
+      return null;
+    }
+    if (session.expiresAt.getTime() - now < this.deps.lifetime.idleMs / 2) {
+      const extended = { ...session, expiresAt: new Date(Math.min(now + this.deps.lifetime.idleMs, session.absoluteExpiresAt.getTime())) };
+      this.store.sessions.set(id, extended);
+      return extended;
+    }
+    return session;
+  }
+
+  async invalidate(subject: SessionSubject, token: string): Promise<void> {
+    const id = this.deps.tokens.hash(token);
+    if (this.store.sessions.get(id)?.subject === subject) this.store.sessions.delete(id);
+  }
+
+  async invalidateAll(subject: SessionSubject, subjectId: string): Promise<void> {
+    for (const [id, session] of this.store.sessions) {
+      if (session.subject === subject && session.subjectId === subjectId) this.store.sessions.delete(id);
+    }
+  }
+
+  async listFor(subject: SessionSubject, subjectId: string): Promise<SessionInfo[]> {
+    return [...this.store.sessions.values()]
+      .filter((s) => s.subject === subject && s.subjectId === subjectId)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+}

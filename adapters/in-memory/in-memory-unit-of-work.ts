@@ -1,0 +1,61 @@
+import type { Clock } from '../../application/ports/clock.js';
+import type { Tokens } from '../../application/ports/tokens.js';
+import type { DatabaseHealth, TransactionScope, UnitOfWork } from '../../application/ports/unit-of-work.js';
+import type { SessionLifetime } from '../../domain/identity/session.js';
+import { InMemoryJobQueue } from './in-memory-job-queue.js';
+import {
+  InMemoryAuditLog,
+  InMemoryClientAccountRepository,
+  InMemoryMailRepository,
+  InMemoryPasswordResetTokenRepository,
+  InMemoryStaffRepository,
+  InMemoryUserRepository,
+} from './in-memory-repositories.js';
+import { InMemorySessionManager } from './in-memory-session-manager.js';
+import { InMemoryStore } from './in-memory-store.js';
+
+/** Runs one use case at a time; a thrown error restores the store as it was. */
+export class InMemoryUnitOfWork implements UnitOfWork {
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly scope: TransactionScope;
+
+  constructor(
+    readonly store: InMemoryStore,
+    deps: { clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
+  ) {
+    this.scope = {
+      users: new InMemoryUserRepository(store),
+      accounts: new InMemoryClientAccountRepository(store),
+      staff: new InMemoryStaffRepository(store),
+      resetTokens: new InMemoryPasswordResetTokenRepository(store),
+      mails: new InMemoryMailRepository(store),
+      audit: new InMemoryAuditLog(store),
+      jobs: new InMemoryJobQueue(store),
+      sessions: new InMemorySessionManager(store, deps),
+    };
+  }
+
+  run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    const result = this.queue.then(async () => {
+      const restore = this.store.snapshot();
+      try {
+        return await work(this.scope);
+      } catch (error) {
+        restore();
+        throw error;
+      }
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export class InMemoryDatabaseHealth implements DatabaseHealth {
+  down = false;
+  async ping(): Promise<number> {
+    if (this.down) throw new Error('database down');
+    return 0;
+  }
+}
+
+export { InMemoryStore };

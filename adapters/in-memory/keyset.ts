@@ -1,0 +1,33 @@
+import type { Page, PageRequest } from '../../application/ports/repositories.js';
+
+/** Keyset cursor over (time desc, id desc): the same cursor format as the PostgreSQL adapters. */
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const at = new Date(iso ?? '');
+  if (!id || Number.isNaN(at.getTime())) return null;
+  return { at, id };
+}
+
+export function pageDescending<T>(items: readonly T[], key: (item: T) => { at: Date; id: string }, page: PageRequest): Page<T> {
+  const after = decodeCursor(page.after);
+  const sorted = [...items].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return kb.at.getTime() - ka.at.getTime() || (kb.id < ka.id ? -1 : kb.id > ka.id ? 1 : 0);
+  });
+  const rest = after
+    ? sorted.filter((item) => {
+        const k = key(item);
+        return k.at.getTime() < after.at.getTime() || (k.at.getTime() === after.at.getTime() && k.id < after.id);
+      })
+    : sorted;
+  const pageItems = rest.slice(0, page.limit);
+  const last = pageItems[pageItems.length - 1];
+  const next = rest.length > page.limit && last ? encodeCursor(key(last).at, key(last).id) : null;
+  return { items: pageItems, next };
+}

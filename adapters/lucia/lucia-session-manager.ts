@@ -1,0 +1,157 @@
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia';
+import type { Clock } from '../../application/ports/clock.js';
+import type { NewSession, SessionManager } from '../../application/ports/session-manager.js';
+import type { Tokens } from '../../application/ports/tokens.js';
+import type { SessionInfo, SessionLifetime, SessionSubject } from '../../domain/identity/session.js';
+import { execute, type Em } from '../mikro-orm/orm.js';
+
+interface SessionRow {
+  id: string;
+  subject: SessionSubject;
+  subject_id: string;
+  created_at: Date;
+  expires_at: Date;
+  absolute_expires_at: Date;
+  client_address: string;
+  user_agent: string;
+}
+
+interface Attributes {
+  subject: SessionSubject;
+  createdAt: Date;
+  absoluteExpiresAt: Date;
+  clientAddress: string;
+  userAgent: string;
+}
+
+const metaOf = (session: object): Attributes => (session as { meta: Attributes }).meta;
+
+/** Lucia's storage adapter over the `sessions` table, limited to one subject (users or staff). */
+class SessionTableAdapter implements Adapter {
+  constructor(
+    private readonly em: Em,
+    private readonly subject: SessionSubject,
+  ) {}
+
+  private toDatabaseSession(row: SessionRow): DatabaseSession {
+    const attributes: Attributes = {
+      subject: row.subject,
+      createdAt: row.created_at,
+      absoluteExpiresAt: row.absolute_expires_at,
+      clientAddress: row.client_address,
+      userAgent: row.user_agent,
+    };
+    return { id: row.id, userId: row.subject_id, expiresAt: row.expires_at, attributes: attributes as unknown as DatabaseSession['attributes'] };
+  }
+
+  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const [row] = await execute<SessionRow>(this.em, 'select * from sessions where id = $1 and subject = $2', [sessionId, this.subject]);
+    if (!row) return [null, null];
+    return [this.toDatabaseSession(row), { id: row.subject_id, attributes: {} as DatabaseUser['attributes'] }];
+  }
+
+  async getUserSessions(userId: string): Promise<DatabaseSession[]> {
+    const rows = await execute<SessionRow>(this.em, 'select * from sessions where subject = $1 and subject_id = $2 order by created_at desc', [this.subject, userId]);
+    return rows.map((row) => this.toDatabaseSession(row));
+  }
+
+  async setSession(session: DatabaseSession): Promise<void> {
+    const a = session.attributes as unknown as Attributes;
+    await execute(
+      this.em,
+      'insert into sessions (id, subject, subject_id, created_at, expires_at, absolute_expires_at, client_address, user_agent) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [session.id, this.subject, session.userId, a.createdAt, session.expiresAt, a.absoluteExpiresAt, a.clientAddress, a.userAgent],
+    );
+  }
+
+  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    await execute(this.em, 'update sessions set expires_at = least($1, absolute_expires_at) where id = $2', [expiresAt, sessionId]);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await execute(this.em, 'delete from sessions where id = $1 and subject = $2', [sessionId, this.subject]);
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    await execute(this.em, 'delete from sessions where subject = $1 and subject_id = $2', [this.subject, userId]);
+  }
+
+  async deleteExpiredSessions(): Promise<void> {
+    await execute(this.em, 'delete from sessions where expires_at <= now() or absolute_expires_at <= now()');
+  }
+}
+
+/**
+ * Lucia (v3) kept behind our port. Lucia's session id is the SHA-256 of the token the cookie carries,
+ * so the table never holds a usable token. Lucia slides the idle expiry; the absolute lifetime is ours.
+ */
+export class LuciaSessionManager implements SessionManager {
+  private readonly lucias: Record<SessionSubject, Lucia>;
+
+  constructor(
+    em: Em,
+    private readonly deps: { clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
+  ) {
+    const make = (subject: SessionSubject) =>
+      new Lucia(new SessionTableAdapter(em, subject), {
+        sessionExpiresIn: new TimeSpan(Math.max(1, Math.round(deps.lifetime.idleMs / 1000)), 's'),
+        getSessionAttributes: (attributes) => ({ meta: attributes as unknown as Attributes }),
+      });
+    this.lucias = { user: make('user'), staff: make('staff') };
+  }
+
+  async create(subject: SessionSubject, subjectId: string, meta: { clientAddress: string; userAgent: string }): Promise<NewSession> {
+    const token = this.deps.tokens.generate();
+    const now = this.deps.clock.now();
+    const attributes: Attributes = {
+      subject,
+      createdAt: now,
+      absoluteExpiresAt: new Date(now.getTime() + this.deps.lifetime.absoluteMs),
+      clientAddress: meta.clientAddress.slice(0, 100),
+      userAgent: meta.userAgent.slice(0, 400),
+    };
+    const session = await this.lucias[subject].createSession(subjectId, attributes as never, { sessionId: this.deps.tokens.hash(token) });
+    return { token, session: this.toInfo(subject, session.id, subjectId, session.expiresAt, attributes) };
+  }
+
+  async validate(subject: SessionSubject, token: string): Promise<SessionInfo | null> {
+    const lucia = this.lucias[subject];
+    const { session } = await lucia.validateSession(this.deps.tokens.hash(token));
+    if (!session) return null;
+    const attributes = metaOf(session);
+    if (this.deps.clock.now().getTime() >= attributes.absoluteExpiresAt.getTime()) {
+      await lucia.invalidateSession(session.id);
+      return null;
+    }
+    return this.toInfo(subject, session.id, session.userId, session.expiresAt, attributes);
+  }
+
+  async invalidate(subject: SessionSubject, token: string): Promise<void> {
+    await this.lucias[subject].invalidateSession(this.deps.tokens.hash(token));
+  }
+
+  async invalidateAll(subject: SessionSubject, subjectId: string): Promise<void> {
+    await this.lucias[subject].invalidateUserSessions(subjectId);
+  }
+
+  async listFor(subject: SessionSubject, subjectId: string): Promise<SessionInfo[]> {
+    const sessions = await this.lucias[subject].getUserSessions(subjectId);
+    const now = this.deps.clock.now().getTime();
+    return sessions
+      .map((s) => this.toInfo(subject, s.id, s.userId, s.expiresAt, metaOf(s)))
+      .filter((s) => s.absoluteExpiresAt.getTime() > now);
+  }
+
+  private toInfo(subject: SessionSubject, id: string, subjectId: string, expiresAt: Date, a: Attributes): SessionInfo {
+    return {
+      id,
+      subject,
+      subjectId,
+      createdAt: a.createdAt,
+      expiresAt: new Date(Math.min(expiresAt.getTime(), a.absoluteExpiresAt.getTime())),
+      absoluteExpiresAt: a.absoluteExpiresAt,
+      clientAddress: a.clientAddress,
+      userAgent: a.userAgent,
+    };
+  }
+}

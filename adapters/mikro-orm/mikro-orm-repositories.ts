@@ -1,0 +1,158 @@
+import type {
+  AuditLog,
+  ClientAccountRepository,
+  MailRepository,
+  Page,
+  PageRequest,
+  PasswordResetTokenRepository,
+  StaffRepository,
+  UserRepository,
+} from '../../application/ports/repositories.js';
+import type { AuditEntry } from '../../domain/audit/audit-entry.js';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
+import type { User } from '../../domain/identity/user.js';
+import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
+import { execute, type Em } from './orm.js';
+import { AuditRowSchema, ClientAccountSchema, OutgoingMailSchema, PasswordResetTokenSchema, StaffMemberSchema, UserSchema, type AuditRow } from './schemas.js';
+
+/** Keyset page over (time desc, id desc) with one query: fetches one row more to know if there is a next page. */
+async function keysetPage<T extends object>(
+  rows: (where: Record<string, unknown>, limit: number) => Promise<T[]>,
+  timeField: string,
+  key: (row: T) => { at: Date; id: string },
+  page: PageRequest,
+): Promise<Page<T>> {
+  const after = decodeCursor(page.after);
+  const where = after ? { $or: [{ [timeField]: { $lt: after.at } }, { [timeField]: after.at, id: { $lt: after.id } }] } : {};
+  const found = await rows(where, page.limit + 1);
+  const items = found.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return { items, next: found.length > page.limit && last ? encodeCursor(key(last).at, key(last).id) : null };
+}
+
+export class MikroOrmUserRepository implements UserRepository {
+  constructor(private readonly em: Em) {}
+  async add(user: User): Promise<void> {
+    this.em.persist(user);
+    await this.em.flush();
+  }
+  async save(user: User): Promise<void> {
+    this.em.persist(user);
+  }
+  findById(id: string): Promise<User | null> {
+    return this.em.findOne(UserSchema, { id });
+  }
+  findByEmail(email: string): Promise<User | null> {
+    return this.em.findOne(UserSchema, { email });
+  }
+}
+
+export class MikroOrmClientAccountRepository implements ClientAccountRepository {
+  constructor(private readonly em: Em) {}
+  async add(account: ClientAccount): Promise<void> {
+    this.em.persist(account);
+    await this.em.flush();
+  }
+  findById(id: string): Promise<ClientAccount | null> {
+    return this.em.findOne(ClientAccountSchema, { id });
+  }
+  findByOib(oib: string): Promise<ClientAccount | null> {
+    return this.em.findOne(ClientAccountSchema, { oib });
+  }
+  listOwnedBy(userId: string): Promise<ClientAccount[]> {
+    return this.em.find(ClientAccountSchema, { ownerUserId: userId }, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+}
+
+export class MikroOrmStaffRepository implements StaffRepository {
+  constructor(private readonly em: Em) {}
+  async add(staff: StaffMember): Promise<void> {
+    this.em.persist(staff);
+    await this.em.flush();
+  }
+  async save(staff: StaffMember): Promise<void> {
+    this.em.persist(staff);
+  }
+  findById(id: string): Promise<StaffMember | null> {
+    return this.em.findOne(StaffMemberSchema, { id });
+  }
+  findByEmail(email: string): Promise<StaffMember | null> {
+    return this.em.findOne(StaffMemberSchema, { email });
+  }
+}
+
+export class MikroOrmPasswordResetTokenRepository implements PasswordResetTokenRepository {
+  constructor(private readonly em: Em) {}
+  async add(token: PasswordResetToken): Promise<void> {
+    this.em.persist(token);
+    await this.em.flush();
+  }
+  async save(token: PasswordResetToken): Promise<void> {
+    this.em.persist(token);
+    await this.em.flush();
+  }
+  findByHash(tokenHash: string): Promise<PasswordResetToken | null> {
+    return this.em.findOne(PasswordResetTokenSchema, { tokenHash });
+  }
+  async revokeUnusedFor(userId: string, now: Date): Promise<void> {
+    await this.em.flush();
+    await this.em.nativeUpdate(PasswordResetTokenSchema, { userId, usedAt: null }, { usedAt: now });
+  }
+}
+
+export class MikroOrmMailRepository implements MailRepository {
+  constructor(private readonly em: Em) {}
+  async add(mail: OutgoingMail): Promise<void> {
+    this.em.persist(mail);
+    await this.em.flush();
+  }
+  findById(id: string): Promise<OutgoingMail | null> {
+    return this.em.findOne(OutgoingMailSchema, { id });
+  }
+  async claimForDelivery(id: string): Promise<OutgoingMail | null> {
+    const claimed = await execute<{ id: string }>(
+      this.em,
+      `update mail_messages set status = 'sending', attempts = attempts + 1 where id = $1 and status in ('queued', 'failed') returning id`,
+      [id],
+    );
+    if (claimed.length === 0) return null;
+    return this.em.findOne(OutgoingMailSchema, { id }, { refresh: true });
+  }
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.em.nativeUpdate(OutgoingMailSchema, { id }, { status: 'sent', sentAt: at, lastError: null });
+  }
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.em.nativeUpdate(OutgoingMailSchema, { id, status: 'sending' }, { status: 'failed', lastError: error });
+  }
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
+    return keysetPage(
+      (where, limit) => this.em.find(OutgoingMailSchema, { accountId, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      'createdAt',
+      (m) => ({ at: m.createdAt, id: m.id }),
+      page,
+    );
+  }
+}
+
+export class MikroOrmAuditLog implements AuditLog {
+  constructor(private readonly em: Em) {}
+  async record(entry: AuditEntry): Promise<void> {
+    this.em.persist(this.em.create(AuditRowSchema, { ...entry, details: { ...entry.details } }));
+    await this.em.flush();
+  }
+  async list(filter: { accountId?: string; actorId?: string }, page: PageRequest): Promise<Page<AuditEntry>> {
+    const base: Record<string, unknown> = {};
+    if (filter.accountId !== undefined) base.accountId = filter.accountId;
+    if (filter.actorId !== undefined) base.actorId = filter.actorId;
+    const result = await keysetPage<AuditRow>(
+      (where, limit) => this.em.find(AuditRowSchema, { ...base, ...where }, { orderBy: { at: 'desc', id: 'desc' }, limit }),
+      'at',
+      (r) => ({ at: r.at, id: r.id }),
+      page,
+    );
+    return { items: result.items.map((r) => ({ ...r, actorKind: r.actorKind as AuditEntry['actorKind'] })), next: result.next };
+  }
+}

@@ -1,0 +1,41 @@
+import type { PgBoss } from 'pg-boss';
+import type { Clock } from '../../application/ports/clock.js';
+import type { Tokens } from '../../application/ports/tokens.js';
+import type { TransactionScope, UnitOfWork } from '../../application/ports/unit-of-work.js';
+import type { SessionLifetime } from '../../domain/identity/session.js';
+import { LuciaSessionManager } from '../lucia/lucia-session-manager.js';
+import { PgBossJobQueue } from '../pg-boss/pg-boss-job-queue.js';
+import {
+  MikroOrmAuditLog,
+  MikroOrmClientAccountRepository,
+  MikroOrmMailRepository,
+  MikroOrmPasswordResetTokenRepository,
+  MikroOrmStaffRepository,
+  MikroOrmUserRepository,
+} from './mikro-orm-repositories.js';
+import type { Em, Orm } from './orm.js';
+
+/** A forked entity manager in one PostgreSQL transaction per use case; flushed and committed at the end. */
+export class MikroOrmUnitOfWork implements UnitOfWork {
+  constructor(
+    private readonly orm: Orm,
+    private readonly deps: { boss: PgBoss; clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
+  ) {}
+
+  run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    return this.orm.em.fork().transactional((em) => work(this.scopeFor(em)));
+  }
+
+  scopeFor(em: Em): TransactionScope {
+    return {
+      users: new MikroOrmUserRepository(em),
+      accounts: new MikroOrmClientAccountRepository(em),
+      staff: new MikroOrmStaffRepository(em),
+      resetTokens: new MikroOrmPasswordResetTokenRepository(em),
+      mails: new MikroOrmMailRepository(em),
+      audit: new MikroOrmAuditLog(em),
+      jobs: new PgBossJobQueue(this.deps.boss, em),
+      sessions: new LuciaSessionManager(em, this.deps),
+    };
+  }
+}

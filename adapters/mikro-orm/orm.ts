@@ -1,0 +1,36 @@
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery, type QueryResult } from 'kysely';
+import { Migrator } from '@mikro-orm/migrations';
+import { MIGRATIONS } from '../../migrations/index.js';
+import { ALL_SCHEMAS } from './schemas.js';
+
+export type Orm = MikroORM;
+export type Em = EntityManager;
+
+export async function createOrm(databaseUrl: string, options: { debug?: boolean; poolMax?: number } = {}): Promise<Orm> {
+  return MikroORM.init({
+    clientUrl: databaseUrl,
+    entities: ALL_SCHEMAS,
+    extensions: [Migrator],
+    debug: options.debug ?? false,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    allowGlobalContext: false,
+    migrations: { migrationsList: MIGRATIONS, tableName: 'schema_migrations', transactional: true, allOrNothing: true, snapshot: false },
+  });
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}
+
+/**
+ * Runs SQL with server-side parameters ($1, $2…) on the entity manager's connection, inside its
+ * transaction when it has one. pg-boss sends its own SQL through here too.
+ */
+export async function execute<T = Record<string, unknown>>(em: Em, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  const runner: { executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>> } = em.getTransactionContext() ?? em.getConnection().getClient();
+  const result = await runner.executeQuery(CompiledQuery.raw(sql, [...params]));
+  return result.rows as T[];
+}

@@ -1,0 +1,116 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { ClientAccount } from '../../domain/accounts/client-account.js';
+import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
+import { User } from '../../domain/identity/user.js';
+import { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import { StaffMember } from '../../domain/staff/staff-member.js';
+
+/** Plain domain classes mapped from outside the domain; the tables themselves are made by migrations/. */
+export const UserSchema = new EntitySchema<User>({
+  class: User,
+  tableName: 'users',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    email: { type: 'string', columnType: 'text', unique: true },
+    name: { type: 'string', columnType: 'text' },
+    passwordHash: { type: 'string', columnType: 'text', nullable: true },
+    locale: { type: 'string', columnType: 'text' },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    passwordChangedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+  },
+});
+
+export const ClientAccountSchema = new EntitySchema<ClientAccount>({
+  class: ClientAccount,
+  tableName: 'client_accounts',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    entityType: { type: 'string', columnType: 'text' },
+    name: { type: 'string', columnType: 'text' },
+    oib: { type: 'string', columnType: 'char(11)', unique: true },
+    email: { type: 'string', columnType: 'text' },
+    phone: { type: 'string', columnType: 'text' },
+    street: { type: 'string', columnType: 'text' },
+    postalCode: { type: 'string', columnType: 'text' },
+    city: { type: 'string', columnType: 'text' },
+    country: { type: 'string', columnType: 'char(2)' },
+    ownerUserId: { type: 'uuid', index: true },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+export const StaffMemberSchema = new EntitySchema<StaffMember>({
+  class: StaffMember,
+  tableName: 'staff_members',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    email: { type: 'string', columnType: 'text', unique: true },
+    name: { type: 'string', columnType: 'text' },
+    passwordHash: { type: 'string', columnType: 'text' },
+    totpSecret: { type: 'string', columnType: 'text' },
+    lastTotpStep: { type: 'integer' },
+    roles: { type: 'string[]', columnType: 'text[]' },
+    active: { type: 'boolean' },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+export const PasswordResetTokenSchema = new EntitySchema<PasswordResetToken>({
+  class: PasswordResetToken,
+  tableName: 'password_reset_tokens',
+  properties: {
+    tokenHash: { type: 'string', columnType: 'text', primary: true },
+    userId: { type: 'uuid', index: true },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    expiresAt: { type: 'datetime', columnType: 'timestamptz' },
+    usedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+  },
+});
+
+export const OutgoingMailSchema = new EntitySchema<OutgoingMail>({
+  class: OutgoingMail,
+  tableName: 'mail_messages',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid', nullable: true },
+    userId: { type: 'uuid', nullable: true },
+    topic: { type: 'string', columnType: 'text' },
+    to: { type: 'string', columnType: 'text', fieldName: 'to_address' },
+    subject: { type: 'string', columnType: 'text' },
+    text: { type: 'text', fieldName: 'text_body' },
+    html: { type: 'text', fieldName: 'html_body' },
+    status: { type: 'string', columnType: 'text' },
+    attempts: { type: 'integer' },
+    lastError: { type: 'string', columnType: 'text', nullable: true },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    sentAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+  },
+});
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actorKind: string;
+  actorId: string | null;
+  accountId: string | null;
+  action: string;
+  clientAddress: string | null;
+  details: Record<string, string | number | boolean | null>;
+}
+
+export const AuditRowSchema = new EntitySchema<AuditRow>({
+  name: 'AuditRow',
+  tableName: 'audit_log',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    at: { type: 'datetime', columnType: 'timestamptz' },
+    actorKind: { type: 'string', columnType: 'text' },
+    actorId: { type: 'uuid', nullable: true },
+    accountId: { type: 'uuid', nullable: true },
+    action: { type: 'string', columnType: 'text' },
+    clientAddress: { type: 'string', columnType: 'text', nullable: true },
+    details: { type: 'json', columnType: 'jsonb' },
+  },
+});
+
+export const ALL_SCHEMAS = [UserSchema, ClientAccountSchema, StaffMemberSchema, PasswordResetTokenSchema, OutgoingMailSchema, AuditRowSchema];

@@ -1,0 +1,50 @@
+import type { Actor } from '../../domain/authorization/actor.js';
+import type { SessionInfo } from '../../domain/identity/session.js';
+import type { User } from '../../domain/identity/user.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+import type { Services } from '../shared/services.js';
+
+export interface AuthenticatedUser {
+  readonly kind: 'user';
+  readonly user: User;
+  readonly session: SessionInfo;
+  readonly actor: Actor;
+}
+
+export interface AuthenticatedStaff {
+  readonly kind: 'staff';
+  readonly staff: StaffMember;
+  readonly session: SessionInfo;
+  readonly actor: Actor;
+}
+
+/** Turns a session cookie into the actor the policy reasons about; null for anything not live. */
+export class Authenticate {
+  constructor(private readonly deps: Pick<Services, 'uow'>) {}
+
+  user(token: string): Promise<AuthenticatedUser | null> {
+    return this.deps.uow.run(async (scope) => {
+      const session = await scope.sessions.validate('user', token);
+      if (!session) return null;
+      const user = await scope.users.findById(session.subjectId);
+      if (!user) return null;
+      const owned = await scope.accounts.listOwnedBy(user.id);
+      const actor: Actor = {
+        kind: 'user',
+        userId: user.id,
+        memberships: owned.map((account) => ({ accountId: account.id, role: 'owner' as const, permissions: [] })),
+      };
+      return { kind: 'user' as const, user, session, actor };
+    });
+  }
+
+  staff(token: string): Promise<AuthenticatedStaff | null> {
+    return this.deps.uow.run(async (scope) => {
+      const session = await scope.sessions.validate('staff', token);
+      if (!session) return null;
+      const staff = await scope.staff.findById(session.subjectId);
+      if (!staff?.active) return null;
+      return { kind: 'staff' as const, staff, session, actor: { kind: 'staff' as const, staffId: staff.id, roles: staff.roles } };
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { EmailAddress } from '../../domain/identity/email-address.js';
+import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
+import { fail, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { queueMail } from '../mail/queue-mail.js';
+import { passwordResetMail } from '../mail/templates.js';
+import { audit } from '../shared/audit.js';
+import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+
+/**
+ * Mails a single-use link valid for one hour. The answer, and the work done, are the same whether the
+ * address belongs to somebody or not, so the form cannot be used to find out who is a client.
+ */
+export class RequestPasswordReset {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings'>) {}
+
+  async execute(input: { email: string }, meta: RequestMeta): Promise<Result<void, DomainFailure>> {
+    const email = EmailAddress.parse(input.email);
+    if (!email.ok) return fail(email.error);
+    const limited = await checkRates(this.deps.rateLimiter, [
+      [`reset:address:${meta.clientAddress}`, RATE_RULES.resetPerAddress],
+      [`reset:account:${email.value.value}`, RATE_RULES.resetPerAccount],
+    ]);
+    if (limited) return fail(limited);
+
+    const token = this.deps.tokens.generate();
+    const tokenHash = this.deps.tokens.hash(token);
+    await this.deps.uow.run(async (scope) => {
+      const user = await scope.users.findByEmail(email.value.value);
+      const now = this.deps.clock.now();
+      if (!user) {
+        await audit(scope, this.deps, meta, { action: 'auth.password_reset_requested', actorKind: 'anonymous', details: { known: false } });
+        return;
+      }
+      await scope.resetTokens.revokeUnusedFor(user.id, now);
+      await scope.resetTokens.add(PasswordResetToken.issue({ tokenHash, userId: user.id, now }));
+      const link = `${this.deps.settings.appUrl}/password-reset/${token}`;
+      await queueMail(scope, this.deps, {
+        to: user.email,
+        topic: 'security',
+        userId: user.id,
+        accountId: (await scope.accounts.listOwnedBy(user.id))[0]?.id ?? null,
+        content: passwordResetMail[user.locale]({ name: user.name, link, product: this.deps.settings.productName }),
+      });
+      await audit(scope, this.deps, meta, { action: 'auth.password_reset_requested', actorKind: 'anonymous', actorId: user.id, details: { known: true } });
+    });
+    return ok(undefined);
+  }
+}

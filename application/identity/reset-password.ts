@@ -1,0 +1,51 @@
+import { checkNewPassword } from '../../domain/identity/password-policy.js';
+import { fail, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { queueMail } from '../mail/queue-mail.js';
+import { passwordChangedMail } from '../mail/templates.js';
+import { audit } from '../shared/audit.js';
+import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+
+/** Sets a new password from a reset link: the link is spent, every session ends, the owner is told. */
+export class ResetPassword {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'hasher' | 'commonPasswords' | 'rateLimiter' | 'settings'>) {}
+
+  /** Whether a link can still be used, to show the form or say at once that it has expired. */
+  async isUsable(token: string): Promise<boolean> {
+    const tokenHash = this.deps.tokens.hash(token);
+    const found = await this.deps.uow.run((scope) => scope.resetTokens.findByHash(tokenHash));
+    return found?.isUsable(this.deps.clock.now()) ?? false;
+  }
+
+  async execute(input: { token: string; password: string }, meta: RequestMeta): Promise<Result<void, DomainFailure>> {
+    const limited = await checkRates(this.deps.rateLimiter, [[`reset-confirm:address:${meta.clientAddress}`, RATE_RULES.resetConfirmPerAddress]]);
+    if (limited) return fail(limited);
+    const tokenHash = this.deps.tokens.hash(input.token);
+    return this.deps.uow.run(async (scope) => {
+      const now = this.deps.clock.now();
+      const token = await scope.resetTokens.findByHash(tokenHash);
+      const user = token?.isUsable(now) ? await scope.users.findById(token.userId) : null;
+      if (!token || !user) return fail(new InvalidInput('reset.link_invalid', 'token'));
+      const password = checkNewPassword(input.password, (p) => this.deps.commonPasswords.isCommon(p), { email: user.email });
+      if (!password.ok) return fail(password.error);
+
+      user.changePassword(await this.deps.hasher.hash(password.value), now);
+      token.use(now);
+      await scope.users.save(user);
+      await scope.resetTokens.save(token);
+      await scope.resetTokens.revokeUnusedFor(user.id, now);
+      await scope.sessions.invalidateAll('user', user.id);
+      const base = this.deps.settings.appUrl;
+      await queueMail(scope, this.deps, {
+        to: user.email,
+        topic: 'security',
+        userId: user.id,
+        accountId: (await scope.accounts.listOwnedBy(user.id))[0]?.id ?? null,
+        content: passwordChangedMail[user.locale]({ name: user.name, product: this.deps.settings.productName, signInLink: `${base}/sign-in`, resetLink: `${base}/password-reset` }),
+      });
+      await audit(scope, this.deps, meta, { action: 'auth.password_reset_completed', actorKind: 'user', actorId: user.id });
+      return ok(undefined);
+    });
+  }
+}

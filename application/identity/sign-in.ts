@@ -1,0 +1,56 @@
+import { EmailAddress } from '../../domain/identity/email-address.js';
+import type { SessionInfo } from '../../domain/identity/session.js';
+import type { User } from '../../domain/identity/user.js';
+import { fail, ok, Unauthenticated, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { audit } from '../shared/audit.js';
+import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+import { DummyHash } from './dummy-hash.js';
+
+export interface SignedIn {
+  readonly token: string;
+  readonly session: SessionInfo;
+  readonly user: User;
+}
+
+/** Email and password to a new session. One answer for every failure, and the same work for unknown addresses. */
+export class SignIn {
+  private readonly dummy: DummyHash;
+
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'rateLimiter'>) {
+    this.dummy = new DummyHash(deps.hasher);
+  }
+
+  async execute(input: { email: string; password: string }, meta: RequestMeta): Promise<Result<SignedIn, DomainFailure>> {
+    const email = EmailAddress.parse(input.email);
+    const accountKey = `sign-in:account:${email.ok ? email.value.value : input.email.trim().toLowerCase()}`;
+    const limited = await checkRates(this.deps.rateLimiter, [
+      [`sign-in:address:${meta.clientAddress}`, RATE_RULES.signInPerAddress],
+      [accountKey, RATE_RULES.signInPerAccount],
+    ]);
+    if (limited) return fail(limited);
+
+    const outcome = await this.deps.uow.run(async (scope) => {
+      const user = email.ok ? await scope.users.findByEmail(email.value.value) : null;
+      const verified = user?.passwordHash
+        ? await this.deps.hasher.verify(user.passwordHash, input.password)
+        : (await this.dummy.verify(input.password), false);
+      if (!user || !verified) {
+        await audit(scope, this.deps, meta, {
+          action: 'auth.sign_in_failed',
+          actorKind: 'anonymous',
+          actorId: user?.id ?? null,
+          details: { email: input.email.slice(0, 254) },
+        });
+        return null;
+      }
+      const created = await scope.sessions.create('user', user.id, meta);
+      await audit(scope, this.deps, meta, { action: 'auth.signed_in', actorKind: 'user', actorId: user.id });
+      return { token: created.token, session: created.session, user };
+    });
+    if (!outcome) return fail(new Unauthenticated('auth.invalid_credentials'));
+    await this.deps.rateLimiter.reset(accountKey);
+    return ok(outcome);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Mailer } from '../ports/mailer.js';
+import type { Services } from '../shared/services.js';
+
+/**
+ * The job behind every mail. The claim is committed before SMTP is spoken, so a retried job never
+ * sends a mail twice: a mail found `sending` or `sent` is left alone.
+ */
+export class DeliverMail {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock'> & { mailer: Mailer; messageIdDomain: string }) {}
+
+  async execute(mailId: string): Promise<'sent' | 'skipped'> {
+    const mail = await this.deps.uow.run((scope) => scope.mails.claimForDelivery(mailId));
+    if (!mail) return 'skipped';
+    try {
+      await this.deps.mailer.send({
+        messageId: `<${mail.id}@${this.deps.messageIdDomain}>`,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.deps.uow.run((scope) => scope.mails.markFailed(mailId, reason.slice(0, 500)));
+      throw error;
+    }
+    await this.deps.uow.run((scope) => scope.mails.markSent(mailId, this.deps.clock.now()));
+    return 'sent';
+  }
+}

@@ -1,0 +1,30 @@
+import type { Locale } from '../../domain/identity/locale.js';
+
+export interface MailContent {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
+
+/** A mail made of paragraphs and at most one call to action; text and HTML always say the same. */
+export function composeMail(input: { subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string }; footer: string }): MailContent {
+  const textParts = [input.greeting, ...input.paragraphs];
+  if (input.action) textParts.push(`${input.action.label}: ${input.action.url}`);
+  textParts.push('--', input.footer);
+  const htmlParts = [
+    `<p>${escapeHtml(input.greeting)}</p>`,
+    ...input.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    input.action ? `<p><a href="${escapeHtml(input.action.url)}">${escapeHtml(input.action.label)}</a></p>` : '',
+    `<p style="color:#666">${escapeHtml(input.footer)}</p>`,
+  ];
+  return {
+    subject: input.subject,
+    text: textParts.join('\n\n'),
+    html: `<!doctype html><html><body>${htmlParts.join('')}</body></html>`,
+  };
+}
+
+export type Localized<A> = Record<Locale, (args: A) => MailContent>;

@@ -1,0 +1,56 @@
+import { composeMail, type Localized } from './mail-content.js';
+
+const footer = {
+  hr: 'Ova poruka poslana je automatski s portala za klijente. Ne odgovarajte na nju.',
+  en: 'This message was sent automatically by the client portal. Please do not reply.',
+};
+
+export const passwordResetMail: Localized<{ name: string; link: string; product: string }> = {
+  hr: ({ name, link, product }) =>
+    composeMail({
+      subject: `${product}: nova lozinka`,
+      greeting: `Poštovani/a ${name},`,
+      paragraphs: [
+        'zatražena je nova lozinka za vaš pristup portalu za klijente.',
+        'Poveznica vrijedi jedan sat i može se upotrijebiti samo jednom. Ako niste vi zatražili novu lozinku, zanemarite ovu poruku: vaša lozinka ostaje ista.',
+      ],
+      action: { label: 'Postavite novu lozinku', url: link },
+      footer: footer.hr,
+    }),
+  en: ({ name, link, product }) =>
+    composeMail({
+      subject: `${product}: new password`,
+      greeting: `Dear ${name},`,
+      paragraphs: [
+        'a new password was requested for your client portal sign-in.',
+        'The link is valid for one hour and works only once. If you did not ask for it, ignore this message: your password stays the same.',
+      ],
+      action: { label: 'Set a new password', url: link },
+      footer: footer.en,
+    }),
+};
+
+export const passwordChangedMail: Localized<{ name: string; product: string; signInLink: string; resetLink: string }> = {
+  hr: ({ name, product, signInLink, resetLink }) =>
+    composeMail({
+      subject: `${product}: lozinka je promijenjena`,
+      greeting: `Poštovani/a ${name},`,
+      paragraphs: [
+        'lozinka za vaš pristup portalu za klijente upravo je promijenjena i sve su prijave odjavljene.',
+        `Ako to niste bili vi, odmah zatražite novu lozinku na ${resetLink} i javite nam se.`,
+      ],
+      action: { label: 'Prijava', url: signInLink },
+      footer: footer.hr,
+    }),
+  en: ({ name, product, signInLink, resetLink }) =>
+    composeMail({
+      subject: `${product}: your password was changed`,
+      greeting: `Dear ${name},`,
+      paragraphs: [
+        'the password of your client portal sign-in was just changed and every session was signed out.',
+        `If this was not you, request a new password at ${resetLink} at once and contact us.`,
+      ],
+      action: { label: 'Sign in', url: signInLink },
+      footer: footer.en,
+    }),
+};

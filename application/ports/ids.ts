@@ -1,0 +1,4 @@
+export interface Ids {
+  /** A new unique identifier (UUID). */
+  newId(): string;
+}

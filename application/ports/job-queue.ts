@@ -1,0 +1,16 @@
+export interface JobPayloads {
+  'mail.deliver': { mailId: string };
+}
+export type JobName = keyof JobPayloads;
+
+/** Enqueues work in the current transaction: the job exists exactly when the change commits. */
+export interface JobQueue {
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void>;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<void>;
+
+/** Runs handlers for queued jobs, retrying failures. */
+export interface JobWorker {
+  handle<N extends JobName>(name: N, handler: JobHandler<N>): Promise<void>;
+}

@@ -1,0 +1,15 @@
+export interface RateRule {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export interface RateDecision {
+  readonly allowed: boolean;
+  readonly retryAfterSeconds: number;
+}
+
+/** Counts attempts per key in a fixed window. Committed on its own: a refused attempt still counts. */
+export interface RateLimiter {
+  consume(key: string, rule: RateRule): Promise<RateDecision>;
+  reset(key: string): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import type { AuditEntry } from '../../domain/audit/audit-entry.js';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
+import type { User } from '../../domain/identity/user.js';
+import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque keyset cursor of the next page, or null on the last one. */
+  readonly next: string | null;
+}
+
+export interface PageRequest {
+  readonly after?: string | null;
+  readonly limit: number;
+}
+
+export interface UserRepository {
+  add(user: User): Promise<void>;
+  save(user: User): Promise<void>;
+  findById(id: string): Promise<User | null>;
+  findByEmail(email: string): Promise<User | null>;
+}
+
+export interface ClientAccountRepository {
+  add(account: ClientAccount): Promise<void>;
+  findById(id: string): Promise<ClientAccount | null>;
+  findByOib(oib: string): Promise<ClientAccount | null>;
+  listOwnedBy(userId: string): Promise<ClientAccount[]>;
+}
+
+export interface StaffRepository {
+  add(staff: StaffMember): Promise<void>;
+  save(staff: StaffMember): Promise<void>;
+  findById(id: string): Promise<StaffMember | null>;
+  findByEmail(email: string): Promise<StaffMember | null>;
+}
+
+export interface PasswordResetTokenRepository {
+  add(token: PasswordResetToken): Promise<void>;
+  save(token: PasswordResetToken): Promise<void>;
+  findByHash(tokenHash: string): Promise<PasswordResetToken | null>;
+  /** Ends every unused link of the user: only the newest may work. */
+  revokeUnusedFor(userId: string, now: Date): Promise<void>;
+}
+
+export interface MailRepository {
+  add(mail: OutgoingMail): Promise<void>;
+  findById(id: string): Promise<OutgoingMail | null>;
+  /** Moves a queued or failed mail to sending and returns it; null when sent, sending or absent. */
+  claimForDelivery(id: string): Promise<OutgoingMail | null>;
+  markSent(id: string, at: Date): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  list(filter: { accountId?: string; actorId?: string }, page: PageRequest): Promise<Page<AuditEntry>>;
+}

@@ -1,0 +1,16 @@
+import type { SessionInfo, SessionSubject } from '../../domain/identity/session.js';
+
+export interface NewSession {
+  readonly token: string;
+  readonly session: SessionInfo;
+}
+
+/** Sessions of users and staff. The cookie carries the token; storage holds only its SHA-256. */
+export interface SessionManager {
+  create(subject: SessionSubject, subjectId: string, meta: { clientAddress: string; userAgent: string }): Promise<NewSession>;
+  /** The live session for a token (idle expiry slides forward), or null when unknown or expired. */
+  validate(subject: SessionSubject, token: string): Promise<SessionInfo | null>;
+  invalidate(subject: SessionSubject, token: string): Promise<void>;
+  invalidateAll(subject: SessionSubject, subjectId: string): Promise<void>;
+  listFor(subject: SessionSubject, subjectId: string): Promise<SessionInfo[]>;
+}

@@ -1,0 +1,32 @@
+import type { JobQueue } from './job-queue.js';
+import type {
+  AuditLog,
+  ClientAccountRepository,
+  MailRepository,
+  PasswordResetTokenRepository,
+  StaffRepository,
+  UserRepository,
+} from './repositories.js';
+import type { SessionManager } from './session-manager.js';
+
+/** Everything a use case may change, bound to one transaction. */
+export interface TransactionScope {
+  readonly users: UserRepository;
+  readonly accounts: ClientAccountRepository;
+  readonly staff: StaffRepository;
+  readonly resetTokens: PasswordResetTokenRepository;
+  readonly mails: MailRepository;
+  readonly audit: AuditLog;
+  readonly jobs: JobQueue;
+  readonly sessions: SessionManager;
+}
+
+/** One transaction per use case: commits when `work` returns, rolls back when it throws. */
+export interface UnitOfWork {
+  run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+}
+
+export interface DatabaseHealth {
+  /** Round-trip time in milliseconds; throws when the database cannot be reached. */
+  ping(): Promise<number>;
+}

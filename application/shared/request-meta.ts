@@ -1,0 +1,10 @@
+import type { Locale } from '../../domain/identity/locale.js';
+
+/** Where a request came from: recorded in the audit log and used for rate limits. */
+export interface RequestMeta {
+  readonly clientAddress: string;
+  readonly userAgent: string;
+  readonly locale: Locale;
+}
+
+export const SYSTEM_META: RequestMeta = { clientAddress: 'system', userAgent: 'system', locale: 'hr' };

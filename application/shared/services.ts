@@ -1,0 +1,26 @@
+import type { Clock } from '../ports/clock.js';
+import type { Ids } from '../ports/ids.js';
+import type { CommonPasswords, PasswordHasher } from '../ports/password-hasher.js';
+import type { RateLimiter } from '../ports/rate-limiter.js';
+import type { Tokens } from '../ports/tokens.js';
+import type { Totp } from '../ports/totp.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
+
+export interface PortalSettings {
+  /** Public base URL of the portal; every link in a mail is built from it. */
+  readonly appUrl: string;
+  readonly productName: string;
+}
+
+/** The ports every use case draws from, wired once in the composition root. */
+export interface Services {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly tokens: Tokens;
+  readonly hasher: PasswordHasher;
+  readonly commonPasswords: CommonPasswords;
+  readonly rateLimiter: RateLimiter;
+  readonly totp: Totp;
+  readonly settings: PortalSettings;
+}

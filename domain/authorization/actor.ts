@@ -1,0 +1,16 @@
+import type { StaffRole } from '../staff/staff-member.js';
+import type { Permission } from './permission.js';
+
+export interface Membership {
+  readonly accountId: string;
+  readonly role: 'owner' | 'contact';
+  readonly permissions: readonly Permission[];
+}
+
+/** Who is asking. Built once per request from the session; every use case passes it to the policy. */
+export type Actor =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'user'; readonly userId: string; readonly memberships: readonly Membership[] }
+  | { readonly kind: 'staff'; readonly staffId: string; readonly roles: readonly StaffRole[] };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };

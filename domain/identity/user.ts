@@ -1,0 +1,38 @@
+import type { EmailAddress } from './email-address.js';
+import type { Locale } from './locale.js';
+
+/** A person who can sign in to the portal. Which accounts they may act for is decided elsewhere. */
+export class User {
+  id!: string;
+  email!: string;
+  name!: string;
+  passwordHash!: string | null;
+  locale!: Locale;
+  createdAt!: Date;
+  passwordChangedAt!: Date | null;
+
+  static create(input: { id: string; email: EmailAddress; name: string; locale: Locale; now: Date; passwordHash?: string | null }): User {
+    const user = new User();
+    user.id = input.id;
+    user.email = input.email.value;
+    user.name = input.name.trim();
+    user.passwordHash = input.passwordHash ?? null;
+    user.locale = input.locale;
+    user.createdAt = input.now;
+    user.passwordChangedAt = input.passwordHash ? input.now : null;
+    return user;
+  }
+
+  hasPassword(): boolean {
+    return this.passwordHash !== null;
+  }
+
+  changePassword(hash: string, now: Date): void {
+    this.passwordHash = hash;
+    this.passwordChangedAt = now;
+  }
+
+  preferLocale(locale: Locale): void {
+    this.locale = locale;
+  }
+}

@@ -1,0 +1,4 @@
+import { Migration20261125000000Foundation } from './Migration20261125000000Foundation.js';
+
+/** Every migration, in order. Listed by hand so the runtime never globs the file system. */
+export const MIGRATIONS = [{ name: 'Migration20261125000000Foundation', class: Migration20261125000000Foundation }];

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
+import { ANONYMOUS } from '../domain/authorization/actor.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/identity/locale.js';
+import { apiRoutes } from './api/api-routes.js';
+import { problemResponse } from './api/problem.js';
+import { devMailRoutes } from './dev/dev-mail-routes.js';
+import { clientAddress } from './http/client-address.js';
+import { clearCookie, readCookie } from './http/cookies.js';
+import type { AppEnv } from './http/env.js';
+import { html, pageOf } from './http/render.js';
+import { csrfGuard, securityHeaders } from './http/security.js';
+import { translator } from './i18n/translate.js';
+import type { MessageKey } from './i18n/messages.js';
+import { authRoutes } from './portal/auth-routes.js';
+import { portalRoutes } from './portal/portal-routes.js';
+import { staffRoutes } from './staff/staff-routes.js';
+import type { UseCases } from './use-cases.js';
+import { ErrorPage } from './views/error-page.js';
+
+export interface AppDeps {
+  readonly useCases: UseCases;
+  readonly appUrl: string;
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly mailCatcher?: SmtpCatcher | null;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+const require = createRequire(import.meta.url);
+const HTMX = readFileSync(require.resolve('htmx.org/dist/htmx.min.js'));
+const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
+
+function localeOf(c: Context, secure: boolean): Locale {
+  const chosen = readCookie(c, 'lang', secure);
+  if (isLocale(chosen)) return chosen;
+  const accepted = c.req.header('accept-language')?.toLowerCase() ?? '';
+  return accepted.startsWith('en') ? 'en' : DEFAULT_LOCALE;
+}
+
+const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/');
+
+/** The composition of the driving side: one Hono app for pages, staff, the API and the dev inbox. */
+export function createApp(deps: AppDeps) {
+  const { useCases, secureCookies: secure } = deps;
+  const appOrigin = new URL(deps.appUrl).origin;
+  const log = deps.log ?? ((message, error) => console.error(message, error));
+  const app = new Hono<AppEnv>();
+
+  const refuse = (c: Context<AppEnv>, status: 403 | 404 | 413 | 500, key: MessageKey, code: string) =>
+    isApi(c)
+      ? problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code })
+      : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} />, status);
+
+  app.use('*', securityHeaders(secure));
+  app.use('*', async (c, next) => {
+    const locale = localeOf(c, secure);
+    c.set('locale', locale);
+    c.set('t', translator(locale));
+    c.set('meta', { clientAddress: clientAddress(c, deps.trustProxy), userAgent: (c.req.header('user-agent') ?? '').slice(0, 400), locale });
+    c.set('auth', null);
+    c.set('staffAuth', null);
+    c.set('actor', ANONYMOUS);
+    return next();
+  });
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large') }));
+  app.use('*', csrfGuard(appOrigin, (c) => refuse(c, 403, 'error.csrf', 'csrf')));
+
+  app.get('/assets/htmx.min.js', (c) => c.body(HTMX, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+  app.get('/assets/app.css', (c) => c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+
+  app.get('/healthz', async (c) => {
+    const health = await useCases.checkHealth.execute();
+    return c.json({ status: health.ok ? 'ok' : 'degraded', database: health.database }, health.ok ? 200 : 503, { 'cache-control': 'no-store' });
+  });
+
+  // Who is asking: the user session and the staff session are separate cookies with separate lifetimes.
+  app.use('*', async (c, next) => {
+    const userToken = readCookie(c, 'session', secure);
+    if (userToken) {
+      const auth = await useCases.authenticate.user(userToken);
+      if (auth) {
+        c.set('auth', auth);
+        c.set('actor', auth.actor);
+      } else clearCookie(c, 'session', secure);
+    }
+    const staffToken = readCookie(c, 'staff', secure);
+    if (staffToken) {
+      const staffAuth = await useCases.authenticate.staff(staffToken);
+      if (staffAuth) {
+        c.set('staffAuth', staffAuth);
+        if (!c.var.auth) c.set('actor', staffAuth.actor);
+      } else clearCookie(c, 'staff', secure);
+    }
+    return next();
+  });
+
+  app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
+  app.route('/', authRoutes(useCases, secure));
+  app.route('/', portalRoutes(useCases));
+  app.route('/staff', staffRoutes(useCases, secure));
+  app.route('/api/v1', apiRoutes(useCases));
+  if (deps.mailCatcher) app.route('/dev', devMailRoutes(deps.mailCatcher));
+
+  app.notFound((c) => refuse(c as Context<AppEnv>, 404, 'error.notFound', 'not_found'));
+  app.onError((error, c) => {
+    log(`[http] ${c.req.method} ${new URL(c.req.url).pathname} failed`, error);
+    return refuse(c as Context<AppEnv>, 500, 'error.internal', 'internal');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

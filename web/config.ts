@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const optionalUrl = (protocols: string[], hint: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), { message: hint });
+
+const positiveInt = (name: string, fallback: number) =>
+  z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).positive(`${name} must be above zero`).default(fallback);
+
+const schema = z.object({
+  PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0, 'PORT must be 0-65535').max(65535, 'PORT must be 0-65535').default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  APP_URL: z.url({ message: 'APP_URL must be a full URL such as https://portal.example.hr' }).optional(),
+  DATABASE_URL: optionalUrl(['postgres://', 'postgresql://'], 'DATABASE_URL must start with postgres:// or postgresql://'),
+  SMTP_URL: optionalUrl(['smtp://', 'smtps://'], 'SMTP_URL must start with smtp:// or smtps://'),
+  MAIL_FROM: z.string().trim().min(3).default('Portal za klijente <portal@localhost>'),
+  PRODUCT_NAME: z.string().trim().min(1).default('Portal za klijente'),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 30),
+  SESSION_ABSOLUTE_HOURS: positiveInt('SESSION_ABSOLUTE_HOURS', 12),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { message: 'TRUST_PROXY must be 0 or 1' }).default('0').transform((v) => v === '1' || v === 'true'),
+  SEED_DEMO: z.enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' }).default('1').transform((v) => v === '1' || v === 'true'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly appUrl: string;
+  readonly databaseUrl: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly productName: string;
+  readonly dataDir: string;
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  readonly trustProxy: boolean;
+  readonly seedDemo: boolean;
+  /** Cookies get Secure and the __Host- prefix unless the portal runs on plain http on this machine. */
+  readonly secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; every problem is reported at once, in plain words. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || 'config'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const appUrl = (c.APP_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/u, '');
+  const url = new URL(appUrl);
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !local) throw new ConfigError('Invalid configuration:\n  - APP_URL: must use https:// unless the portal runs on localhost');
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    appUrl,
+    databaseUrl: c.DATABASE_URL,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    productName: c.PRODUCT_NAME,
+    dataDir: c.DATA_DIR,
+    sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    trustProxy: c.TRUST_PROXY,
+    seedDemo: c.SEED_DEMO,
+    secureCookies: url.protocol === 'https:',
+  };
+}

@@ -1,0 +1,16 @@
+import type { Actor } from '../../domain/authorization/actor.js';
+import type { Locale } from '../../domain/identity/locale.js';
+import type { AuthenticatedStaff, AuthenticatedUser } from '../../application/identity/authenticate.js';
+import type { RequestMeta } from '../../application/shared/request-meta.js';
+import type { Translate } from '../i18n/translate.js';
+
+export interface AppEnv {
+  Variables: {
+    locale: Locale;
+    t: Translate;
+    meta: RequestMeta;
+    auth: AuthenticatedUser | null;
+    staffAuth: AuthenticatedStaff | null;
+    actor: Actor;
+  };
+}

@@ -1,0 +1,49 @@
+import type { DomainFailure, FailureKind } from '../../domain/shared/result.js';
+import { failureMessage, type Translate } from '../i18n/translate.js';
+
+/** The one mapping from failure kind to HTTP status, for pages and the API alike. */
+export const FAILURE_STATUS: Record<FailureKind, 401 | 403 | 404 | 409 | 422 | 429> = {
+  invalid: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+export interface FieldError {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail?: string;
+  readonly errors?: readonly FieldError[];
+}
+
+export function problemOf(failure: DomainFailure, t: Translate): Problem {
+  const message = failureMessage(t, failure.code, failure.details);
+  const field = 'field' in failure && typeof failure.field === 'string' ? failure.field : undefined;
+  return {
+    type: `about:blank#${failure.code}`,
+    title: message,
+    status: FAILURE_STATUS[failure.kind],
+    code: failure.code,
+    ...(field ? { errors: [{ field, code: failure.code, message }] } : {}),
+  };
+}
+
+/** Zod issues to field errors in the user's language: a missing value, a too long one, or an invalid one. */
+export function fieldErrorsOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; input?: unknown }>, t: Translate): FieldError[] {
+  return issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || 'body';
+    const missing = issue.input === undefined || issue.input === '' || (issue.code === 'too_small' && typeof issue.input === 'string' && issue.input.length === 0);
+    const code = missing ? 'required' : issue.code === 'too_big' ? 'too_long' : 'invalid';
+    return { field, code, message: t(`validation.${code}` as const) };
+  });
+}

@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { DomainFailure } from '../../domain/shared/result.js';
+import { failureMessage } from '../i18n/translate.js';
+import { ErrorPage } from '../views/error-page.js';
+import type { PageContext } from '../views/layout.js';
+import type { AppEnv } from './env.js';
+import { FAILURE_STATUS } from './failures.js';
+
+export function pageOf(c: Context<AppEnv>): PageContext {
+  return {
+    t: c.var.t,
+    locale: c.var.locale,
+    path: new URL(c.req.url).pathname,
+    userName: c.var.auth?.user.name ?? null,
+    staffName: c.var.auth ? null : (c.var.staffAuth?.staff.name ?? null),
+  };
+}
+
+export function html(c: Context<AppEnv>, node: JSX.Element, status: 200 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 = 200): Response | Promise<Response> {
+  return c.html(`<!doctype html>${String(node)}`, status);
+}
+
+export function failurePage(c: Context<AppEnv>, failure: DomainFailure): Response | Promise<Response> {
+  if (failure.kind === 'rate_limited') c.header('retry-after', String(failure.details.seconds ?? 60));
+  return html(c, <ErrorPage page={pageOf(c)} message={failureMessage(c.var.t, failure.code, failure.details)} />, FAILURE_STATUS[failure.kind]);
+}
+
+/** Only a path on this site may be a redirect target. */
+export function safeNext(value: unknown, fallback = '/'): string {
+  return typeof value === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/u.test(value) ? value : fallback;
+}

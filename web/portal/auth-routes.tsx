@@ -1,0 +1,119 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { isLocale } from '../../domain/identity/locale.js';
+import type { AppEnv } from '../http/env.js';
+import { clearCookie, readCookie, writeCookie } from '../http/cookies.js';
+import { failurePage, html, pageOf, safeNext } from '../http/render.js';
+import { fieldErrorsOf } from '../http/failures.js';
+import { validated, type Issues } from '../http/validate.js';
+import { failureMessage } from '../i18n/translate.js';
+import type { UseCases } from '../use-cases.js';
+import { ResetConfirmPage, ResetRequestPage, SignInPage, type Errors } from '../views/auth-pages.js';
+
+const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default('') });
+const resetRequestForm = z.object({ email: z.string().max(254).default('') });
+const resetConfirmForm = z.object({ password: z.string().max(1024).default(''), confirm: z.string().max(1024).default('') });
+const tokenParam = z.object({ token: z.string().regex(/^[a-z2-7]{16,64}$/u) });
+
+function errorsFrom(issues: Issues, t: AppEnv['Variables']['t']): Errors {
+  return Object.fromEntries(fieldErrorsOf(issues, t).map((e) => [e.field, e.message]));
+}
+
+/** Sign-in, sign-out, language and the forgotten-password flow. */
+export function authRoutes(useCases: UseCases, secure: boolean) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/sign-in', (c) => {
+    if (c.var.auth) return c.redirect('/dashboard', 303);
+    const notices = { out: c.var.t('signIn.signedOut'), changed: c.var.t('signIn.passwordChanged'), expired: c.var.t('signIn.expired') };
+    const notice = notices[c.req.query('notice') as keyof typeof notices];
+    return html(c, <SignInPage page={pageOf(c)} notice={notice} />);
+  });
+
+  app.post(
+    '/sign-in',
+    validated('form', signInForm, (c) => html(c, <SignInPage page={pageOf(c)} error={c.var.t('failure.auth.invalid_credentials')} />, 422)),
+    async (c) => {
+      const form = c.req.valid('form');
+      const previous = readCookie(c, 'session', secure);
+      const result = await useCases.signIn.execute(form, c.var.meta);
+      if (!result.ok) {
+        if (result.error.kind === 'rate_limited') c.header('retry-after', String(result.error.details.seconds));
+        const status = result.error.kind === 'rate_limited' ? 429 : 401;
+        return html(c, <SignInPage page={pageOf(c)} email={form.email} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, status);
+      }
+      // A new token on every sign-in; a token the browser had before is ended, not reused.
+      if (previous) await useCases.signOut.execute('user', previous, c.var.meta);
+      writeCookie(c, 'session', result.value.token, secure);
+      return c.redirect('/dashboard', 303);
+    },
+  );
+
+  app.post('/sign-out', async (c) => {
+    const token = readCookie(c, 'session', secure);
+    if (token) await useCases.signOut.execute('user', token, c.var.meta);
+    clearCookie(c, 'session', secure);
+    return c.redirect('/sign-in?notice=out', 303);
+  });
+
+  app.post('/language', validated('form', z.object({ locale: z.string().max(5).default('hr'), next: z.string().max(500).optional() })), async (c) => {
+    const { locale, next } = c.req.valid('form');
+    if (isLocale(locale)) {
+      writeCookie(c, 'lang', locale, secure, 365 * 24 * 3600);
+      await useCases.setPreferredLanguage.execute(c.var.actor, locale);
+    }
+    return c.redirect(safeNext(next, '/'), 303);
+  });
+
+  app.get('/password-reset', (c) => html(c, <ResetRequestPage page={pageOf(c)} />));
+
+  app.post(
+    '/password-reset',
+    validated('form', resetRequestForm, (c, issues) => html(c, <ResetRequestPage page={pageOf(c)} errors={errorsFrom(issues, c.var.t)} />, 422)),
+    async (c) => {
+      const { email } = c.req.valid('form');
+      const result = await useCases.requestPasswordReset.execute({ email }, c.var.meta);
+      if (!result.ok) {
+        if (result.error.kind === 'rate_limited') return failurePage(c, result.error);
+        const message = failureMessage(c.var.t, result.error.code, result.error.details);
+        return html(c, <ResetRequestPage page={pageOf(c)} email={email} errors={{ email: message }} />, 422);
+      }
+      return html(c, <ResetRequestPage page={pageOf(c)} sent />);
+    },
+  );
+
+  app.get('/password-reset/:token', async (c) => {
+    c.header('referrer-policy', 'no-referrer');
+    const parsed = tokenParam.safeParse(c.req.param());
+    const usable = parsed.success && (await useCases.resetPassword.isUsable(parsed.data.token));
+    return html(c, <ResetConfirmPage page={pageOf(c)} token={parsed.success ? parsed.data.token : ''} usable={usable} />, usable ? 200 : 404);
+  });
+
+  app.post(
+    '/password-reset/:token',
+    validated('form', resetConfirmForm, (c, issues) =>
+      html(c, <ResetConfirmPage page={pageOf(c)} token={c.req.param('token') ?? ''} usable errors={errorsFrom(issues, c.var.t)} />, 422),
+    ),
+    async (c) => {
+      c.header('referrer-policy', 'no-referrer');
+      const parsed = tokenParam.safeParse(c.req.param());
+      if (!parsed.success) return html(c, <ResetConfirmPage page={pageOf(c)} token="" usable={false} />, 404);
+      const { password, confirm } = c.req.valid('form');
+      const token = parsed.data.token;
+      if (password !== confirm) {
+        return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={{ confirm: c.var.t('failure.password.mismatch') }} />, 422);
+      }
+      const result = await useCases.resetPassword.execute({ token, password }, c.var.meta);
+      if (!result.ok) {
+        if (result.error.kind === 'rate_limited') return failurePage(c, result.error);
+        if (result.error.code === 'reset.link_invalid') return html(c, <ResetConfirmPage page={pageOf(c)} token="" usable={false} />, 422);
+        const message = failureMessage(c.var.t, result.error.code, result.error.details);
+        return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={{ password: message }} />, 422);
+      }
+      clearCookie(c, 'session', secure);
+      return c.redirect('/sign-in?notice=changed', 303);
+    },
+  );
+
+  return app;
+}

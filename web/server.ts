@@ -1,0 +1,103 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { Argon2PasswordHasher } from '../adapters/system/argon2-password-hasher.js';
+import { CryptoIds } from '../adapters/system/crypto-ids.js';
+import { createOrm, migrate } from '../adapters/mikro-orm/orm.js';
+import { MikroOrmUnitOfWork } from '../adapters/mikro-orm/mikro-orm-unit-of-work.js';
+import { PgBossJobWorker, startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
+import { PostgresDatabaseHealth } from '../adapters/postgres/postgres-database-health.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
+import { PostgresRateLimiter } from '../adapters/postgres/postgres-rate-limiter.js';
+import { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
+import { SmtpMailer } from '../adapters/smtp/smtp-mailer.js';
+import { OsloTokens } from '../adapters/system/oslo-tokens.js';
+import { OsloTotp } from '../adapters/system/oslo-totp.js';
+import { SystemClock } from '../adapters/system/system-clock.js';
+import { ZxcvbnCommonPasswords } from '../adapters/system/zxcvbn-common-passwords.js';
+import { SeedDemoData, type DemoLogin } from '../application/demo/seed-demo-data.js';
+import { DeliverMail } from '../application/mail/deliver-mail.js';
+import type { Clock } from '../application/ports/clock.js';
+import type { Services } from '../application/shared/services.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { buildUseCases } from './use-cases.js';
+
+export interface RunningPortal {
+  readonly url: string;
+  readonly catcher: SmtpCatcher | null;
+  readonly databaseUrl: string;
+  readonly demoLogins: DemoLogin[] | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: real adapters wired into the use cases, then the HTTP server. Anything not
+ * configured is started here (embedded PostgreSQL, an in-process SMTP catcher).
+ */
+export async function startPortal(config: Config, options: { clock?: Clock; log?: (line: string) => void } = {}): Promise<RunningPortal> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('[stop]', error));
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const embedded: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: resolve(config.dataDir, 'postgres') });
+      stops.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      log(`PostgreSQL (embedded) in ${resolve(config.dataDir, 'postgres')}`);
+    }
+    let smtpUrl = config.smtpUrl;
+    let catcher: SmtpCatcher | null = null;
+    if (!smtpUrl) {
+      catcher = new SmtpCatcher();
+      smtpUrl = (await catcher.start()).url;
+      const started = catcher;
+      stops.push(() => started.stop());
+    }
+
+    const orm = await createOrm(databaseUrl);
+    stops.push(() => orm.close(true));
+    const applied = await migrate(orm);
+    if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
+    const boss = await startPgBoss(databaseUrl);
+    stops.push(() => boss.stop({ graceful: true, timeout: 5000 }));
+
+    const clock = options.clock ?? new SystemClock();
+    const tokens = new OsloTokens();
+    const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+    const services: Services = {
+      uow: new MikroOrmUnitOfWork(orm, { boss, clock, tokens, lifetime }),
+      clock,
+      ids: new CryptoIds(),
+      tokens,
+      hasher: new Argon2PasswordHasher(),
+      commonPasswords: new ZxcvbnCommonPasswords(),
+      rateLimiter: new PostgresRateLimiter(orm, clock),
+      totp: new OsloTotp(),
+      settings: { appUrl: config.appUrl, productName: config.productName },
+    };
+    const mailer = new SmtpMailer(smtpUrl, config.mailFrom);
+    stops.push(async () => mailer.close());
+    const deliverMail = new DeliverMail({ ...services, mailer, messageIdDomain: new URL(config.appUrl).hostname });
+    await new PgBossJobWorker(boss).handle('mail.deliver', async ({ mailId }) => {
+      await deliverMail.execute(mailId);
+    });
+
+    const demoLogins = config.seedDemo ? (await new SeedDemoData(services).execute()).logins : null;
+    const useCases = buildUseCases(services, { database: new PostgresDatabaseHealth(orm) });
+    const app = createApp({ useCases, appUrl: config.appUrl, secureCookies: config.secureCookies, trustProxy: config.trustProxy, mailCatcher: catcher });
+
+    const server = await new Promise<ServerType>((resolveServer) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
+    });
+    stops.push(() => new Promise<void>((done) => server.close(() => done())));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, catcher, databaseUrl, demoLogins, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

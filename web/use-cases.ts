@@ -1,0 +1,32 @@
+import { AccountMails } from '../application/accounts/account-mails.js';
+import { ListMyAccounts } from '../application/accounts/list-my-accounts.js';
+import { ListAuditLog } from '../application/audit/list-audit-log.js';
+import { CheckHealth } from '../application/health/check-health.js';
+import { Authenticate } from '../application/identity/authenticate.js';
+import { RequestPasswordReset } from '../application/identity/request-password-reset.js';
+import { ResetPassword } from '../application/identity/reset-password.js';
+import { SetPreferredLanguage } from '../application/identity/set-preferred-language.js';
+import { SignIn } from '../application/identity/sign-in.js';
+import { SignOut } from '../application/identity/sign-out.js';
+import type { DatabaseHealth } from '../application/ports/unit-of-work.js';
+import type { Services } from '../application/shared/services.js';
+import { StaffSignIn } from '../application/staff/staff-sign-in.js';
+
+/** Every use case the driving side may call, built from one set of ports. */
+export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
+  return {
+    signIn: new SignIn(services),
+    signOut: new SignOut(services),
+    authenticate: new Authenticate(services),
+    requestPasswordReset: new RequestPasswordReset(services),
+    resetPassword: new ResetPassword(services),
+    staffSignIn: new StaffSignIn(services),
+    setPreferredLanguage: new SetPreferredLanguage(services),
+    listMyAccounts: new ListMyAccounts(services),
+    accountMails: new AccountMails(services),
+    listAuditLog: new ListAuditLog(services),
+    checkHealth: new CheckHealth(extra),
+  };
+}
+
+export type UseCases = ReturnType<typeof buildUseCases>;

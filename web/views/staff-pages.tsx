@@ -1,0 +1,77 @@
+import type { FC } from 'hono/jsx';
+import type { AuditEntry } from '../../domain/audit/audit-entry.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+import { formatDateTime } from '../i18n/format.js';
+import { Field, Layout, Notice, type PageContext } from './layout.js';
+
+export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: string | undefined }> = ({ page, email, error }) => {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('staff.signIn.title')}>
+      <section class="card narrow">
+        <h1>{t('staff.signIn.title')}</h1>
+        <p class="lead">{t('staff.signIn.lead')}</p>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        <form method="post" action="/staff/sign-in">
+          <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" maxlength={254} />
+          <Field name="password" label={t('signIn.password')} type="password" autocomplete="current-password" maxlength={256} />
+          <Field name="code" label={t('staff.signIn.code')} inputmode="numeric" autocomplete="one-time-code" maxlength={6} />
+          <button type="submit">{t('signIn.submit')}</button>
+        </form>
+      </section>
+    </Layout>
+  );
+};
+
+export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean }> = ({ page, staff, canAudit }) => {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('staff.home.title')}>
+      <h1>{t('staff.home.title')}</h1>
+      <p>
+        {t('staff.home.roles')}: <strong>{staff.roles.join(', ')}</strong>
+      </p>
+      {canAudit ? (
+        <p>
+          <a href="/staff/audit">{t('staff.audit.title')}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+};
+
+export const AuditPage: FC<{ page: PageContext; entries: readonly AuditEntry[]; next: string | null }> = ({ page, entries, next }) => {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('staff.audit.title')}>
+      <h1>{t('staff.audit.title')}</h1>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('staff.audit.when')}</th>
+            <th>{t('staff.audit.what')}</th>
+            <th>{t('staff.audit.who')}</th>
+            <th>{t('staff.audit.from')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr>
+              <td>{formatDateTime(e.at, locale)}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{`${e.actorKind}${e.actorId ? ` ${e.actorId.slice(0, 8)}` : ''}`}</td>
+              <td>{e.clientAddress ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next ? (
+        <p>
+          <a href={`/staff/audit?after=${encodeURIComponent(next)}`}>{t('staff.audit.more')}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+};
