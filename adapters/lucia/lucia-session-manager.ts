@@ -9,9 +9,10 @@ interface SessionRow {
   id: string;
   subject: SessionSubject;
   subject_id: string;
-  created_at: Date;
-  expires_at: Date;
-  absolute_expires_at: Date;
+  // The driver hands timestamps over as text; they become Dates here.
+  created_at: string | Date;
+  expires_at: string | Date;
+  absolute_expires_at: string | Date;
   client_address: string;
   user_agent: string;
 }
@@ -36,12 +37,12 @@ class SessionTableAdapter implements Adapter {
   private toDatabaseSession(row: SessionRow): DatabaseSession {
     const attributes: Attributes = {
       subject: row.subject,
-      createdAt: row.created_at,
-      absoluteExpiresAt: row.absolute_expires_at,
+      createdAt: new Date(row.created_at),
+      absoluteExpiresAt: new Date(row.absolute_expires_at),
       clientAddress: row.client_address,
       userAgent: row.user_agent,
     };
-    return { id: row.id, userId: row.subject_id, expiresAt: row.expires_at, attributes: attributes as unknown as DatabaseSession['attributes'] };
+    return { id: row.id, userId: row.subject_id, expiresAt: new Date(row.expires_at), attributes: attributes as unknown as DatabaseSession['attributes'] };
   }
 
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
