@@ -38,7 +38,7 @@ export class InMemorySessionManager implements SessionManager {
       this.store.sessions.delete(id);
       return null;
     }
-    if (session.expiresAt.getTime() - now < this.deps.lifetime.idleMs / 2) {
+    if (session.expiresAt.getTime() - now <= this.deps.lifetime.idleMs / 2) {
       const extended = { ...session, expiresAt: new Date(Math.min(now + this.deps.lifetime.idleMs, session.absoluteExpiresAt.getTime())) };
       this.store.sessions.set(id, extended);
       return extended;

@@ -3,13 +3,18 @@ import type { Locale } from '../../domain/identity/locale.js';
 const TIME_ZONE = 'Europe/Zagreb';
 const tag = (locale: Locale) => (locale === 'hr' ? 'hr-HR' : 'en-GB');
 
+const DATE = { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' } as const;
+const TIME = { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
 /** 25. 11. 2026. 14:05 — stored in UTC, shown in Zagreb time. */
 export function formatDateTime(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return `${formatDate(at, locale)} ${new Intl.DateTimeFormat(tag(locale), TIME).format(at)}`;
 }
 
-export function formatDate(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(at);
+/** Croatian style in both languages, without leading zeros: 2. 7. 2026. */
+export function formatDate(at: Date, _locale: Locale): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', DATE).formatToParts(at).map((p) => [p.type, p.value]));
+  return `${Number(parts.day)}. ${Number(parts.month)}. ${parts.year}.`;
 }
 
 /** 1.234,56 € from integer cents, in either language (Croatian number style is the house style). */

@@ -1,0 +1,42 @@
+import { InMemoryCommonPasswords, InMemoryPasswordHasher } from '../../adapters/in-memory/in-memory-password-hasher.js';
+import { InMemoryJobWorker } from '../../adapters/in-memory/in-memory-job-queue.js';
+import { InMemoryMailer } from '../../adapters/in-memory/in-memory-mailer.js';
+import { InMemoryRateLimiter } from '../../adapters/in-memory/in-memory-rate-limiter.js';
+import { InMemoryDatabaseHealth, InMemoryStore, InMemoryUnitOfWork } from '../../adapters/in-memory/in-memory-unit-of-work.js';
+import { CryptoIds } from '../../adapters/system/crypto-ids.js';
+import { OsloTokens } from '../../adapters/system/oslo-tokens.js';
+import { OsloTotp } from '../../adapters/system/oslo-totp.js';
+import { FixedClock } from '../../adapters/system/system-clock.js';
+import { DeliverMail } from '../../application/mail/deliver-mail.js';
+import type { Services } from '../../application/shared/services.js';
+
+export const LIFETIME = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
+export const APP_URL = 'http://localhost:3000';
+
+/** Every port on its in-memory adapter, a clock the test moves, and a worker the test drains. */
+export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
+  const clock = new FixedClock(start);
+  const tokens = new OsloTokens();
+  const store = new InMemoryStore();
+  const uow = new InMemoryUnitOfWork(store, { clock, tokens, lifetime: LIFETIME });
+  const services: Services = {
+    uow,
+    clock,
+    ids: new CryptoIds(),
+    tokens,
+    hasher: new InMemoryPasswordHasher(),
+    commonPasswords: new InMemoryCommonPasswords(),
+    rateLimiter: new InMemoryRateLimiter(clock),
+    totp: new OsloTotp(),
+    settings: { appUrl: APP_URL, productName: 'Portal' },
+  };
+  const mailer = new InMemoryMailer();
+  const worker = new InMemoryJobWorker(store);
+  const deliver = new DeliverMail({ ...services, mailer, messageIdDomain: 'localhost' });
+  void worker.handle('mail.deliver', async ({ mailId }) => void (await deliver.execute(mailId)));
+  return { services, clock, store, mailer, worker, database: new InMemoryDatabaseHealth() };
+}
+
+export type InMemoryPortal = ReturnType<typeof inMemoryPortal>;
+
+export const META = { clientAddress: '203.0.113.7', userAgent: 'vitest', locale: 'hr' as const };

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../web/config.js';
+import { formatDateTime, formatMoney } from '../../web/i18n/format.js';
+import { safeNext } from '../../web/http/render.js';
+
+describe('configuration', () => {
+  it('runs with no configuration on localhost defaults', () => {
+    const config = loadConfig({});
+    expect([config.port, config.appUrl, config.databaseUrl, config.secureCookies]).toEqual([3000, 'http://localhost:3000', undefined, false]);
+  });
+  it('reports every bad value at once, in plain words', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain('PORT must be a number');
+      expect(message).toContain('DATABASE_URL must start with postgres://');
+      expect(message).toContain('SMTP_URL must start with smtp://');
+    }
+  });
+  it('refuses plain http off localhost and turns on secure cookies for https', () => {
+    expect(() => loadConfig({ APP_URL: 'http://portal.example.hr' })).toThrow('APP_URL: must use https://');
+    expect(loadConfig({ APP_URL: 'https://portal.example.hr/' })).toMatchObject({ appUrl: 'https://portal.example.hr', secureCookies: true });
+  });
+});
+
+describe('Croatian formatting', () => {
+  it('writes money as 1.234,56 € from integer cents', () => {
+    expect(formatMoney(123456, 'hr')).toBe('1.234,56 €');
+    expect(formatMoney(5, 'en')).toBe('0,05 €');
+    expect(formatMoney(-100000000, 'hr')).toBe('-1.000.000,00 €');
+  });
+  it('shows UTC instants in Zagreb time', () => {
+    expect(formatDateTime(new Date('2026-07-01T22:30:00Z'), 'hr')).toBe('2. 7. 2026. 00:30');
+    expect(formatDateTime(new Date('2026-01-15T08:05:00Z'), 'hr')).toBe('15. 1. 2026. 09:05');
+  });
+});
+
+describe('redirect targets', () => {
+  it('keep only paths on this site', () => {
+    expect(safeNext('/dashboard')).toBe('/dashboard');
+    expect(safeNext('//evil.example')).toBe('/');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext('/\\evil.example')).toBe('/');
+    expect(safeNext(undefined, '/x')).toBe('/x');
+  });
+});
