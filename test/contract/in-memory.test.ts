@@ -1,0 +1,49 @@
+import { InMemoryCommonPasswords, InMemoryPasswordHasher } from '../../adapters/in-memory/in-memory-password-hasher.js';
+import { InMemoryMailer } from '../../adapters/in-memory/in-memory-mailer.js';
+import { InMemoryRateLimiter } from '../../adapters/in-memory/in-memory-rate-limiter.js';
+import { FixedClock } from '../../adapters/system/system-clock.js';
+import { inMemoryPortal } from '../support/in-memory-portal.js';
+import { describeMailerContract } from './mailer.contract.js';
+import { describeCommonPasswordsContract, describePasswordHasherContract } from './password-hasher.contract.js';
+import { describeRateLimiterContract } from './rate-limiter.contract.js';
+import { describeSessionManagerContract } from './session-manager.contract.js';
+import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+
+describeUnitOfWorkContract('in-memory', async () => {
+  const portal = inMemoryPortal();
+  return { services: portal.services, queuedJobs: async (name) => portal.store.jobs.filter((j) => j.name === name).length };
+});
+
+describeSessionManagerContract('in-memory', async () => {
+  const portal = inMemoryPortal();
+  return {
+    uow: portal.services.uow,
+    clock: portal.clock,
+    storedIds: async () => [...portal.store.sessions.keys()],
+    expireIdle: async (id) => {
+      const session = portal.store.sessions.get(id);
+      if (session) portal.store.sessions.set(id, { ...session, expiresAt: new Date(portal.clock.now().getTime() - 1000) });
+    },
+  };
+});
+
+describeRateLimiterContract('in-memory', async () => {
+  const clock = new FixedClock(new Date('2026-11-25T09:00:00Z'));
+  return { limiter: new InMemoryRateLimiter(clock), clock };
+});
+
+describePasswordHasherContract('in-memory', () => new InMemoryPasswordHasher());
+describeCommonPasswordsContract('in-memory', () => new InMemoryCommonPasswords());
+
+describeMailerContract('in-memory', async () => {
+  const mailer = new InMemoryMailer();
+  return {
+    mailer,
+    received: async (messageId) => {
+      const found = mailer.sent.find((m) => m.messageId === messageId);
+      if (!found) throw new Error('not sent');
+      return found;
+    },
+    close: async () => undefined,
+  };
+});

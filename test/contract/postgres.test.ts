@@ -1,0 +1,64 @@
+import { afterAll } from 'vitest';
+import { SmtpCatcher } from '../../adapters/smtp/smtp-catcher.js';
+import { SmtpMailer } from '../../adapters/smtp/smtp-mailer.js';
+import { Argon2PasswordHasher } from '../../adapters/system/argon2-password-hasher.js';
+import { ZxcvbnCommonPasswords } from '../../adapters/system/zxcvbn-common-passwords.js';
+import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+import { describeMailerContract } from './mailer.contract.js';
+import { describeCommonPasswordsContract, describePasswordHasherContract } from './password-hasher.contract.js';
+import { describeRateLimiterContract } from './rate-limiter.contract.js';
+import { describeSessionManagerContract } from './session-manager.contract.js';
+import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+
+const open: PostgresPortal[] = [];
+async function fresh(): Promise<PostgresPortal> {
+  const portal = await postgresPortal({ workers: false });
+  open.push(portal);
+  return portal;
+}
+afterAll(async () => {
+  await Promise.all(open.map((p) => p.close()));
+});
+
+describeUnitOfWorkContract('MikroORM + pg-boss on PostgreSQL', async () => {
+  const portal = await fresh();
+  return {
+    services: portal.services,
+    queuedJobs: async (name) => Number((await portal.sql<{ n: string }>(`select count(*) as n from pgboss.job where name = $1 and state = 'created'`, [name]))[0]?.n),
+  };
+});
+
+describeSessionManagerContract('Lucia on PostgreSQL', async () => {
+  const portal = await fresh();
+  return {
+    uow: portal.services.uow,
+    clock: portal.clock,
+    storedIds: async () => (await portal.sql<{ id: string }>('select id from sessions')).map((r) => r.id),
+    expireIdle: async (id) => void (await portal.sql(`update sessions set expires_at = now() - interval '1 second' where id = $1`, [id])),
+  };
+});
+
+describeRateLimiterContract('PostgreSQL', async () => {
+  const portal = await fresh();
+  return { limiter: portal.services.rateLimiter, clock: portal.clock };
+});
+
+describePasswordHasherContract('Argon2id', () => new Argon2PasswordHasher(), /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/u);
+describeCommonPasswordsContract('zxcvbn list', () => new ZxcvbnCommonPasswords());
+
+describeMailerContract('SMTP (nodemailer to smtp-server)', async () => {
+  const catcher = new SmtpCatcher();
+  const { url } = await catcher.start();
+  const mailer = new SmtpMailer(url, 'Portal <portal@localhost>');
+  return {
+    mailer,
+    received: async (messageId) => {
+      const mail = await catcher.waitFor((m) => m.messageId === messageId);
+      return { to: mail.to[0] ?? '', subject: mail.subject, text: mail.text, html: mail.html };
+    },
+    close: async () => {
+      mailer.close();
+      await catcher.stop();
+    },
+  };
+});

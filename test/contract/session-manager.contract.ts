@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { FixedClock } from '../../adapters/system/system-clock.js';
+import type { SessionManager } from '../../application/ports/session-manager.js';
+import type { UnitOfWork } from '../../application/ports/unit-of-work.js';
+
+export interface SessionProbe {
+  readonly uow: UnitOfWork;
+  readonly clock: FixedClock;
+  /** Every session id as stored. */
+  storedIds(): Promise<string[]>;
+  /** Moves a session's idle expiry into the past, as if nobody had used it for too long. */
+  expireIdle(sessionId: string): Promise<void>;
+}
+
+const META = { clientAddress: '192.0.2.1', userAgent: 'contract' };
+
+/** Sessions: tokens never stored, subjects kept apart, every way a session ends. */
+export function describeSessionManagerContract(name: string, make: () => Promise<SessionProbe>) {
+  describe(`SessionManager: ${name}`, () => {
+    const within = <T>(probe: SessionProbe, work: (sessions: SessionManager) => Promise<T>) => probe.uow.run((scope) => work(scope.sessions));
+
+    it('gives a token whose hash, not the token, is stored', async () => {
+      const probe = await make();
+      const userId = crypto.randomUUID();
+      const created = await within(probe, (s) => s.create('user', userId, META));
+      expect(created.token.length).toBeGreaterThanOrEqual(32);
+      const stored = await probe.storedIds();
+      expect(stored).toContain(created.session.id);
+      expect(stored).not.toContain(created.token);
+      const found = await within(probe, (s) => s.validate('user', created.token));
+      expect([found?.subjectId, found?.clientAddress, found?.userAgent]).toEqual([userId, META.clientAddress, META.userAgent]);
+      expect(await within(probe, (s) => s.validate('user', `${created.token}x`))).toBeNull();
+    });
+
+    it('keeps user and staff sessions apart', async () => {
+      const probe = await make();
+      const created = await within(probe, (s) => s.create('staff', crypto.randomUUID(), META));
+      expect(await within(probe, (s) => s.validate('user', created.token))).toBeNull();
+      expect(await within(probe, (s) => s.validate('staff', created.token))).not.toBeNull();
+    });
+
+    it('ends one session, or all of one subject, and lists the live ones', async () => {
+      const probe = await make();
+      const userId = crypto.randomUUID();
+      const a = await within(probe, (s) => s.create('user', userId, META));
+      const b = await within(probe, (s) => s.create('user', userId, META));
+      const other = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));
+      expect((await within(probe, (s) => s.listFor('user', userId))).map((x) => x.id).sort()).toEqual([a.session.id, b.session.id].sort());
+      await within(probe, (s) => s.invalidate('user', a.token));
+      expect(await within(probe, (s) => s.validate('user', a.token))).toBeNull();
+      expect(await within(probe, (s) => s.validate('user', b.token))).not.toBeNull();
+      await within(probe, (s) => s.invalidateAll('user', userId));
+      expect(await within(probe, (s) => s.validate('user', b.token))).toBeNull();
+      expect(await within(probe, (s) => s.validate('user', other.token))).not.toBeNull();
+    });
+
+    it('ends a session at its absolute lifetime however active it is', async () => {
+      const probe = await make();
+      const created = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));
+      expect(created.session.absoluteExpiresAt.getTime() - created.session.createdAt.getTime()).toBe(12 * 3_600_000);
+      expect(created.session.expiresAt.getTime()).toBeLessThanOrEqual(created.session.absoluteExpiresAt.getTime());
+      // Active every ten minutes, so only the absolute lifetime can end it.
+      for (let minutes = 10; minutes < 12 * 60; minutes += 10) {
+        probe.clock.advance(10 * 60_000);
+        expect(await within(probe, (s) => s.validate('user', created.token)), `after ${minutes} min`).not.toBeNull();
+      }
+      probe.clock.advance(10 * 60_000);
+      expect(await within(probe, (s) => s.validate('user', created.token))).toBeNull();
+    });
+
+    it('ends a session whose idle expiry has passed', async () => {
+      const probe = await make();
+      const created = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));
+      await probe.expireIdle(created.session.id);
+      expect(await within(probe, (s) => s.validate('user', created.token))).toBeNull();
+      expect(await probe.storedIds()).not.toContain(created.session.id);
+    });
+  });
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { Services } from '../../application/shared/services.js';
+import { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import { User } from '../../domain/identity/user.js';
+import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
+import { email, givenOwner, givenStaff } from '../support/builders.js';
+
+export interface UnitOfWorkProbe {
+  readonly services: Services;
+  /** Jobs of a name that are waiting to run. */
+  queuedJobs(name: string): Promise<number>;
+}
+
+/** Repositories, transactions and the job queue: what every use case relies on. */
+export function describeUnitOfWorkContract(name: string, make: () => Promise<UnitOfWorkProbe>) {
+  describe(`UnitOfWork and repositories: ${name}`, () => {
+    it('stores and finds users, accounts and staff', async () => {
+      const { services } = await make();
+      const { user, account } = await givenOwner(services, { email: 'ana@firma.hr' });
+      const staff = await givenStaff(services, ['billing', 'verifier']);
+      await services.uow.run(async (scope) => {
+        expect((await scope.users.findByEmail('ana@firma.hr'))?.id).toBe(user.id);
+        expect((await scope.users.findById(user.id))?.passwordHash).toBe(user.passwordHash);
+        expect(await scope.users.findByEmail('nobody@firma.hr')).toBeNull();
+        expect((await scope.accounts.findByOib(account.oib))?.id).toBe(account.id);
+        expect((await scope.accounts.listOwnedBy(user.id)).map((a) => a.name)).toEqual([account.name]);
+        const found = await scope.staff.findByEmail(staff.email);
+        expect(found?.roles).toEqual(['billing', 'verifier']);
+        expect(found?.hasRole('verifier')).toBe(true);
+        expect(found?.createdAt).toBeInstanceOf(Date);
+      });
+    });
+
+    it('saves changes to a loaded entity', async () => {
+      const { services } = await make();
+      const { user } = await givenOwner(services, { email: 'ana@firma.hr' });
+      await services.uow.run(async (scope) => {
+        const loaded = await scope.users.findById(user.id);
+        loaded!.preferLocale('en');
+        await scope.users.save(loaded!);
+      });
+      expect(await services.uow.run(async (scope) => (await scope.users.findById(user.id))?.locale)).toBe('en');
+    });
+
+    it('refuses a second user with the same address and keeps nothing of that transaction', async () => {
+      const { services } = await make();
+      await givenOwner(services, { email: 'ana@firma.hr' });
+      const now = services.clock.now();
+      const before = await services.uow.run(async (scope) => (await scope.users.findByEmail('other@firma.hr')) === null);
+      expect(before).toBe(true);
+      await expect(
+        services.uow.run(async (scope) => {
+          await scope.users.add(User.create({ id: services.ids.newId(), email: email('other@firma.hr'), name: 'Other', locale: 'hr', now }));
+          await scope.users.add(User.create({ id: services.ids.newId(), email: email('ana@firma.hr'), name: 'Dup', locale: 'hr', now }));
+        }),
+      ).rejects.toThrow();
+      expect(await services.uow.run((scope) => scope.users.findByEmail('other@firma.hr'))).toBeNull();
+    });
+
+    it('enqueues a job only when the transaction commits', async () => {
+      const probe = await make();
+      const before = await probe.queuedJobs('mail.deliver');
+      await expect(
+        probe.services.uow.run(async (scope) => {
+          await scope.jobs.enqueue('mail.deliver', { mailId: probe.services.ids.newId() });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await probe.queuedJobs('mail.deliver')).toBe(before);
+      await probe.services.uow.run((scope) => scope.jobs.enqueue('mail.deliver', { mailId: probe.services.ids.newId() }));
+      expect(await probe.queuedJobs('mail.deliver')).toBe(before + 1);
+    });
+
+    it('spends reset links: only unused ones are revoked, and a used one stays used', async () => {
+      const { services } = await make();
+      const { user } = await givenOwner(services);
+      const now = services.clock.now();
+      await services.uow.run(async (scope) => {
+        await scope.resetTokens.add(PasswordResetToken.issue({ tokenHash: 'a'.repeat(64), userId: user.id, now }));
+        await scope.resetTokens.add(PasswordResetToken.issue({ tokenHash: 'b'.repeat(64), userId: user.id, now }));
+      });
+      await services.uow.run((scope) => scope.resetTokens.revokeUnusedFor(user.id, now));
+      await services.uow.run(async (scope) => {
+        expect((await scope.resetTokens.findByHash('a'.repeat(64)))?.isUsable(now)).toBe(false);
+        expect((await scope.resetTokens.findByHash('b'.repeat(64)))?.usedAt?.getTime()).toBe(now.getTime());
+        expect(await scope.resetTokens.findByHash('c'.repeat(64))).toBeNull();
+      });
+    });
+
+    it('claims a mail for delivery once, then marks it sent or failed', async () => {
+      const { services } = await make();
+      const { account } = await givenOwner(services);
+      const mail = OutgoingMail.compose({ id: services.ids.newId(), accountId: account.id, topic: 'general', to: 'ana@firma.hr', subject: 'Š', text: 'č', html: '<p>ć</p>', now: services.clock.now() });
+      await services.uow.run((scope) => scope.mails.add(mail));
+      const first = await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id));
+      expect([first?.status, first?.attempts, first?.subject]).toEqual(['sending', 1, 'Š']);
+      expect(await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id))).toBeNull();
+      await services.uow.run((scope) => scope.mails.markFailed(mail.id, 'refused'));
+      expect((await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id)))?.attempts).toBe(2);
+      await services.uow.run((scope) => scope.mails.markSent(mail.id, services.clock.now()));
+      expect(await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id))).toBeNull();
+      expect((await services.uow.run((scope) => scope.mails.findById(mail.id)))?.status).toBe('sent');
+    });
+
+    it('pages mails and audit entries newest first with keyset cursors, never repeating or skipping', async () => {
+      const { services } = await make();
+      const { account } = await givenOwner(services);
+      const base = services.clock.now().getTime();
+      const ids: string[] = [];
+      await services.uow.run(async (scope) => {
+        for (let i = 0; i < 7; i += 1) {
+          // Two mails share each instant, so the id breaks the tie.
+          const at = new Date(base - Math.floor(i / 2) * 1000);
+          const mail = OutgoingMail.compose({ id: services.ids.newId(), accountId: account.id, topic: 'general', to: 'x@y.hr', subject: `m${i}`, text: '', html: '', now: at });
+          ids.push(mail.id);
+          await scope.mails.add(mail);
+          await scope.audit.record({ id: services.ids.newId(), at, actorKind: 'system', actorId: null, accountId: account.id, action: `a${i}`, clientAddress: null, details: { i } });
+        }
+      });
+      const seenMails: string[] = [];
+      let after: string | null = null;
+      do {
+        const page = await services.uow.run((scope) => scope.mails.listForAccount(account.id, { after, limit: 3 }));
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seenMails.push(...page.items.map((m) => m.id));
+        after = page.next;
+      } while (after);
+      expect(seenMails).toHaveLength(7);
+      expect(new Set(seenMails)).toEqual(new Set(ids));
+      const mails = await services.uow.run((scope) => scope.mails.listForAccount(account.id, { limit: 100 }));
+      const times = mails.items.map((m) => m.createdAt.getTime());
+      expect([...times].sort((a, b) => b - a)).toEqual(times);
+
+      const first = await services.uow.run((scope) => scope.audit.list({ accountId: account.id }, { limit: 4 }));
+      const second = await services.uow.run((scope) => scope.audit.list({ accountId: account.id }, { after: first.next, limit: 4 }));
+      expect(first.items).toHaveLength(4);
+      expect(second.items).toHaveLength(3);
+      expect(second.next).toBeNull();
+      expect([...first.items, ...second.items].map((e) => e.details.i).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(first.items[0]?.at).toBeInstanceOf(Date);
+    });
+  });
+}
