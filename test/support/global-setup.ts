@@ -65,7 +65,7 @@ export default async function setup(project: TestProject) {
   await migrate(orm);
   await orm.close(true);
   const boss = await startPgBoss(templateUrl, { supervise: false });
-  await boss.stop({ graceful: false, wait: true });
+  await boss.stop({ graceful: false, close: true });
 
   console.log(`[tests] PostgreSQL from ${source}`);
   project.provide('postgres', { adminUrl, template: TEMPLATE, source });

@@ -52,7 +52,7 @@ export async function postgresPortal(options: { start?: Date; workers?: boolean 
     database: new PostgresDatabaseHealth(orm),
     sql: <T = Record<string, unknown>>(text: string, params: unknown[] = []) => execute<T>(orm.em.fork(), text, params),
     async close() {
-      await boss.stop({ graceful: false, wait: true });
+      await boss.stop({ graceful: false, close: true });
       mailer.close();
       await catcher.stop();
       await orm.close(true);

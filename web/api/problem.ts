@@ -13,7 +13,7 @@ export function failureResponse(c: Context<AppEnv>, failure: DomainFailure): Res
   return response;
 }
 
-export function validationProblem(c: Context<AppEnv>, issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; input?: unknown }>): Response {
+export function validationProblem(c: Context<AppEnv>, issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message: string }>): Response {
   const errors = fieldErrorsOf(issues, c.var.t);
   return problemResponse(c, { type: 'about:blank#validation', title: c.var.t('validation.invalid'), status: 422, code: 'validation', errors });
 }

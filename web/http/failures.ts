@@ -39,10 +39,11 @@ export function problemOf(failure: DomainFailure, t: Translate): Problem {
 }
 
 /** Zod issues to field errors in the user's language: a missing value, a too long one, or an invalid one. */
-export function fieldErrorsOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; input?: unknown }>, t: Translate): FieldError[] {
+export function fieldErrorsOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message: string }>, t: Translate): FieldError[] {
   return issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'body';
-    const missing = issue.input === undefined || issue.input === '' || (issue.code === 'too_small' && typeof issue.input === 'string' && issue.input.length === 0);
+    // zod 4 leaves the input out of its issues; a missing value says so in its message.
+    const missing = issue.code === 'invalid_type' && /received undefined/u.test(issue.message);
     const code = missing ? 'required' : issue.code === 'too_big' ? 'too_long' : 'invalid';
     return { field, code, message: t(`validation.${code}` as const) };
   });

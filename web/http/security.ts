@@ -21,7 +21,7 @@ export function securityHeaders(secure: boolean): MiddlewareHandler {
     },
     strictTransportSecurity: secure ? 'max-age=63072000; includeSubDomains' : false,
     xFrameOptions: 'DENY',
-    referrerPolicy: 'same-origin',
+    referrerPolicy: 'no-referrer',
     crossOriginOpenerPolicy: 'same-origin',
     crossOriginResourcePolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },

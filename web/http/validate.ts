@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import type { AppEnv } from './env.js';
 import { fieldErrorsOf } from './failures.js';
 
-export type Issues = ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; input?: unknown }>;
+export type Issues = ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message: string }>;
 
 /**
  * zod validation for every input. Without a handler of its own, bad input gets a 422 with the

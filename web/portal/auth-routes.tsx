@@ -83,7 +83,6 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
   );
 
   app.get('/password-reset/:token', async (c) => {
-    c.header('referrer-policy', 'no-referrer');
     const parsed = tokenParam.safeParse(c.req.param());
     const usable = parsed.success && (await useCases.resetPassword.isUsable(parsed.data.token));
     return html(c, <ResetConfirmPage page={pageOf(c)} token={parsed.success ? parsed.data.token : ''} usable={usable} />, usable ? 200 : 404);
@@ -95,7 +94,6 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
       html(c, <ResetConfirmPage page={pageOf(c)} token={c.req.param('token') ?? ''} usable errors={errorsFrom(issues, c.var.t)} />, 422),
     ),
     async (c) => {
-      c.header('referrer-policy', 'no-referrer');
       const parsed = tokenParam.safeParse(c.req.param());
       if (!parsed.success) return html(c, <ResetConfirmPage page={pageOf(c)} token="" usable={false} />, 404);
       const { password, confirm } = c.req.valid('form');

@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsloTotp } from '../../adapters/system/oslo-totp.js';
+import { createApp, type App } from '../../web/app.js';
+import { buildUseCases } from '../../web/use-cases.js';
+import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
+import { httpClient } from '../support/http-client.js';
+import { APP_URL } from '../support/in-memory-portal.js';
+import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+
+let portal: PostgresPortal;
+let app: App;
+
+beforeAll(async () => {
+  portal = await postgresPortal();
+  const useCases = buildUseCases(portal.services, { database: portal.database });
+  app = createApp({ useCases, appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
+});
+afterAll(async () => {
+  await portal.close();
+});
+
+const sessionsIn = async () => Number((await portal.sql<{ n: string }>('select count(*) as n from sessions'))[0]?.n);
+const resetLink = (text: string) => /http:\/\/localhost:3000(\/password-reset\/[a-z2-7]+)/u.exec(text)?.[1] ?? '';
+
+async function signedIn(address: string) {
+  const client = httpClient(app);
+  const response = await client.post('/sign-in', { form: { email: address, password: PASSWORD } });
+  expect(response.status).toBe(303);
+  return client;
+}
+
+describe('pages and headers', () => {
+  it('answers /healthz with the database status', async () => {
+    const response = await app.request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { ok: true } });
+  });
+
+  it('sends CSP and the security headers, in Croatian by default and English on request', async () => {
+    const hr = await app.request('/sign-in');
+    expect(hr.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(hr.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(hr.headers.get('x-frame-options')).toBe('DENY');
+    expect(hr.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await hr.text()).toContain('Prijava na portal');
+    const en = await app.request('/sign-in', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(await en.text()).toContain('Sign in to the portal');
+  });
+
+  it('switches language with a cookie and serves htmx from our own origin', async () => {
+    const client = httpClient(app);
+    const switched = await client.post('/language', { form: { locale: 'en', next: '/password-reset' } });
+    expect([switched.status, switched.headers.get('location')]).toEqual([303, '/password-reset']);
+    expect(await (await client.get('/password-reset')).text()).toContain('Send the link');
+    const offsite = await client.post('/language', { form: { locale: 'hr', next: '//evil.example' } });
+    expect(offsite.headers.get('location')).toBe('/');
+    const htmx = await app.request('/assets/htmx.min.js');
+    expect([htmx.status, htmx.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+  });
+
+  it('shows a 404 page without internals, and problem+json under /api', async () => {
+    const page = await app.request('/nope');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Stranica ne postoji.');
+    const api = await app.request('/api/v1/nope');
+    expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json; charset=utf-8']);
+  });
+});
+
+describe('sign-in and sessions', () => {
+  it('signs in with a fresh HttpOnly, SameSite=Lax cookie and shows the account', async () => {
+    const { account } = await givenOwner(portal.services, { email: 'ana@firma.hr' });
+    const client = httpClient(app);
+    const response = await client.post('/sign-in', { form: { email: 'ana@firma.hr', password: PASSWORD } });
+    expect([response.status, response.headers.get('location')]).toEqual([303, '/dashboard']);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='))!;
+    expect(cookie).toMatch(/HttpOnly/u);
+    expect(cookie).toMatch(/SameSite=Lax/u);
+    expect(cookie).toMatch(/Path=\//u);
+    const dashboard = await client.get('/dashboard');
+    expect(dashboard.headers.get('cache-control')).toBe('no-store');
+    expect(await dashboard.text()).toContain(account.name);
+
+    const first = client.jar.get('session');
+    await client.post('/sign-in', { form: { email: 'ana@firma.hr', password: PASSWORD } });
+    expect(client.jar.get('session')).not.toBe(first);
+    const stale = httpClient(app);
+    stale.jar.set('session', first!);
+    expect((await stale.get('/dashboard')).status).toBe(303);
+  });
+
+  it('refuses a wrong password in the user language and creates no session', async () => {
+    await givenOwner(portal.services, { email: 'ivo@firma.hr' });
+    const before = await sessionsIn();
+    const client = httpClient(app);
+    const response = await client.post('/sign-in', { form: { email: 'ivo@firma.hr', password: 'wrong password' }, headers: { 'accept-language': 'en' } });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('The email address or password is not correct.');
+    expect(await sessionsIn()).toBe(before);
+  });
+
+  it('refuses forged unsafe requests: no Origin, another origin, cross-site fetch', async () => {
+    await givenOwner(portal.services, { email: 'csrf@firma.hr' });
+    const before = await sessionsIn();
+    const client = httpClient(app);
+    const form = { email: 'csrf@firma.hr', password: PASSWORD };
+    for (const attempt of [
+      { origin: null },
+      { origin: 'https://evil.example' },
+      { origin: null, headers: { 'sec-fetch-site': 'cross-site' } },
+      { origin: APP_URL, headers: { 'sec-fetch-site': 'same-site' } },
+    ]) {
+      const response = await client.post('/sign-in', { form, ...attempt });
+      expect(response.status, JSON.stringify(attempt)).toBe(403);
+      expect(await response.text()).toContain('nije poslan s ovog portala');
+    }
+    expect(await sessionsIn()).toBe(before);
+    const sameOrigin = await client.post('/sign-in', { form, origin: null, headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(sameOrigin.status).toBe(303);
+  });
+
+  it('ends the session on sign-out', async () => {
+    await givenOwner(portal.services, { email: 'out@firma.hr' });
+    const client = await signedIn('out@firma.hr');
+    const token = client.jar.get('session')!;
+    expect((await client.post('/sign-out')).headers.get('location')).toBe('/sign-in?notice=out');
+    const replay = httpClient(app);
+    replay.jar.set('session', token);
+    expect((await replay.get('/dashboard')).headers.get('location')).toBe('/sign-in?notice=expired');
+  });
+
+  it('limits sign-in attempts per account with 429 and Retry-After', async () => {
+    await givenOwner(portal.services, { email: 'brute@firma.hr' });
+    const client = httpClient(app);
+    for (let i = 0; i < 10; i += 1) expect((await client.post('/sign-in', { form: { email: 'brute@firma.hr', password: `guess ${i}` } })).status).toBe(401);
+    const limited = await client.post('/sign-in', { form: { email: 'brute@firma.hr', password: PASSWORD } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const rows = await portal.sql<{ hits: number }>(`select hits from rate_limits where key = 'sign-in:account:brute@firma.hr'`);
+    expect(rows[0]?.hits).toBe(11);
+  });
+
+  it('refuses a body over 64 KiB with 413 and changes nothing', async () => {
+    const response = await httpClient(app).post('/sign-in', { form: { email: 'x@y.hr', password: 'p'.repeat(70_000) } });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('password reset over HTTP, with mail over SMTP', () => {
+  it('resets a forgotten password through the mailed link, once', async () => {
+    await givenOwner(portal.services, { email: 'reset@firma.hr' });
+    const old = await signedIn('reset@firma.hr');
+    const client = httpClient(app);
+    const sent = await client.post('/password-reset', { form: { email: 'reset@firma.hr' } });
+    const unknown = await client.post('/password-reset', { form: { email: 'nobody-here@firma.hr' } });
+    expect(sent.status).toBe(200);
+    const sentText = await sent.text();
+    expect(sentText).toContain('Ako je ta adresa upisana kod nas');
+    expect(await unknown.text()).toBe(sentText);
+
+    const mail = await portal.catcher.waitFor((m) => m.to.includes('reset@firma.hr') && m.subject.includes('nova lozinka'));
+    expect(portal.catcher.list().some((m) => m.to.includes('nobody-here@firma.hr'))).toBe(false);
+    const link = resetLink(mail.text);
+    expect(link).not.toBe('');
+    const form = await client.get(link);
+    expect([form.status, form.headers.get('referrer-policy')]).toEqual([200, 'no-referrer']);
+
+    const mismatch = await client.post(link, { form: { password: 'a long new passphrase', confirm: 'something else' } });
+    expect([mismatch.status, (await mismatch.text()).includes('Lozinke se ne podudaraju.')]).toEqual([422, true]);
+    const common = await client.post(link, { form: { password: 'password1', confirm: 'password1' } });
+    expect([common.status, (await common.text()).includes('među najčešće korištenima')]).toEqual([422, true]);
+    const done = await client.post(link, { form: { password: 'a long new passphrase', confirm: 'a long new passphrase' } });
+    expect([done.status, done.headers.get('location')]).toEqual([303, '/sign-in?notice=changed']);
+
+    expect((await old.get('/dashboard')).status).toBe(303);
+    const reused = await client.post(link, { form: { password: 'another new passphrase', confirm: 'another new passphrase' } });
+    expect([reused.status, (await reused.text()).includes('istekla ili je već iskorištena')]).toEqual([422, true]);
+    expect((await client.get(link)).status).toBe(404);
+    const fresh = httpClient(app);
+    expect((await fresh.post('/sign-in', { form: { email: 'reset@firma.hr', password: 'a long new passphrase' } })).status).toBe(303);
+    await portal.catcher.waitFor((m) => m.to.includes('reset@firma.hr') && m.subject.includes('promijenjena'));
+    const statuses = async () => (await portal.sql<{ status: string }>(`select status from mail_messages where to_address = 'reset@firma.hr'`)).map((r) => r.status).sort();
+    await expect.poll(statuses).toEqual(['sent', 'sent']);
+  });
+
+  it('says at once when a link is not valid', async () => {
+    const response = await app.request('/password-reset/abcdefghijklmnopqrstuvwxyz234567');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Poveznica je istekla');
+  });
+});
+
+describe('email history and other accounts', () => {
+  it('shows an account mail to its owner and refuses the owner of another account', async () => {
+    const ana = await givenOwner(portal.services, { email: 'hist-ana@firma.hr' });
+    const ivo = await givenOwner(portal.services, { email: 'hist-ivo@firma.hr' });
+    await httpClient(app).post('/password-reset', { form: { email: 'hist-ana@firma.hr' } });
+    const anaClient = await signedIn('hist-ana@firma.hr');
+    const list = await (await anaClient.get(`/accounts/${ana.account.id}/emails`)).text();
+    const mailId = /emails\/([0-9a-f-]{36})/u.exec(list)?.[1];
+    expect(mailId).toBeDefined();
+    expect((await anaClient.get(`/accounts/${ana.account.id}/emails/${mailId}`)).status).toBe(200);
+
+    const ivoClient = await signedIn('hist-ivo@firma.hr');
+    expect((await ivoClient.get(`/accounts/${ana.account.id}/emails`)).status).toBe(403);
+    expect((await ivoClient.get(`/accounts/${ana.account.id}/emails/${mailId}`)).status).toBe(403);
+    expect((await ivoClient.get(`/accounts/${ivo.account.id}/emails/${mailId}`)).status).toBe(404);
+    expect((await ivoClient.get(`/accounts/not-a-uuid/emails`)).status).toBe(404);
+    expect((await httpClient(app).get(`/accounts/${ana.account.id}/emails`)).status).toBe(303);
+  });
+});
+
+describe('staff', () => {
+  it('needs a TOTP code, keeps staff and client sessions apart, and gives the audit log to admins', async () => {
+    const admin = await givenStaff(portal.services, ['admin']);
+    const support = await givenStaff(portal.services, ['support']);
+    const code = () => OsloTotp.codeAt(TOTP_SECRET, portal.clock.now());
+
+    const client = httpClient(app);
+    const noCode = await client.post('/staff/sign-in', { form: { email: admin.email, password: PASSWORD, code: '12345' } });
+    expect(noCode.status).toBe(401);
+    const ok = await client.post('/staff/sign-in', { form: { email: admin.email, password: PASSWORD, code: code() } });
+    expect([ok.status, ok.headers.get('location')]).toEqual([303, '/staff']);
+    expect(client.jar.has('staff')).toBe(true);
+    expect(client.jar.has('session')).toBe(false);
+    expect((await client.get('/dashboard')).status).toBe(303);
+    const audit = await client.get('/staff/audit');
+    expect(audit.status).toBe(200);
+    expect(await audit.text()).toContain('staff.signed_in');
+
+    portal.clock.advance(30_000);
+    const supportClient = httpClient(app);
+    expect((await supportClient.post('/staff/sign-in', { form: { email: support.email, password: PASSWORD, code: code() } })).status).toBe(303);
+    expect((await supportClient.get('/staff')).status).toBe(200);
+    expect((await supportClient.get('/staff/audit')).status).toBe(403);
+    expect((await httpClient(app).get('/staff')).headers.get('location')).toBe('/staff/sign-in');
+  });
+});
+
+describe('JSON API', () => {
+  it('publishes OpenAPI 3.1 and a docs page', async () => {
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/me', '/password-reset']);
+    expect(await (await app.request('/api/v1/docs')).text()).toContain('POST /api/v1/password-reset');
+  });
+
+  it('answers problem+json: 401 without a session, 422 with field errors in the user language', async () => {
+    const me = await app.request('/api/v1/me');
+    expect([me.status, me.headers.get('content-type')]).toEqual([401, 'application/problem+json; charset=utf-8']);
+    const client = httpClient(app);
+    const bad = await client.post('/api/v1/password-reset', { json: { email: 42 }, headers: { 'accept-language': 'en' } });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ status: 422, code: 'validation', errors: [{ field: 'email', message: 'This value is not valid.' }] });
+    const invalid = await client.post('/api/v1/password-reset', { json: { email: 'not-an-address' } });
+    expect(await invalid.json()).toMatchObject({ status: 422, code: 'email.invalid', errors: [{ field: 'email', message: 'E-adresa nije ispravna.' }] });
+    expect((await client.post('/api/v1/password-reset', { json: { email: 'someone@firma.hr' } })).status).toBe(202);
+  });
+
+  it('tells a signed-in user who they are and which accounts they own', async () => {
+    const { account } = await givenOwner(portal.services, { email: 'api@firma.hr' });
+    const client = await signedIn('api@firma.hr');
+    const me = await client.get('/api/v1/me');
+    expect(await me.json()).toMatchObject({ email: 'api@firma.hr', accounts: [{ id: account.id, role: 'owner', oib: account.oib }] });
+  });
+});
