@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await signIn(page, DEMO.owner.email, DEMO.owner.password);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Pregled');
     await expect.poll(() => page.getByText(DEMO.account.name).count()).toBe(1);
-    expect(await page.evaluate(() => typeof (window as unknown as { htmx?: unknown }).htmx)).toBe('object');
+    expect(await page.evaluate(() => typeof (globalThis as { htmx?: unknown }).htmx)).toBe('object');
 
     await page.getByRole('button', { name: 'Odjava' }).click();
     await expect.poll(() => page.getByText('Odjavljeni ste.').count()).toBe(1);
