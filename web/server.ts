@@ -16,6 +16,7 @@ import { SystemClock } from '../adapters/system/system-clock.js';
 import { ZxcvbnCommonPasswords } from '../adapters/system/zxcvbn-common-passwords.js';
 import { SeedDemoData, type DemoLogin } from '../application/demo/seed-demo-data.js';
 import { DeliverMail } from '../application/mail/deliver-mail.js';
+import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { Services } from '../application/shared/services.js';
 import { createApp } from './app.js';
@@ -81,8 +82,13 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     const mailer = new SmtpMailer(smtpUrl, config.mailFrom);
     stops.push(async () => mailer.close());
     const deliverMail = new DeliverMail({ ...services, mailer, messageIdDomain: new URL(config.appUrl).hostname });
-    await new PgBossJobWorker(boss).handle('mail.deliver', async ({ mailId }) => {
+    const worker = new PgBossJobWorker(boss);
+    await worker.handle('mail.deliver', async ({ mailId }) => {
       await deliverMail.execute(mailId);
+    });
+    const purge = new PurgeExpiredRecords(services);
+    await worker.handle('maintenance.purge', async () => {
+      await purge.execute();
     });
 
     const demoLogins = config.seedDemo ? (await new SeedDemoData(services).execute()).logins : null;

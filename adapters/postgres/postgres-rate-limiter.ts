@@ -33,8 +33,7 @@ export class PostgresRateLimiter implements RateLimiter {
     await execute(this.orm.em.fork(), 'delete from rate_limits where key = $1', [key.slice(0, 300)]);
   }
 
-  /** Drops windows older than the longest rule; run by a periodic job. */
-  async purge(olderThan: Date): Promise<void> {
-    await execute(this.orm.em.fork(), 'delete from rate_limits where window_started_at < $1', [olderThan]);
+  async purge(before: Date): Promise<number> {
+    return (await execute(this.orm.em.fork(), 'delete from rate_limits where window_started_at < $1 returning key', [before])).length;
   }
 }

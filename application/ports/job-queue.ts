@@ -1,5 +1,6 @@
 export interface JobPayloads {
   'mail.deliver': { mailId: string };
+  'maintenance.purge': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

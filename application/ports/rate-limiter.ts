@@ -12,4 +12,6 @@ export interface RateDecision {
 export interface RateLimiter {
   consume(key: string, rule: RateRule): Promise<RateDecision>;
   reset(key: string): Promise<void>;
+  /** Forgets windows that started before `before`. */
+  purge(before: Date): Promise<number>;
 }

@@ -13,4 +13,6 @@ export interface SessionManager {
   invalidate(subject: SessionSubject, token: string): Promise<void>;
   invalidateAll(subject: SessionSubject, subjectId: string): Promise<void>;
   listFor(subject: SessionSubject, subjectId: string): Promise<SessionInfo[]>;
+  /** Deletes every session past its idle or absolute expiry; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
 }

@@ -22,7 +22,7 @@ describeSessionManagerContract('in-memory', async () => {
     storedIds: async () => [...portal.store.sessions.keys()],
     expireIdle: async (id) => {
       const session = portal.store.sessions.get(id);
-      if (session) portal.store.sessions.set(id, { ...session, expiresAt: new Date(portal.clock.now().getTime() - 1000) });
+      if (session) portal.store.sessions.set(id, { ...session, expiresAt: new Date(portal.clock.now().getTime() - 86_400_000) });
     },
   };
 });

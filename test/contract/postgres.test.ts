@@ -34,7 +34,7 @@ describeSessionManagerContract('Lucia on PostgreSQL', async () => {
     uow: portal.services.uow,
     clock: portal.clock,
     storedIds: async () => (await portal.sql<{ id: string }>('select id from sessions')).map((r) => r.id),
-    expireIdle: async (id) => void (await portal.sql(`update sessions set expires_at = now() - interval '1 second' where id = $1`, [id])),
+    expireIdle: async (id) => void (await portal.sql(`update sessions set expires_at = now() - interval '1 day' where id = $1`, [id])),
   };
 });
 

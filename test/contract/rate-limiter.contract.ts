@@ -16,6 +16,19 @@ export function describeRateLimiterContract(name: string, make: () => Promise<{ 
       expect((await limiter.consume(key, rule)).allowed).toBe(true);
     });
 
+    it('purges windows that started before a moment, and only those', async () => {
+      const { limiter, clock } = await make();
+      const old = `old:${crypto.randomUUID()}`;
+      const recent = `recent:${crypto.randomUUID()}`;
+      for (let i = 0; i < 4; i += 1) await limiter.consume(old, rule);
+      clock.advance(10_000);
+      await limiter.consume(recent, rule);
+      expect(await limiter.purge(new Date(clock.now().getTime() - 5_000))).toBeGreaterThanOrEqual(1);
+      expect((await limiter.consume(old, rule)).allowed).toBe(true);
+      for (let i = 0; i < 2; i += 1) await limiter.consume(recent, rule);
+      expect((await limiter.consume(recent, rule)).allowed).toBe(false);
+    });
+
     it('counts keys separately and can be reset', async () => {
       const { limiter } = await make();
       const a = `a:${crypto.randomUUID()}`;

@@ -68,6 +68,18 @@ export function describeSessionManagerContract(name: string, make: () => Promise
       expect(await within(probe, (s) => s.validate('user', created.token))).toBeNull();
     });
 
+    it('purges only expired sessions', async () => {
+      const probe = await make();
+      const live = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));
+      const idle = await within(probe, (s) => s.create('staff', crypto.randomUUID(), META));
+      await probe.expireIdle(idle.session.id);
+      expect(await within(probe, (s) => s.purgeExpired(probe.clock.now()))).toBe(1);
+      expect(await probe.storedIds()).toEqual([live.session.id]);
+      const afterAbsolute = new Date(probe.clock.now().getTime() + 12 * 3_600_000);
+      expect(await within(probe, (s) => s.purgeExpired(afterAbsolute))).toBe(1);
+      expect(await probe.storedIds()).toEqual([]);
+    });
+
     it('ends a session whose idle expiry has passed', async () => {
       const probe = await make();
       const created = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));

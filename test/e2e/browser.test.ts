@@ -59,27 +59,30 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
   it('signs in, signs out, and resets a forgotten password from the mail', async () => {
     const page = await newPage();
     await signIn(page, DEMO.owner.email, DEMO.owner.password);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Pregled');
-    await expect.poll(() => page.getByText(DEMO.account.name).count()).toBe(1);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Pregled');
+    await expect.poll(() => page.getByText(DEMO.account.name).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.evaluate(() => typeof (globalThis as { htmx?: unknown }).htmx)).toBe('object');
 
     await page.getByRole('button', { name: 'Odjava' }).click();
-    await expect.poll(() => page.getByText('Odjavljeni ste.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Odjavljeni ste.').count(), { timeout: 15_000 }).toBe(1);
     await page.goto(`${portal.url}/dashboard`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Prijava na portal');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Prijava na portal');
 
     await page.getByRole('link', { name: 'Zaboravili ste lozinku?' }).click();
     await page.getByLabel('E-adresa').fill(DEMO.owner.email);
     await page.getByRole('button', { name: 'Pošalji poveznicu' }).click();
-    await expect.poll(() => page.getByText('Ako je ta adresa upisana kod nas').count()).toBe(1);
+    await expect.poll(() => page.getByText('Ako je ta adresa upisana kod nas').count(), { timeout: 15_000 }).toBe(1);
 
     // Read the mail the way a person would: in the mail catcher's inbox.
     const inbox = await newPage();
     await expect
-      .poll(async () => {
-        await inbox.goto(`${portal.url}/dev/mail`);
-        return inbox.getByRole('link', { name: /nova lozinka/u }).count();
-      })
+      .poll(
+        async () => {
+          await inbox.goto(`${portal.url}/dev/mail`);
+          return inbox.getByRole('link', { name: /nova lozinka/u }).count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
       .toBeGreaterThan(0);
     await inbox.getByRole('link', { name: /nova lozinka/u }).first().click();
     const link = await inbox.locator('pre a[href*="/password-reset/"]').first().getAttribute('href');
@@ -89,12 +92,12 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await page.getByLabel('Nova lozinka', { exact: true }).fill('nova duga lozinka za portal');
     await page.getByLabel('Ponovite novu lozinku').fill('nova duga lozinka za portal');
     await page.getByRole('button', { name: 'Spremi lozinku' }).click();
-    await expect.poll(() => page.getByText('Lozinka je promijenjena.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Lozinka je promijenjena.').count(), { timeout: 15_000 }).toBe(1);
 
     await signIn(page, DEMO.owner.email, DEMO.owner.password);
-    await expect.poll(() => page.getByText('E-adresa ili lozinka nisu ispravni.').count()).toBe(1);
+    await expect.poll(() => page.getByText('E-adresa ili lozinka nisu ispravni.').count(), { timeout: 15_000 }).toBe(1);
     await signIn(page, DEMO.owner.email, 'nova duga lozinka za portal');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Pregled');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Pregled');
 
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'session');
@@ -106,8 +109,8 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     const page = await newPage();
     await page.goto(`${portal.url}/sign-in`);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in to the portal');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Sign in to the portal');
     await page.getByRole('button', { name: 'HR', exact: true }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Prijava na portal');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Prijava na portal');
   });
 });

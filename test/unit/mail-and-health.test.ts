@@ -72,3 +72,18 @@ describe('health', () => {
     expect(await health.execute()).toEqual({ ok: false, database: { ok: false, latencyMs: null } });
   });
 });
+
+describe('nightly purge', () => {
+  it('deletes expired sessions and day-old rate windows, and nothing live', async () => {
+    const { PurgeExpiredRecords } = await import('../../application/maintenance/purge-expired-records.js');
+    const portal = inMemoryPortal();
+    const live = await portal.services.uow.run((scope) => scope.sessions.create('user', 'u1', META));
+    await portal.services.rateLimiter.consume('old', { limit: 1, windowSeconds: 60 });
+    portal.clock.advance(25 * 3_600_000);
+    const fresh = await portal.services.uow.run((scope) => scope.sessions.create('user', 'u2', META));
+    await portal.services.rateLimiter.consume('new', { limit: 1, windowSeconds: 60 });
+    expect(await new PurgeExpiredRecords(portal.services).execute()).toEqual({ sessions: 1, rateWindows: 1 });
+    expect([...portal.store.sessions.keys()]).toEqual([fresh.session.id]);
+    expect(portal.store.sessions.has(live.session.id)).toBe(false);
+  });
+});
