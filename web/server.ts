@@ -1,26 +1,17 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { resolve } from 'node:path';
-import { Argon2PasswordHasher } from '../adapters/system/argon2-password-hasher.js';
-import { CryptoIds } from '../adapters/system/crypto-ids.js';
 import { createOrm, migrate } from '../adapters/mikro-orm/orm.js';
-import { MikroOrmUnitOfWork } from '../adapters/mikro-orm/mikro-orm-unit-of-work.js';
-import { PgBossJobWorker, startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
+import { startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { PostgresDatabaseHealth } from '../adapters/postgres/postgres-database-health.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
-import { PostgresRateLimiter } from '../adapters/postgres/postgres-rate-limiter.js';
 import { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
 import { SmtpMailer } from '../adapters/smtp/smtp-mailer.js';
-import { OsloTokens } from '../adapters/system/oslo-tokens.js';
-import { OsloTotp } from '../adapters/system/oslo-totp.js';
 import { SystemClock } from '../adapters/system/system-clock.js';
-import { ZxcvbnCommonPasswords } from '../adapters/system/zxcvbn-common-passwords.js';
 import { SeedDemoData, type DemoLogin } from '../application/demo/seed-demo-data.js';
-import { DeliverMail } from '../application/mail/deliver-mail.js';
-import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
 import type { Clock } from '../application/ports/clock.js';
-import type { Services } from '../application/shared/services.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
+import { realServices, startJobHandlers } from './real-services.js';
 import { buildUseCases } from './use-cases.js';
 
 export interface RunningPortal {
@@ -66,30 +57,11 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     stops.push(() => boss.stop({ graceful: true, timeout: 5000 }));
 
     const clock = options.clock ?? new SystemClock();
-    const tokens = new OsloTokens();
     const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
-    const services: Services = {
-      uow: new MikroOrmUnitOfWork(orm, { boss, clock, tokens, lifetime }),
-      clock,
-      ids: new CryptoIds(),
-      tokens,
-      hasher: new Argon2PasswordHasher(),
-      commonPasswords: new ZxcvbnCommonPasswords(),
-      rateLimiter: new PostgresRateLimiter(orm, clock),
-      totp: new OsloTotp(),
-      settings: { appUrl: config.appUrl, productName: config.productName },
-    };
+    const services = realServices({ orm, boss, clock, lifetime, settings: { appUrl: config.appUrl, productName: config.productName } });
     const mailer = new SmtpMailer(smtpUrl, config.mailFrom);
     stops.push(async () => mailer.close());
-    const deliverMail = new DeliverMail({ ...services, mailer, messageIdDomain: new URL(config.appUrl).hostname });
-    const worker = new PgBossJobWorker(boss);
-    await worker.handle('mail.deliver', async ({ mailId }) => {
-      await deliverMail.execute(mailId);
-    });
-    const purge = new PurgeExpiredRecords(services);
-    await worker.handle('maintenance.purge', async () => {
-      await purge.execute();
-    });
+    await startJobHandlers(boss, services, { mailer, messageIdDomain: new URL(config.appUrl).hostname });
 
     const demoLogins = config.seedDemo ? (await new SeedDemoData(services).execute()).logins : null;
     const useCases = buildUseCases(services, { database: new PostgresDatabaseHealth(orm) });

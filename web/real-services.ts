@@ -1,0 +1,41 @@
+import type { PgBoss } from 'pg-boss';
+import { MikroOrmUnitOfWork } from '../adapters/mikro-orm/mikro-orm-unit-of-work.js';
+import type { Orm } from '../adapters/mikro-orm/orm.js';
+import { PgBossJobWorker } from '../adapters/pg-boss/pg-boss-job-queue.js';
+import { PostgresRateLimiter } from '../adapters/postgres/postgres-rate-limiter.js';
+import { Argon2PasswordHasher } from '../adapters/system/argon2-password-hasher.js';
+import { CryptoIds } from '../adapters/system/crypto-ids.js';
+import { OsloTokens } from '../adapters/system/oslo-tokens.js';
+import { OsloTotp } from '../adapters/system/oslo-totp.js';
+import { ZxcvbnCommonPasswords } from '../adapters/system/zxcvbn-common-passwords.js';
+import { DeliverMail } from '../application/mail/deliver-mail.js';
+import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
+import type { Clock } from '../application/ports/clock.js';
+import type { Mailer } from '../application/ports/mailer.js';
+import type { PortalSettings, Services } from '../application/shared/services.js';
+import type { SessionLifetime } from '../domain/identity/session.js';
+
+/** Every port on its production adapter. Used by the server and by the tests that run on PostgreSQL. */
+export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifetime: SessionLifetime; settings: PortalSettings }): Services {
+  const tokens = new OsloTokens();
+  return {
+    uow: new MikroOrmUnitOfWork(deps.orm, { boss: deps.boss, clock: deps.clock, tokens, lifetime: deps.lifetime }),
+    clock: deps.clock,
+    ids: new CryptoIds(),
+    tokens,
+    hasher: new Argon2PasswordHasher(),
+    commonPasswords: new ZxcvbnCommonPasswords(),
+    rateLimiter: new PostgresRateLimiter(deps.orm, deps.clock),
+    totp: new OsloTotp(),
+    settings: deps.settings,
+  };
+}
+
+/** The background work: each job calls its use case. */
+export async function startJobHandlers(boss: PgBoss, services: Services, mail: { mailer: Mailer; messageIdDomain: string }): Promise<void> {
+  const worker = new PgBossJobWorker(boss);
+  const deliverMail = new DeliverMail({ ...services, ...mail });
+  const purge = new PurgeExpiredRecords(services);
+  await worker.handle('mail.deliver', async ({ mailId }) => void (await deliverMail.execute(mailId)));
+  await worker.handle('maintenance.purge', async () => void (await purge.execute()));
+}
