@@ -1,7 +1,7 @@
-import type { PgBoss } from 'pg-boss';
+import type { PgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { MikroOrmUnitOfWork } from '../adapters/mikro-orm/mikro-orm-unit-of-work.js';
 import type { Orm } from '../adapters/mikro-orm/orm.js';
-import { PgBossJobWorker } from '../adapters/pg-boss/pg-boss-job-queue.js';
+import { PgBossJobWorker, type PgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { PostgresRateLimiter } from '../adapters/postgres/postgres-rate-limiter.js';
 import { Argon2PasswordHasher } from '../adapters/system/argon2-password-hasher.js';
 import { CryptoIds } from '../adapters/system/crypto-ids.js';

@@ -40,3 +40,5 @@ export async function startPgBoss(databaseUrl: string, options: { supervise?: bo
   if (options.supervise ?? true) await boss.schedule('maintenance.purge', '17 3 * * *', {}, { tz: 'Europe/Zagreb' });
   return boss;
 }
+
+export type { PgBoss };
