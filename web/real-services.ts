@@ -1,4 +1,3 @@
-import type { PgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { MikroOrmUnitOfWork } from '../adapters/mikro-orm/mikro-orm-unit-of-work.js';
 import type { Orm } from '../adapters/mikro-orm/orm.js';
 import { PgBossJobWorker, type PgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
