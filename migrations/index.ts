@@ -1,4 +1,8 @@
 import { Migration20261125000000Foundation } from './Migration20261125000000Foundation.js';
+import { Migration20261125010000Ordering } from './Migration20261125010000Ordering.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
-export const MIGRATIONS = [{ name: 'Migration20261125000000Foundation', class: Migration20261125000000Foundation }];
+export const MIGRATIONS = [
+  { name: 'Migration20261125000000Foundation', class: Migration20261125000000Foundation },
+  { name: 'Migration20261125010000Ordering', class: Migration20261125010000Ordering },
+];

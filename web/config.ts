@@ -23,6 +23,10 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 30),
   SESSION_ABSOLUTE_HOURS: positiveInt('SESSION_ABSOLUTE_HOURS', 12),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { message: 'TRUST_PROXY must be 0 or 1' }).default('0').transform((v) => v === '1' || v === 'true'),
+  CREDENTIALS_KEYS: z.string().trim().optional(),
+  CREDENTIALS_KEY_ID: z.string().trim().optional(),
+  NAMESERVERS: z.string().trim().default('ns1.portal.localhost,ns2.portal.localhost'),
+  SERVICE_HOST: z.string().trim().min(1).default('server1.portal.localhost'),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' }).default('1').transform((v) => v === '1' || v === 'true'),
 });
 
@@ -39,6 +43,11 @@ export interface Config {
   readonly sessionAbsoluteMs: number;
   readonly trustProxy: boolean;
   readonly seedDemo: boolean;
+  /** `id:base64` keys for the service access data; unset only for a local run, which keeps one in DATA_DIR. */
+  readonly credentialsKeys: string | undefined;
+  readonly credentialsKeyId: string | undefined;
+  readonly nameservers: readonly string[];
+  readonly serviceHost: string;
   /** Cookies get Secure and the __Host- prefix unless the portal runs on plain http on this machine. */
   readonly secureCookies: boolean;
 }
@@ -57,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const url = new URL(appUrl);
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !local) throw new ConfigError('Invalid configuration:\n  - APP_URL: must use https:// unless the portal runs on localhost');
+  if (!local && !c.CREDENTIALS_KEYS) throw new ConfigError('Invalid configuration:\n  - CREDENTIALS_KEYS: required off localhost (id:base64 of 32 random bytes)');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -70,6 +80,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     trustProxy: c.TRUST_PROXY,
     seedDemo: c.SEED_DEMO,
+    credentialsKeys: c.CREDENTIALS_KEYS || undefined,
+    credentialsKeyId: c.CREDENTIALS_KEY_ID || undefined,
+    nameservers: c.NAMESERVERS.split(',').map((n) => n.trim()).filter(Boolean),
+    serviceHost: c.SERVICE_HOST,
     secureCookies: url.protocol === 'https:',
   };
 }

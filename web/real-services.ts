@@ -11,11 +11,12 @@ import { DeliverMail } from '../application/mail/deliver-mail.js';
 import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { Mailer } from '../application/ports/mailer.js';
+import type { SecretBox } from '../application/ports/secret-box.js';
 import type { PortalSettings, Services } from '../application/shared/services.js';
 import type { SessionLifetime } from '../domain/identity/session.js';
 
 /** Every port on its production adapter. Used by the server and by the tests that run on PostgreSQL. */
-export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifetime: SessionLifetime; settings: PortalSettings }): Services {
+export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifetime: SessionLifetime; settings: PortalSettings; secrets: SecretBox }): Services {
   const tokens = new OsloTokens();
   return {
     uow: new MikroOrmUnitOfWork(deps.orm, { boss: deps.boss, clock: deps.clock, tokens, lifetime: deps.lifetime }),
@@ -26,6 +27,7 @@ export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifet
     commonPasswords: new ZxcvbnCommonPasswords(),
     rateLimiter: new PostgresRateLimiter(deps.orm, deps.clock),
     totp: new OsloTotp(),
+    secrets: deps.secrets,
     settings: deps.settings,
   };
 }

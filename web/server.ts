@@ -12,6 +12,7 @@ import type { Clock } from '../application/ports/clock.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { realServices, startJobHandlers } from './real-services.js';
+import { loadSecretBox } from './secret-box.js';
 import { buildUseCases } from './use-cases.js';
 
 export interface RunningPortal {
@@ -58,7 +59,14 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
 
     const clock = options.clock ?? new SystemClock();
     const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
-    const services = realServices({ orm, boss, clock, lifetime, settings: { appUrl: config.appUrl, productName: config.productName } });
+    const services = realServices({
+      orm,
+      boss,
+      clock,
+      lifetime,
+      secrets: loadSecretBox(config, log),
+      settings: { appUrl: config.appUrl, productName: config.productName, nameservers: config.nameservers, serviceHost: config.serviceHost },
+    });
     const mailer = new SmtpMailer(smtpUrl, config.mailFrom);
     stops.push(async () => mailer.close());
     await startJobHandlers(boss, services, { mailer, messageIdDomain: new URL(config.appUrl).hostname });

@@ -11,6 +11,10 @@ import { SignOut } from '../application/identity/sign-out.js';
 import type { DatabaseHealth } from '../application/ports/unit-of-work.js';
 import type { Services } from '../application/shared/services.js';
 import { StaffSignIn } from '../application/staff/staff-sign-in.js';
+import { ListCatalog } from '../application/catalog/list-catalog.js';
+import { AccountPortfolio } from '../application/ordering/account-portfolio.js';
+import { DecideOrder } from '../application/ordering/decide-order.js';
+import { PlaceOrder } from '../application/ordering/place-order.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -26,6 +30,10 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     accountMails: new AccountMails(services),
     listAuditLog: new ListAuditLog(services),
     checkHealth: new CheckHealth(extra),
+    listCatalog: new ListCatalog(services),
+    placeOrder: new PlaceOrder(services),
+    decideOrder: new DecideOrder(services),
+    portfolio: new AccountPortfolio(services),
   };
 }
 

@@ -6,6 +6,10 @@ import type { User } from '../../domain/identity/user.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { JobName, JobPayloads } from '../../application/ports/job-queue.js';
+import type { Product } from '../../domain/catalog/product.js';
+import type { Order } from '../../domain/ordering/order.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface QueuedJob {
   readonly name: JobName;
@@ -22,6 +26,12 @@ export class InMemoryStore {
   audit: AuditEntry[] = [];
   sessions = new Map<string, SessionInfo>();
   jobs: QueuedJob[] = [];
+  products = new Map<string, Product>();
+  orders = new Map<string, Order>();
+  quotes = new Map<string, Quote>();
+  services = new Map<string, HostedService>();
+  domains = new Map<string, RegisteredDomain>();
+  counters = new Map<string, number>();
 
   snapshot(): () => void {
     const saved = {
@@ -33,6 +43,12 @@ export class InMemoryStore {
       audit: [...this.audit],
       sessions: new Map(this.sessions),
       jobs: [...this.jobs],
+      products: new Map(this.products),
+      orders: new Map(this.orders),
+      quotes: new Map(this.quotes),
+      services: new Map(this.services),
+      domains: new Map(this.domains),
+      counters: new Map(this.counters),
     };
     return () => Object.assign(this, saved);
   }

@@ -12,6 +12,14 @@ import {
   InMemoryUserRepository,
 } from './in-memory-repositories.js';
 import { InMemorySessionManager } from './in-memory-session-manager.js';
+import {
+  InMemoryCounters,
+  InMemoryDomainRepository,
+  InMemoryOrderRepository,
+  InMemoryProductRepository,
+  InMemoryQuoteRepository,
+  InMemoryServiceRepository,
+} from './in-memory-ordering-repositories.js';
 import { InMemoryStore } from './in-memory-store.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
@@ -32,6 +40,12 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       audit: new InMemoryAuditLog(store),
       jobs: new InMemoryJobQueue(store),
       sessions: new InMemorySessionManager(store, deps),
+      products: new InMemoryProductRepository(store),
+      orders: new InMemoryOrderRepository(store),
+      quotes: new InMemoryQuoteRepository(store),
+      services: new InMemoryServiceRepository(store),
+      domains: new InMemoryDomainRepository(store),
+      counters: new InMemoryCounters(store),
     };
   }
 

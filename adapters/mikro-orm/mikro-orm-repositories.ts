@@ -19,7 +19,7 @@ import { execute, type Em } from './orm.js';
 import { AuditRowSchema, ClientAccountSchema, OutgoingMailSchema, PasswordResetTokenSchema, StaffMemberSchema, UserSchema, type AuditRow } from './schemas.js';
 
 /** Keyset page over (time desc, id desc) with one query: fetches one row more to know if there is a next page. */
-async function keysetPage<T extends object>(
+export async function keysetPage<T extends object>(
   rows: (where: Record<string, unknown>, limit: number) => Promise<T[]>,
   timeField: string,
   key: (row: T) => { at: Date; id: string },

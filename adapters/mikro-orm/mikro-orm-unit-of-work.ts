@@ -14,6 +14,14 @@ import {
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
 import type { Em, Orm } from './orm.js';
+import {
+  MikroOrmDomainRepository,
+  MikroOrmOrderRepository,
+  MikroOrmProductRepository,
+  MikroOrmQuoteRepository,
+  MikroOrmServiceRepository,
+  PostgresCounters,
+} from './mikro-orm-ordering-repositories.js';
 
 /** A forked entity manager in one PostgreSQL transaction per use case; flushed and committed at the end. */
 export class MikroOrmUnitOfWork implements UnitOfWork {
@@ -36,6 +44,12 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       audit: new MikroOrmAuditLog(em),
       jobs: new PgBossJobQueue(this.deps.boss, em),
       sessions: new LuciaSessionManager(em, this.deps),
+      products: new MikroOrmProductRepository(em),
+      orders: new MikroOrmOrderRepository(em),
+      quotes: new MikroOrmQuoteRepository(em),
+      services: new MikroOrmServiceRepository(em),
+      domains: new MikroOrmDomainRepository(em),
+      counters: new PostgresCounters(em),
     };
   }
 }

@@ -4,6 +4,10 @@ import { PasswordResetToken } from '../../domain/identity/password-reset-token.j
 import { User } from '../../domain/identity/user.js';
 import { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import { StaffMember } from '../../domain/staff/staff-member.js';
+import { Product } from '../../domain/catalog/product.js';
+import { Order } from '../../domain/ordering/order.js';
+import { Quote } from '../../domain/billing/quote.js';
+import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 /** Plain domain classes mapped from outside the domain; the tables themselves are made by migrations/. */
 export const UserSchema = new EntitySchema<User>({
@@ -113,4 +117,100 @@ export const AuditRowSchema = new EntitySchema<AuditRow>({
   },
 });
 
-export const ALL_SCHEMAS = [UserSchema, ClientAccountSchema, StaffMemberSchema, PasswordResetTokenSchema, OutgoingMailSchema, AuditRowSchema];
+export const ALL_SCHEMAS: EntitySchema<any>[] = [UserSchema, ClientAccountSchema, StaffMemberSchema, PasswordResetTokenSchema, OutgoingMailSchema, AuditRowSchema];
+
+export const ProductSchema = new EntitySchema<Product>({
+  class: Product,
+  tableName: 'products',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    code: { type: 'string', columnType: 'text', unique: true },
+    kind: { type: 'string', columnType: 'text' },
+    nameHr: { type: 'string', columnType: 'text' },
+    nameEn: { type: 'string', columnType: 'text' },
+    descriptionHr: { type: 'string', columnType: 'text' },
+    descriptionEn: { type: 'string', columnType: 'text' },
+    periodMonths: { type: 'integer' },
+    priceCents: { type: 'integer' },
+    vatRatePercent: { type: 'integer' },
+    tld: { type: 'string', columnType: 'text', nullable: true },
+    active: { type: 'boolean' },
+    sortOrder: { type: 'integer' },
+  },
+});
+
+export const OrderSchema = new EntitySchema<Order>({
+  class: Order,
+  tableName: 'orders',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    number: { type: 'string', columnType: 'text', unique: true },
+    accountId: { type: 'uuid', nullable: true },
+    placedByUserId: { type: 'uuid', nullable: true },
+    source: { type: 'string', columnType: 'text' },
+    status: { type: 'string', columnType: 'text' },
+    lines: { type: 'json', columnType: 'jsonb' },
+    unlinkedCustomer: { type: 'json', columnType: 'jsonb', nullable: true },
+    idempotencyKey: { type: 'string', columnType: 'text', nullable: true },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    decidedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    decidedByStaffId: { type: 'uuid', nullable: true },
+    rejectionReason: { type: 'string', columnType: 'text', nullable: true },
+  },
+});
+
+export const QuoteSchema = new EntitySchema<Quote>({
+  class: Quote,
+  tableName: 'quotes',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    number: { type: 'string', columnType: 'text', unique: true },
+    accountId: { type: 'uuid' },
+    orderId: { type: 'uuid', nullable: true },
+    lines: { type: 'json', columnType: 'jsonb' },
+    netCents: { type: 'integer' },
+    vatCents: { type: 'integer' },
+    grossCents: { type: 'integer' },
+    status: { type: 'string', columnType: 'text' },
+    issuedAt: { type: 'datetime', columnType: 'timestamptz' },
+    validUntil: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+export const HostedServiceSchema = new EntitySchema<HostedService>({
+  class: HostedService,
+  tableName: 'services',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    orderId: { type: 'uuid' },
+    productId: { type: 'uuid' },
+    productCode: { type: 'string', columnType: 'text' },
+    kind: { type: 'string', columnType: 'text' },
+    name: { type: 'string', columnType: 'text' },
+    domainName: { type: 'string', columnType: 'text' },
+    status: { type: 'string', columnType: 'text' },
+    periodMonths: { type: 'integer' },
+    activatedAt: { type: 'datetime', columnType: 'timestamptz' },
+    expiresAt: { type: 'datetime', columnType: 'timestamptz' },
+    sealedCredentials: { type: 'string', columnType: 'text', nullable: true },
+  },
+});
+
+export const RegisteredDomainSchema = new EntitySchema<RegisteredDomain>({
+  class: RegisteredDomain,
+  tableName: 'domains',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    orderId: { type: 'uuid' },
+    name: { type: 'string', columnType: 'text' },
+    status: { type: 'string', columnType: 'text' },
+    periodMonths: { type: 'integer' },
+    registeredAt: { type: 'datetime', columnType: 'timestamptz' },
+    expiresAt: { type: 'datetime', columnType: 'timestamptz' },
+    nameservers: { type: 'string[]', columnType: 'text[]' },
+  },
+});
+
+ALL_SCHEMAS.push(ProductSchema, OrderSchema, QuoteSchema, HostedServiceSchema, RegisteredDomainSchema);

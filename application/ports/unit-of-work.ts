@@ -1,6 +1,12 @@
 import type { JobQueue } from './job-queue.js';
 import type {
   AuditLog,
+  Counters,
+  DomainRepository,
+  OrderRepository,
+  ProductRepository,
+  QuoteRepository,
+  ServiceRepository,
   ClientAccountRepository,
   MailRepository,
   PasswordResetTokenRepository,
@@ -19,6 +25,12 @@ export interface TransactionScope {
   readonly audit: AuditLog;
   readonly jobs: JobQueue;
   readonly sessions: SessionManager;
+  readonly products: ProductRepository;
+  readonly orders: OrderRepository;
+  readonly quotes: QuoteRepository;
+  readonly services: ServiceRepository;
+  readonly domains: DomainRepository;
+  readonly counters: Counters;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

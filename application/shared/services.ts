@@ -5,11 +5,16 @@ import type { RateLimiter } from '../ports/rate-limiter.js';
 import type { Tokens } from '../ports/tokens.js';
 import type { Totp } from '../ports/totp.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
+import type { SecretBox } from '../ports/secret-box.js';
 
 export interface PortalSettings {
   /** Public base URL of the portal; every link in a mail is built from it. */
   readonly appUrl: string;
   readonly productName: string;
+  /** Nameservers given to every new domain. */
+  readonly nameservers: readonly string[];
+  /** The host clients log in to for hosting and mail. */
+  readonly serviceHost: string;
 }
 
 /** The ports every use case draws from, wired once in the composition root. */
@@ -22,5 +27,6 @@ export interface Services {
   readonly commonPasswords: CommonPasswords;
   readonly rateLimiter: RateLimiter;
   readonly totp: Totp;
+  readonly secrets: SecretBox;
   readonly settings: PortalSettings;
 }

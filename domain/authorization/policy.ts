@@ -6,6 +6,13 @@ import type { Permission } from './permission.js';
 export type Action =
   | { readonly type: 'account.view'; readonly accountId: string }
   | { readonly type: 'account.emails'; readonly accountId: string }
+  | { readonly type: 'orders.place'; readonly accountId: string }
+  | { readonly type: 'orders.view'; readonly accountId: string }
+  | { readonly type: 'quotes.view'; readonly accountId: string }
+  | { readonly type: 'services.view'; readonly accountId: string; readonly serviceId?: string }
+  | { readonly type: 'services.credentials'; readonly accountId: string; readonly serviceId: string }
+  | { readonly type: 'domains.view'; readonly accountId: string; readonly domainId?: string }
+  | { readonly type: 'staff.orders' }
   | { readonly type: 'staff.backoffice' }
   | { readonly type: 'staff.audit' };
 
@@ -29,16 +36,37 @@ function staffRole(roles: readonly StaffRole[], needed: StaffRole | 'any'): Deci
   return roles.includes(needed) ? allow(needed) : deny('missing_role');
 }
 
+/** The right each client action needs from a contact; null means any member may. */
+const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'services.view' | 'services.credentials' | 'domains.view', Permission | null> = {
+  'account.view': null,
+  'account.emails': 'emails',
+  'orders.place': 'orders',
+  'orders.view': 'orders',
+  'quotes.view': 'quotes',
+  'services.view': 'services',
+  'services.credentials': 'credentials',
+  'domains.view': 'domains',
+};
+
 /** The one answer to every question of access. Pure: no I/O, no clock, no framework. */
 export function can(actor: Actor, action: Action): Decision {
   if (actor.kind === 'anonymous') return deny('unauthenticated');
   switch (action.type) {
     case 'account.view':
-    case 'account.emails': {
+    case 'account.emails':
+    case 'orders.place':
+    case 'orders.view':
+    case 'quotes.view':
+    case 'services.view':
+    case 'services.credentials':
+    case 'domains.view': {
       if (actor.kind !== 'user') return deny('not_member');
       const membership = actor.memberships.find((m) => m.accountId === action.accountId);
-      return membershipPermission(membership, action.type === 'account.emails' ? 'emails' : null);
+      return membershipPermission(membership, ACCOUNT_PERMISSION[action.type]);
     }
+    case 'staff.orders':
+      if (actor.kind !== 'staff') return deny('missing_role');
+      return actor.roles.some((r) => r === 'support' || r === 'billing') ? allow(actor.roles.includes('billing') ? 'billing' : 'support') : staffRole(actor.roles, 'admin');
     case 'staff.backoffice':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
     case 'staff.audit':

@@ -4,6 +4,7 @@ import { InMemoryMailer } from '../../adapters/in-memory/in-memory-mailer.js';
 import { InMemoryRateLimiter } from '../../adapters/in-memory/in-memory-rate-limiter.js';
 import { InMemoryDatabaseHealth, InMemoryStore, InMemoryUnitOfWork } from '../../adapters/in-memory/in-memory-unit-of-work.js';
 import { CryptoIds } from '../../adapters/system/crypto-ids.js';
+import { AesGcmSecretBox } from '../../adapters/system/aes-gcm-secret-box.js';
 import { OsloTokens } from '../../adapters/system/oslo-tokens.js';
 import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import { FixedClock } from '../../adapters/system/system-clock.js';
@@ -12,6 +13,8 @@ import type { Services } from '../../application/shared/services.js';
 
 export const LIFETIME = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 export const APP_URL = 'http://localhost:3000';
+export const SETTINGS = { appUrl: APP_URL, productName: 'Portal', nameservers: ['ns1.test.hr', 'ns2.test.hr'], serviceHost: 'server1.test.hr' };
+export const TEST_SECRETS = new AesGcmSecretBox({ old: Buffer.alloc(32, 1), test: Buffer.alloc(32, 7) }, 'test');
 
 /** Every port on its in-memory adapter, a clock the test moves, and a worker the test drains. */
 export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
@@ -28,7 +31,8 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
     commonPasswords: new InMemoryCommonPasswords(),
     rateLimiter: new InMemoryRateLimiter(clock),
     totp: new OsloTotp(),
-    settings: { appUrl: APP_URL, productName: 'Portal' },
+    secrets: TEST_SECRETS,
+    settings: SETTINGS,
   };
   const mailer = new InMemoryMailer();
   const worker = new InMemoryJobWorker(store);

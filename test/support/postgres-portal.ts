@@ -6,7 +6,7 @@ import { SmtpCatcher } from '../../adapters/smtp/smtp-catcher.js';
 import { SmtpMailer } from '../../adapters/smtp/smtp-mailer.js';
 import { FixedClock } from '../../adapters/system/system-clock.js';
 import { createTestDatabase } from './database.js';
-import { APP_URL, LIFETIME } from './in-memory-portal.js';
+import { LIFETIME, SETTINGS, TEST_SECRETS } from './in-memory-portal.js';
 
 /** Every port on its real adapter: PostgreSQL through MikroORM, pg-boss, Argon2, SMTP to a catcher. */
 export async function postgresPortal(options: { start?: Date; workers?: boolean } = {}) {
@@ -14,7 +14,7 @@ export async function postgresPortal(options: { start?: Date; workers?: boolean 
   const orm: Orm = await createOrm(databaseUrl, { poolMax: 5 });
   const boss = await startPgBoss(databaseUrl, { supervise: false });
   const clock = new FixedClock(options.start ?? new Date());
-  const services = realServices({ orm, boss, clock, lifetime: LIFETIME, settings: { appUrl: APP_URL, productName: 'Portal' } });
+  const services = realServices({ orm, boss, clock, lifetime: LIFETIME, settings: SETTINGS, secrets: TEST_SECRETS });
   const catcher = new SmtpCatcher();
   const smtp = await catcher.start();
   const mailer = new SmtpMailer(smtp.url, 'Portal <portal@localhost>');

@@ -1,3 +1,4 @@
+import { formatEuro } from '../../domain/billing/money.js';
 import type { Locale } from '../../domain/identity/locale.js';
 
 const TIME_ZONE = 'Europe/Zagreb';
@@ -19,10 +20,5 @@ export function formatDate(at: Date, _locale: Locale): string {
 
 /** 1.234,56 € from integer cents, in either language (Croatian number style is the house style). */
 export function formatMoney(cents: number, _locale: Locale): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
-  return `${sign}${whole},${String(abs % 100).padStart(2, '0')} €`;
+  return formatEuro(cents);
 }

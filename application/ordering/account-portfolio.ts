@@ -1,0 +1,90 @@
+import type { Actor } from '../../domain/authorization/actor.js';
+import { can } from '../../domain/authorization/policy.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import type { Order } from '../../domain/ordering/order.js';
+import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import type { Page } from '../ports/repositories.js';
+import { audit } from '../shared/audit.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+
+const RENEWAL_WINDOW_MS = 60 * 86_400_000;
+const PAGE = 25;
+
+export interface Overview {
+  readonly account: ClientAccount;
+  readonly services: readonly HostedService[] | null;
+  readonly domains: readonly RegisteredDomain[] | null;
+  readonly renewals: ReadonlyArray<{ kind: 'service' | 'domain'; id: string; name: string; expiresAt: Date }>;
+  readonly openQuotes: readonly Quote[] | null;
+}
+
+/** What a client account has: services, domains, orders and the dashboard over them, each behind the policy. */
+export class AccountPortfolio {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets'>) {}
+
+  /** The dashboard: a fixed number of queries whatever the account holds. */
+  async overview(actor: Actor, accountId: string): Promise<Result<Overview, DomainFailure>> {
+    if (!can(actor, { type: 'account.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    const may = (type: 'services.view' | 'domains.view' | 'quotes.view') => can(actor, { type, accountId }).allowed;
+    return this.deps.uow.run(async (scope) => {
+      const account = await scope.accounts.findById(accountId);
+      if (!account) return fail(new NotFound('not_found'));
+      const services = may('services.view') ? (await scope.services.listForAccount(accountId, { limit: PAGE })).items : null;
+      const domains = may('domains.view') ? (await scope.domains.listForAccount(accountId, { limit: PAGE })).items : null;
+      const openQuotes = may('quotes.view') ? await scope.quotes.listOpenForAccount(accountId) : null;
+      const horizon = this.deps.clock.now().getTime() + RENEWAL_WINDOW_MS;
+      const renewals = [
+        ...(services ?? []).map((s) => ({ kind: 'service' as const, id: s.id, name: `${s.name} — ${s.domainName}`, expiresAt: s.expiresAt, status: s.status })),
+        ...(domains ?? []).map((d) => ({ kind: 'domain' as const, id: d.id, name: d.name, expiresAt: d.expiresAt, status: d.status })),
+      ]
+        .filter((r) => (r.status === 'active' || r.status === 'suspended') && r.expiresAt.getTime() <= horizon)
+        .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
+        .map(({ status: _status, ...r }) => r);
+      return ok({ account, services, domains, renewals, openQuotes });
+    });
+  }
+
+  async services(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<HostedService>, DomainFailure>> {
+    if (!can(actor, { type: 'services.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(await this.deps.uow.run((scope) => scope.services.listForAccount(accountId, { after, limit: PAGE })));
+  }
+
+  async service(actor: Actor, accountId: string, serviceId: string): Promise<Result<{ service: HostedService; mayReveal: boolean }, DomainFailure>> {
+    if (!can(actor, { type: 'services.view', accountId, serviceId }).allowed) return fail(new Forbidden('forbidden'));
+    const service = await this.deps.uow.run((scope) => scope.services.findById(serviceId));
+    if (!service || service.accountId !== accountId) return fail(new NotFound('not_found'));
+    return ok({ service, mayReveal: service.sealedCredentials !== null && can(actor, { type: 'services.credentials', accountId, serviceId }).allowed });
+  }
+
+  /** Opens the sealed access data for one service; every reveal is in the audit log. */
+  async revealCredentials(actor: Actor, accountId: string, serviceId: string, meta: RequestMeta): Promise<Result<ServiceCredentials, DomainFailure>> {
+    if (!can(actor, { type: 'services.credentials', accountId, serviceId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
+    return this.deps.uow.run(async (scope) => {
+      const service = await scope.services.findById(serviceId);
+      if (!service || service.accountId !== accountId || !service.sealedCredentials) return fail(new NotFound('not_found'));
+      const credentials = JSON.parse(this.deps.secrets.open(service.sealedCredentials)) as ServiceCredentials;
+      await audit(scope, this.deps, meta, { action: 'service.credentials_revealed', actorKind: 'user', actorId: actor.userId, accountId, details: { service: service.id } });
+      return ok(credentials);
+    });
+  }
+
+  async domains(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<RegisteredDomain>, DomainFailure>> {
+    if (!can(actor, { type: 'domains.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(await this.deps.uow.run((scope) => scope.domains.listForAccount(accountId, { after, limit: PAGE })));
+  }
+
+  async domain(actor: Actor, accountId: string, domainId: string): Promise<Result<RegisteredDomain, DomainFailure>> {
+    if (!can(actor, { type: 'domains.view', accountId, domainId }).allowed) return fail(new Forbidden('forbidden'));
+    const domain = await this.deps.uow.run((scope) => scope.domains.findById(domainId));
+    if (!domain || domain.accountId !== accountId) return fail(new NotFound('not_found'));
+    return ok(domain);
+  }
+
+  async orders(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<Order>, DomainFailure>> {
+    if (!can(actor, { type: 'orders.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(await this.deps.uow.run((scope) => scope.orders.listForAccount(accountId, { after, limit: PAGE })));
+  }
+}

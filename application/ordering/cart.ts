@@ -1,0 +1,54 @@
+import type { Product } from '../../domain/catalog/product.js';
+import { DomainName } from '../../domain/ordering/domain-name.js';
+import type { OrderLine } from '../../domain/ordering/order.js';
+import { fail, InvalidInput, ok, type Result } from '../../domain/shared/result.js';
+import type { TransactionScope } from '../ports/unit-of-work.js';
+
+export interface CartItem {
+  readonly productCode: string;
+  readonly domainName: string;
+}
+
+export const MAX_CART_ITEMS = 20;
+
+/** Prices the cart from the catalog as it is now, checking every domain name; the first problem is returned. */
+export async function priceCart(scope: TransactionScope, items: readonly CartItem[], holderOib: string): Promise<Result<OrderLine[], InvalidInput>> {
+  const wanted = items.filter((i) => i.productCode.trim() !== '');
+  if (wanted.length === 0) return fail(new InvalidInput('order.empty', 'items'));
+  if (wanted.length > MAX_CART_ITEMS) return fail(new InvalidInput('order.too_many', 'items', { max: MAX_CART_ITEMS }));
+  const products = new Map((await scope.products.findByCodes(wanted.map((i) => i.productCode))).map((p): [string, Product] => [p.code, p]));
+  const lines: OrderLine[] = [];
+  const seen = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    if (item.productCode.trim() === '') continue;
+    const product = products.get(item.productCode);
+    if (!product?.active) return fail(new InvalidInput('order.unknown_product', `items.${index}.productCode`));
+    const domain = DomainName.parse(item.domainName, `items.${index}.domainName`);
+    if (!domain.ok) return fail(domain.error);
+    if (product.kind === 'domain') {
+      if (domain.value.tld !== product.tld) return fail(new InvalidInput('domain.tld_mismatch', `items.${index}.domainName`, { tld: `.${product.tld}` }));
+      if (seen.has(domain.value.value)) return fail(new InvalidInput('domain.duplicate', `items.${index}.domainName`));
+      seen.add(domain.value.value);
+    }
+    lines.push({
+      productId: product.id,
+      productCode: product.code,
+      kind: product.kind,
+      name: product.nameHr,
+      domainName: domain.value.value,
+      holderOib: product.kind === 'domain' && domain.value.needsHolderOib() ? holderOib : null,
+      periodMonths: product.periodMonths,
+      unitPriceCents: product.priceCents,
+      quantity: 1,
+      vatRatePercent: product.vatRatePercent,
+    });
+  }
+  return ok(lines);
+}
+
+/** N-2026-000123: series letter, year, gapless number. */
+export async function nextNumber(scope: TransactionScope, series: 'N' | 'P', now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const value = await scope.counters.next(series, year);
+  return `${series}-${year}-${String(value).padStart(6, '0')}`;
+}

@@ -1,0 +1,115 @@
+import type { Actor } from '../../domain/authorization/actor.js';
+import { can } from '../../domain/authorization/policy.js';
+import { Order } from '../../domain/ordering/order.js';
+import { HostedService, RegisteredDomain, type ServiceCredentials } from '../../domain/services/hosted-service.js';
+import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { queueMail } from '../mail/queue-mail.js';
+import { orderAcceptedMail, orderRejectedMail } from '../mail/ordering-templates.js';
+import type { Page } from '../ports/repositories.js';
+import { audit } from '../shared/audit.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+import type { Quote } from '../../domain/billing/quote.js';
+
+export interface OrderForStaff {
+  readonly order: Order;
+  readonly quote: Quote | null;
+  readonly accountName: string | null;
+}
+
+/** The staff order queue: accepting creates the services and domains with sealed access data; each step is mailed. */
+export class DecideOrder {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings'>) {}
+
+  async pending(actor: Actor, page: { after?: string | null }): Promise<Result<Page<Order> & { count: number }, DomainFailure>> {
+    if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(
+      await this.deps.uow.run(async (scope) => ({ ...(await scope.orders.listPending({ after: page.after ?? null, limit: 25 })), count: await scope.orders.countPending() })),
+    );
+  }
+
+  async show(actor: Actor, orderId: string): Promise<Result<OrderForStaff, DomainFailure>> {
+    if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
+    return this.deps.uow.run(async (scope) => {
+      const order = await scope.orders.findById(orderId);
+      if (!order) return fail(new NotFound('not_found'));
+      const account = order.accountId ? await scope.accounts.findById(order.accountId) : null;
+      return ok({ order, quote: await scope.quotes.findByOrder(order.id), accountName: account?.name ?? null });
+    });
+  }
+
+  async accept(actor: Actor, orderId: string, meta: RequestMeta): Promise<Result<Order, DomainFailure>> {
+    if (!can(actor, { type: 'staff.orders' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    return this.deps.uow.run(async (scope) => {
+      const order = await scope.orders.findById(orderId);
+      if (!order) return fail(new NotFound('not_found'));
+      if (order.status !== 'pending') return fail(new Conflict('order.already_decided'));
+      if (!order.accountId) return fail(new Conflict('order.unlinked'));
+      const account = await scope.accounts.findById(order.accountId);
+      if (!account) return fail(new NotFound('not_found'));
+      const now = this.deps.clock.now();
+      order.accept(actor.staffId, now);
+      await scope.orders.save(order);
+      for (const line of order.lines) {
+        if (line.kind === 'domain') {
+          await scope.domains.add(RegisteredDomain.register({ id: this.deps.ids.newId(), accountId: account.id, orderId: order.id, name: line.domainName, periodMonths: line.periodMonths, nameservers: [...this.deps.settings.nameservers], now }));
+          continue;
+        }
+        const credentials: ServiceCredentials = {
+          username: `${line.domainName.split('.')[0]!.replace(/[^a-z0-9]/gu, '').slice(0, 12) || 'user'}${this.deps.tokens.generate().slice(0, 4)}`,
+          password: this.deps.tokens.generate().slice(0, 20),
+          host: line.kind === 'mailbox' ? `mail.${line.domainName}` : this.deps.settings.serviceHost,
+        };
+        await scope.services.add(
+          HostedService.activate({
+            id: this.deps.ids.newId(),
+            accountId: account.id,
+            orderId: order.id,
+            productId: line.productId,
+            productCode: line.productCode,
+            kind: line.kind,
+            name: line.name,
+            domainName: line.domainName,
+            periodMonths: line.periodMonths,
+            sealedCredentials: line.kind === 'ssl' ? null : this.deps.secrets.seal(JSON.stringify(credentials)),
+            now,
+          }),
+        );
+      }
+      const owner = await scope.users.findById(account.ownerUserId);
+      await queueMail(scope, this.deps, {
+        to: account.email,
+        topic: 'services',
+        accountId: account.id,
+        content: orderAcceptedMail[owner?.locale ?? 'hr']({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, link: `${this.deps.settings.appUrl}/accounts/${account.id}/services` }),
+      });
+      await audit(scope, this.deps, meta, { action: 'staff.order_accepted', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { order: order.number } });
+      return ok(order);
+    });
+  }
+
+  async reject(actor: Actor, orderId: string, reason: string, meta: RequestMeta): Promise<Result<Order, DomainFailure>> {
+    if (!can(actor, { type: 'staff.orders' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    const why = reason.trim();
+    if (why.length < 3 || why.length > 500) return fail(new InvalidInput('order.reason', 'reason'));
+    return this.deps.uow.run(async (scope) => {
+      const order = await scope.orders.findById(orderId);
+      if (!order) return fail(new NotFound('not_found'));
+      if (order.status !== 'pending') return fail(new Conflict('order.already_decided'));
+      order.reject(actor.staffId, why, this.deps.clock.now());
+      await scope.orders.save(order);
+      const account = order.accountId ? await scope.accounts.findById(order.accountId) : null;
+      const to = account?.email ?? order.unlinkedCustomer?.email;
+      if (to) {
+        await queueMail(scope, this.deps, {
+          to,
+          topic: 'general',
+          accountId: account?.id ?? null,
+          content: orderRejectedMail.hr({ name: account?.name ?? order.unlinkedCustomer?.name ?? '', product: this.deps.settings.productName, orderNumber: order.number, reason: why, link: `${this.deps.settings.appUrl}/sign-in` }),
+        });
+      }
+      await audit(scope, this.deps, meta, { action: 'staff.order_rejected', actorKind: 'staff', actorId: actor.staffId, accountId: account?.id ?? null, details: { order: order.number } });
+      return ok(order);
+    });
+  }
+}

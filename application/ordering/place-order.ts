@@ -1,0 +1,157 @@
+import { ClientAccount, ENTITY_TYPES, type EntityType } from '../../domain/accounts/client-account.js';
+import { Oib } from '../../domain/accounts/oib.js';
+import type { Actor } from '../../domain/authorization/actor.js';
+import { can } from '../../domain/authorization/policy.js';
+import { Quote } from '../../domain/billing/quote.js';
+import { EmailAddress } from '../../domain/identity/email-address.js';
+import type { Locale } from '../../domain/identity/locale.js';
+import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
+import { User } from '../../domain/identity/user.js';
+import { Order, type OrderCustomer } from '../../domain/ordering/order.js';
+import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { existingOibMail, orderReceivedMail, welcomeMail } from '../mail/ordering-templates.js';
+import { queueMail } from '../mail/queue-mail.js';
+import type { TransactionScope } from '../ports/unit-of-work.js';
+import { audit } from '../shared/audit.js';
+import { checkRates } from '../shared/rate-limits.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+import { nextNumber, priceCart, type CartItem } from './cart.js';
+
+export const WELCOME_LINK_TTL_MS = 7 * 86_400_000;
+
+export interface NewCustomer {
+  readonly entityType: string;
+  readonly name: string;
+  readonly oib: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly street: string;
+  readonly postalCode: string;
+  readonly city: string;
+  readonly acceptTerms: boolean;
+}
+
+interface CheckedCustomer {
+  entityType: EntityType;
+  name: string;
+  oib: Oib;
+  email: EmailAddress;
+  phone: string;
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {
+  if (!(ENTITY_TYPES as readonly string[]).includes(c.entityType)) return fail(new InvalidInput('customer.entity_type', 'customer.entityType'));
+  const name = c.name.trim();
+  if (name.length < 2 || name.length > 200) return fail(new InvalidInput('customer.name', 'customer.name'));
+  const oib = Oib.parse(c.oib, 'customer.oib');
+  if (!oib.ok) return oib;
+  const email = EmailAddress.parse(c.email, 'customer.email');
+  if (!email.ok) return email;
+  const phone = c.phone.trim();
+  if (!/^\+?[\d\s/()-]{6,30}$/u.test(phone)) return fail(new InvalidInput('customer.phone', 'customer.phone'));
+  if (c.street.trim().length < 3 || c.street.length > 200) return fail(new InvalidInput('customer.street', 'customer.street'));
+  if (!/^\d{5}$/u.test(c.postalCode.trim())) return fail(new InvalidInput('customer.postal_code', 'customer.postalCode'));
+  if (c.city.trim().length < 2 || c.city.length > 100) return fail(new InvalidInput('customer.city', 'customer.city'));
+  if (!c.acceptTerms) return fail(new InvalidInput('customer.terms', 'customer.acceptTerms'));
+  return ok({ entityType: c.entityType as EntityType, name, oib: oib.value, email: email.value, phone, street: c.street.trim(), postalCode: c.postalCode.trim(), city: c.city.trim() });
+}
+
+export type PublicOrderOutcome = { readonly received: true };
+
+/**
+ * Ordering: the public form that makes a newcomer a client, and ordering from inside the portal.
+ * Order, account, owner, quote and mails commit together or not at all.
+ */
+export class PlaceOrder {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings'>) {}
+
+  async asNewcomer(input: { items: readonly CartItem[]; customer: NewCustomer }, meta: RequestMeta): Promise<Result<PublicOrderOutcome, DomainFailure>> {
+    const customer = checkCustomer(input.customer);
+    if (!customer.ok) return fail(customer.error);
+    const limited = await checkRates(this.deps.rateLimiter, [[`order:address:${meta.clientAddress}`, { limit: 10, windowSeconds: 3600 }]]);
+    if (limited) return fail(limited);
+    const c = customer.value;
+    const token = this.deps.tokens.generate();
+
+    return this.deps.uow.run(async (scope) => {
+      const lines = await priceCart(scope, input.items, c.oib.value);
+      if (!lines.ok) return fail(lines.error);
+      const now = this.deps.clock.now();
+      const existing = await scope.accounts.findByOib(c.oib.value);
+      if (existing) {
+        // Never a second account for one OIB, and nothing in the answer says that this one exists.
+        const unlinked: OrderCustomer = { ...c, oib: c.oib.value, email: c.email.value };
+        const order = Order.place({ id: this.deps.ids.newId(), number: await nextNumber(scope, 'N', now), accountId: null, placedByUserId: null, source: 'public', lines: lines.value, unlinkedCustomer: unlinked, now });
+        await scope.orders.add(order);
+        await queueMail(scope, this.deps, {
+          to: existing.email,
+          topic: 'general',
+          accountId: existing.id,
+          content: existingOibMail[meta.locale]({ name: existing.name, product: this.deps.settings.productName, link: `${this.deps.settings.appUrl}/sign-in` }),
+        });
+        await audit(scope, this.deps, meta, { action: 'order.placed_for_existing_oib', actorKind: 'anonymous', accountId: existing.id, details: { order: order.number } });
+        return ok({ received: true as const });
+      }
+
+      let owner = await scope.users.findByEmail(c.email.value);
+      const newOwner = !owner;
+      if (!owner) {
+        owner = User.create({ id: this.deps.ids.newId(), email: c.email, name: c.name, locale: meta.locale, now });
+        await scope.users.add(owner);
+      }
+      const account = ClientAccount.open({ id: this.deps.ids.newId(), entityType: c.entityType, name: c.name, oib: c.oib, email: c.email, phone: c.phone, street: c.street, postalCode: c.postalCode, city: c.city, ownerUserId: owner.id, now });
+      await scope.accounts.add(account);
+      const { order, quote } = await this.createOrderAndQuote(scope, account.id, owner.id, 'public', lines.value, null, now);
+      let link = `${this.deps.settings.appUrl}/sign-in`;
+      if (newOwner || !owner.hasPassword()) {
+        await scope.resetTokens.add(PasswordResetToken.issue({ tokenHash: this.deps.tokens.hash(token), userId: owner.id, now, ttlMs: WELCOME_LINK_TTL_MS }));
+        link = `${this.deps.settings.appUrl}/password-reset/${token}`;
+      }
+      const args = { name: c.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link };
+      await queueMail(scope, this.deps, { to: owner.email, topic: 'general', accountId: account.id, userId: owner.id, content: (newOwner ? welcomeMail : orderReceivedMail)[meta.locale](args) });
+      await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'anonymous', actorId: owner.id, accountId: account.id, details: { order: order.number, newAccount: true } });
+      return ok({ received: true as const });
+    });
+  }
+
+  /** A signed-in member with the orders right orders for their account; a repeated Idempotency-Key returns the first order. */
+  async asMember(actor: Actor, input: { accountId: string; items: readonly CartItem[]; idempotencyKey?: string | null; source?: 'portal' | 'api' }, meta: RequestMeta): Promise<Result<Order, DomainFailure>> {
+    if (!can(actor, { type: 'orders.place', accountId: input.accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
+    const key = input.idempotencyKey?.trim() || null;
+    if (key && (key.length > 200 || !/^[\w.:-]+$/u.test(key))) return fail(new InvalidInput('order.idempotency_key', 'Idempotency-Key'));
+    return this.deps.uow.run(async (scope) => {
+      if (key) {
+        const earlier = await scope.orders.findByIdempotencyKey(input.accountId, key);
+        if (earlier) return ok(earlier);
+      }
+      const account = await scope.accounts.findById(input.accountId);
+      if (!account) return fail(new NotFound('not_found'));
+      const lines = await priceCart(scope, input.items, account.oib);
+      if (!lines.ok) return fail(lines.error);
+      const now = this.deps.clock.now();
+      const { order, quote } = await this.createOrderAndQuote(scope, account.id, actor.userId, input.source ?? 'portal', lines.value, key, now);
+      const user = await scope.users.findById(actor.userId);
+      const locale: Locale = user?.locale ?? meta.locale;
+      await queueMail(scope, this.deps, {
+        to: account.email,
+        topic: 'billing',
+        accountId: account.id,
+        content: orderReceivedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link: `${this.deps.settings.appUrl}/accounts/${account.id}/orders` }),
+      });
+      await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'user', actorId: actor.userId, accountId: account.id, details: { order: order.number } });
+      return ok(order);
+    });
+  }
+
+  private async createOrderAndQuote(scope: TransactionScope, accountId: string, userId: string, source: 'public' | 'portal' | 'api', lines: Order['lines'], key: string | null, now: Date) {
+    const order = Order.place({ id: this.deps.ids.newId(), number: await nextNumber(scope, 'N', now), accountId, placedByUserId: userId, source, lines, idempotencyKey: key, now });
+    await scope.orders.add(order);
+    const quote = Quote.forOrder({ id: this.deps.ids.newId(), number: await nextNumber(scope, 'P', now), accountId, orderId: order.id, lines, now });
+    await scope.quotes.add(quote);
+    return { order, quote };
+  }
+}

@@ -1,0 +1,43 @@
+import type { OrderLine } from '../ordering/order.js';
+import { totalsOf, type Totals } from './money.js';
+
+export const QUOTE_VALIDITY_DAYS = 15;
+export type QuoteStatus = 'open' | 'accepted' | 'expired' | 'cancelled';
+
+/** Ponuda: an offer with a price list and a validity; paying it leads to an invoice (issue of billing). */
+export class Quote {
+  id!: string;
+  number!: string;
+  accountId!: string;
+  orderId!: string | null;
+  lines!: OrderLine[];
+  netCents!: number;
+  vatCents!: number;
+  grossCents!: number;
+  status!: QuoteStatus;
+  issuedAt!: Date;
+  validUntil!: Date;
+
+  static forOrder(input: { id: string; number: string; accountId: string; orderId: string; lines: OrderLine[]; now: Date }): Quote {
+    const totals = totalsOf(input.lines);
+    const quote = new Quote();
+    Object.assign(quote, {
+      id: input.id,
+      number: input.number,
+      accountId: input.accountId,
+      orderId: input.orderId,
+      lines: input.lines,
+      netCents: totals.netCents,
+      vatCents: totals.vatCents,
+      grossCents: totals.grossCents,
+      status: 'open',
+      issuedAt: input.now,
+      validUntil: new Date(input.now.getTime() + QUOTE_VALIDITY_DAYS * 86_400_000),
+    });
+    return quote;
+  }
+
+  totals(): Totals {
+    return totalsOf(this.lines);
+  }
+}

@@ -1,0 +1,65 @@
+import type { ProductKind } from '../catalog/product.js';
+
+export const SERVICE_STATUSES = ['pending', 'active', 'suspended', 'cancelled', 'expired'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** A service a client uses (hosting, mailbox, certificate), with its initial access data sealed. */
+export class HostedService {
+  id!: string;
+  accountId!: string;
+  orderId!: string;
+  productId!: string;
+  productCode!: string;
+  kind!: Exclude<ProductKind, 'domain'>;
+  name!: string;
+  domainName!: string;
+  status!: ServiceStatus;
+  periodMonths!: number;
+  activatedAt!: Date;
+  expiresAt!: Date;
+  /** Username, password and host, encrypted by the SecretBox; null for services without a login. */
+  sealedCredentials!: string | null;
+
+  static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'activatedAt'> & { now: Date }): HostedService {
+    const service = new HostedService();
+    const { now, ...rest } = input;
+    Object.assign(service, rest, { status: 'active', activatedAt: now, expiresAt: addMonths(now, input.periodMonths) });
+    return service;
+  }
+}
+
+/** A registered domain name with its nameservers. */
+export class RegisteredDomain {
+  id!: string;
+  accountId!: string;
+  orderId!: string;
+  name!: string;
+  status!: ServiceStatus;
+  periodMonths!: number;
+  registeredAt!: Date;
+  expiresAt!: Date;
+  nameservers!: string[];
+
+  static register(input: { id: string; accountId: string; orderId: string; name: string; periodMonths: number; nameservers: string[]; now: Date }): RegisteredDomain {
+    const domain = new RegisteredDomain();
+    const { now, ...rest } = input;
+    Object.assign(domain, rest, { status: 'active', registeredAt: now, expiresAt: addMonths(now, input.periodMonths) });
+    return domain;
+  }
+}
+
+export interface ServiceCredentials {
+  readonly username: string;
+  readonly password: string;
+  readonly host: string;
+}
+
+export function addMonths(at: Date, months: number): Date {
+  const result = new Date(at);
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const last = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, last));
+  return result;
+}
