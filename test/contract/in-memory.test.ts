@@ -8,6 +8,7 @@ import { describeCommonPasswordsContract, describePasswordHasherContract } from 
 import { describeRateLimiterContract } from './rate-limiter.contract.js';
 import { describeSessionManagerContract } from './session-manager.contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -47,3 +48,5 @@ describeMailerContract('in-memory', async () => {
     close: async () => undefined,
   };
 });
+
+describeOrderingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));

@@ -9,6 +9,7 @@ import { describeCommonPasswordsContract, describePasswordHasherContract } from 
 import { describeRateLimiterContract } from './rate-limiter.contract.js';
 import { describeSessionManagerContract } from './session-manager.contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 
 const open: PostgresPortal[] = [];
 async function fresh(): Promise<PostgresPortal> {
@@ -62,3 +63,5 @@ describeMailerContract('SMTP (nodemailer to smtp-server)', async () => {
     },
   };
 });
+
+describeOrderingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
