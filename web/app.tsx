@@ -17,6 +17,7 @@ import { translator } from './i18n/translate.js';
 import type { MessageKey } from './i18n/messages.js';
 import { authRoutes } from './portal/auth-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
+import { orderRoutes } from './portal/order-routes.js';
 import { staffRoutes } from './staff/staff-routes.js';
 import type { UseCases } from './use-cases.js';
 import { ErrorPage } from './views/error-page.js';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
   app.route('/', authRoutes(useCases, secure));
   app.route('/', portalRoutes(useCases));
+  app.route('/', orderRoutes(useCases));
   app.route('/staff', staffRoutes(useCases, secure));
   app.route('/api/v1', apiRoutes(useCases));
   if (deps.mailCatcher) app.route('/dev', devMailRoutes(deps.mailCatcher));

@@ -22,7 +22,9 @@ describe('configuration', () => {
   });
   it('refuses plain http off localhost and turns on secure cookies for https', () => {
     expect(() => loadConfig({ APP_URL: 'http://portal.example.hr' })).toThrow('APP_URL: must use https://');
-    expect(loadConfig({ APP_URL: 'https://portal.example.hr/' })).toMatchObject({ appUrl: 'https://portal.example.hr', secureCookies: true });
+    expect(() => loadConfig({ APP_URL: 'https://portal.example.hr/' })).toThrow('CREDENTIALS_KEYS: required');
+    const key = Buffer.alloc(32, 3).toString('base64');
+    expect(loadConfig({ APP_URL: 'https://portal.example.hr/', CREDENTIALS_KEYS: `k1:${key}` })).toMatchObject({ appUrl: 'https://portal.example.hr', secureCookies: true, credentialsKeys: `k1:${key}` });
   });
 });
 

@@ -3,6 +3,10 @@ import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
 import { failureResponse, problemResponse, validationProblem } from './problem.js';
 import { apiDocsPage } from './docs-page.js';
+import type { Context } from 'hono';
+import type { Order } from '../../domain/ordering/order.js';
+
+const unauthenticated = (c: Context<AppEnv>) => problemResponse(c, { type: 'about:blank#unauthenticated', title: c.var.t('error.unauthenticated'), status: 401, code: 'unauthenticated' });
 
 const ProblemSchema = z
   .object({
@@ -66,6 +70,115 @@ const resetRoute = createRoute({
   },
 });
 
+const ProductSchema = z
+  .object({
+    code: z.string(),
+    kind: z.enum(['hosting', 'mailbox', 'ssl', 'domain']),
+    name: z.object({ hr: z.string(), en: z.string() }),
+    description: z.object({ hr: z.string(), en: z.string() }),
+    periodMonths: z.number().int(),
+    priceCents: z.number().int().openapi({ description: 'Net price in euro cents, without PDV' }),
+    vatRatePercent: z.number().int(),
+    tld: z.string().nullable(),
+  })
+  .openapi('Product');
+
+const OrderLineSchema = z.object({
+  productCode: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  domainName: z.string(),
+  periodMonths: z.number().int(),
+  unitPriceCents: z.number().int(),
+  quantity: z.number().int(),
+  vatRatePercent: z.number().int(),
+});
+
+const OrderSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    status: z.enum(['pending', 'accepted', 'rejected']),
+    createdAt: z.string(),
+    lines: z.array(OrderLineSchema),
+    totals: z.object({ netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() }),
+  })
+  .openapi('Order');
+
+const ServiceSchema = z
+  .object({ id: z.uuid(), kind: z.string(), name: z.string(), domainName: z.string(), status: z.string(), periodMonths: z.number().int(), activatedAt: z.string(), expiresAt: z.string(), hasAccessData: z.boolean() })
+  .openapi('Service');
+
+const DomainSchema = z.object({ id: z.uuid(), name: z.string(), status: z.string(), registeredAt: z.string(), expiresAt: z.string(), nameservers: z.array(z.string()) }).openapi('Domain');
+
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: z.string().nullable().openapi({ description: 'Cursor for the next page (pass as ?after=), null on the last' }) });
+
+const accountParams = z.object({ accountId: z.uuid().openapi({ param: { name: 'accountId', in: 'path' } }) });
+const afterQuery = z.object({ after: z.string().max(200).optional().openapi({ param: { name: 'after', in: 'query' } }) });
+const denied = { 401: { description: 'Not signed in', content: problemContent }, 403: { description: 'Not allowed for this account', content: problemContent } };
+
+const catalogRoute = createRoute({
+  method: 'get',
+  path: '/catalog',
+  summary: 'The price list',
+  tags: ['ordering'],
+  responses: { 200: { description: 'Active products', content: { 'application/json': { schema: z.object({ items: z.array(ProductSchema) }) } } } },
+});
+
+const ordersRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/orders',
+  summary: 'Orders of an account, newest first',
+  tags: ['ordering'],
+  security: [{ session: [] }],
+  request: { params: accountParams, query: afterQuery },
+  responses: { 200: { description: 'A page of orders', content: { 'application/json': { schema: page(OrderSchema) } } }, ...denied },
+});
+
+const placeOrderRoute = createRoute({
+  method: 'post',
+  path: '/accounts/{accountId}/orders',
+  summary: 'Place an order for an account',
+  description: 'Send an Idempotency-Key header: repeating a request with the same key returns the order it created instead of a second one.',
+  tags: ['ordering'],
+  security: [{ session: [] }],
+  request: {
+    params: accountParams,
+    headers: z.object({ 'idempotency-key': z.string().max(200).optional().openapi({ param: { name: 'idempotency-key', in: 'header' } }) }),
+    body: { required: true, content: { 'application/json': { schema: z.object({ items: z.array(z.object({ productCode: z.string().max(40), domainName: z.string().max(253) })).min(1).max(20) }).openapi('PlaceOrder') } } },
+  },
+  responses: { 201: { description: 'The order', content: { 'application/json': { schema: OrderSchema } } }, 422: { description: 'Invalid order', content: problemContent }, ...denied },
+});
+
+const servicesRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/services',
+  summary: 'Services of an account',
+  tags: ['services'],
+  security: [{ session: [] }],
+  request: { params: accountParams, query: afterQuery },
+  responses: { 200: { description: 'A page of services', content: { 'application/json': { schema: page(ServiceSchema) } } }, ...denied },
+});
+
+const domainsRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/domains',
+  summary: 'Domains of an account',
+  tags: ['services'],
+  security: [{ session: [] }],
+  request: { params: accountParams, query: afterQuery },
+  responses: { 200: { description: 'A page of domains', content: { 'application/json': { schema: page(DomainSchema) } } }, ...denied },
+});
+
+const orderJson = (o: Order) => ({
+  id: o.id,
+  number: o.number,
+  status: o.status,
+  createdAt: o.createdAt.toISOString(),
+  lines: o.lines.map(({ productId: _p, holderOib: _h, ...line }) => line),
+  totals: (({ netCents, vatCents, grossCents }) => ({ netCents, vatCents, grossCents }))(o.totals()),
+});
+
 /** The JSON API for integrations, described by OpenAPI 3.1. Handlers call the same use cases as the pages. */
 export function apiRoutes(useCases: UseCases) {
   const api = new OpenAPIHono<AppEnv>({
@@ -85,7 +198,7 @@ export function apiRoutes(useCases: UseCases) {
 
   api.openapi(meRoute, async (c) => {
     const auth = c.var.auth;
-    if (!auth) return problemResponse(c, { type: 'about:blank#unauthenticated', title: c.var.t('error.unauthenticated'), status: 401, code: 'unauthenticated' }) as never;
+    if (!auth) return unauthenticated(c) as never;
     const accounts = await useCases.listMyAccounts.execute(auth.actor);
     return c.json(
       {
@@ -103,6 +216,58 @@ export function apiRoutes(useCases: UseCases) {
     const result = await useCases.requestPasswordReset.execute(c.req.valid('json'), c.var.meta);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 202);
+  });
+
+  api.openapi(catalogRoute, async (c) => {
+    const products = await useCases.listCatalog.execute();
+    return c.json(
+      {
+        items: products.map((p) => ({ code: p.code, kind: p.kind, name: { hr: p.nameHr, en: p.nameEn }, description: { hr: p.descriptionHr, en: p.descriptionEn }, periodMonths: p.periodMonths, priceCents: p.priceCents, vatRatePercent: p.vatRatePercent, tld: p.tld })),
+      },
+      200,
+    );
+  });
+
+  api.openapi(ordersRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const result = await useCases.portfolio.orders(c.var.actor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json({ items: result.value.items.map(orderJson), next: result.value.next }, 200);
+  });
+
+  api.openapi(placeOrderRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const result = await useCases.placeOrder.asMember(
+      c.var.actor,
+      { accountId: c.req.valid('param').accountId, items: c.req.valid('json').items, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null, source: 'api' },
+      c.var.meta,
+    );
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json(orderJson(result.value), 201);
+  });
+
+  api.openapi(servicesRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const { accountId } = c.req.valid('param');
+    const result = await useCases.portfolio.services(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json(
+      {
+        items: result.value.items.map((s) => ({ id: s.id, kind: s.kind, name: s.name, domainName: s.domainName, status: s.status, periodMonths: s.periodMonths, activatedAt: s.activatedAt.toISOString(), expiresAt: s.expiresAt.toISOString(), hasAccessData: s.sealedCredentials !== null })),
+        next: result.value.next,
+      },
+      200,
+    );
+  });
+
+  api.openapi(domainsRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const result = await useCases.portfolio.domains(c.var.actor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json(
+      { items: result.value.items.map((d) => ({ id: d.id, name: d.name, status: d.status, registeredAt: d.registeredAt.toISOString(), expiresAt: d.expiresAt.toISOString(), nameservers: d.nameservers })), next: result.value.next },
+      200,
+    );
   });
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'session' });

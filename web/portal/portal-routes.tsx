@@ -5,7 +5,10 @@ import { failurePage, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import type { UseCases } from '../use-cases.js';
-import { DashboardPage, EmailListPage, EmailPage } from '../views/portal-pages.js';
+import { EmailListPage, EmailPage } from '../views/portal-pages.js';
+import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
+import { MemberOrderPage } from '../views/order-pages.js';
+import { cartForm, cartItems, formErrors } from './order-routes.js';
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.auth) return c.redirect('/sign-in?notice=expired', 303);
@@ -20,15 +23,85 @@ export function portalRoutes(useCases: UseCases) {
   app.use('/dashboard', noStore, requireUser);
   app.use('/accounts/*', noStore, requireUser);
 
-  app.get('/dashboard', async (c) => {
+  app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional() }), notFound), async (c) => {
     const accounts = await useCases.listMyAccounts.execute(c.var.actor);
-    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} />);
+    const chosen = c.req.valid('query').account ?? accounts[0]?.id;
+    if (!chosen) return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={null} />);
+    const overview = await useCases.portfolio.overview(c.var.actor, chosen);
+    if (!overview.ok) return failurePage(c, overview.error);
+    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} />);
+  });
+
+  const accountParam = validated('param', z.object({ accountId: z.uuid() }), notFound);
+  const after = validated('query', z.object({ after: z.string().max(200).optional() }));
+  const itemParam = (name: 'serviceId' | 'domainId') => validated('param', z.object({ accountId: z.uuid(), [name]: z.uuid() }), notFound);
+
+  app.get('/accounts/:accountId/services', accountParam, after, async (c) => {
+    const { accountId } = c.req.valid('param');
+    const result = await useCases.portfolio.services(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <ServicesPage page={pageOf(c)} accountId={accountId} services={result.value.items} next={result.value.next} />);
+  });
+
+  app.get('/accounts/:accountId/services/:serviceId', itemParam('serviceId'), async (c) => {
+    const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
+    const result = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={result.value.service} mayReveal={result.value.mayReveal} />);
+  });
+
+  app.post('/accounts/:accountId/services/:serviceId/credentials', itemParam('serviceId'), async (c) => {
+    const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
+    const shown = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
+    if (!shown.ok) return failurePage(c, shown.error);
+    const credentials = await useCases.portfolio.revealCredentials(c.var.actor, accountId, serviceId, c.var.meta);
+    if (!credentials.ok) return failurePage(c, credentials.error);
+    return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={shown.value.service} mayReveal credentials={credentials.value} />);
+  });
+
+  app.get('/accounts/:accountId/domains', accountParam, after, async (c) => {
+    const { accountId } = c.req.valid('param');
+    const result = await useCases.portfolio.domains(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <DomainsPage page={pageOf(c)} accountId={accountId} domains={result.value.items} next={result.value.next} />);
+  });
+
+  app.get('/accounts/:accountId/domains/:domainId', itemParam('domainId'), async (c) => {
+    const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
+    const result = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={result.value} />);
+  });
+
+  app.get('/accounts/:accountId/orders', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), placed: z.string().max(40).optional() })), async (c) => {
+    const { accountId } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const result = await useCases.portfolio.orders(c.var.actor, accountId, query.after ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    const notice = query.placed && /^N-\d{4}-\d{6}$/u.test(query.placed) ? c.var.t('order.placed', { number: query.placed }) : undefined;
+    return html(c, <OrdersPage page={pageOf(c)} accountId={accountId} orders={result.value.items} next={result.value.next} notice={notice} />);
+  });
+
+  app.get('/accounts/:accountId/orders/new', accountParam, async (c) => {
+    const { accountId } = c.req.valid('param');
+    if (!(await useCases.portfolio.orders(c.var.actor, accountId, null)).ok) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
+    return html(c, <MemberOrderPage page={pageOf(c)} accountId={accountId} products={await useCases.listCatalog.execute()} />);
+  });
+
+  app.post('/accounts/:accountId/orders', accountParam, validated('form', cartForm), async (c) => {
+    const { accountId } = c.req.valid('param');
+    const form = c.req.valid('form') as Record<string, string>;
+    const result = await useCases.placeOrder.asMember(c.var.actor, { accountId, items: cartItems(form), source: 'portal' }, c.var.meta);
+    if (result.ok) return c.redirect(`/accounts/${accountId}/orders?placed=${result.value.number}`, 303);
+    if (result.error.kind !== 'invalid') return failurePage(c, result.error);
+    const { errors, error } = formErrors(c, result.error);
+    return html(c, <MemberOrderPage page={pageOf(c)} accountId={accountId} products={await useCases.listCatalog.execute()} values={form} errors={error ? { items: error, ...errors } : errors} />, 422);
   });
 
   app.get(
     '/accounts/:accountId/emails',
-    validated('param', z.object({ accountId: z.uuid() }), notFound),
-    validated('query', z.object({ after: z.string().max(200).optional() })),
+    accountParam,
+    after,
     async (c) => {
       const { accountId } = c.req.valid('param');
       const result = await useCases.accountMails.list(c.var.actor, accountId, { after: c.req.valid('query').after ?? null });

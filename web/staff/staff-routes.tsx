@@ -9,6 +9,7 @@ import { validated } from '../http/validate.js';
 import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { AuditPage, StaffHomePage, StaffSignInPage } from '../views/staff-pages.js';
+import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -51,9 +52,43 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     return c.redirect('/staff/sign-in', 303);
   });
 
-  app.get('/', requireStaff, (c) => {
-    const staff = c.var.staffAuth!.staff;
-    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={can(c.var.staffAuth!.actor, { type: 'staff.audit' }).allowed} />);
+  app.get('/', requireStaff, async (c) => {
+    const { staff, actor } = c.var.staffAuth!;
+    const pending = await useCases.decideOrder.pending(actor, {});
+    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={can(actor, { type: 'staff.audit' }).allowed} pendingOrders={pending.ok ? pending.value.count : null} />);
+  });
+
+  app.get('/orders', requireStaff, validated('query', z.object({ after: z.string().max(200).optional(), done: z.string().max(40).optional() })), async (c) => {
+    const query = c.req.valid('query');
+    const result = await useCases.decideOrder.pending(c.var.staffAuth!.actor, { after: query.after ?? null });
+    if (!result.ok) return failurePage(c, result.error);
+    const notice = query.done && /^(accepted|rejected):N-\d{4}-\d{6}$/u.test(query.done) ? c.var.t(query.done.startsWith('accepted') ? 'staff.orders.accepted' : 'staff.orders.rejected', { number: query.done.split(':')[1]! }) : undefined;
+    return html(c, <StaffOrdersPage page={pageOf(c)} orders={result.value.items} count={result.value.count} next={result.value.next} notice={notice} />);
+  });
+
+  const orderParam = validated('param', z.object({ orderId: z.uuid() }), (c) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} }));
+
+  app.get('/orders/:orderId', requireStaff, orderParam, async (c) => {
+    const result = await useCases.decideOrder.show(c.var.staffAuth!.actor, c.req.valid('param').orderId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <StaffOrderPage page={pageOf(c)} detail={result.value} />);
+  });
+
+  app.post('/orders/:orderId/accept', requireStaff, orderParam, async (c) => {
+    const result = await useCases.decideOrder.accept(c.var.staffAuth!.actor, c.req.valid('param').orderId, c.var.meta);
+    if (!result.ok) return failurePage(c, result.error);
+    return c.redirect(`/staff/orders?done=accepted:${result.value.number}`, 303);
+  });
+
+  app.post('/orders/:orderId/reject', requireStaff, orderParam, validated('form', z.object({ reason: z.string().max(2000).default('') })), async (c) => {
+    const actor = c.var.staffAuth!.actor;
+    const { orderId } = c.req.valid('param');
+    const result = await useCases.decideOrder.reject(actor, orderId, c.req.valid('form').reason, c.var.meta);
+    if (result.ok) return c.redirect(`/staff/orders?done=rejected:${result.value.number}`, 303);
+    if (result.error.kind !== 'invalid') return failurePage(c, result.error);
+    const detail = await useCases.decideOrder.show(actor, orderId);
+    if (!detail.ok) return failurePage(c, detail.error);
+    return html(c, <StaffOrderPage page={pageOf(c)} detail={detail.value} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, 422);
   });
 
   app.get('/audit', requireStaff, validated('query', z.object({ after: z.string().max(200).optional() })), async (c) => {

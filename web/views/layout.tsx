@@ -54,7 +54,10 @@ export const Layout: FC<{ page: PageContext; title: string; children?: Child }> 
                 </form>
               </>
             ) : (
-              <a href="/sign-in">{t('nav.signIn')}</a>
+              <>
+                <a href="/order">{t('nav.order')}</a>
+                <a href="/sign-in">{t('nav.signIn')}</a>
+              </>
             )}
             <form method="post" action="/language" class="inline lang" aria-label={t('nav.language')}>
               <input type="hidden" name="next" value={page.path} />

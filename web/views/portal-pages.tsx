@@ -1,40 +1,8 @@
 import type { FC } from 'hono/jsx';
-import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
-
-export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAccount[] }> = ({ page, accounts }) => {
-  const { t } = page;
-  return (
-    <Layout page={page} title={t('dashboard.title')}>
-      <h1>{t('dashboard.title')}</h1>
-      <h2>{t('dashboard.accounts')}</h2>
-      {accounts.length === 0 ? <Notice kind="info">{t('dashboard.none')}</Notice> : null}
-      <ul class="cards">
-        {accounts.map((a) => (
-          <li class="card" data-account={a.id}>
-            <h3>
-              {a.name} <span class="badge">{t('dashboard.owner')}</span>
-            </h3>
-            <dl>
-              <dt>{t('dashboard.oib')}</dt>
-              <dd>{a.oib}</dd>
-              <dt>{t('dashboard.email')}</dt>
-              <dd>{a.email}</dd>
-              <dt>{t('dashboard.address')}</dt>
-              <dd>{`${a.street}, ${a.postalCode} ${a.city}`}</dd>
-            </dl>
-            <p>
-              <a href={`/accounts/${a.id}/emails`}>{t('nav.emails')}</a>
-            </p>
-          </li>
-        ))}
-      </ul>
-    </Layout>
-  );
-};
 
 export const EmailListPage: FC<{ page: PageContext; accountId: string; mails: readonly OutgoingMail[]; next: string | null }> = ({ page, accountId, mails, next }) => {
   const { t, locale } = page;

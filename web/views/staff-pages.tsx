@@ -23,7 +23,7 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
   );
 };
 
-export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean }> = ({ page, staff, canAudit }) => {
+export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; pendingOrders: number | null }> = ({ page, staff, canAudit, pendingOrders }) => {
   const { t } = page;
   return (
     <Layout page={page} title={t('staff.home.title')}>
@@ -31,6 +31,11 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
       <p>
         {t('staff.home.roles')}: <strong>{staff.roles.join(', ')}</strong>
       </p>
+      {pendingOrders !== null ? (
+        <p class="card">
+          <a href="/staff/orders">{t('staff.orders.count', { n: pendingOrders })}</a>
+        </p>
+      ) : null}
       {canAudit ? (
         <p>
           <a href="/staff/audit">{t('staff.audit.title')}</a>

@@ -1,0 +1,318 @@
+import type { Child, FC } from 'hono/jsx';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import type { Overview } from '../../application/ordering/account-portfolio.js';
+import type { Order } from '../../domain/ordering/order.js';
+import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
+import { formatDate, formatMoney } from '../i18n/format.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { Layout, Notice, type PageContext } from './layout.js';
+
+const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accountId }) => (
+  <nav class="subnav" aria-label={page.t('account.switch')}>
+    <a href={`/dashboard?account=${accountId}`}>{page.t('nav.dashboard')}</a>
+    <a href={`/accounts/${accountId}/services`}>{page.t('nav.services')}</a>
+    <a href={`/accounts/${accountId}/domains`}>{page.t('nav.domains')}</a>
+    <a href={`/accounts/${accountId}/orders`}>{page.t('nav.orders')}</a>
+    <a href={`/accounts/${accountId}/emails`}>{page.t('nav.emails')}</a>
+    <a href={`/accounts/${accountId}/orders/new`} class="button">
+      {page.t('nav.order')}
+    </a>
+  </nav>
+);
+
+const AccountLayout: FC<{ page: PageContext; accountId: string; title: string; children?: Child }> = ({ page, accountId, title, children }) => (
+  <Layout page={page} title={title}>
+    <AccountNav page={page} accountId={accountId} />
+    {children}
+  </Layout>
+);
+
+const status = (page: PageContext, s: string) => <span class={`badge status-${s}`}>{page.t(`status.${s}` as MessageKey)}</span>;
+
+export const ServicesTable: FC<{ page: PageContext; accountId: string; services: readonly HostedService[] }> = ({ page, accountId, services }) => {
+  const { t, locale } = page;
+  if (services.length === 0) return <p class="lead">{t('services.none')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{t('services.name')}</th>
+          <th>{t('services.domain')}</th>
+          <th>{t('services.status')}</th>
+          <th>{t('services.expires')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {services.map((s) => (
+          <tr>
+            <td>
+              <a href={`/accounts/${accountId}/services/${s.id}`}>{s.name}</a>
+            </td>
+            <td>{s.domainName}</td>
+            <td>{status(page, s.status)}</td>
+            <td>{formatDate(s.expiresAt, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+export const DomainsTable: FC<{ page: PageContext; accountId: string; domains: readonly RegisteredDomain[] }> = ({ page, accountId, domains }) => {
+  const { t, locale } = page;
+  if (domains.length === 0) return <p class="lead">{t('domains.none')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{t('services.domain')}</th>
+          <th>{t('services.status')}</th>
+          <th>{t('services.expires')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {domains.map((d) => (
+          <tr>
+            <td>
+              <a href={`/accounts/${accountId}/domains/${d.id}`}>{d.name}</a>
+            </td>
+            <td>{status(page, d.status)}</td>
+            <td>{formatDate(d.expiresAt, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAccount[]; overview: Overview | null }> = ({ page, accounts, overview }) => {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('dashboard.title')}>
+      {accounts.length > 1 ? (
+        <nav class="subnav" aria-label={t('account.switch')}>
+          {accounts.map((a) => (
+            <a href={`/dashboard?account=${a.id}`} aria-current={overview?.account.id === a.id ? 'page' : undefined}>
+              {a.name}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      {!overview ? (
+        <>
+          <h1>{t('dashboard.title')}</h1>
+          <Notice kind="info">{t('dashboard.none')}</Notice>
+        </>
+      ) : (
+        <>
+          <AccountNav page={page} accountId={overview.account.id} />
+          <h1>{overview.account.name}</h1>
+          <p class="lead">
+            {t('dashboard.oib')} {overview.account.oib} · {overview.account.email} · {`${overview.account.street}, ${overview.account.postalCode} ${overview.account.city}`}
+          </p>
+          <div class="grid">
+            <section class="card">
+              <h2>{t('dashboard.renewals')}</h2>
+              {overview.renewals.length === 0 ? (
+                <p class="lead">{t('dashboard.noRenewals')}</p>
+              ) : (
+                <ul>
+                  {overview.renewals.map((r) => (
+                    <li>
+                      {r.name} — {formatDate(r.expiresAt, locale)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            {overview.openQuotes ? (
+              <section class="card">
+                <h2>{t('dashboard.unpaid')}</h2>
+                {overview.openQuotes.length === 0 ? (
+                  <p class="lead">{t('dashboard.noUnpaid')}</p>
+                ) : (
+                  <ul>
+                    {overview.openQuotes.map((q) => (
+                      <li>
+                        <strong>{q.number}</strong> — {formatMoney(q.grossCents, locale)} ({t('dashboard.validUntil', { date: formatDate(q.validUntil, locale) })})
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ) : null}
+          </div>
+          {overview.services ? (
+            <section>
+              <h2>{t('services.title')}</h2>
+              <ServicesTable page={page} accountId={overview.account.id} services={overview.services} />
+            </section>
+          ) : null}
+          {overview.domains ? (
+            <section>
+              <h2>{t('domains.title')}</h2>
+              <DomainsTable page={page} accountId={overview.account.id} domains={overview.domains} />
+            </section>
+          ) : null}
+        </>
+      )}
+    </Layout>
+  );
+};
+
+const More: FC<{ href: string; label: string; next: string | null }> = ({ href, label, next }) =>
+  next ? (
+    <p>
+      <a href={`${href}?after=${encodeURIComponent(next)}`}>{label}</a>
+    </p>
+  ) : null;
+
+export const ServicesPage: FC<{ page: PageContext; accountId: string; services: readonly HostedService[]; next: string | null }> = ({ page, accountId, services, next }) => (
+  <AccountLayout page={page} accountId={accountId} title={page.t('services.title')}>
+    <h1>{page.t('services.title')}</h1>
+    <ServicesTable page={page} accountId={accountId} services={services} />
+    <More href={`/accounts/${accountId}/services`} label={page.t('emails.more')} next={next} />
+  </AccountLayout>
+);
+
+export const ServicePage: FC<{ page: PageContext; accountId: string; service: HostedService; mayReveal: boolean; credentials?: ServiceCredentials | null }> = ({ page, accountId, service, mayReveal, credentials }) => {
+  const { t, locale } = page;
+  return (
+    <AccountLayout page={page} accountId={accountId} title={service.name}>
+      <h1>
+        {service.name} — {service.domainName}
+      </h1>
+      <dl class="card">
+        <dt>{t('services.status')}</dt>
+        <dd>{status(page, service.status)}</dd>
+        <dt>{t('services.period')}</dt>
+        <dd>{t('services.months', { n: service.periodMonths })}</dd>
+        <dt>{t('services.expires')}</dt>
+        <dd>{formatDate(service.expiresAt, locale)}</dd>
+      </dl>
+      {service.sealedCredentials === null ? null : (
+        <section class="card" id="access">
+          <h2>{t('services.access')}</h2>
+          {credentials ? (
+            <dl class="credentials">
+              <dt>{t('services.username')}</dt>
+              <dd>
+                <code>{credentials.username}</code>
+              </dd>
+              <dt>{t('services.password')}</dt>
+              <dd>
+                <code>{credentials.password}</code>
+              </dd>
+              <dt>{t('services.host')}</dt>
+              <dd>
+                <code>{credentials.host}</code>
+              </dd>
+            </dl>
+          ) : mayReveal ? (
+            <form method="post" action={`/accounts/${accountId}/services/${service.id}/credentials`}>
+              <p class="lead">{t('services.revealNote')}</p>
+              <button type="submit">{t('services.reveal')}</button>
+            </form>
+          ) : (
+            <p class="lead">{t('services.noAccess')}</p>
+          )}
+        </section>
+      )}
+    </AccountLayout>
+  );
+};
+
+export const DomainsPage: FC<{ page: PageContext; accountId: string; domains: readonly RegisteredDomain[]; next: string | null }> = ({ page, accountId, domains, next }) => (
+  <AccountLayout page={page} accountId={accountId} title={page.t('domains.title')}>
+    <h1>{page.t('domains.title')}</h1>
+    <DomainsTable page={page} accountId={accountId} domains={domains} />
+    <More href={`/accounts/${accountId}/domains`} label={page.t('emails.more')} next={next} />
+  </AccountLayout>
+);
+
+export const DomainPage: FC<{ page: PageContext; accountId: string; domain: RegisteredDomain }> = ({ page, accountId, domain }) => {
+  const { t, locale } = page;
+  return (
+    <AccountLayout page={page} accountId={accountId} title={domain.name}>
+      <h1>{domain.name}</h1>
+      <dl class="card">
+        <dt>{t('services.status')}</dt>
+        <dd>{status(page, domain.status)}</dd>
+        <dt>{t('services.expires')}</dt>
+        <dd>{formatDate(domain.expiresAt, locale)}</dd>
+        <dt>{t('domains.nameservers')}</dt>
+        <dd>
+          <ul class="plain">
+            {domain.nameservers.map((ns) => (
+              <li>
+                <code>{ns}</code>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+    </AccountLayout>
+  );
+};
+
+export const OrderLinesTable: FC<{ page: PageContext; order: Order }> = ({ page, order }) => {
+  const { t, locale } = page;
+  const totals = order.totals();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{t('order.product')}</th>
+          <th>{t('services.domain')}</th>
+          <th class="num">{t('order.net')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {order.lines.map((l) => (
+          <tr>
+            <td>{l.name}</td>
+            <td>{l.domainName}</td>
+            <td class="num">{formatMoney(l.unitPriceCents * l.quantity, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colspan={2}>{t('order.net')}</td>
+          <td class="num">{formatMoney(totals.netCents, locale)}</td>
+        </tr>
+        {totals.byRate.map((g) => (
+          <tr>
+            <td colspan={2}>{t('order.vat', { rate: g.ratePercent })}</td>
+            <td class="num">{formatMoney(g.vatCents, locale)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th colspan={2}>{t('order.total')}</th>
+          <th class="num">{formatMoney(totals.grossCents, locale)}</th>
+        </tr>
+      </tfoot>
+    </table>
+  );
+};
+
+export const OrdersPage: FC<{ page: PageContext; accountId: string; orders: readonly Order[]; next: string | null; notice?: string | undefined }> = ({ page, accountId, orders, next, notice }) => {
+  const { t, locale } = page;
+  return (
+    <AccountLayout page={page} accountId={accountId} title={t('nav.orders')}>
+      <h1>{t('nav.orders')}</h1>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {orders.length === 0 ? <p class="lead">{t('order.none')}</p> : null}
+      {orders.map((o) => (
+        <section class="card" data-order={o.number}>
+          <h2>
+            {o.number} <span class={`badge status-${o.status}`}>{t(`order.status.${o.status}` as MessageKey)}</span>
+          </h2>
+          <p class="lead">{formatDate(o.createdAt, locale)}</p>
+          <OrderLinesTable page={page} order={o} />
+        </section>
+      ))}
+      <More href={`/accounts/${accountId}/orders`} label={t('emails.more')} next={next} />
+    </AccountLayout>
+  );
+};
