@@ -1,0 +1,248 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsloTotp } from '../../adapters/system/oslo-totp.js';
+import { seedCatalog } from '../../application/catalog/demo-catalog.js';
+import { createApp, type App } from '../../web/app.js';
+import { buildUseCases } from '../../web/use-cases.js';
+import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET, uniqueOib } from '../support/builders.js';
+import { httpClient } from '../support/http-client.js';
+import { APP_URL } from '../support/in-memory-portal.js';
+import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+
+let portal: PostgresPortal;
+let app: App;
+
+beforeAll(async () => {
+  portal = await postgresPortal();
+  await seedCatalog(portal.services);
+  app = createApp({ useCases: buildUseCases(portal.services, { database: portal.database }), appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
+});
+afterAll(async () => {
+  await portal.close();
+});
+
+const count = async (table: string) => Number((await portal.sql<{ n: string }>(`select count(*) as n from ${table}`))[0]?.n);
+
+function publicForm(over: Record<string, string> = {}) {
+  return {
+    product0: 'HOST-START',
+    domain0: 'pekara-zlatko.hr',
+    product1: 'DOM-HR',
+    domain1: 'pekara-zlatko.hr',
+    entityType: 'obrt',
+    name: 'Pekara Zlatko, obrt',
+    oib: uniqueOib(),
+    email: `zlatko-${Date.now()}@pekara.hr`,
+    phone: '+385 98 765 4321',
+    street: 'Ulica grada Vukovara 1',
+    postalCode: '10000',
+    city: 'Zagreb',
+    acceptTerms: 'yes',
+    ...over,
+  };
+}
+
+async function staffClient(roles: Array<'admin' | 'support' | 'billing' | 'verifier'>) {
+  const staff = await givenStaff(portal.services, roles);
+  portal.clock.advance(30_000);
+  const client = httpClient(app);
+  const response = await client.post('/staff/sign-in', { form: { email: staff.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } });
+  expect(response.status).toBe(303);
+  return client;
+}
+
+describe('public order form', () => {
+  it('shows the price list with Croatian prices', async () => {
+    const body = await (await app.request('/order')).text();
+    expect(body).toContain('Web hosting Start');
+    expect(body).toContain('48,00 €');
+    expect(body).toContain('19,90 €');
+  });
+
+  it('turns a newcomer into a client: account, order, quote and a welcome mail with a link to set the password', async () => {
+    const form = publicForm();
+    const before = await count('client_accounts');
+    const response = await httpClient(app).post('/order', { form });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Hvala na narudžbi!');
+    expect(await count('client_accounts')).toBe(before + 1);
+    const [order] = await portal.sql<{ number: string; status: string; account_id: string }>(`select o.number, o.status, o.account_id from orders o join client_accounts a on a.id = o.account_id where a.oib = $1`, [form.oib]);
+    expect(order?.status).toBe('pending');
+    const [quote] = await portal.sql<{ gross_cents: number }>('select gross_cents from quotes where order_id = (select id from orders where number = $1)', [order!.number]);
+    expect(quote?.gross_cents).toBe(8488);
+
+    const mail = await portal.catcher.waitFor((m) => m.to.includes(form.email));
+    expect(mail.subject).toContain(order!.number);
+    expect(mail.text).toContain('84,88 €');
+    const link = /http:\/\/localhost:3000(\/password-reset\/[a-z2-7]+)/u.exec(mail.text)![1]!;
+    const client = httpClient(app);
+    expect((await client.post(link, { form: { password: 'pekara zlatko lozinka', confirm: 'pekara zlatko lozinka' } })).status).toBe(303);
+    expect((await client.post('/sign-in', { form: { email: form.email, password: 'pekara zlatko lozinka' } })).status).toBe(303);
+    const orders = await (await client.get(`/accounts/${order!.account_id}/orders`)).text();
+    expect(orders).toContain(order!.number);
+    expect(orders).toContain('čeka obradu');
+  });
+
+  it('answers a known OIB exactly like a new one, opens no account, and mails the known address', async () => {
+    const { account } = await givenOwner(portal.services, { email: 'poznati@firma.hr' });
+    const before = await count('client_accounts');
+    const response = await httpClient(app).post('/order', { form: publicForm({ oib: account.oib, email: 'netko@drugi.hr' }) });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Hvala na narudžbi!');
+    expect(await count('client_accounts')).toBe(before);
+    await portal.catcher.waitFor((m) => m.to.includes('poznati@firma.hr') && m.subject.includes('OIB'));
+    expect(portal.catcher.list().some((m) => m.to.includes('netko@drugi.hr'))).toBe(false);
+  });
+
+  it('explains bad input beside the field, in Croatian or English, and stores nothing', async () => {
+    const before = [await count('orders'), await count('client_accounts'), await count('users')];
+    const client = httpClient(app);
+    const badOib = await client.post('/order', { form: publicForm({ oib: '12345678901' }) });
+    expect(badOib.status).toBe(422);
+    const html = await badOib.text();
+    expect(html).toContain('OIB nije ispravan');
+    expect(html).toContain('value="Pekara Zlatko, obrt"');
+    const badDomain = await client.post('/order', { form: publicForm({ domain1: 'pekara.com' }), headers: { 'accept-language': 'en' } });
+    expect(await badDomain.text()).toContain('For this item the domain must end in .hr.');
+    const noTerms = await client.post('/order', { form: publicForm({ acceptTerms: '' }) });
+    expect(await noTerms.text()).toContain('Za narudžbu morate prihvatiti uvjete.');
+    const tooLong = await client.post('/order', { form: publicForm({ name: 'x'.repeat(300) }) });
+    expect(tooLong.status).toBe(422);
+    expect([await count('orders'), await count('client_accounts'), await count('users')]).toEqual(before);
+  });
+});
+
+describe('staff queue, services and access data', () => {
+  it('staff accept an order; the owner sees services and domains and reveals the access data, audited', async () => {
+    const { account, user } = await givenOwner(portal.services, { email: 'vlasnik-usluga@firma.hr' });
+    const owner = httpClient(app);
+    await owner.post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+    const placed = await owner.post(`/accounts/${account.id}/orders`, { form: { product0: 'HOST-BIZ', domain0: 'usluge.hr', product1: 'DOM-HR', domain1: 'usluge.hr' } });
+    expect(placed.status).toBe(303);
+    const number = /placed=(N-\d{4}-\d{6})/u.exec(placed.headers.get('location') ?? '')![1]!;
+    expect(await (await owner.get(placed.headers.get('location')!)).text()).toContain(`Narudžba ${number} je zaprimljena.`);
+
+    const support = await staffClient(['support']);
+    const queue = await (await support.get('/staff/orders')).text();
+    expect(queue).toContain(number);
+    const orderId = new RegExp(`/staff/orders/([0-9a-f-]{36})">${number}`, 'u').exec(queue)![1]!;
+    const accepted = await support.post(`/staff/orders/${orderId}/accept`);
+    expect(accepted.headers.get('location')).toBe(`/staff/orders?done=accepted:${number}`);
+    expect((await support.post(`/staff/orders/${orderId}/accept`)).status).toBe(409);
+
+    const services = await (await owner.get(`/accounts/${account.id}/services`)).text();
+    const serviceId = /services\/([0-9a-f-]{36})/u.exec(services)![1]!;
+    const detail = await (await owner.get(`/accounts/${account.id}/services/${serviceId}`)).text();
+    expect(detail).toContain('Prikaži pristupne podatke');
+    const revealed = await owner.post(`/accounts/${account.id}/services/${serviceId}/credentials`);
+    const revealedHtml = await revealed.text();
+    expect(revealed.status).toBe(200);
+    expect(revealedHtml).toContain('server1.test.hr');
+    const [row] = await portal.sql<{ sealed_credentials: string }>('select sealed_credentials from services where id = $1', [serviceId]);
+    const password = /Lozinka<\/dt><dd><code>([a-z2-7]{20})<\/code>/u.exec(revealedHtml)![1]!;
+    expect(row!.sealed_credentials).not.toContain(password);
+    expect(await count(`audit_log where action = 'service.credentials_revealed'`)).toBe(1);
+    const domains = await (await owner.get(`/accounts/${account.id}/domains`)).text();
+    const domainId = /domains\/([0-9a-f-]{36})/u.exec(domains)![1]!;
+    expect(await (await owner.get(`/accounts/${account.id}/domains/${domainId}`)).text()).toContain('ns1.test.hr');
+    const dashboard = await (await owner.get('/dashboard')).text();
+    expect(dashboard).toContain('usluge.hr');
+    expect(dashboard).toContain('Neplaćene ponude');
+    await portal.catcher.waitFor((m) => m.to.includes('vlasnik-usluga@firma.hr') && m.subject.includes('aktivirana'));
+    const accessMail = portal.catcher.list().find((m) => m.subject.includes('aktivirana'))!;
+    expect(accessMail.text).not.toContain(password);
+
+    const stranger = await givenOwner(portal.services, { email: 'stranac@firma.hr' });
+    const other = httpClient(app);
+    await other.post('/sign-in', { form: { email: stranger.user.email, password: PASSWORD } });
+    expect((await other.get(`/accounts/${account.id}/services/${serviceId}`)).status).toBe(403);
+    expect((await other.post(`/accounts/${account.id}/services/${serviceId}/credentials`)).status).toBe(403);
+    expect((await other.get(`/accounts/${stranger.account.id}/services/${serviceId}`)).status).toBe(404);
+    expect((await other.post(`/accounts/${stranger.account.id}/services/${serviceId}/credentials`)).status).toBe(404);
+    expect((await other.get(`/accounts/${account.id}/domains/${domainId}`)).status).toBe(403);
+    expect((await other.get(`/accounts/${account.id}/orders`)).status).toBe(403);
+    expect((await other.post(`/accounts/${account.id}/orders`, { form: { product0: 'DOM-EU', domain0: 'krada.eu' } })).status).toBe(403);
+    expect((await other.get(`/api/v1/accounts/${account.id}/services`)).status).toBe(403);
+    expect((await httpClient(app).get(`/accounts/${account.id}/services`)).status).toBe(303);
+  });
+
+  it('refuses the queue to clients and to staff without an order role, and rejects with a reason', async () => {
+    const verifier = await staffClient(['verifier']);
+    expect((await verifier.get('/staff/orders')).status).toBe(403);
+    const { account, user } = await givenOwner(portal.services);
+    const owner = httpClient(app);
+    await owner.post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+    expect((await owner.get('/staff/orders')).status).toBe(303);
+    const placed = await owner.post(`/accounts/${account.id}/orders`, { form: { product0: 'DOM-EU', domain0: 'odbijena.eu' } });
+    const number = /placed=(N-\d{4}-\d{6})/u.exec(placed.headers.get('location') ?? '')![1]!;
+    const [order] = await portal.sql<{ id: string }>('select id from orders where number = $1', [number]);
+    const billing = await staffClient(['billing']);
+    const empty = await billing.post(`/staff/orders/${order!.id}/reject`, { form: { reason: '' } });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Upišite razlog');
+    expect((await billing.post(`/staff/orders/${order!.id}/reject`, { form: { reason: 'Domena je zauzeta' } })).status).toBe(303);
+    await portal.catcher.waitFor((m) => m.subject.includes(number) && m.text.includes('Domena je zauzeta'));
+    expect(await count(`audit_log where action = 'staff.order_rejected'`)).toBe(1);
+  });
+});
+
+describe('ordering over the JSON API', () => {
+  it('orders once per Idempotency-Key and lists orders, services and domains', async () => {
+    const { account, user } = await givenOwner(portal.services);
+    const client = httpClient(app);
+    await client.post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+    const catalog = (await (await client.get('/api/v1/catalog')).json()) as { items: Array<{ code: string; priceCents: number }> };
+    expect(catalog.items.find((p) => p.code === 'DOM-HR')?.priceCents).toBe(1990);
+    const body = { items: [{ productCode: 'DOM-COM', domainName: 'api-narudzba.com' }] };
+    const first = await client.post(`/api/v1/accounts/${account.id}/orders`, { json: body, headers: { 'idempotency-key': 'order-42' } });
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { id: string; number: string; totals: { grossCents: number } };
+    expect(created.totals.grossCents).toBe(1863);
+    const again = await client.post(`/api/v1/accounts/${account.id}/orders`, { json: body, headers: { 'idempotency-key': 'order-42' } });
+    expect(((await again.json()) as { id: string }).id).toBe(created.id);
+    expect(await count(`orders where account_id = '${account.id}'`)).toBe(1);
+    const list = (await (await client.get(`/api/v1/accounts/${account.id}/orders`)).json()) as { items: Array<{ number: string }>; next: string | null };
+    expect(list).toEqual({ items: [expect.objectContaining({ number: created.number })], next: null });
+    const bad = await client.post(`/api/v1/accounts/${account.id}/orders`, { json: { items: [{ productCode: 'DOM-COM', domainName: 'primjer.hr' }] }, headers: { 'accept-language': 'en' } });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ code: 'domain.tld_mismatch', errors: [{ field: 'items.0.domainName', message: 'For this item the domain must end in .com.' }] });
+    expect((await httpClient(app).post(`/api/v1/accounts/${account.id}/orders`, { json: body })).status).toBe(401);
+    expect((await client.post(`/api/v1/accounts/${account.id}/orders`, { json: body, origin: 'https://evil.example' })).status).toBe(403);
+    expect(((await (await client.get(`/api/v1/accounts/${account.id}/services`)).json()) as { items: unknown[] }).items).toEqual([]);
+  });
+});
+
+describe('a fixed number of queries per page', () => {
+  it('costs the dashboard the same number of queries for 1 service as for 20', async () => {
+    const { account, user } = await givenOwner(portal.services);
+    const client = httpClient(app);
+    await client.post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+    const support = await staffClient(['support']);
+    const order = async (n: number) => {
+      const items = Array.from({ length: n }, (_, i) => ({ productCode: 'MAIL-BOX', domainName: `q${Date.now()}${i}.hr` }));
+      const placed = (await (await client.post(`/api/v1/accounts/${account.id}/orders`, { json: { items } })).json()) as { id: string };
+      expect((await support.post(`/staff/orders/${placed.id}/accept`)).status).toBe(303);
+    };
+    const queriesFor = async (path: string) => {
+      const original = pg.Client.prototype.query;
+      let queries = 0;
+      pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+        queries += 1;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        expect((await client.get(path)).status).toBe(200);
+      } finally {
+        pg.Client.prototype.query = original;
+      }
+      return queries;
+    };
+    await order(1);
+    const small = await queriesFor('/dashboard');
+    await order(19);
+    const large = await queriesFor('/dashboard');
+    expect(small).toBeGreaterThan(3);
+    expect(large).toBe(small);
+    expect(await queriesFor(`/accounts/${account.id}/services`)).toBeLessThanOrEqual(small);
+  });
+});
