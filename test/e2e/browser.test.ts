@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import { DEMO } from '../../application/demo/seed-demo-data.js';
 import { loadConfig } from '../../web/config.js';
 import { startPortal, type RunningPortal } from '../../web/server.js';
@@ -101,6 +102,68 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'session');
     expect([session?.httpOnly, session?.sameSite]).toEqual([true, 'Lax']);
+    expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
+  });
+
+  it('orders as a newcomer, sets the password from the welcome mail, staff accept, the client reveals the access data', async () => {
+    const page = await newPage();
+    await page.goto(`${portal.url}/order`);
+    await page.locator('#f-product0').selectOption('HOST-START');
+    await page.locator('#f-domain0').fill('putovanje-firma.hr');
+    await page.locator('#f-product1').selectOption('DOM-HR');
+    await page.locator('#f-domain1').fill('putovanje-firma.hr');
+    await page.locator('#f-entityType').selectOption('jdoo');
+    await page.getByLabel('Naziv (tvrtka, udruga, obrt) ili ime i prezime').fill('Putovanje j.d.o.o.');
+    await page.getByLabel('OIB').fill('69435151530');
+    await page.getByLabel('E-adresa').fill('ured@putovanje.hr');
+    await page.getByLabel('Telefon').fill('+385 1 555 0101');
+    await page.getByLabel('Ulica i broj').fill('Savska 12');
+    await page.getByLabel('Poštanski broj').fill('10000');
+    await page.getByLabel('Mjesto').fill('Zagreb');
+    await page.getByLabel('Prihvaćam uvjete').check();
+    await page.getByRole('button', { name: 'Pošalji narudžbu' }).click();
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Hvala na narudžbi!');
+
+    const inbox = await newPage();
+    await expect
+      .poll(
+        async () => {
+          await inbox.goto(`${portal.url}/dev/mail`);
+          return inbox.getByRole('link', { name: /pristup portalu/u }).count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    await inbox.getByRole('link', { name: /pristup portalu/u }).first().click();
+    const link = await inbox.locator('pre a[href*="/password-reset/"]').first().getAttribute('href');
+    await page.goto(link!);
+    await page.getByLabel('Nova lozinka', { exact: true }).fill('putovanje je počelo');
+    await page.getByLabel('Ponovite novu lozinku').fill('putovanje je počelo');
+    await page.getByRole('button', { name: 'Spremi lozinku' }).click();
+    await signIn(page, 'ured@putovanje.hr', 'putovanje je počelo');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Putovanje j.d.o.o.');
+    await page.getByRole('link', { name: 'Narudžbe' }).click();
+    await expect.poll(() => page.getByText('čeka obradu').count(), { timeout: 15_000 }).toBe(1);
+    const orderNumber = (await page.locator('[data-order]').first().getAttribute('data-order'))!;
+
+    const staff = await browser.newPage({ locale: 'hr-HR' });
+    const admin = DEMO.staff[0];
+    await staff.goto(`${portal.url}/staff/sign-in`);
+    await staff.getByLabel('E-adresa').fill(admin.email);
+    await staff.getByLabel('Lozinka').fill(admin.password);
+    await staff.getByLabel('Jednokratni kod (6 znamenki)').fill(OsloTotp.codeAt(DEMO.totpSecret, new Date()));
+    await staff.getByRole('button', { name: 'Prijavi se' }).click();
+    await expect.poll(() => staff.locator('h1').textContent(), { timeout: 15_000 }).toBe('Pozadinski ured');
+    await staff.getByRole('link', { name: /Narudžbi na čekanju/u }).click();
+    await staff.getByRole('link', { name: orderNumber }).click();
+    await staff.getByRole('button', { name: 'Prihvati i aktiviraj' }).click();
+    await expect.poll(() => staff.getByText(`Narudžba ${orderNumber} je prihvaćena.`).count(), { timeout: 15_000 }).toBe(1);
+
+    await page.getByRole('link', { name: 'Usluge' }).first().click();
+    await page.getByRole('link', { name: 'Web hosting Start' }).click();
+    await page.getByRole('button', { name: 'Prikaži pristupne podatke' }).click();
+    await expect.poll(() => page.locator('dl.credentials').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('dl.credentials').textContent()).toContain('Korisničko ime');
     expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
   });
 
