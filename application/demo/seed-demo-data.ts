@@ -5,6 +5,9 @@ import { User } from '../../domain/identity/user.js';
 import { StaffMember, type StaffRole } from '../../domain/staff/staff-member.js';
 import type { Services } from '../shared/services.js';
 import { seedCatalog } from '../catalog/demo-catalog.js';
+import { DecideOrder } from '../ordering/decide-order.js';
+import { PlaceOrder } from '../ordering/place-order.js';
+import { SYSTEM_META } from '../shared/request-meta.js';
 
 export interface DemoLogin {
   readonly who: string;
@@ -27,7 +30,11 @@ export const DEMO = {
 
 /** First start on an empty database: a demo company with its owner, and staff. Never runs twice. */
 export class SeedDemoData {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'settings' | 'tokens' | 'rateLimiter' | 'secrets'>) {}
+
+  private demoOrder(): Promise<void> {
+    return placeAndAccept(this.deps);
+  }
 
   async execute(): Promise<{ created: boolean; logins: DemoLogin[] }> {
     const base = this.deps.settings.appUrl;
@@ -68,8 +75,25 @@ export class SeedDemoData {
       return true;
     });
     await seedCatalog(this.deps);
+    if (created) await this.demoOrder();
     return { created, logins };
   }
+}
+
+/** Runs the real flow once so the demo company has services, a domain and mail in its history. */
+async function placeAndAccept(deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings' | 'secrets'>): Promise<void> {
+  const found = await deps.uow.run(async (scope) => {
+    const owner = await scope.users.findByEmail(DEMO.owner.email);
+    const admin = await scope.staff.findByEmail(DEMO.staff[0].email);
+    const account = owner ? (await scope.accounts.listOwnedBy(owner.id))[0] : undefined;
+    return owner && admin && account ? { owner, admin, account } : null;
+  });
+  if (!found) return;
+  const actor = { kind: 'user' as const, userId: found.owner.id, memberships: [{ accountId: found.account.id, role: 'owner' as const, permissions: [] }] };
+  const order = await new PlaceOrder(deps).asMember(actor, { accountId: found.account.id, items: [{ productCode: 'HOST-BIZ', domainName: 'demo-firma.hr' }, { productCode: 'DOM-HR', domainName: 'demo-firma.hr' }, { productCode: 'SSL-DV', domainName: 'demo-firma.hr' }] }, SYSTEM_META);
+  if (!order.ok) throw new Error(`demo order failed: ${order.error.code}`);
+  const accepted = await new DecideOrder(deps).accept({ kind: 'staff', staffId: found.admin.id, roles: found.admin.roles }, order.value.id, SYSTEM_META);
+  if (!accepted.ok) throw new Error(`demo order could not be accepted: ${accepted.error.code}`);
 }
 
 function mustEmail(raw: string): EmailAddress {
