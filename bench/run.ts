@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: how the portal's read pages scale with the size of an account.
+ * Seeds one account with N services, N domains and N orders straight in SQL, then times the pages
+ * through the real app (PostgreSQL, MikroORM, Lucia sessions) and counts their queries.
+ * BENCH_DATABASE_URL to use a server of your own (a database it may fill); otherwise embedded PostgreSQL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createOrm, execute, migrate } from '../adapters/mikro-orm/orm.js';
+import { startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
+import { startEmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
+import { AesGcmSecretBox } from '../adapters/system/aes-gcm-secret-box.js';
+import { SystemClock } from '../adapters/system/system-clock.js';
+import { seedCatalog } from '../application/catalog/demo-catalog.js';
+import { SeedDemoData, DEMO } from '../application/demo/seed-demo-data.js';
+import { PostgresDatabaseHealth } from '../adapters/postgres/postgres-database-health.js';
+import { createApp } from '../web/app.js';
+import { realServices } from '../web/real-services.js';
+import { buildUseCases } from '../web/use-cases.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+
+async function main(): Promise<void> {
+  let url = process.env.BENCH_DATABASE_URL;
+  let stop = async () => undefined as void;
+  if (!url) {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+    const embedded = await startEmbeddedDatabase({ dataDir: dir, persistent: false, database: 'bench' });
+    url = embedded.url;
+    stop = async () => {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  const orm = await createOrm(url);
+  await migrate(orm);
+  const boss = await startPgBoss(url, { supervise: false });
+  const services = realServices({
+    orm,
+    boss,
+    clock: new SystemClock(),
+    lifetime: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
+    secrets: new AesGcmSecretBox({ bench: Buffer.alloc(32, 9) }, 'bench'),
+    settings: { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench' },
+  });
+  await seedCatalog(services);
+  await new SeedDemoData(services).execute();
+  const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(orm) }), appUrl: 'http://localhost:3000', secureCookies: false, trustProxy: false, log: () => undefined });
+  const signIn = await app.request('/sign-in', { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: DEMO.owner.email, password: DEMO.owner.password }).toString() });
+  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const em = orm.em.fork();
+  const [account] = await execute<{ id: string }>(em, 'select id from client_accounts where oib = $1', [DEMO.account.oib]);
+  const [order] = await execute<{ id: string }>(em, 'select id from orders where account_id = $1 limit 1', [account!.id]);
+  const [product] = await execute<{ id: string }>(em, `select id from products where code = 'MAIL-BOX'`);
+
+  console.log(`rounds per page: ${ROUNDS}`);
+  console.log('size      page                          p50 ms   p95 ms   queries');
+  let seeded = 0;
+  for (const size of SIZES) {
+    const more = size - seeded;
+    await execute(em, `insert into services (id, account_id, order_id, product_id, product_code, kind, name, domain_name, status, period_months, activated_at, expires_at, sealed_credentials)
+      select gen_random_uuid(), $1, $2, $3, 'MAIL-BOX', 'mailbox', 'Poslovni e-mail sandučić', 'b' || g || '.hr', 'active', 12, now() - (g || ' minutes')::interval, now() + interval '200 days', null
+      from generate_series(1, $4::int) g`, [account!.id, order!.id, product!.id, more]);
+    await execute(em, `insert into domains (id, account_id, order_id, name, status, period_months, registered_at, expires_at, nameservers)
+      select gen_random_uuid(), $1, $2, 'bench-' || $4::int || '-' || g || '.hr', 'active', 12, now() - (g || ' minutes')::interval, now() + interval '200 days', array['ns1.bench']
+      from generate_series(1, $3::int) g`, [account!.id, order!.id, more, size]);
+    await execute(em, 'analyze');
+    seeded = size;
+    for (const path of ['/dashboard', `/accounts/${account!.id}/services`, `/accounts/${account!.id}/domains`, `/accounts/${account!.id}/orders`]) {
+      const times: number[] = [];
+      let queries = 0;
+      const original = pg.Client.prototype.query;
+      for (let i = 0; i < ROUNDS; i += 1) {
+        let counted = 0;
+        pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+          counted += 1;
+          return (original as (...a: unknown[]) => unknown).apply(this, args);
+        } as typeof original;
+        const started = performance.now();
+        const response = await app.request(path, { headers: { cookie } });
+        await response.text();
+        times.push(performance.now() - started);
+        pg.Client.prototype.query = original;
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        queries = counted;
+      }
+      times.sort((a, b) => a - b);
+      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+      console.log(`${String(size).padEnd(9)} ${path.replace(account!.id, ':id').padEnd(29)} ${at(0.5).padStart(6)}   ${at(0.95).padStart(6)}   ${String(queries).padStart(7)}`);
+    }
+  }
+  await boss.stop({ graceful: false, close: true });
+  await orm.close(true);
+  await stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
