@@ -4,7 +4,9 @@ import { Order } from '../../domain/ordering/order.js';
 import { HostedService, RegisteredDomain, type ServiceCredentials } from '../../domain/services/hosted-service.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { queueMail } from '../mail/queue-mail.js';
-import { orderAcceptedMail, orderRejectedMail } from '../mail/ordering-templates.js';
+import { orderAcceptedMail, orderReceivedMail, orderRejectedMail } from '../mail/ordering-templates.js';
+import { Quote as QuoteDocument } from '../../domain/billing/quote.js';
+import { nextNumber } from './cart.js';
 import type { Page } from '../ports/repositories.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
@@ -35,6 +37,33 @@ export class DecideOrder {
       if (!order) return fail(new NotFound('not_found'));
       const account = order.accountId ? await scope.accounts.findById(order.accountId) : null;
       return ok({ order, quote: await scope.quotes.findByOrder(order.id), accountName: account?.name ?? null });
+    });
+  }
+
+  /** Attaches a public order for a known OIB to that OIB's account and issues its quote; the account is told. */
+  async link(actor: Actor, orderId: string, meta: RequestMeta): Promise<Result<Order, DomainFailure>> {
+    if (!can(actor, { type: 'staff.orders' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    return this.deps.uow.run(async (scope) => {
+      const order = await scope.orders.findById(orderId);
+      if (!order) return fail(new NotFound('not_found'));
+      if (order.status !== 'pending') return fail(new Conflict('order.already_decided'));
+      if (order.accountId || !order.unlinkedCustomer) return fail(new Conflict('order.already_linked'));
+      const account = await scope.accounts.findByOib(order.unlinkedCustomer.oib);
+      if (!account) return fail(new NotFound('not_found'));
+      const now = this.deps.clock.now();
+      order.linkTo(account.id);
+      await scope.orders.save(order);
+      const quote = QuoteDocument.forOrder({ id: this.deps.ids.newId(), number: await nextNumber(scope, 'P', now), accountId: account.id, orderId: order.id, lines: order.lines, now });
+      await scope.quotes.add(quote);
+      const owner = await scope.users.findById(account.ownerUserId);
+      await queueMail(scope, this.deps, {
+        to: account.email,
+        topic: 'billing',
+        accountId: account.id,
+        content: orderReceivedMail[owner?.locale ?? 'hr']({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link: `${this.deps.settings.appUrl}/accounts/${account.id}/orders` }),
+      });
+      await audit(scope, this.deps, meta, { action: 'staff.order_linked', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { order: order.number } });
+      return ok(order);
     });
   }
 

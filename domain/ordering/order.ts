@@ -80,6 +80,13 @@ export class Order {
     return totalsOf(this.lines);
   }
 
+  /** A public order that named a known OIB is attached to that account by staff. */
+  linkTo(accountId: string): void {
+    if (this.status !== 'pending') throw new OrderNotPending(this.status);
+    if (this.accountId) throw new Error('order is already linked');
+    this.accountId = accountId;
+  }
+
   accept(staffId: string, now: Date): void {
     if (this.status !== 'pending') throw new OrderNotPending(this.status);
     this.status = 'accepted';

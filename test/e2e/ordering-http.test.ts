@@ -92,6 +92,16 @@ describe('public order form', () => {
     expect(await count('client_accounts')).toBe(before);
     await portal.catcher.waitFor((m) => m.to.includes('poznati@firma.hr') && m.subject.includes('OIB'));
     expect(portal.catcher.list().some((m) => m.to.includes('netko@drugi.hr'))).toBe(false);
+
+    const [order] = await portal.sql<{ id: string; number: string }>(`select id, number from orders where unlinked_customer->>'oib' = $1`, [account.oib]);
+    const staff = await staffClient(['support']);
+    const page = await (await staff.get(`/staff/orders/${order!.id}`)).text();
+    expect(page).toContain('OIB već ima korisnički račun');
+    expect(page).toContain('netko@drugi.hr');
+    expect((await staff.post(`/staff/orders/${order!.id}/link`)).status).toBe(303);
+    expect((await portal.sql<{ account_id: string }>('select account_id from orders where id = $1', [order!.id]))[0]?.account_id).toBe(account.id);
+    expect((await staff.post(`/staff/orders/${order!.id}/link`)).status).toBe(409);
+    await portal.catcher.waitFor((m) => m.to.includes('poznati@firma.hr') && m.subject.includes(order!.number));
   });
 
   it('explains bad input beside the field, in Croatian or English, and stores nothing', async () => {

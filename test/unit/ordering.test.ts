@@ -180,7 +180,7 @@ describe('ordering from the portal, staff decisions and access data', () => {
     expect(portal.mailer.sent.some((m) => m.subject.includes('aktivirana'))).toBe(true);
   });
 
-  it('staff reject with a reason; an unlinked order cannot be accepted', async () => {
+  it('an unlinked order cannot be accepted until staff link it; staff reject with a reason', async () => {
     const { account } = await givenOwner(portal.services);
     await new PlaceOrder(portal.services).asNewcomer({ items: [{ productCode: 'DOM-EU', domainName: 'x1.eu' }], customer: customer({ oib: account.oib }) }, META);
     const [order] = [...portal.store.orders.values()];
@@ -189,6 +189,11 @@ describe('ordering from the portal, staff decisions and access data', () => {
     const decide = new DecideOrder(portal.services);
     const accept = await decide.accept(staffActor, order!.id, META);
     expect(!accept.ok && accept.error.code).toBe('order.unlinked');
+    const linked = await decide.link(staffActor, order!.id, META);
+    expect(linked.ok && linked.value.accountId).toBe(account.id);
+    expect([...portal.store.quotes.values()].map((q) => q.accountId)).toEqual([account.id]);
+    const again = await decide.link(staffActor, order!.id, META);
+    expect(!again.ok && again.error.code).toBe('order.already_linked');
     const noReason = await decide.reject(staffActor, order!.id, ' ', META);
     expect(!noReason.ok && noReason.error.code).toBe('order.reason');
     expect((await decide.reject(staffActor, order!.id, 'Duplicate order', META)).ok).toBe(true);

@@ -80,6 +80,12 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     return c.redirect(`/staff/orders?done=accepted:${result.value.number}`, 303);
   });
 
+  app.post('/orders/:orderId/link', requireStaff, orderParam, async (c) => {
+    const result = await useCases.decideOrder.link(c.var.staffAuth!.actor, c.req.valid('param').orderId, c.var.meta);
+    if (!result.ok) return failurePage(c, result.error);
+    return c.redirect(`/staff/orders/${result.value.id}`, 303);
+  });
+
   app.post('/orders/:orderId/reject', requireStaff, orderParam, validated('form', z.object({ reason: z.string().max(2000).default('') })), async (c) => {
     const actor = c.var.staffAuth!.actor;
     const { orderId } = c.req.valid('param');

@@ -72,7 +72,12 @@ export const StaffOrderPage: FC<{ page: PageContext; detail: OrderForStaff; erro
             <form method="post" action={`/staff/orders/${order.id}/accept`} class="card">
               <button type="submit">{t('staff.orders.accept')}</button>
             </form>
-          ) : null}
+          ) : (
+            <form method="post" action={`/staff/orders/${order.id}/link`} class="card">
+              <p class="lead">{t('staff.orders.unlinked')}</p>
+              <button type="submit">{t('staff.orders.link')}</button>
+            </form>
+          )}
           <form method="post" action={`/staff/orders/${order.id}/reject`} class="card">
             <Field name="reason" label={t('staff.orders.reason')} maxlength={500} />
             <button type="submit" class="danger">
