@@ -19,6 +19,9 @@ import { PostgresDatabaseHealth } from '../adapters/postgres/postgres-database-h
 import { createApp } from '../web/app.js';
 import { realServices } from '../web/real-services.js';
 import { buildUseCases } from '../web/use-cases.js';
+import { loadConfig } from '../web/config.js';
+
+const SETTINGS_FOR_BENCH = { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench', billing: loadConfig({}).billing };
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
     clock: new SystemClock(),
     lifetime: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
     secrets: new AesGcmSecretBox({ bench: Buffer.alloc(32, 9) }, 'bench'),
-    settings: { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench' },
+    settings: { ...SETTINGS_FOR_BENCH },
   });
   await seedCatalog(services);
   await new SeedDemoData(services).execute();

@@ -27,6 +27,15 @@ const schema = z.object({
   CREDENTIALS_KEY_ID: z.string().trim().optional(),
   NAMESERVERS: z.string().trim().default('ns1.portal.localhost,ns2.portal.localhost'),
   SERVICE_HOST: z.string().trim().min(1).default('server1.portal.localhost'),
+  SELLER_NAME: z.string().trim().min(2).default('Demo Hosting d.o.o.'),
+  SELLER_OIB: z.string().trim().regex(/^\d{11}$/u, 'SELLER_OIB must be 11 digits').default('12345678903'),
+  SELLER_STREET: z.string().trim().min(2).default('Ulica grada Vukovara 1'),
+  SELLER_POSTAL_CODE: z.string().trim().regex(/^\d{5}$/u, 'SELLER_POSTAL_CODE must be 5 digits').default('10000'),
+  SELLER_CITY: z.string().trim().min(2).default('Zagreb'),
+  SELLER_IBAN: z.string().trim().regex(/^HR\d{19}$/u, 'SELLER_IBAN must be a Croatian IBAN (HR and 19 digits)').default('HR1210010051863000160'),
+  INVOICE_PREMISES: z.string().trim().regex(/^[A-Z0-9]{1,20}$/u, 'INVOICE_PREMISES: capital letters and digits').default('WEB1'),
+  INVOICE_DEVICE: z.string().trim().regex(/^\d{1,20}$/u, 'INVOICE_DEVICE: digits').default('1'),
+  PAYMENT_TERM_DAYS: positiveInt('PAYMENT_TERM_DAYS', 15),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' }).default('1').transform((v) => v === '1' || v === 'true'),
 });
 
@@ -48,6 +57,13 @@ export interface Config {
   readonly credentialsKeyId: string | undefined;
   readonly nameservers: readonly string[];
   readonly serviceHost: string;
+  readonly billing: {
+    readonly seller: { readonly name: string; readonly oib: string; readonly street: string; readonly postalCode: string; readonly city: string; readonly country: string };
+    readonly iban: string;
+    readonly premises: string;
+    readonly device: string;
+    readonly paymentTermDays: number;
+  };
   /** Cookies get Secure and the __Host- prefix unless the portal runs on plain http on this machine. */
   readonly secureCookies: boolean;
 }
@@ -84,6 +100,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     credentialsKeyId: c.CREDENTIALS_KEY_ID || undefined,
     nameservers: c.NAMESERVERS.split(',').map((n) => n.trim()).filter(Boolean),
     serviceHost: c.SERVICE_HOST,
+    billing: {
+      seller: { name: c.SELLER_NAME, oib: c.SELLER_OIB, street: c.SELLER_STREET, postalCode: c.SELLER_POSTAL_CODE, city: c.SELLER_CITY, country: 'HR' },
+      iban: c.SELLER_IBAN,
+      premises: c.INVOICE_PREMISES,
+      device: c.INVOICE_DEVICE,
+      paymentTermDays: c.PAYMENT_TERM_DAYS,
+    },
     secureCookies: url.protocol === 'https:',
   };
 }

@@ -15,6 +15,9 @@ import { ListCatalog } from '../application/catalog/list-catalog.js';
 import { AccountPortfolio } from '../application/ordering/account-portfolio.js';
 import { DecideOrder } from '../application/ordering/decide-order.js';
 import { PlaceOrder } from '../application/ordering/place-order.js';
+import { AccountBilling } from '../application/billing/account-billing.js';
+import { IssueCreditNote } from '../application/billing/issue-credit-note.js';
+import { RecordPayment } from '../application/billing/record-payment.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -34,6 +37,9 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     placeOrder: new PlaceOrder(services),
     decideOrder: new DecideOrder(services),
     portfolio: new AccountPortfolio(services),
+    recordPayment: new RecordPayment(services),
+    issueCreditNote: new IssueCreditNote(services),
+    billing: new AccountBilling(services),
   };
 }
 

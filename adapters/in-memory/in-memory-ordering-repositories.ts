@@ -1,6 +1,9 @@
 import type {
   Counters,
   DomainRepository,
+  InvoiceFilter,
+  InvoiceRepository,
+  PaymentRepository,
   OrderRepository,
   Page,
   PageRequest,
@@ -9,6 +12,8 @@ import type {
   ServiceRepository,
 } from '../../application/ports/repositories.js';
 import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import type { Payment } from '../../domain/billing/payment.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
@@ -73,6 +78,20 @@ export class InMemoryQuoteRepository implements QuoteRepository {
   async add(quote: Quote): Promise<void> {
     put(this.store.quotes, quote, true);
   }
+  async save(quote: Quote): Promise<void> {
+    put(this.store.quotes, quote, false);
+  }
+  async findById(id: string): Promise<Quote | null> {
+    const found = this.store.quotes.get(id);
+    return found ? copy(found) : null;
+  }
+  async findByReference(reference: string): Promise<Quote | null> {
+    const found = [...this.store.quotes.values()].find((q) => q.paymentReference.number === reference);
+    return found ? copy(found) : null;
+  }
+  async listForAccount(accountId: string, request: PageRequest): Promise<Page<Quote>> {
+    return page([...this.store.quotes.values()].filter((q) => q.accountId === accountId), (q) => ({ at: q.issuedAt, id: q.id }), request);
+  }
   async findByOrder(orderId: string): Promise<Quote | null> {
     const found = [...this.store.quotes.values()].find((q) => q.orderId === orderId);
     return found ? copy(found) : null;
@@ -121,5 +140,61 @@ export class InMemoryCounters implements Counters {
     const value = (this.store.counters.get(key) ?? 0) + 1;
     this.store.counters.set(key, value);
     return value;
+  }
+}
+
+export class InMemoryInvoiceRepository implements InvoiceRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(invoice: Invoice): Promise<void> {
+    const clash = [...this.store.invoices.values()].some(
+      (i) =>
+        (i.year === invoice.year && i.premises === invoice.premises && i.device === invoice.device && i.sequence === invoice.sequence) ||
+        i.paymentReference.number === invoice.paymentReference.number ||
+        (invoice.quoteId !== null && i.quoteId === invoice.quoteId) ||
+        (invoice.correctsInvoiceId !== null && i.correctsInvoiceId === invoice.correctsInvoiceId),
+    );
+    if (clash) throw new Error('duplicate invoice');
+    put(this.store.invoices, invoice, true);
+  }
+  async savePayment(invoice: Invoice): Promise<void> {
+    const stored = this.store.invoices.get(invoice.id);
+    if (!stored) throw new Error('no such invoice');
+    const updated = copy(stored);
+    updated.paidCents = invoice.paidCents;
+    this.store.invoices.set(invoice.id, updated);
+  }
+  async findById(id: string): Promise<Invoice | null> {
+    const found = this.store.invoices.get(id);
+    return found ? copy(found) : null;
+  }
+  async findByReference(reference: string): Promise<Invoice | null> {
+    const found = [...this.store.invoices.values()].find((i) => i.paymentReference.number === reference);
+    return found ? copy(found) : null;
+  }
+  async findCreditNoteFor(invoiceId: string): Promise<Invoice | null> {
+    const found = [...this.store.invoices.values()].find((i) => i.correctsInvoiceId === invoiceId);
+    return found ? copy(found) : null;
+  }
+  async listForAccount(accountId: string, filter: InvoiceFilter, request: PageRequest): Promise<Page<Invoice>> {
+    const matching = [...this.store.invoices.values()].filter(
+      (i) => i.accountId === accountId && (filter === 'all' || (filter === 'paid' ? i.paidCents >= i.grossCents : i.paidCents < i.grossCents)),
+    );
+    return page(matching, (i) => ({ at: i.issuedAt, id: i.id }), request);
+  }
+}
+
+export class InMemoryPaymentRepository implements PaymentRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(payment: Payment): Promise<void> {
+    if ([...this.store.payments.values()].some((p) => p.bankTransactionId === payment.bankTransactionId)) throw new Error('duplicate bank transaction');
+    put(this.store.payments, payment, true);
+  }
+  async findByBankTransaction(bankTransactionId: string): Promise<Payment | null> {
+    const found = [...this.store.payments.values()].find((p) => p.bankTransactionId === bankTransactionId);
+    return found ? copy(found) : null;
+  }
+  async list(filter: 'all' | 'unmatched', request: PageRequest): Promise<Page<Payment>> {
+    const matching = [...this.store.payments.values()].filter((p) => filter === 'all' || p.invoiceId === null);
+    return page(matching, (p) => ({ at: p.recordedAt, id: p.id }), request);
   }
 }

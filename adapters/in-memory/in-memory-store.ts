@@ -9,6 +9,8 @@ import type { JobName, JobPayloads } from '../../application/ports/job-queue.js'
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import type { Payment } from '../../domain/billing/payment.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface QueuedJob {
@@ -32,6 +34,8 @@ export class InMemoryStore {
   services = new Map<string, HostedService>();
   domains = new Map<string, RegisteredDomain>();
   counters = new Map<string, number>();
+  invoices = new Map<string, Invoice>();
+  payments = new Map<string, Payment>();
 
   snapshot(): () => void {
     const saved = {
@@ -49,6 +53,8 @@ export class InMemoryStore {
       services: new Map(this.services),
       domains: new Map(this.domains),
       counters: new Map(this.counters),
+      invoices: new Map(this.invoices),
+      payments: new Map(this.payments),
     };
     return () => Object.assign(this, saved);
   }

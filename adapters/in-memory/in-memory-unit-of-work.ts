@@ -15,6 +15,8 @@ import { InMemorySessionManager } from './in-memory-session-manager.js';
 import {
   InMemoryCounters,
   InMemoryDomainRepository,
+  InMemoryInvoiceRepository,
+  InMemoryPaymentRepository,
   InMemoryOrderRepository,
   InMemoryProductRepository,
   InMemoryQuoteRepository,
@@ -46,6 +48,8 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       services: new InMemoryServiceRepository(store),
       domains: new InMemoryDomainRepository(store),
       counters: new InMemoryCounters(store),
+      invoices: new InMemoryInvoiceRepository(store),
+      payments: new InMemoryPaymentRepository(store),
     };
   }
 

@@ -1,6 +1,9 @@
 import type {
   Counters,
   DomainRepository,
+  InvoiceFilter,
+  InvoiceRepository,
+  PaymentRepository,
   OrderRepository,
   Page,
   PageRequest,
@@ -9,12 +12,15 @@ import type {
   ServiceRepository,
 } from '../../application/ports/repositories.js';
 import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import type { Payment } from '../../domain/billing/payment.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { keysetPage } from './mikro-orm-repositories.js';
 import { execute, type Em } from './orm.js';
-import { HostedServiceSchema, OrderSchema, ProductSchema, QuoteSchema, RegisteredDomainSchema } from './schemas.js';
+import { HostedServiceSchema, InvoiceSchema, OrderSchema, PaymentSchema, ProductSchema, QuoteSchema, RegisteredDomainSchema } from './schemas.js';
 
 export class MikroOrmProductRepository implements ProductRepository {
   constructor(private readonly em: Em) {}
@@ -73,8 +79,26 @@ export class MikroOrmQuoteRepository implements QuoteRepository {
     this.em.persist(quote);
     await this.em.flush();
   }
+  async save(quote: Quote): Promise<void> {
+    this.em.persist(quote);
+    await this.em.flush();
+  }
+  findById(id: string): Promise<Quote | null> {
+    return this.em.findOne(QuoteSchema, { id });
+  }
   findByOrder(orderId: string): Promise<Quote | null> {
     return this.em.findOne(QuoteSchema, { orderId });
+  }
+  findByReference(reference: string): Promise<Quote | null> {
+    return this.em.findOne(QuoteSchema, { paymentReference: { number: reference } } as never);
+  }
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<Quote>> {
+    return keysetPage(
+      (where, limit) => this.em.find(QuoteSchema, { accountId, ...where }, { orderBy: { issuedAt: 'desc', id: 'desc' }, limit }),
+      'issuedAt',
+      (q) => ({ at: q.issuedAt, id: q.id }),
+      page,
+    );
   }
   listOpenForAccount(accountId: string): Promise<Quote[]> {
     return this.em.find(QuoteSchema, { accountId, status: 'open' }, { orderBy: { issuedAt: 'desc', id: 'desc' }, limit: 100 });
@@ -132,5 +156,62 @@ export class PostgresCounters implements Counters {
     );
     if (!row) throw new Error('counter upsert returned nothing');
     return Number(row.value);
+  }
+}
+
+export class MikroOrmInvoiceRepository implements InvoiceRepository {
+  constructor(private readonly em: Em) {}
+  async add(invoice: Invoice): Promise<void> {
+    this.em.persist(invoice);
+    await this.em.flush();
+  }
+  async savePayment(invoice: Invoice): Promise<void> {
+    await this.em.flush();
+    await this.em.nativeUpdate(InvoiceSchema, { id: invoice.id }, { paidCents: invoice.paidCents });
+  }
+  findById(id: string): Promise<Invoice | null> {
+    return this.em.findOne(InvoiceSchema, { id });
+  }
+  findByReference(reference: string): Promise<Invoice | null> {
+    return this.em.findOne(InvoiceSchema, { paymentReference: { number: reference } } as never);
+  }
+  findCreditNoteFor(invoiceId: string): Promise<Invoice | null> {
+    return this.em.findOne(InvoiceSchema, { correctsInvoiceId: invoiceId });
+  }
+  /** Keyset over (issued_at, id) with the paid filter in SQL: one query for the ids, one for the rows. */
+  async listForAccount(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>> {
+    const after = decodeCursor(page.after);
+    const params: unknown[] = [accountId];
+    const where = ['account_id = $1'];
+    if (filter !== 'all') where.push(filter === 'paid' ? 'paid_cents >= gross_cents' : 'paid_cents < gross_cents');
+    if (after) {
+      params.push(after.at, after.id);
+      where.push(`(issued_at, id) < ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(page.limit + 1);
+    const ids = await execute<{ id: string }>(this.em, `select id from invoices where ${where.join(' and ')} order by issued_at desc, id desc limit $${params.length}`, params);
+    const found = ids.length ? await this.em.find(InvoiceSchema, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { issuedAt: 'desc', id: 'desc' } }) : [];
+    const items = found.slice(0, page.limit);
+    const last = items[items.length - 1];
+    return { items, next: found.length > page.limit && last ? encodeCursor(last.issuedAt, last.id) : null };
+  }
+}
+
+export class MikroOrmPaymentRepository implements PaymentRepository {
+  constructor(private readonly em: Em) {}
+  async add(payment: Payment): Promise<void> {
+    this.em.persist(payment);
+    await this.em.flush();
+  }
+  findByBankTransaction(bankTransactionId: string): Promise<Payment | null> {
+    return this.em.findOne(PaymentSchema, { bankTransactionId });
+  }
+  list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>> {
+    return keysetPage(
+      (where, limit) => this.em.find(PaymentSchema, { ...(filter === 'unmatched' ? { invoiceId: null } : {}), ...where }, { orderBy: { recordedAt: 'desc', id: 'desc' }, limit }),
+      'recordedAt',
+      (p) => ({ at: p.recordedAt, id: p.id }),
+      page,
+    );
   }
 }

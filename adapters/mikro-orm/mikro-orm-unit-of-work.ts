@@ -16,6 +16,8 @@ import {
 import type { Em, Orm } from './orm.js';
 import {
   MikroOrmDomainRepository,
+  MikroOrmInvoiceRepository,
+  MikroOrmPaymentRepository,
   MikroOrmOrderRepository,
   MikroOrmProductRepository,
   MikroOrmQuoteRepository,
@@ -50,6 +52,8 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       services: new MikroOrmServiceRepository(em),
       domains: new MikroOrmDomainRepository(em),
       counters: new PostgresCounters(em),
+      invoices: new MikroOrmInvoiceRepository(em),
+      payments: new MikroOrmPaymentRepository(em),
     };
   }
 }

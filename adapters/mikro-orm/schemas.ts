@@ -7,6 +7,8 @@ import { StaffMember } from '../../domain/staff/staff-member.js';
 import { Product } from '../../domain/catalog/product.js';
 import { Order } from '../../domain/ordering/order.js';
 import { Quote } from '../../domain/billing/quote.js';
+import { Invoice } from '../../domain/billing/invoice.js';
+import { Payment } from '../../domain/billing/payment.js';
 import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 /** Plain domain classes mapped from outside the domain; the tables themselves are made by migrations/. */
@@ -174,6 +176,7 @@ export const QuoteSchema = new EntitySchema<Quote>({
     status: { type: 'string', columnType: 'text' },
     issuedAt: { type: 'datetime', columnType: 'timestamptz' },
     validUntil: { type: 'datetime', columnType: 'timestamptz' },
+    paymentReference: { type: 'json', columnType: 'jsonb' },
   },
 });
 
@@ -214,3 +217,50 @@ export const RegisteredDomainSchema = new EntitySchema<RegisteredDomain>({
 });
 
 ALL_SCHEMAS.push(ProductSchema, OrderSchema, QuoteSchema, HostedServiceSchema, RegisteredDomainSchema);
+
+export const InvoiceSchema = new EntitySchema<Invoice>({
+  class: Invoice,
+  tableName: 'invoices',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    kind: { type: 'string', columnType: 'text' },
+    number: { type: 'string', columnType: 'text' },
+    year: { type: 'integer' },
+    sequence: { type: 'integer' },
+    premises: { type: 'string', columnType: 'text' },
+    device: { type: 'string', columnType: 'text' },
+    accountId: { type: 'uuid' },
+    quoteId: { type: 'uuid', nullable: true },
+    correctsInvoiceId: { type: 'uuid', nullable: true },
+    issuedAt: { type: 'datetime', columnType: 'timestamptz' },
+    deliveryDate: { type: 'datetime', columnType: 'timestamptz' },
+    dueDate: { type: 'datetime', columnType: 'timestamptz' },
+    seller: { type: 'json', columnType: 'jsonb' },
+    buyer: { type: 'json', columnType: 'jsonb' },
+    lines: { type: 'json', columnType: 'jsonb' },
+    vatGroups: { type: 'json', columnType: 'jsonb' },
+    netCents: { type: 'integer' },
+    vatCents: { type: 'integer' },
+    grossCents: { type: 'integer' },
+    paymentReference: { type: 'json', columnType: 'jsonb' },
+    paidCents: { type: 'integer' },
+  },
+});
+
+export const PaymentSchema = new EntitySchema<Payment>({
+  class: Payment,
+  tableName: 'payments',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    bankTransactionId: { type: 'string', columnType: 'text', unique: true },
+    amountCents: { type: 'integer' },
+    receivedOn: { type: 'datetime', columnType: 'timestamptz' },
+    reference: { type: 'string', columnType: 'text' },
+    payerName: { type: 'string', columnType: 'text' },
+    invoiceId: { type: 'uuid', nullable: true },
+    recordedByStaffId: { type: 'uuid' },
+    recordedAt: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+ALL_SCHEMAS.push(InvoiceSchema, PaymentSchema);

@@ -6,7 +6,7 @@ import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailu
 import { queueMail } from '../mail/queue-mail.js';
 import { orderAcceptedMail, orderReceivedMail, orderRejectedMail } from '../mail/ordering-templates.js';
 import { Quote as QuoteDocument } from '../../domain/billing/quote.js';
-import { nextNumber } from './cart.js';
+import { nextNumbered } from './cart.js';
 import type { Page } from '../ports/repositories.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
@@ -53,7 +53,7 @@ export class DecideOrder {
       const now = this.deps.clock.now();
       order.linkTo(account.id);
       await scope.orders.save(order);
-      const quote = QuoteDocument.forOrder({ id: this.deps.ids.newId(), number: await nextNumber(scope, 'P', now), accountId: account.id, orderId: order.id, lines: order.lines, now });
+      const quote = QuoteDocument.forOrder({ id: this.deps.ids.newId(), ...(await nextNumbered(scope, 'P', now)), accountId: account.id, orderId: order.id, lines: order.lines, now });
       await scope.quotes.add(quote);
       const owner = await scope.users.findById(account.ownerUserId);
       await queueMail(scope, this.deps, {

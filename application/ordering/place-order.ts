@@ -16,7 +16,7 @@ import { audit } from '../shared/audit.js';
 import { checkRates } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
-import { nextNumber, priceCart, type CartItem } from './cart.js';
+import { nextNumber, nextNumbered, priceCart, type CartItem } from './cart.js';
 
 export const WELCOME_LINK_TTL_MS = 7 * 86_400_000;
 
@@ -150,7 +150,7 @@ export class PlaceOrder {
   private async createOrderAndQuote(scope: TransactionScope, accountId: string, userId: string, source: 'public' | 'portal' | 'api', lines: Order['lines'], key: string | null, now: Date) {
     const order = Order.place({ id: this.deps.ids.newId(), number: await nextNumber(scope, 'N', now), accountId, placedByUserId: userId, source, lines, idempotencyKey: key, now });
     await scope.orders.add(order);
-    const quote = Quote.forOrder({ id: this.deps.ids.newId(), number: await nextNumber(scope, 'P', now), accountId, orderId: order.id, lines, now });
+    const quote = Quote.forOrder({ id: this.deps.ids.newId(), ...(await nextNumbered(scope, 'P', now)), accountId, orderId: order.id, lines, now });
     await scope.quotes.add(quote);
     return { order, quote };
   }

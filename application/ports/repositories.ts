@@ -7,6 +7,8 @@ import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import type { Payment } from '../../domain/billing/payment.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface Page<T> {
@@ -82,8 +84,30 @@ export interface OrderRepository {
 
 export interface QuoteRepository {
   add(quote: Quote): Promise<void>;
+  save(quote: Quote): Promise<void>;
+  findById(id: string): Promise<Quote | null>;
   findByOrder(orderId: string): Promise<Quote | null>;
+  findByReference(reference: string): Promise<Quote | null>;
   listOpenForAccount(accountId: string): Promise<Quote[]>;
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<Quote>>;
+}
+
+export type InvoiceFilter = 'all' | 'unpaid' | 'paid';
+
+export interface InvoiceRepository {
+  add(invoice: Invoice): Promise<void>;
+  /** Stores the amount paid; nothing else of an issued invoice may change. */
+  savePayment(invoice: Invoice): Promise<void>;
+  findById(id: string): Promise<Invoice | null>;
+  findByReference(reference: string): Promise<Invoice | null>;
+  findCreditNoteFor(invoiceId: string): Promise<Invoice | null>;
+  listForAccount(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>>;
+}
+
+export interface PaymentRepository {
+  add(payment: Payment): Promise<void>;
+  findByBankTransaction(bankTransactionId: string): Promise<Payment | null>;
+  list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>>;
 }
 
 export interface ServiceRepository {

@@ -3,6 +3,8 @@ import type {
   AuditLog,
   Counters,
   DomainRepository,
+  InvoiceRepository,
+  PaymentRepository,
   OrderRepository,
   ProductRepository,
   QuoteRepository,
@@ -31,6 +33,8 @@ export interface TransactionScope {
   readonly services: ServiceRepository;
   readonly domains: DomainRepository;
   readonly counters: Counters;
+  readonly invoices: InvoiceRepository;
+  readonly payments: PaymentRepository;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

@@ -6,6 +6,7 @@ import type { Tokens } from '../ports/tokens.js';
 import type { Totp } from '../ports/totp.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { SecretBox } from '../ports/secret-box.js';
+import type { Party } from '../../domain/billing/invoice.js';
 
 export interface PortalSettings {
   /** Public base URL of the portal; every link in a mail is built from it. */
@@ -15,6 +16,16 @@ export interface PortalSettings {
   readonly nameservers: readonly string[];
   /** The host clients log in to for hosting and mail. */
   readonly serviceHost: string;
+  readonly billing: BillingSettings;
+}
+
+export interface BillingSettings {
+  readonly seller: Party;
+  readonly iban: string;
+  /** Business premises and device of the invoice number (sequence/premises/device). */
+  readonly premises: string;
+  readonly device: string;
+  readonly paymentTermDays: number;
 }
 
 /** The ports every use case draws from, wired once in the composition root. */

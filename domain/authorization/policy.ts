@@ -12,7 +12,9 @@ export type Action =
   | { readonly type: 'services.view'; readonly accountId: string; readonly serviceId?: string }
   | { readonly type: 'services.credentials'; readonly accountId: string; readonly serviceId: string }
   | { readonly type: 'domains.view'; readonly accountId: string; readonly domainId?: string }
+  | { readonly type: 'invoices.view'; readonly accountId: string }
   | { readonly type: 'staff.orders' }
+  | { readonly type: 'staff.billing' }
   | { readonly type: 'staff.backoffice' }
   | { readonly type: 'staff.audit' };
 
@@ -37,7 +39,8 @@ function staffRole(roles: readonly StaffRole[], needed: StaffRole | 'any'): Deci
 }
 
 /** The right each client action needs from a contact; null means any member may. */
-const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'services.view' | 'services.credentials' | 'domains.view', Permission | null> = {
+const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view', Permission | null> = {
+  'invoices.view': 'invoices',
   'account.view': null,
   'account.emails': 'emails',
   'orders.place': 'orders',
@@ -57,6 +60,7 @@ export function can(actor: Actor, action: Action): Decision {
     case 'orders.place':
     case 'orders.view':
     case 'quotes.view':
+    case 'invoices.view':
     case 'services.view':
     case 'services.credentials':
     case 'domains.view': {
@@ -69,6 +73,8 @@ export function can(actor: Actor, action: Action): Decision {
       return actor.roles.some((r) => r === 'support' || r === 'billing') ? allow(actor.roles.includes('billing') ? 'billing' : 'support') : staffRole(actor.roles, 'admin');
     case 'staff.backoffice':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
+    case 'staff.billing':
+      return actor.kind === 'staff' ? staffRole(actor.roles, 'billing') : deny('missing_role');
     case 'staff.audit':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'admin') : deny('missing_role');
   }

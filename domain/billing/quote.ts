@@ -1,5 +1,6 @@
 import type { OrderLine } from '../ordering/order.js';
 import { totalsOf, type Totals } from './money.js';
+import { referenceFor, type PaymentReference } from './payment-reference.js';
 
 export const QUOTE_VALIDITY_DAYS = 15;
 export type QuoteStatus = 'open' | 'accepted' | 'expired' | 'cancelled';
@@ -17,8 +18,9 @@ export class Quote {
   status!: QuoteStatus;
   issuedAt!: Date;
   validUntil!: Date;
+  paymentReference!: PaymentReference;
 
-  static forOrder(input: { id: string; number: string; accountId: string; orderId: string; lines: OrderLine[]; now: Date }): Quote {
+  static forOrder(input: { id: string; number: string; sequence: number; accountId: string; orderId: string; lines: OrderLine[]; now: Date }): Quote {
     const totals = totalsOf(input.lines);
     const quote = new Quote();
     Object.assign(quote, {
@@ -33,8 +35,15 @@ export class Quote {
       status: 'open',
       issuedAt: input.now,
       validUntil: new Date(input.now.getTime() + QUOTE_VALIDITY_DAYS * 86_400_000),
+      paymentReference: referenceFor('quote', input.now.getUTCFullYear(), input.sequence),
     });
     return quote;
+  }
+
+  /** Paying the quote accepts it; the invoice follows. */
+  accept(): void {
+    if (this.status !== 'open') throw new Error(`quote is ${this.status}`);
+    this.status = 'accepted';
   }
 
   totals(): Totals {

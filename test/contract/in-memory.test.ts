@@ -8,6 +8,7 @@ import { describeCommonPasswordsContract, describePasswordHasherContract } from 
 import { describeRateLimiterContract } from './rate-limiter.contract.js';
 import { describeSessionManagerContract } from './session-manager.contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
@@ -50,3 +51,5 @@ describeMailerContract('in-memory', async () => {
 });
 
 describeOrderingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describeBillingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));

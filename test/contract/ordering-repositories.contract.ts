@@ -78,7 +78,7 @@ export function describeOrderingRepositoriesContract(name: string, make: () => P
       const [product] = await services.uow.run((scope) => scope.products.findByCodes(['HOST-START']));
       await services.uow.run(async (scope) => {
         await scope.orders.add(order);
-        await scope.quotes.add(Quote.forOrder({ id: services.ids.newId(), number: `P-T-${services.ids.newId()}`, accountId: account.id, orderId: order.id, lines: order.lines, now }));
+        await scope.quotes.add(Quote.forOrder({ id: services.ids.newId(), number: `P-T-${services.ids.newId()}`, sequence: 1, accountId: account.id, orderId: order.id, lines: order.lines, now }));
         await scope.services.add(HostedService.activate({ id: services.ids.newId(), accountId: account.id, orderId: order.id, productId: product!.id, productCode: 'HOST-START', kind: 'hosting', name: 'Web hosting Start', domainName: 'firma.hr', periodMonths: 12, sealedCredentials: 'v1.x.y.z', now }));
         await scope.domains.add(RegisteredDomain.register({ id: services.ids.newId(), accountId: account.id, orderId: order.id, name: 'firma.hr', periodMonths: 12, nameservers: ['ns1.x.hr', 'ns2.x.hr'], now }));
       });

@@ -1,4 +1,6 @@
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { issueInvoice } from '../../application/billing/issue-invoice.js';
+import { givenOwner } from '../support/builders.js';
 import { SmtpCatcher } from '../../adapters/smtp/smtp-catcher.js';
 import { SmtpMailer } from '../../adapters/smtp/smtp-mailer.js';
 import { Argon2PasswordHasher } from '../../adapters/system/argon2-password-hasher.js';
@@ -9,6 +11,7 @@ import { describeCommonPasswordsContract, describePasswordHasherContract } from 
 import { describeRateLimiterContract } from './rate-limiter.contract.js';
 import { describeSessionManagerContract } from './session-manager.contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 
 const open: PostgresPortal[] = [];
@@ -65,3 +68,18 @@ describeMailerContract('SMTP (nodemailer to smtp-server)', async () => {
 });
 
 describeOrderingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describeBillingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describe('PostgreSQL guards issued invoices', () => {
+  it('refuses to change or delete an issued invoice, but records payments on it', async () => {
+    const portal = await fresh();
+    const { account } = await givenOwner(portal.services);
+    const invoice = await portal.services.uow.run((s) => issueInvoice(s, portal.services, { account, lines: [{ description: 'x', unitPriceCents: 100, quantity: 1, vatRatePercent: 25 }] }));
+    await expect(portal.sql('update invoices set gross_cents = 1 where id = $1', [invoice.id])).rejects.toThrow(/cannot change/u);
+    await expect(portal.sql(`update invoices set buyer = '{}' where id = $1`, [invoice.id])).rejects.toThrow(/cannot change/u);
+    await expect(portal.sql('delete from invoices where id = $1', [invoice.id])).rejects.toThrow(/cannot be deleted/u);
+    await portal.sql('update invoices set paid_cents = 125 where id = $1', [invoice.id]);
+    expect((await portal.sql<{ paid_cents: number }>('select paid_cents from invoices where id = $1', [invoice.id]))[0]?.paid_cents).toBe(125);
+  });
+});

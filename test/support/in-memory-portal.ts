@@ -13,7 +13,19 @@ import type { Services } from '../../application/shared/services.js';
 
 export const LIFETIME = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 export const APP_URL = 'http://localhost:3000';
-export const SETTINGS = { appUrl: APP_URL, productName: 'Portal', nameservers: ['ns1.test.hr', 'ns2.test.hr'], serviceHost: 'server1.test.hr' };
+export const SETTINGS = {
+  appUrl: APP_URL,
+  productName: 'Portal',
+  nameservers: ['ns1.test.hr', 'ns2.test.hr'],
+  serviceHost: 'server1.test.hr',
+  billing: {
+    seller: { name: 'Hosting Prodavatelj d.o.o.', oib: '12345678903', street: 'Radnička cesta 80', postalCode: '10000', city: 'Zagreb', country: 'HR' },
+    iban: 'HR1210010051863000160',
+    premises: 'WEB1',
+    device: '1',
+    paymentTermDays: 15,
+  },
+};
 export const TEST_SECRETS = new AesGcmSecretBox({ old: Buffer.alloc(32, 1), test: Buffer.alloc(32, 7) }, 'test');
 
 /** Every port on its in-memory adapter, a clock the test moves, and a worker the test drains. */

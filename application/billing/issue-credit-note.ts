@@ -1,0 +1,39 @@
+import type { Actor } from '../../domain/authorization/actor.js';
+import { can } from '../../domain/authorization/policy.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { invoiceIssuedMail } from '../mail/billing-templates.js';
+import { queueMail } from '../mail/queue-mail.js';
+import { audit } from '../shared/audit.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+import { issueInvoice } from './issue-invoice.js';
+
+/** An issued invoice is never edited: a correction is a credit note that cancels it, numbered like an invoice. */
+export class IssueCreditNote {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings'>) {}
+
+  async execute(actor: Actor, invoiceId: string, reason: string, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
+    if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    const why = reason.trim();
+    if (why.length < 3 || why.length > 500) return fail(new InvalidInput('credit.reason', 'reason'));
+    return this.deps.uow.run(async (scope) => {
+      const invoice = await scope.invoices.findById(invoiceId);
+      if (!invoice) return fail(new NotFound('not_found'));
+      if (invoice.kind !== 'invoice') return fail(new Conflict('credit.not_an_invoice'));
+      if (await scope.invoices.findCreditNoteFor(invoice.id)) return fail(new Conflict('credit.already_credited'));
+      const account = await scope.accounts.findById(invoice.accountId);
+      if (!account) return fail(new NotFound('not_found'));
+      const lines = invoice.creditLines().map((l) => ({ ...l, description: `${l.description} — storno ${invoice.number}: ${why}` }));
+      const credit = await issueInvoice(scope, this.deps, { account, lines, kind: 'credit_note', correctsInvoiceId: invoice.id, dueDate: this.deps.clock.now() });
+      await queueMail(scope, this.deps, {
+        to: account.email,
+        topic: 'billing',
+        accountId: account.id,
+        content: invoiceIssuedMail.hr({ name: account.name, product: this.deps.settings.productName, number: credit.number, grossCents: credit.grossCents, balanceCents: 0, credit: true, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${credit.id}` }),
+      });
+      await audit(scope, this.deps, meta, { action: 'staff.credit_note_issued', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { invoice: invoice.number, creditNote: credit.number } });
+      return ok(credit);
+    });
+  }
+}

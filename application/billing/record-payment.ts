@@ -1,0 +1,94 @@
+import type { Actor } from '../../domain/authorization/actor.js';
+import { can } from '../../domain/authorization/policy.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import { Payment } from '../../domain/billing/payment.js';
+import { parseReference } from '../../domain/billing/payment-reference.js';
+import { fail, Forbidden, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { invoiceIssuedMail } from '../mail/billing-templates.js';
+import { queueMail } from '../mail/queue-mail.js';
+import type { Page } from '../ports/repositories.js';
+import { audit } from '../shared/audit.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import type { Services } from '../shared/services.js';
+import { issueInvoice, linesOfQuote } from './issue-invoice.js';
+
+export interface PaymentInput {
+  readonly bankTransactionId: string;
+  readonly amountCents: number;
+  readonly receivedOn: string;
+  readonly reference: string;
+  readonly payerName: string;
+}
+
+export interface RecordedPayment {
+  readonly payment: Payment;
+  readonly invoice: Invoice | null;
+  /** True when this bank transaction had been recorded before: nothing new was booked. */
+  readonly duplicate: boolean;
+}
+
+/**
+ * Staff book money received. One bank transaction is one payment, however often it is entered. The
+ * reference finds the document: an invoice gets the amount; an open quote is accepted and invoiced first.
+ */
+export class RecordPayment {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings'>) {}
+
+  async execute(actor: Actor, input: PaymentInput, meta: RequestMeta): Promise<Result<RecordedPayment, DomainFailure>> {
+    if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    const transaction = input.bankTransactionId.trim();
+    if (!/^[\w./:-]{1,100}$/u.test(transaction)) return fail(new InvalidInput('payment.transaction', 'bankTransactionId'));
+    if (!Number.isInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > 100_000_000_00) return fail(new InvalidInput('payment.amount', 'amountCents'));
+    const receivedOn = /^\d{4}-\d{2}-\d{2}$/u.test(input.receivedOn) ? new Date(`${input.receivedOn}T00:00:00Z`) : null;
+    if (!receivedOn || Number.isNaN(receivedOn.getTime()) || receivedOn.getTime() > this.deps.clock.now().getTime() + 86_400_000) return fail(new InvalidInput('payment.date', 'receivedOn'));
+    const reference = parseReference(input.reference);
+
+    return this.deps.uow.run(async (scope) => {
+      const earlier = await scope.payments.findByBankTransaction(transaction);
+      if (earlier) return ok({ payment: earlier, invoice: earlier.invoiceId ? await scope.invoices.findById(earlier.invoiceId) : null, duplicate: true });
+      const payment = Payment.record({ id: this.deps.ids.newId(), bankTransactionId: transaction, amountCents: input.amountCents, receivedOn, reference: reference ?? input.reference.trim().slice(0, 40), payerName: input.payerName.trim().slice(0, 200), recordedByStaffId: actor.staffId, now: this.deps.clock.now() });
+      let invoice = reference ? await scope.invoices.findByReference(reference) : null;
+      let issued = false;
+      if (!invoice && reference) {
+        const quote = await scope.quotes.findByReference(reference);
+        const account = quote?.status === 'open' ? await scope.accounts.findById(quote.accountId) : null;
+        if (quote && account) {
+          quote.accept();
+          await scope.quotes.save(quote);
+          invoice = await issueInvoice(scope, this.deps, { account, lines: linesOfQuote(quote), quoteId: quote.id });
+          issued = true;
+        }
+      }
+      if (invoice) {
+        invoice.recordPayment(payment.amountCents);
+        await scope.invoices.savePayment(invoice);
+        payment.matchTo(invoice.id);
+      }
+      await scope.payments.add(payment);
+      if (invoice && issued) {
+        const account = await scope.accounts.findById(invoice.accountId);
+        if (account) {
+          await queueMail(scope, this.deps, {
+            to: account.email,
+            topic: 'billing',
+            accountId: account.id,
+            content: invoiceIssuedMail.hr({ name: account.name, product: this.deps.settings.productName, number: invoice.number, grossCents: invoice.grossCents, balanceCents: invoice.balanceCents(), credit: false, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${invoice.id}` }),
+          });
+        }
+      }
+      await audit(scope, this.deps, meta, {
+        action: 'staff.payment_recorded',
+        actorKind: 'staff',
+        actorId: actor.staffId,
+        accountId: invoice?.accountId ?? null,
+        details: { transaction, amountCents: payment.amountCents, invoice: invoice?.number ?? null, state: invoice?.paymentState() ?? 'unmatched' },
+      });
+      return ok({ payment, invoice, duplicate: false });
+    });
+  }
+
+  async list(actor: Actor, filter: 'all' | 'unmatched', after: string | null): Promise<Result<Page<Payment>, DomainFailure>> {
+    if (!can(actor, { type: 'staff.billing' }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(await this.deps.uow.run((scope) => scope.payments.list(filter, { after, limit: 50 })));
+  }
+}
