@@ -18,6 +18,7 @@ import { PlaceOrder } from '../application/ordering/place-order.js';
 import { AccountBilling } from '../application/billing/account-billing.js';
 import { IssueCreditNote } from '../application/billing/issue-credit-note.js';
 import { RecordPayment } from '../application/billing/record-payment.js';
+import { StaffInvoice } from '../application/billing/staff-invoice.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -40,6 +41,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     recordPayment: new RecordPayment(services),
     issueCreditNote: new IssueCreditNote(services),
     billing: new AccountBilling(services),
+    staffInvoice: new StaffInvoice(services),
   };
 }
 

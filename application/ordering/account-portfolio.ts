@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
@@ -19,6 +20,7 @@ export interface Overview {
   readonly domains: readonly RegisteredDomain[] | null;
   readonly renewals: ReadonlyArray<{ kind: 'service' | 'domain'; id: string; name: string; expiresAt: Date }>;
   readonly openQuotes: readonly Quote[] | null;
+  readonly unpaidInvoices: readonly Invoice[] | null;
 }
 
 /** What a client account has: services, domains, orders and the dashboard over them, each behind the policy. */
@@ -28,13 +30,14 @@ export class AccountPortfolio {
   /** The dashboard: a fixed number of queries whatever the account holds. */
   async overview(actor: Actor, accountId: string): Promise<Result<Overview, DomainFailure>> {
     if (!can(actor, { type: 'account.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    const may = (type: 'services.view' | 'domains.view' | 'quotes.view') => can(actor, { type, accountId }).allowed;
+    const may = (type: 'services.view' | 'domains.view' | 'quotes.view' | 'invoices.view') => can(actor, { type, accountId }).allowed;
     return this.deps.uow.run(async (scope) => {
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
       const services = may('services.view') ? (await scope.services.listForAccount(accountId, { limit: PAGE })).items : null;
       const domains = may('domains.view') ? (await scope.domains.listForAccount(accountId, { limit: PAGE })).items : null;
       const openQuotes = may('quotes.view') ? await scope.quotes.listOpenForAccount(accountId) : null;
+      const unpaidInvoices = may('invoices.view') ? (await scope.invoices.listForAccount(accountId, 'unpaid', { limit: PAGE })).items : null;
       const horizon = this.deps.clock.now().getTime() + RENEWAL_WINDOW_MS;
       const renewals = [
         ...(services ?? []).map((s) => ({ kind: 'service' as const, id: s.id, name: `${s.name} — ${s.domainName}`, expiresAt: s.expiresAt, status: s.status })),
@@ -43,7 +46,7 @@ export class AccountPortfolio {
         .filter((r) => (r.status === 'active' || r.status === 'suspended') && r.expiresAt.getTime() <= horizon)
         .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
         .map(({ status: _status, ...r }) => r);
-      return ok({ account, services, domains, renewals, openQuotes });
+      return ok({ account, services, domains, renewals, openQuotes, unpaidInvoices });
     });
   }
 

@@ -46,3 +46,15 @@ export function formatEuro(cents: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
   return `${sign}${whole},${String(abs % 100).padStart(2, '0')} €`;
 }
+
+/** Reads euro as people write it: 84,88 · 1.234,56 · 84.88 · 12 — to cents; null when it is not an amount. */
+export function parseEuro(text: string): number | null {
+  const cleaned = text.replace(/\s|€|EUR/giu, '');
+  let normalised: string;
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/u.test(cleaned)) normalised = cleaned.replace(/\./gu, '').replace(',', '.');
+  else if (/^\d+(,\d{1,2})?$/u.test(cleaned)) normalised = cleaned.replace(',', '.');
+  else if (/^\d+(\.\d{1,2})?$/u.test(cleaned)) normalised = cleaned;
+  else return null;
+  const [whole, fraction = ''] = normalised.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}

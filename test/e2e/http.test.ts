@@ -241,7 +241,19 @@ describe('JSON API', () => {
   it('publishes OpenAPI 3.1 and a docs page', async () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/accounts/{accountId}/domains', '/accounts/{accountId}/orders', '/accounts/{accountId}/services', '/catalog', '/health', '/me', '/password-reset']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/accounts/{accountId}/domains',
+      '/accounts/{accountId}/invoices',
+      '/accounts/{accountId}/invoices/{invoiceId}',
+      '/accounts/{accountId}/orders',
+      '/accounts/{accountId}/quotes',
+      '/accounts/{accountId}/services',
+      '/catalog',
+      '/health',
+      '/me',
+      '/password-reset',
+      '/staff/payments',
+    ]);
     expect(await (await app.request('/api/v1/docs')).text()).toContain('POST /api/v1/password-reset');
   });
 

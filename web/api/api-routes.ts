@@ -5,6 +5,8 @@ import { failureResponse, problemResponse, validationProblem } from './problem.j
 import { apiDocsPage } from './docs-page.js';
 import type { Context } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
 
 const unauthenticated = (c: Context<AppEnv>) => problemResponse(c, { type: 'about:blank#unauthenticated', title: c.var.t('error.unauthenticated'), status: 401, code: 'unauthenticated' });
 
@@ -170,6 +172,105 @@ const domainsRoute = createRoute({
   responses: { 200: { description: 'A page of domains', content: { 'application/json': { schema: page(DomainSchema) } } }, ...denied },
 });
 
+const MoneyTotals = { netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() };
+const ReferenceSchema = z.object({ model: z.literal('HR00'), number: z.string() });
+const QuoteSchema = z.object({ id: z.uuid(), number: z.string(), status: z.string(), issuedAt: z.string(), validUntil: z.string(), paymentReference: ReferenceSchema, ...MoneyTotals }).openapi('Quote');
+const PartySchema = z.object({ name: z.string(), oib: z.string(), street: z.string(), postalCode: z.string(), city: z.string(), country: z.string() });
+const InvoiceSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['invoice', 'credit_note']),
+    number: z.string().openapi({ example: '17/WEB1/1' }),
+    issuedAt: z.string(),
+    deliveryDate: z.string(),
+    dueDate: z.string(),
+    seller: PartySchema,
+    buyer: PartySchema,
+    lines: z.array(z.object({ description: z.string(), unitPriceCents: z.number().int(), quantity: z.number().int(), vatRatePercent: z.number().int() })),
+    vatGroups: z.array(z.object({ ratePercent: z.number().int(), netCents: z.number().int(), vatCents: z.number().int() })),
+    ...MoneyTotals,
+    paidCents: z.number().int(),
+    paymentState: z.enum(['unpaid', 'partially_paid', 'paid', 'overpaid']),
+    paymentReference: ReferenceSchema,
+    correctsInvoiceId: z.uuid().nullable(),
+  })
+  .openapi('Invoice');
+
+const quotesRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/quotes',
+  summary: 'Quotes of an account',
+  tags: ['billing'],
+  security: [{ session: [] }],
+  request: { params: accountParams, query: afterQuery },
+  responses: { 200: { description: 'A page of quotes', content: { 'application/json': { schema: page(QuoteSchema) } } }, ...denied },
+});
+
+const invoicesRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/invoices',
+  summary: 'Invoices and credit notes of an account',
+  tags: ['billing'],
+  security: [{ session: [] }],
+  request: { params: accountParams, query: afterQuery.extend({ status: z.enum(['all', 'unpaid', 'paid']).default('all').openapi({ param: { name: 'status', in: 'query' } }) }) },
+  responses: { 200: { description: 'A page of invoices', content: { 'application/json': { schema: page(InvoiceSchema) } } }, ...denied },
+});
+
+const invoiceRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/invoices/{invoiceId}',
+  summary: 'One invoice',
+  tags: ['billing'],
+  security: [{ session: [] }],
+  request: { params: accountParams.extend({ invoiceId: z.uuid().openapi({ param: { name: 'invoiceId', in: 'path' } }) }) },
+  responses: { 200: { description: 'The invoice', content: { 'application/json': { schema: InvoiceSchema } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
+});
+
+const PaymentResultSchema = z
+  .object({ paymentId: z.uuid(), duplicate: z.boolean(), invoice: InvoiceSchema.nullable() })
+  .openapi('RecordedPayment');
+
+const recordPaymentRoute = createRoute({
+  method: 'post',
+  path: '/staff/payments',
+  summary: 'Record money received (staff: billing or admin)',
+  description: 'The same bankTransactionId twice records one payment. The reference (HR00 1-… for quotes, 2-… for invoices) finds the document; paying an open quote issues its invoice.',
+  tags: ['staff'],
+  security: [{ staffSession: [] }],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ bankTransactionId: z.string().max(100), amountCents: z.number().int(), receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u), reference: z.string().max(40), payerName: z.string().max(200).default('') }).openapi('RecordPayment'),
+        },
+      },
+    },
+  },
+  responses: { 200: { description: 'Recorded (or found again)', content: { 'application/json': { schema: PaymentResultSchema } } }, 422: { description: 'Invalid payment', content: problemContent }, ...denied },
+});
+
+const quoteJson = (q: Quote) => ({ id: q.id, number: q.number, status: q.status, issuedAt: q.issuedAt.toISOString(), validUntil: q.validUntil.toISOString(), paymentReference: q.paymentReference, netCents: q.netCents, vatCents: q.vatCents, grossCents: q.grossCents });
+const invoiceJson = (i: Invoice) => ({
+  id: i.id,
+  kind: i.kind,
+  number: i.number,
+  issuedAt: i.issuedAt.toISOString(),
+  deliveryDate: i.deliveryDate.toISOString(),
+  dueDate: i.dueDate.toISOString(),
+  seller: i.seller,
+  buyer: i.buyer,
+  lines: i.lines,
+  vatGroups: i.vatGroups,
+  netCents: i.netCents,
+  vatCents: i.vatCents,
+  grossCents: i.grossCents,
+  paidCents: i.paidCents,
+  paymentState: i.paymentState(),
+  paymentReference: i.paymentReference,
+  correctsInvoiceId: i.correctsInvoiceId,
+});
+
 const orderJson = (o: Order) => ({
   id: o.id,
   number: o.number,
@@ -270,6 +371,38 @@ export function apiRoutes(useCases: UseCases) {
     );
   });
 
+  api.openapi(quotesRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const result = await useCases.billing.quotes(c.var.actor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json({ items: result.value.items.map(quoteJson), next: result.value.next }, 200);
+  });
+
+  api.openapi(invoicesRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const query = c.req.valid('query');
+    const result = await useCases.billing.invoices(c.var.actor, c.req.valid('param').accountId, query.status, query.after ?? null);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json({ items: result.value.items.map(invoiceJson), next: result.value.next }, 200);
+  });
+
+  api.openapi(invoiceRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const { accountId, invoiceId } = c.req.valid('param');
+    const result = await useCases.billing.invoice(c.var.actor, accountId, invoiceId);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json(invoiceJson(result.value), 200);
+  });
+
+  api.openapi(recordPaymentRoute, async (c) => {
+    const staff = c.var.staffAuth;
+    if (!staff) return unauthenticated(c) as never;
+    const result = await useCases.recordPayment.execute(staff.actor, c.req.valid('json'), c.var.meta);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json({ paymentId: result.value.payment.id, duplicate: result.value.duplicate, invoice: result.value.invoice ? invoiceJson(result.value.invoice) : null }, 200);
+  });
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'staff' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'session' });
   const document = {
     openapi: '3.1.0',

@@ -8,6 +8,7 @@ import type { UseCases } from '../use-cases.js';
 import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
 import { MemberOrderPage } from '../views/order-pages.js';
+import { InvoicePage, InvoicesPage, QuotesPage } from '../views/billing-pages.js';
 import { cartForm, cartItems, formErrors } from './order-routes.js';
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -80,6 +81,28 @@ export function portalRoutes(useCases: UseCases) {
     if (!result.ok) return failurePage(c, result.error);
     const notice = query.placed && /^N-\d{4}-\d{6}$/u.test(query.placed) ? c.var.t('order.placed', { number: query.placed }) : undefined;
     return html(c, <OrdersPage page={pageOf(c)} accountId={accountId} orders={result.value.items} next={result.value.next} notice={notice} />);
+  });
+
+  app.get('/accounts/:accountId/quotes', accountParam, after, async (c) => {
+    const { accountId } = c.req.valid('param');
+    const result = await useCases.billing.quotes(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} next={result.value.next} />);
+  });
+
+  app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {
+    const { accountId } = c.req.valid('param');
+    const { after: cursor, status } = c.req.valid('query');
+    const result = await useCases.billing.invoices(c.var.actor, accountId, status, cursor ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={status} next={result.value.next} />);
+  });
+
+  app.get('/accounts/:accountId/invoices/:invoiceId', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
+    const { accountId, invoiceId } = c.req.valid('param');
+    const result = await useCases.billing.invoice(c.var.actor, accountId, invoiceId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <InvoicePage page={pageOf(c)} accountId={accountId} invoice={result.value} billing={useCases.billing.billing} />);
   });
 
   app.get('/accounts/:accountId/orders/new', accountParam, async (c) => {

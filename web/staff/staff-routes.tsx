@@ -10,6 +10,9 @@ import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { AuditPage, StaffHomePage, StaffSignInPage } from '../views/staff-pages.js';
 import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
+import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
+import { parseEuro } from '../../domain/billing/money.js';
+import { formErrors } from '../portal/order-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -78,6 +81,54 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     const result = await useCases.decideOrder.accept(c.var.staffAuth!.actor, c.req.valid('param').orderId, c.var.meta);
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/staff/orders?done=accepted:${result.value.number}`, 303);
+  });
+
+  const paymentsFilter = validated('query', z.object({ after: z.string().max(200).optional(), filter: z.enum(['all', 'unmatched']).default('all') }));
+
+  app.get('/payments', requireStaff, paymentsFilter, async (c) => {
+    const { after, filter } = c.req.valid('query');
+    const result = await useCases.recordPayment.list(c.var.staffAuth!.actor, filter, after ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <StaffPaymentsPage page={pageOf(c)} payments={result.value.items} filter={filter} next={result.value.next} />);
+  });
+
+  app.post(
+    '/payments',
+    requireStaff,
+    validated('form', z.object({ bankTransactionId: z.string().max(200).default(''), amount: z.string().max(30).default(''), receivedOn: z.string().max(20).default(''), reference: z.string().max(60).default(''), payerName: z.string().max(300).default('') })),
+    async (c) => {
+      const actor = c.var.staffAuth!.actor;
+      const form = c.req.valid('form');
+      const amountCents = parseEuro(form.amount) ?? -1;
+      const result = await useCases.recordPayment.execute(actor, { ...form, amountCents }, c.var.meta);
+      const list = await useCases.recordPayment.list(actor, 'all', null);
+      if (!list.ok) return failurePage(c, list.error);
+      if (!result.ok) {
+        if (result.error.kind !== 'invalid') return failurePage(c, result.error);
+        const { errors, error } = formErrors(c, result.error);
+        return html(c, <StaffPaymentsPage page={pageOf(c)} payments={list.value.items} filter="all" next={list.value.next} values={form} errors={error ? { bankTransactionId: error, ...errors } : errors} />, 422);
+      }
+      return html(c, <StaffPaymentsPage page={pageOf(c)} payments={list.value.items} filter="all" next={list.value.next} outcome={result.value} />);
+    },
+  );
+
+  const invoiceParam = validated('param', z.object({ invoiceId: z.uuid() }), (c) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} }));
+
+  app.get('/invoices/:invoiceId', requireStaff, invoiceParam, async (c) => {
+    const result = await useCases.staffInvoice.show(c.var.staffAuth!.actor, c.req.valid('param').invoiceId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <StaffInvoicePage page={pageOf(c)} invoice={result.value} billing={useCases.billing.billing} />);
+  });
+
+  app.post('/invoices/:invoiceId/credit-note', requireStaff, invoiceParam, validated('form', z.object({ reason: z.string().max(2000).default('') })), async (c) => {
+    const actor = c.var.staffAuth!.actor;
+    const { invoiceId } = c.req.valid('param');
+    const result = await useCases.issueCreditNote.execute(actor, invoiceId, c.req.valid('form').reason, c.var.meta);
+    if (result.ok) return c.redirect(`/staff/invoices/${result.value.id}`, 303);
+    if (result.error.kind !== 'invalid' && result.error.kind !== 'conflict') return failurePage(c, result.error);
+    const invoice = await useCases.staffInvoice.show(actor, invoiceId);
+    if (!invoice.ok) return failurePage(c, invoice.error);
+    return html(c, <StaffInvoicePage page={pageOf(c)} invoice={invoice.value} billing={useCases.billing.billing} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, result.error.kind === 'invalid' ? 422 : 409);
   });
 
   app.post('/orders/:orderId/link', requireStaff, orderParam, async (c) => {

@@ -13,6 +13,8 @@ const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accoun
     <a href={`/accounts/${accountId}/services`}>{page.t('nav.services')}</a>
     <a href={`/accounts/${accountId}/domains`}>{page.t('nav.domains')}</a>
     <a href={`/accounts/${accountId}/orders`}>{page.t('nav.orders')}</a>
+    <a href={`/accounts/${accountId}/quotes`}>{page.t('nav.quotes')}</a>
+    <a href={`/accounts/${accountId}/invoices`}>{page.t('nav.invoices')}</a>
     <a href={`/accounts/${accountId}/emails`}>{page.t('nav.emails')}</a>
     <a href={`/accounts/${accountId}/orders/new`} class="button">
       {page.t('nav.order')}
@@ -20,7 +22,7 @@ const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accoun
   </nav>
 );
 
-const AccountLayout: FC<{ page: PageContext; accountId: string; title: string; children?: Child }> = ({ page, accountId, title, children }) => (
+export const AccountLayout: FC<{ page: PageContext; accountId: string; title: string; children?: Child }> = ({ page, accountId, title, children }) => (
   <Layout page={page} title={title}>
     <AccountNav page={page} accountId={accountId} />
     {children}
@@ -128,13 +130,18 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
             {overview.openQuotes ? (
               <section class="card">
                 <h2>{t('dashboard.unpaid')}</h2>
-                {overview.openQuotes.length === 0 ? (
+                {overview.openQuotes.length === 0 && (overview.unpaidInvoices ?? []).length === 0 ? (
                   <p class="lead">{t('dashboard.noUnpaid')}</p>
                 ) : (
                   <ul>
                     {overview.openQuotes.map((q) => (
                       <li>
-                        <strong>{q.number}</strong> — {formatMoney(q.grossCents, locale)} ({t('dashboard.validUntil', { date: formatDate(q.validUntil, locale) })})
+                        <a href={`/accounts/${overview.account.id}/quotes`}>{q.number}</a> — {formatMoney(q.grossCents, locale)} ({t('dashboard.validUntil', { date: formatDate(q.validUntil, locale) })})
+                      </li>
+                    ))}
+                    {(overview.unpaidInvoices ?? []).map((i) => (
+                      <li>
+                        <a href={`/accounts/${overview.account.id}/invoices/${i.id}`}>{`${t('invoice.invoice')} ${i.number}`}</a> — {formatMoney(i.balanceCents(), locale)} ({t('invoice.dueDate')} {formatDate(i.dueDate, locale)})
                       </li>
                     ))}
                   </ul>

@@ -36,6 +36,9 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
           <a href="/staff/orders">{t('staff.orders.count', { n: pendingOrders })}</a>
         </p>
       ) : null}
+      <p class="card">
+        <a href="/staff/payments">{t('staff.payments.title')}</a>
+      </p>
       {canAudit ? (
         <p>
           <a href="/staff/audit">{t('staff.audit.title')}</a>

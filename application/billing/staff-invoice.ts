@@ -1,0 +1,16 @@
+import type { Actor } from '../../domain/authorization/actor.js';
+import { can } from '../../domain/authorization/policy.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import type { Services } from '../shared/services.js';
+
+/** Billing staff open any invoice (to check a payment, or to credit it). */
+export class StaffInvoice {
+  constructor(private readonly deps: Pick<Services, 'uow'>) {}
+
+  async show(actor: Actor, invoiceId: string): Promise<Result<Invoice, DomainFailure>> {
+    if (!can(actor, { type: 'staff.billing' }).allowed) return fail(new Forbidden('forbidden'));
+    const invoice = await this.deps.uow.run((scope) => scope.invoices.findById(invoiceId));
+    return invoice ? ok(invoice) : fail(new NotFound('not_found'));
+  }
+}

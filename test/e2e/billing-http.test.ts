@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsloTotp } from '../../adapters/system/oslo-totp.js';
+import { seedCatalog } from '../../application/catalog/demo-catalog.js';
+import { createApp, type App } from '../../web/app.js';
+import { buildUseCases } from '../../web/use-cases.js';
+import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
+import { httpClient } from '../support/http-client.js';
+import { APP_URL } from '../support/in-memory-portal.js';
+import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+
+let portal: PostgresPortal;
+let app: App;
+
+beforeAll(async () => {
+  portal = await postgresPortal();
+  await seedCatalog(portal.services);
+  app = createApp({ useCases: buildUseCases(portal.services, { database: portal.database }), appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
+});
+afterAll(async () => {
+  await portal.close();
+});
+
+async function staffClient(roles: Array<'admin' | 'support' | 'billing'>) {
+  const staff = await givenStaff(portal.services, roles);
+  portal.clock.advance(30_000);
+  const client = httpClient(app);
+  expect((await client.post('/staff/sign-in', { form: { email: staff.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } })).status).toBe(303);
+  return client;
+}
+
+async function ownerWithQuote() {
+  const { account, user } = await givenOwner(portal.services);
+  const owner = httpClient(app);
+  await owner.post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+  expect((await owner.post(`/accounts/${account.id}/orders`, { form: { product0: 'HOST-START', domain0: 'racun-firma.hr', product1: 'DOM-HR', domain1: 'racun-firma.hr' } })).status).toBe(303);
+  const quotes = await (await owner.get(`/accounts/${account.id}/quotes`)).text();
+  const reference = /HR00 (1-\d{4}-\d+)/u.exec(quotes)![1]!;
+  return { account, owner, reference, quotes };
+}
+
+describe('quotes, payments and invoices over HTTP', () => {
+  it('a payment of the quote issues the invoice the owner reads with everything art. 79 asks for', async () => {
+    const { account, owner, reference, quotes } = await ownerWithQuote();
+    expect(quotes).toContain('84,88 €');
+    const billing = await staffClient(['billing']);
+    const recorded = await billing.post('/staff/payments', { form: { bankTransactionId: 'ZABA-2026-0001', amount: '84,88', receivedOn: '2026-11-20', reference: `HR00 ${reference}`, payerName: account.name } });
+    expect(recorded.status).toBe(200);
+    const outcome = await recorded.text();
+    expect(outcome).toContain('Uplata ZABA-2026-0001 je evidentirana.');
+    expect(outcome).toMatch(/Povezana s računom \d+\/WEB1\/1: plaćen, saldo 0,00 €/u);
+    const again = await billing.post('/staff/payments', { form: { bankTransactionId: 'ZABA-2026-0001', amount: '84,88', receivedOn: '2026-11-20', reference: `HR00 ${reference}`, payerName: account.name } });
+    expect(await again.text()).toContain('već evidentirana');
+    expect((await portal.sql<{ n: string }>(`select count(*) as n from payments where bank_transaction_id = 'ZABA-2026-0001'`))[0]?.n).toBe('1');
+
+    const list = await (await owner.get(`/accounts/${account.id}/invoices?status=paid`)).text();
+    const invoiceId = /invoices\/([0-9a-f-]{36})/u.exec(list)![1]!;
+    expect(await (await owner.get(`/accounts/${account.id}/invoices?status=unpaid`)).text()).toContain('Nema računa.');
+    const page = await (await owner.get(`/accounts/${account.id}/invoices/${invoiceId}`)).text();
+    for (const expected of ['Hosting Prodavatelj d.o.o.', 'OIB 12345678903', `OIB ${account.oib}`, 'Datum i vrijeme izdavanja', 'Datum isporuke', 'Dospijeće', 'Cijena bez PDV-a', 'PDV 25 %', '67,90 €', '16,98 €', '84,88 €', 'HR1210010051863000160', 'HR00 2-']) {
+      expect(page, expected).toContain(expected);
+    }
+    await portal.catcher.waitFor((m) => /račun \d+\/WEB1\/1/u.test(m.subject));
+  });
+
+  it('shows under-payment, keeps stray money unmatched, and credits an invoice once', async () => {
+    const { account, owner, reference } = await ownerWithQuote();
+    const billing = await staffClient(['admin']);
+    const under = await (await billing.post('/staff/payments', { form: { bankTransactionId: 'PBZ-77', amount: '50', receivedOn: '2026-11-21', reference, payerName: '' } })).text();
+    expect(under).toContain('djelomično plaćen, saldo 34,88 €');
+    const stray = await (await billing.post('/staff/payments', { form: { bankTransactionId: 'PBZ-78', amount: '1.234,56', receivedOn: '2026-11-21', reference: 'HR00 7-7-7', payerName: 'Netko' } })).text();
+    expect(stray).toContain('ne odgovara nijednom dokumentu');
+    expect(await (await billing.get('/staff/payments?filter=unmatched')).text()).toContain('1.234,56 €');
+    const bad = await billing.post('/staff/payments', { form: { bankTransactionId: 'PBZ-79', amount: 'sto eura', receivedOn: '2026-11-21', reference, payerName: '' } });
+    expect([bad.status, (await bad.text()).includes('Iznos mora biti veći od nule')]).toEqual([422, true]);
+
+    const invoiceId = /invoices\/([0-9a-f-]{36})/u.exec(await (await owner.get(`/accounts/${account.id}/invoices?status=unpaid`)).text())![1]!;
+    const noReason = await billing.post(`/staff/invoices/${invoiceId}/credit-note`, { form: { reason: '' } });
+    expect(noReason.status).toBe(422);
+    const credited = await billing.post(`/staff/invoices/${invoiceId}/credit-note`, { form: { reason: 'Pogrešna stavka' } });
+    expect(credited.status).toBe(303);
+    expect(await (await billing.get(credited.headers.get('location')!)).text()).toContain('Odobrenje');
+    expect((await billing.post(`/staff/invoices/${invoiceId}/credit-note`, { form: { reason: 'Opet' } })).status).toBe(409);
+    expect(await (await owner.get(`/accounts/${account.id}/invoices`)).text()).toMatch(/Odobrenje \d+\/WEB1\/1/u);
+  });
+
+  it('keeps billing to those allowed: other accounts, support staff, anonymous', async () => {
+    const { account } = await ownerWithQuote();
+    const stranger = await givenOwner(portal.services);
+    const other = httpClient(app);
+    await other.post('/sign-in', { form: { email: stranger.user.email, password: PASSWORD } });
+    expect((await other.get(`/accounts/${account.id}/invoices`)).status).toBe(403);
+    expect((await other.get(`/accounts/${account.id}/quotes`)).status).toBe(403);
+    expect((await other.get(`/api/v1/accounts/${account.id}/invoices`)).status).toBe(403);
+    const support = await staffClient(['support']);
+    expect((await support.get('/staff/payments')).status).toBe(403);
+    expect((await support.post('/api/v1/staff/payments', { json: { bankTransactionId: 'X-1', amountCents: 100, receivedOn: '2026-11-20', reference: '1-1-1' } })).status).toBe(403);
+    expect((await httpClient(app).post('/api/v1/staff/payments', { json: { bankTransactionId: 'X-1', amountCents: 100, receivedOn: '2026-11-20', reference: '1-1-1' } })).status).toBe(401);
+    expect((await portal.sql<{ n: string }>(`select count(*) as n from payments where bank_transaction_id = 'X-1'`))[0]?.n).toBe('0');
+  });
+
+  it('records payments and reads invoices over the JSON API', async () => {
+    const { account, owner, reference } = await ownerWithQuote();
+    const billing = await staffClient(['billing']);
+    const body = { bankTransactionId: 'API-TX-1', amountCents: 8488, receivedOn: '2026-11-22', reference, payerName: 'API' };
+    const first = (await (await billing.post('/api/v1/staff/payments', { json: body })).json()) as { duplicate: boolean; invoice: { id: string; paymentState: string } };
+    expect([first.duplicate, first.invoice.paymentState]).toEqual([false, 'paid']);
+    const second = (await (await billing.post('/api/v1/staff/payments', { json: body })).json()) as { duplicate: boolean };
+    expect(second.duplicate).toBe(true);
+    const invoices = (await (await owner.get(`/api/v1/accounts/${account.id}/invoices?status=paid`)).json()) as { items: Array<{ id: string; vatGroups: unknown; buyer: { oib: string } }> };
+    expect(invoices.items.map((i) => i.id)).toEqual([first.invoice.id]);
+    expect(invoices.items[0]?.buyer.oib).toBe(account.oib);
+    expect(invoices.items[0]?.vatGroups).toEqual([{ ratePercent: 25, netCents: 6790, vatCents: 1698 }]);
+    const one = await owner.get(`/api/v1/accounts/${account.id}/invoices/${first.invoice.id}`);
+    expect(((await one.json()) as { paymentState: string }).paymentState).toBe('paid');
+    const quotes = (await (await owner.get(`/api/v1/accounts/${account.id}/quotes`)).json()) as { items: Array<{ status: string }> };
+    expect(quotes.items.map((q) => q.status)).toEqual(['accepted']);
+  });
+});

@@ -1,0 +1,274 @@
+import type { FC } from 'hono/jsx';
+import type { RecordedPayment } from '../../application/billing/record-payment.js';
+import type { BillingSettings } from '../../application/shared/services.js';
+import type { Invoice, Party } from '../../domain/billing/invoice.js';
+import type { Payment } from '../../domain/billing/payment.js';
+import { formatReference } from '../../domain/billing/payment-reference.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { AccountLayout } from './account-pages.js';
+import { Field, Layout, Notice, type PageContext } from './layout.js';
+
+const stateBadge = (page: PageContext, invoice: Invoice) => <span class={`badge state-${invoice.paymentState()}`}>{page.t(`invoice.state.${invoice.paymentState()}` as MessageKey)}</span>;
+
+export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: readonly Quote[]; next: string | null }> = ({ page, accountId, quotes, next }) => {
+  const { t, locale } = page;
+  return (
+    <AccountLayout page={page} accountId={accountId} title={t('quotes.title')}>
+      <h1>{t('quotes.title')}</h1>
+      {quotes.length === 0 ? <p class="lead">{t('quotes.none')}</p> : null}
+      <table>
+        <tbody>
+          {quotes.map((q) => (
+            <tr data-quote={q.number}>
+              <td>
+                <strong>{q.number}</strong>
+              </td>
+              <td>{formatDate(q.issuedAt, locale)}</td>
+              <td>
+                {t('quotes.validUntil')} {formatDate(q.validUntil, locale)}
+              </td>
+              <td>{formatReference(q.paymentReference)}</td>
+              <td class="num">{formatMoney(q.grossCents, locale)}</td>
+              <td>
+                <span class={`badge status-${q.status}`}>{t(`quote.status.${q.status}` as MessageKey)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next ? (
+        <p>
+          <a href={`/accounts/${accountId}/quotes?after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
+        </p>
+      ) : null}
+    </AccountLayout>
+  );
+};
+
+export const InvoicesPage: FC<{ page: PageContext; accountId: string; invoices: readonly Invoice[]; filter: 'all' | 'unpaid' | 'paid'; next: string | null }> = ({ page, accountId, invoices, filter, next }) => {
+  const { t, locale } = page;
+  return (
+    <AccountLayout page={page} accountId={accountId} title={t('invoices.title')}>
+      <h1>{t('invoices.title')}</h1>
+      <nav class="subnav" aria-label={t('invoices.title')}>
+        {(['all', 'unpaid', 'paid'] as const).map((f) => (
+          <a href={`/accounts/${accountId}/invoices?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
+            {t(`invoices.filter.${f}`)}
+          </a>
+        ))}
+      </nav>
+      {invoices.length === 0 ? <p class="lead">{t('invoices.none')}</p> : null}
+      <table>
+        <tbody>
+          {invoices.map((i) => (
+            <tr>
+              <td>
+                <a href={`/accounts/${accountId}/invoices/${i.id}`}>{`${t(`invoice.${i.kind}`)} ${i.number}`}</a>
+              </td>
+              <td>{formatDate(i.issuedAt, locale)}</td>
+              <td class="num">{formatMoney(i.grossCents, locale)}</td>
+              <td>{stateBadge(page, i)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next ? (
+        <p>
+          <a href={`/accounts/${accountId}/invoices?status=${filter}&after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
+        </p>
+      ) : null}
+    </AccountLayout>
+  );
+};
+
+const PartyBlock: FC<{ title: string; party: Party }> = ({ title, party }) => (
+  <div>
+    <h3>{title}</h3>
+    <p>
+      <strong>{party.name}</strong>
+      <br />
+      {party.street}
+      <br />
+      {`${party.postalCode} ${party.city}`}
+      <br />
+      OIB {party.oib}
+    </p>
+  </div>
+);
+
+/** Everything art. 79 of the VAT act asks for, and the data of the payment slip. */
+export const InvoiceDocument: FC<{ page: PageContext; invoice: Invoice; billing: BillingSettings }> = ({ page, invoice, billing }) => {
+  const { t, locale } = page;
+  return (
+    <article class="card invoice">
+      <h1>{`${t(`invoice.${invoice.kind}`)} ${invoice.number}`}</h1>
+      <div class="grid">
+        <PartyBlock title={t('invoice.seller')} party={invoice.seller} />
+        <PartyBlock title={t('invoice.buyer')} party={invoice.buyer} />
+      </div>
+      <dl>
+        <dt>{t('invoice.number')}</dt>
+        <dd>{invoice.number}</dd>
+        <dt>{t('invoice.issuedAt')}</dt>
+        <dd>{formatDateTime(invoice.issuedAt, locale)}</dd>
+        <dt>{t('invoice.deliveryDate')}</dt>
+        <dd>{formatDate(invoice.deliveryDate, locale)}</dd>
+        <dt>{t('invoice.dueDate')}</dt>
+        <dd>{formatDate(invoice.dueDate, locale)}</dd>
+      </dl>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('invoice.description')}</th>
+            <th class="num">{t('invoice.quantity')}</th>
+            <th class="num">{t('invoice.unitPrice')}</th>
+            <th class="num">{t('invoice.vatRate')}</th>
+            <th class="num">{t('invoice.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.lines.map((l) => (
+            <tr>
+              <td>{l.description}</td>
+              <td class="num">{l.quantity}</td>
+              <td class="num">{formatMoney(l.unitPriceCents, locale)}</td>
+              <td class="num">{l.vatRatePercent}</td>
+              <td class="num">{formatMoney(l.unitPriceCents * l.quantity, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colspan={4}>{t('order.net')}</td>
+            <td class="num">{formatMoney(invoice.netCents, locale)}</td>
+          </tr>
+          {invoice.vatGroups.map((g) => (
+            <tr>
+              <td colspan={4}>{`${t('order.vat', { rate: g.ratePercent })} (${formatMoney(g.netCents, locale)})`}</td>
+              <td class="num">{formatMoney(g.vatCents, locale)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th colspan={4}>{t('order.total')}</th>
+            <th class="num">{formatMoney(invoice.grossCents, locale)}</th>
+          </tr>
+          <tr>
+            <td colspan={4}>{t('invoice.paid')}</td>
+            <td class="num">{formatMoney(invoice.paidCents, locale)}</td>
+          </tr>
+          <tr>
+            <th colspan={4}>{invoice.balanceCents() < 0 ? t('invoice.overpaid') : t('invoice.balance')}</th>
+            <th class="num">{formatMoney(Math.abs(invoice.balanceCents()), locale)}</th>
+          </tr>
+        </tfoot>
+      </table>
+      {invoice.kind === 'invoice' ? (
+        <section>
+          <h2>{t('invoice.payWith')}</h2>
+          <dl class="slip">
+            <dt>{t('invoice.iban')}</dt>
+            <dd>
+              <code>{billing.iban}</code>
+            </dd>
+            <dt>{t('invoice.reference')}</dt>
+            <dd>
+              <code>{formatReference(invoice.paymentReference)}</code>
+            </dd>
+            <dt>{t('invoice.purpose')}</dt>
+            <dd>{`${t('invoice.invoice')} ${invoice.number}`}</dd>
+          </dl>
+        </section>
+      ) : null}
+      <p>{stateBadge(page, invoice)}</p>
+    </article>
+  );
+};
+
+export const InvoicePage: FC<{ page: PageContext; accountId: string; invoice: Invoice; billing: BillingSettings }> = ({ page, accountId, invoice, billing }) => (
+  <AccountLayout page={page} accountId={accountId} title={`${page.t(`invoice.${invoice.kind}`)} ${invoice.number}`}>
+    <InvoiceDocument page={page} invoice={invoice} billing={billing} />
+  </AccountLayout>
+);
+
+export const StaffPaymentsPage: FC<{
+  page: PageContext;
+  payments: readonly Payment[];
+  filter: 'all' | 'unmatched';
+  next: string | null;
+  outcome?: RecordedPayment | null;
+  values?: Partial<Record<string, string>>;
+  errors?: Partial<Record<string, string>>;
+}> = ({ page, payments, filter, next, outcome, values = {}, errors = {} }) => {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('staff.payments.title')}>
+      <h1>{t('staff.payments.title')}</h1>
+      {outcome ? (
+        <Notice kind={outcome.duplicate ? 'info' : 'success'}>
+          {outcome.duplicate ? t('staff.payments.duplicate', { tx: outcome.payment.bankTransactionId }) : t('staff.payments.recorded', { tx: outcome.payment.bankTransactionId })}{' '}
+          {outcome.invoice
+            ? t('staff.payments.matched', { number: outcome.invoice.number, state: t(`invoice.state.${outcome.invoice.paymentState()}` as MessageKey), balance: formatMoney(outcome.invoice.balanceCents(), locale) })
+            : t('staff.payments.noMatch')}
+        </Notice>
+      ) : null}
+      <form method="post" action="/staff/payments" class="card">
+        <h2>{t('staff.payments.record')}</h2>
+        <Field name="bankTransactionId" label={t('staff.payments.transaction')} value={values.bankTransactionId} error={errors.bankTransactionId} maxlength={100} />
+        <Field name="amount" label={t('staff.payments.amount')} value={values.amount} error={errors.amountCents} maxlength={20} />
+        <Field name="receivedOn" label={t('staff.payments.date')} value={values.receivedOn} error={errors.receivedOn} maxlength={10} />
+        <Field name="reference" label={t('staff.payments.reference')} value={values.reference} maxlength={40} required={false} />
+        <Field name="payerName" label={t('staff.payments.payer')} value={values.payerName} maxlength={200} required={false} />
+        <button type="submit">{t('staff.payments.record')}</button>
+      </form>
+      <nav class="subnav">
+        <a href="/staff/payments" aria-current={filter === 'all' ? 'page' : undefined}>
+          {t('staff.payments.all')}
+        </a>
+        <a href="/staff/payments?filter=unmatched" aria-current={filter === 'unmatched' ? 'page' : undefined}>
+          {t('staff.payments.unmatched')}
+        </a>
+      </nav>
+      <table>
+        <tbody>
+          {payments.map((p) => (
+            <tr>
+              <td>
+                <code>{p.bankTransactionId}</code>
+              </td>
+              <td>{formatDate(p.receivedOn, locale)}</td>
+              <td>{p.payerName}</td>
+              <td>{p.reference}</td>
+              <td class="num">{formatMoney(p.amountCents, locale)}</td>
+              <td>{p.invoiceId ? <a href={`/staff/invoices/${p.invoiceId}`}>→</a> : <span class="badge">!</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next ? (
+        <p>
+          <a href={`/staff/payments?filter=${filter}&after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+};
+
+export const StaffInvoicePage: FC<{ page: PageContext; invoice: Invoice; billing: BillingSettings; error?: string | undefined }> = ({ page, invoice, billing, error }) => (
+  <Layout page={page} title={invoice.number}>
+    <p>
+      <a href="/staff/payments">{page.t('staff.payments.title')}</a>
+    </p>
+    {error ? <Notice kind="error">{error}</Notice> : null}
+    <InvoiceDocument page={page} invoice={invoice} billing={billing} />
+    {invoice.kind === 'invoice' ? (
+      <form method="post" action={`/staff/invoices/${invoice.id}/credit-note`} class="card">
+        <Field name="reason" label={page.t('staff.invoice.creditReason')} maxlength={500} />
+        <button type="submit" class="danger">
+          {page.t('staff.invoice.credit')}
+        </button>
+      </form>
+    ) : null}
+  </Layout>
+);
