@@ -36,6 +36,9 @@ const schema = z.object({
   INVOICE_PREMISES: z.string().trim().regex(/^[A-Z0-9]{1,20}$/u, 'INVOICE_PREMISES: capital letters and digits').default('WEB1'),
   INVOICE_DEVICE: z.string().trim().regex(/^\d{1,20}$/u, 'INVOICE_DEVICE: digits').default('1'),
   PAYMENT_TERM_DAYS: positiveInt('PAYMENT_TERM_DAYS', 15),
+  RENEWAL_QUOTE_DAYS: positiveInt('RENEWAL_QUOTE_DAYS', 30),
+  RENEWAL_REMINDER_DAYS: positiveInt('RENEWAL_REMINDER_DAYS', 7),
+  RENEWAL_GRACE_DAYS: positiveInt('RENEWAL_GRACE_DAYS', 15),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' }).default('1').transform((v) => v === '1' || v === 'true'),
 });
 
@@ -63,6 +66,7 @@ export interface Config {
     readonly premises: string;
     readonly device: string;
     readonly paymentTermDays: number;
+    readonly renewal: { readonly quoteDaysBefore: number; readonly reminderDaysBefore: number; readonly graceDays: number };
   };
   /** Cookies get Secure and the __Host- prefix unless the portal runs on plain http on this machine. */
   readonly secureCookies: boolean;
@@ -106,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       premises: c.INVOICE_PREMISES,
       device: c.INVOICE_DEVICE,
       paymentTermDays: c.PAYMENT_TERM_DAYS,
+      renewal: { quoteDaysBefore: c.RENEWAL_QUOTE_DAYS, reminderDaysBefore: c.RENEWAL_REMINDER_DAYS, graceDays: c.RENEWAL_GRACE_DAYS },
     },
     secureCookies: url.protocol === 'https:',
   };

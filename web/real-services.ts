@@ -9,6 +9,7 @@ import { OsloTotp } from '../adapters/system/oslo-totp.js';
 import { ZxcvbnCommonPasswords } from '../adapters/system/zxcvbn-common-passwords.js';
 import { DeliverMail } from '../application/mail/deliver-mail.js';
 import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
+import { RunRenewals } from '../application/billing/run-renewals.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { Mailer } from '../application/ports/mailer.js';
 import type { SecretBox } from '../application/ports/secret-box.js';
@@ -39,4 +40,6 @@ export async function startJobHandlers(boss: PgBoss, services: Services, mail: {
   const purge = new PurgeExpiredRecords(services);
   await worker.handle('mail.deliver', async ({ mailId }) => void (await deliverMail.execute(mailId)));
   await worker.handle('maintenance.purge', async () => void (await purge.execute()));
+  const renewals = new RunRenewals({ ...services, policy: services.settings.billing.renewal });
+  await worker.handle('billing.renewals', async () => void (await renewals.execute()));
 }

@@ -4,6 +4,7 @@ import type {
   InvoiceFilter,
   InvoiceRepository,
   PaymentRepository,
+  RenewalRepository,
   OrderRepository,
   Page,
   PageRequest,
@@ -14,6 +15,7 @@ import type {
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
+import type { Renewal, RenewalStage } from '../../domain/billing/renewal.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
@@ -104,10 +106,25 @@ export class InMemoryQuoteRepository implements QuoteRepository {
   }
 }
 
+function dueForRenewal<T extends { id: string; expiresAt: Date; status: string }>(store: InMemoryStore, items: Iterable<T>, kind: 'service' | 'domain', horizon: Date, limit: number): T[] {
+  const renewed = new Set([...store.renewals.values()].filter((r) => r.itemKind === kind).map((r) => `${r.itemId}|${r.periodEnd.getTime()}`));
+  return [...items]
+    .filter((i) => (i.status === 'active' || i.status === 'suspended') && i.expiresAt.getTime() <= horizon.getTime() && !renewed.has(`${i.id}|${i.expiresAt.getTime()}`))
+    .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || (a.id < b.id ? -1 : 1))
+    .slice(0, limit)
+    .map(copy);
+}
+
 export class InMemoryServiceRepository implements ServiceRepository {
   constructor(private readonly store: InMemoryStore) {}
   async add(service: HostedService): Promise<void> {
     put(this.store.services, service, true);
+  }
+  async save(service: HostedService): Promise<void> {
+    put(this.store.services, service, false);
+  }
+  async listDueForRenewal(horizon: Date, limit: number): Promise<HostedService[]> {
+    return dueForRenewal(this.store, this.store.services.values(), 'service', horizon, limit);
   }
   async findById(id: string): Promise<HostedService | null> {
     const found = this.store.services.get(id);
@@ -123,6 +140,12 @@ export class InMemoryDomainRepository implements DomainRepository {
   async add(domain: RegisteredDomain): Promise<void> {
     if ([...this.store.domains.values()].some((d) => d.name === domain.name && d.status !== 'cancelled')) throw new Error('domain already registered');
     put(this.store.domains, domain, true);
+  }
+  async save(domain: RegisteredDomain): Promise<void> {
+    put(this.store.domains, domain, false);
+  }
+  async listDueForRenewal(horizon: Date, limit: number): Promise<RegisteredDomain[]> {
+    return dueForRenewal(this.store, this.store.domains.values(), 'domain', horizon, limit);
   }
   async findById(id: string): Promise<RegisteredDomain | null> {
     const found = this.store.domains.get(id);
@@ -196,5 +219,34 @@ export class InMemoryPaymentRepository implements PaymentRepository {
   async list(filter: 'all' | 'unmatched', request: PageRequest): Promise<Page<Payment>> {
     const matching = [...this.store.payments.values()].filter((p) => filter === 'all' || p.invoiceId === null);
     return page(matching, (p) => ({ at: p.recordedAt, id: p.id }), request);
+  }
+}
+
+export class InMemoryRenewalRepository implements RenewalRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async add(renewal: Renewal): Promise<void> {
+    const clash = [...this.store.renewals.values()].some((r) => r.itemKind === renewal.itemKind && r.itemId === renewal.itemId && r.periodEnd.getTime() === renewal.periodEnd.getTime());
+    if (clash) throw new Error('renewal already exists for that period');
+    put(this.store.renewals, renewal, true);
+  }
+  async findById(id: string): Promise<Renewal | null> {
+    const found = this.store.renewals.get(id);
+    return found ? copy(found) : null;
+  }
+  async advance(id: string, from: RenewalStage, to: RenewalStage, at: Date): Promise<boolean> {
+    const found = this.store.renewals.get(id);
+    if (!found || found.stage !== from) return false;
+    const moved = copy(found);
+    moved.stage = to;
+    moved.updatedAt = at;
+    this.store.renewals.set(id, moved);
+    return true;
+  }
+  async listOpen(after: string | null, limit: number): Promise<Renewal[]> {
+    return [...this.store.renewals.values()]
+      .filter((r) => r.isOpen() && (after === null || r.id > after))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map(copy);
   }
 }

@@ -11,6 +11,7 @@ import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
+import type { Renewal } from '../../domain/billing/renewal.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface QueuedJob {
@@ -36,6 +37,7 @@ export class InMemoryStore {
   counters = new Map<string, number>();
   invoices = new Map<string, Invoice>();
   payments = new Map<string, Payment>();
+  renewals = new Map<string, Renewal>();
 
   snapshot(): () => void {
     const saved = {
@@ -55,6 +57,7 @@ export class InMemoryStore {
       counters: new Map(this.counters),
       invoices: new Map(this.invoices),
       payments: new Map(this.payments),
+      renewals: new Map(this.renewals),
     };
     return () => Object.assign(this, saved);
   }

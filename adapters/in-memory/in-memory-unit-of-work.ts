@@ -17,6 +17,7 @@ import {
   InMemoryDomainRepository,
   InMemoryInvoiceRepository,
   InMemoryPaymentRepository,
+  InMemoryRenewalRepository,
   InMemoryOrderRepository,
   InMemoryProductRepository,
   InMemoryQuoteRepository,
@@ -50,6 +51,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       counters: new InMemoryCounters(store),
       invoices: new InMemoryInvoiceRepository(store),
       payments: new InMemoryPaymentRepository(store),
+      renewals: new InMemoryRenewalRepository(store),
     };
   }
 

@@ -4,6 +4,7 @@ import type {
   InvoiceFilter,
   InvoiceRepository,
   PaymentRepository,
+  RenewalRepository,
   OrderRepository,
   Page,
   PageRequest,
@@ -14,13 +15,14 @@ import type {
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
+import type { Renewal, RenewalStage } from '../../domain/billing/renewal.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { keysetPage } from './mikro-orm-repositories.js';
 import { execute, type Em } from './orm.js';
-import { HostedServiceSchema, InvoiceSchema, OrderSchema, PaymentSchema, ProductSchema, QuoteSchema, RegisteredDomainSchema } from './schemas.js';
+import { HostedServiceSchema, InvoiceSchema, OrderSchema, PaymentSchema, ProductSchema, QuoteSchema, RegisteredDomainSchema, RenewalSchema } from './schemas.js';
 
 export class MikroOrmProductRepository implements ProductRepository {
   constructor(private readonly em: Em) {}
@@ -105,11 +107,32 @@ export class MikroOrmQuoteRepository implements QuoteRepository {
   }
 }
 
+/** Items due for renewal: one indexed query (expiry index) with an anti-join on renewals. */
+async function dueIds(em: Em, table: 'services' | 'domains', kind: 'service' | 'domain', horizon: Date, limit: number): Promise<string[]> {
+  const rows = await execute<{ id: string }>(
+    em,
+    `select i.id from ${table} i
+      where i.status in ('active', 'suspended') and i.expires_at <= $1
+        and not exists (select 1 from renewals r where r.item_kind = $2 and r.item_id = i.id and r.period_end = i.expires_at)
+      order by i.expires_at, i.id limit $3`,
+    [horizon, kind, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
 export class MikroOrmServiceRepository implements ServiceRepository {
   constructor(private readonly em: Em) {}
   async add(service: HostedService): Promise<void> {
     this.em.persist(service);
     await this.em.flush();
+  }
+  async save(service: HostedService): Promise<void> {
+    this.em.persist(service);
+    await this.em.flush();
+  }
+  async listDueForRenewal(horizon: Date, limit: number): Promise<HostedService[]> {
+    const ids = await dueIds(this.em, 'services', 'service', horizon, limit);
+    return ids.length ? this.em.find(HostedServiceSchema, { id: { $in: ids } }, { orderBy: { expiresAt: 'asc', id: 'asc' } }) : [];
   }
   findById(id: string): Promise<HostedService | null> {
     return this.em.findOne(HostedServiceSchema, { id });
@@ -129,6 +152,14 @@ export class MikroOrmDomainRepository implements DomainRepository {
   async add(domain: RegisteredDomain): Promise<void> {
     this.em.persist(domain);
     await this.em.flush();
+  }
+  async save(domain: RegisteredDomain): Promise<void> {
+    this.em.persist(domain);
+    await this.em.flush();
+  }
+  async listDueForRenewal(horizon: Date, limit: number): Promise<RegisteredDomain[]> {
+    const ids = await dueIds(this.em, 'domains', 'domain', horizon, limit);
+    return ids.length ? this.em.find(RegisteredDomainSchema, { id: { $in: ids } }, { orderBy: { expiresAt: 'asc', id: 'asc' } }) : [];
   }
   findById(id: string): Promise<RegisteredDomain | null> {
     return this.em.findOne(RegisteredDomainSchema, { id });
@@ -213,5 +244,24 @@ export class MikroOrmPaymentRepository implements PaymentRepository {
       (p) => ({ at: p.recordedAt, id: p.id }),
       page,
     );
+  }
+}
+
+export class MikroOrmRenewalRepository implements RenewalRepository {
+  constructor(private readonly em: Em) {}
+  async add(renewal: Renewal): Promise<void> {
+    this.em.persist(renewal);
+    await this.em.flush();
+  }
+  findById(id: string): Promise<Renewal | null> {
+    return this.em.findOne(RenewalSchema, { id });
+  }
+  async advance(id: string, from: RenewalStage, to: RenewalStage, at: Date): Promise<boolean> {
+    await this.em.flush();
+    const moved = await execute<{ id: string }>(this.em, 'update renewals set stage = $1, updated_at = $2 where id = $3 and stage = $4 returning id', [to, at, id, from]);
+    return moved.length === 1;
+  }
+  listOpen(after: string | null, limit: number): Promise<Renewal[]> {
+    return this.em.find(RenewalSchema, { stage: { $in: ['quoted', 'reminded', 'suspended'] }, ...(after ? { id: { $gt: after } } : {}) }, { orderBy: { id: 'asc' }, limit });
   }
 }

@@ -18,6 +18,7 @@ import {
   MikroOrmDomainRepository,
   MikroOrmInvoiceRepository,
   MikroOrmPaymentRepository,
+  MikroOrmRenewalRepository,
   MikroOrmOrderRepository,
   MikroOrmProductRepository,
   MikroOrmQuoteRepository,
@@ -54,6 +55,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       counters: new PostgresCounters(em),
       invoices: new MikroOrmInvoiceRepository(em),
       payments: new MikroOrmPaymentRepository(em),
+      renewals: new MikroOrmRenewalRepository(em),
     };
   }
 }

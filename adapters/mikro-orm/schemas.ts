@@ -9,6 +9,7 @@ import { Order } from '../../domain/ordering/order.js';
 import { Quote } from '../../domain/billing/quote.js';
 import { Invoice } from '../../domain/billing/invoice.js';
 import { Payment } from '../../domain/billing/payment.js';
+import { Renewal } from '../../domain/billing/renewal.js';
 import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 /** Plain domain classes mapped from outside the domain; the tables themselves are made by migrations/. */
@@ -177,6 +178,7 @@ export const QuoteSchema = new EntitySchema<Quote>({
     issuedAt: { type: 'datetime', columnType: 'timestamptz' },
     validUntil: { type: 'datetime', columnType: 'timestamptz' },
     paymentReference: { type: 'json', columnType: 'jsonb' },
+    renewalId: { type: 'uuid', nullable: true },
   },
 });
 
@@ -264,3 +266,21 @@ export const PaymentSchema = new EntitySchema<Payment>({
 });
 
 ALL_SCHEMAS.push(InvoiceSchema, PaymentSchema);
+
+export const RenewalSchema = new EntitySchema<Renewal>({
+  class: Renewal,
+  tableName: 'renewals',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    itemKind: { type: 'string', columnType: 'text' },
+    itemId: { type: 'uuid' },
+    itemName: { type: 'string', columnType: 'text' },
+    periodEnd: { type: 'datetime', columnType: 'timestamptz' },
+    quoteId: { type: 'uuid' },
+    stage: { type: 'string', columnType: 'text' },
+    updatedAt: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+ALL_SCHEMAS.push(RenewalSchema);

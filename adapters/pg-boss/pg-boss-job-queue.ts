@@ -2,7 +2,7 @@ import { PgBoss } from 'pg-boss';
 import type { JobHandler, JobName, JobPayloads, JobQueue, JobWorker } from '../../application/ports/job-queue.js';
 import { execute, type Em } from '../mikro-orm/orm.js';
 
-export const JOB_NAMES: JobName[] = ['mail.deliver', 'maintenance.purge'];
+export const JOB_NAMES: JobName[] = ['mail.deliver', 'maintenance.purge', 'billing.renewals'];
 
 /** Sends through the use case's own transaction (pg-boss's `db` option): the job commits with the change. */
 export class PgBossJobQueue implements JobQueue {
@@ -37,7 +37,11 @@ export async function startPgBoss(databaseUrl: string, options: { supervise?: bo
   for (const name of JOB_NAMES) {
     if (!existing.has(name)) await boss.createQueue(name, { retryLimit: 8, retryDelay: 30, retryBackoff: true });
   }
-  if (options.supervise ?? true) await boss.schedule('maintenance.purge', '17 3 * * *', {}, { tz: 'Europe/Zagreb' });
+  if (options.supervise ?? true) {
+    // One cron tick enqueues one job for all instances; the renewal rows make a repeated run harmless.
+    await boss.schedule('maintenance.purge', '17 3 * * *', {}, { tz: 'Europe/Zagreb' });
+    await boss.schedule('billing.renewals', '5 6 * * *', {}, { tz: 'Europe/Zagreb' });
+  }
   return boss;
 }
 

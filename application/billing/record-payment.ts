@@ -7,10 +7,31 @@ import { fail, Forbidden, InvalidInput, ok, type DomainFailure, type Result } fr
 import { invoiceIssuedMail } from '../mail/billing-templates.js';
 import { queueMail } from '../mail/queue-mail.js';
 import type { Page } from '../ports/repositories.js';
+import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { issueInvoice, linesOfQuote } from './issue-invoice.js';
+
+/** A paid renewal quote: the item runs on for another period from its old expiry, switched back on if suspended. */
+async function renewItem(scope: TransactionScope, renewalId: string, now: Date): Promise<void> {
+  const renewal = await scope.renewals.findById(renewalId);
+  if (!renewal || !renewal.isOpen() || renewal.stage === 'cancelled') return;
+  if (!(await scope.renewals.advance(renewal.id, renewal.stage, 'renewed', now))) return;
+  if (renewal.itemKind === 'service') {
+    const service = await scope.services.findById(renewal.itemId);
+    if (service && service.status !== 'cancelled') {
+      service.renew(renewal.periodEnd);
+      await scope.services.save(service);
+    }
+  } else {
+    const domain = await scope.domains.findById(renewal.itemId);
+    if (domain && domain.status !== 'cancelled') {
+      domain.renew(renewal.periodEnd);
+      await scope.domains.save(domain);
+    }
+  }
+}
 
 export interface PaymentInput {
   readonly bankTransactionId: string;
@@ -57,6 +78,7 @@ export class RecordPayment {
           await scope.quotes.save(quote);
           invoice = await issueInvoice(scope, this.deps, { account, lines: linesOfQuote(quote), quoteId: quote.id });
           issued = true;
+          if (quote.renewalId) await renewItem(scope, quote.renewalId, this.deps.clock.now());
         }
       }
       if (invoice) {

@@ -1,6 +1,7 @@
 export interface JobPayloads {
   'mail.deliver': { mailId: string };
   'maintenance.purge': Record<string, never>;
+  'billing.renewals': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

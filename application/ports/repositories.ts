@@ -9,6 +9,7 @@ import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
+import type { Renewal, RenewalStage } from '../../domain/billing/renewal.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface Page<T> {
@@ -112,12 +113,17 @@ export interface PaymentRepository {
 
 export interface ServiceRepository {
   add(service: HostedService): Promise<void>;
+  save(service: HostedService): Promise<void>;
+  /** Active or suspended services expiring by `horizon` that have no renewal for their current period yet. */
+  listDueForRenewal(horizon: Date, limit: number): Promise<HostedService[]>;
   findById(id: string): Promise<HostedService | null>;
   listForAccount(accountId: string, page: PageRequest): Promise<Page<HostedService>>;
 }
 
 export interface DomainRepository {
   add(domain: RegisteredDomain): Promise<void>;
+  save(domain: RegisteredDomain): Promise<void>;
+  listDueForRenewal(horizon: Date, limit: number): Promise<RegisteredDomain[]>;
   findById(id: string): Promise<RegisteredDomain | null>;
   listForAccount(accountId: string, page: PageRequest): Promise<Page<RegisteredDomain>>;
 }
@@ -125,4 +131,12 @@ export interface DomainRepository {
 /** Gapless numbers per series and year (orders, quotes, later invoices); taken inside the transaction. */
 export interface Counters {
   next(series: string, year: number): Promise<number>;
+}
+
+export interface RenewalRepository {
+  add(renewal: Renewal): Promise<void>;
+  findById(id: string): Promise<Renewal | null>;
+  /** Moves the stage only if it still is `from`; false when another run got there first. */
+  advance(id: string, from: RenewalStage, to: RenewalStage, at: Date): Promise<boolean>;
+  listOpen(after: string | null, limit: number): Promise<Renewal[]>;
 }

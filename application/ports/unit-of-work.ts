@@ -5,6 +5,7 @@ import type {
   DomainRepository,
   InvoiceRepository,
   PaymentRepository,
+  RenewalRepository,
   OrderRepository,
   ProductRepository,
   QuoteRepository,
@@ -35,6 +36,7 @@ export interface TransactionScope {
   readonly counters: Counters;
   readonly invoices: InvoiceRepository;
   readonly payments: PaymentRepository;
+  readonly renewals: RenewalRepository;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

@@ -7,6 +7,7 @@ import type { Totp } from '../ports/totp.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { SecretBox } from '../ports/secret-box.js';
 import type { Party } from '../../domain/billing/invoice.js';
+import type { RenewalPolicy } from '../../domain/billing/renewal.js';
 
 export interface PortalSettings {
   /** Public base URL of the portal; every link in a mail is built from it. */
@@ -26,6 +27,7 @@ export interface BillingSettings {
   readonly premises: string;
   readonly device: string;
   readonly paymentTermDays: number;
+  readonly renewal: RenewalPolicy;
 }
 
 /** The ports every use case draws from, wired once in the composition root. */

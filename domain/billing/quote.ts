@@ -19,8 +19,10 @@ export class Quote {
   issuedAt!: Date;
   validUntil!: Date;
   paymentReference!: PaymentReference;
+  /** Set for a renewal quote: paying it renews that item. */
+  renewalId!: string | null;
 
-  static forOrder(input: { id: string; number: string; sequence: number; accountId: string; orderId: string; lines: OrderLine[]; now: Date }): Quote {
+  static forOrder(input: { id: string; number: string; sequence: number; accountId: string; orderId: string | null; lines: OrderLine[]; now: Date; renewalId?: string | null }): Quote {
     const totals = totalsOf(input.lines);
     const quote = new Quote();
     Object.assign(quote, {
@@ -36,6 +38,7 @@ export class Quote {
       issuedAt: input.now,
       validUntil: new Date(input.now.getTime() + QUOTE_VALIDITY_DAYS * 86_400_000),
       paymentReference: referenceFor('quote', input.now.getUTCFullYear(), input.sequence),
+      renewalId: input.renewalId ?? null,
     });
     return quote;
   }

@@ -20,7 +20,21 @@ export class HostedService {
   /** Username, password and host, encrypted by the SecretBox; null for services without a login. */
   sealedCredentials!: string | null;
 
-  static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'activatedAt'> & { now: Date }): HostedService {
+  suspend(): void {
+    if (this.status === 'active') this.status = 'suspended';
+  }
+
+  cancel(): void {
+    this.status = 'cancelled';
+  }
+
+  /** Paid for the next period: it runs on from the old expiry, not from the day of payment. */
+  renew(periodEnd: Date): void {
+    this.expiresAt = addMonths(periodEnd, this.periodMonths);
+    this.status = 'active';
+  }
+
+  static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'activatedAt' | 'suspend' | 'cancel' | 'renew'> & { now: Date }): HostedService {
     const service = new HostedService();
     const { now, ...rest } = input;
     Object.assign(service, rest, { status: 'active', activatedAt: now, expiresAt: addMonths(now, input.periodMonths) });
@@ -39,6 +53,19 @@ export class RegisteredDomain {
   registeredAt!: Date;
   expiresAt!: Date;
   nameservers!: string[];
+
+  suspend(): void {
+    if (this.status === 'active') this.status = 'suspended';
+  }
+
+  cancel(): void {
+    this.status = 'cancelled';
+  }
+
+  renew(periodEnd: Date): void {
+    this.expiresAt = addMonths(periodEnd, this.periodMonths);
+    this.status = 'active';
+  }
 
   static register(input: { id: string; accountId: string; orderId: string; name: string; periodMonths: number; nameservers: string[]; now: Date }): RegisteredDomain {
     const domain = new RegisteredDomain();

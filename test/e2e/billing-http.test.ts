@@ -116,3 +116,32 @@ describe('quotes, payments and invoices over HTTP', () => {
     expect(quotes.items.map((q) => q.status)).toEqual(['accepted']);
   });
 });
+
+describe('the renewal job on PostgreSQL', () => {
+  it('runs safely on two instances at once: every renewal quote and notice exists once', async () => {
+    const { account, user } = await givenOwner(portal.services);
+    const ownerActor = { kind: 'user' as const, userId: user.id, memberships: [{ accountId: account.id, role: 'owner' as const, permissions: [] }] };
+    const admin = await givenStaff(portal.services, ['admin']);
+    const useCases = buildUseCases(portal.services, { database: portal.database });
+    const order = await useCases.placeOrder.asMember(ownerActor, { accountId: account.id, items: [{ productCode: 'MAIL-BOX', domainName: 'dvije-instance.hr' }, { productCode: 'DOM-EU', domainName: 'dvije-instance.eu' }] }, { clientAddress: 't', userAgent: 't', locale: 'hr' });
+    if (!order.ok) throw new Error('order failed');
+    expect((await useCases.decideOrder.accept({ kind: 'staff', staffId: admin.id, roles: ['admin'] }, order.value.id, { clientAddress: 't', userAgent: 't', locale: 'hr' })).ok).toBe(true);
+    const { RunRenewals } = await import('../../application/billing/run-renewals.js');
+    const run = () => new RunRenewals({ ...portal.services, policy: portal.services.settings.billing.renewal }).execute();
+    const mine = `account_id = '${account.id}'`;
+    const count = async (sql: string) => Number((await portal.sql<{ n: string }>(`select count(*) as n from ${sql}`))[0]?.n);
+
+    portal.clock.advance(340 * 86_400_000);
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a.quoted + b.quoted).toBe(2);
+    expect(await count(`renewals where ${mine}`)).toBe(2);
+    expect(await count(`quotes where ${mine} and renewal_id is not null`)).toBe(2);
+
+    portal.clock.advance(30 * 86_400_000);
+    const [c, d] = await Promise.all([run(), run()]);
+    expect(c.suspended + d.suspended).toBe(2);
+    expect(await count(`services where ${mine} and status = 'suspended'`)).toBe(1);
+    expect(await count(`mail_messages where ${mine} and subject like '%privremeno isključen%'`)).toBe(2);
+    expect(await count(`mail_messages where ${mine} and subject like '%za produženje%'`)).toBe(2);
+  });
+});

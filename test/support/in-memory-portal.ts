@@ -24,6 +24,7 @@ export const SETTINGS = {
     premises: 'WEB1',
     device: '1',
     paymentTermDays: 15,
+    renewal: { quoteDaysBefore: 30, reminderDaysBefore: 7, graceDays: 15 },
   },
 };
 export const TEST_SECRETS = new AesGcmSecretBox({ old: Buffer.alloc(32, 1), test: Buffer.alloc(32, 7) }, 'test');
