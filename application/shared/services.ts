@@ -6,6 +6,7 @@ import type { Tokens } from '../ports/tokens.js';
 import type { Totp } from '../ports/totp.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { SecretBox } from '../ports/secret-box.js';
+import type { DocumentRenderer } from '../ports/document-renderer.js';
 import type { Party } from '../../domain/billing/invoice.js';
 import type { RenewalPolicy } from '../../domain/billing/renewal.js';
 
@@ -41,5 +42,6 @@ export interface Services {
   readonly rateLimiter: RateLimiter;
   readonly totp: Totp;
   readonly secrets: SecretBox;
+  readonly documents: DocumentRenderer;
   readonly settings: PortalSettings;
 }

@@ -245,6 +245,7 @@ describe('JSON API', () => {
       '/accounts/{accountId}/domains',
       '/accounts/{accountId}/invoices',
       '/accounts/{accountId}/invoices/{invoiceId}',
+      '/accounts/{accountId}/invoices/{invoiceId}/pdf',
       '/accounts/{accountId}/orders',
       '/accounts/{accountId}/quotes',
       '/accounts/{accountId}/services',

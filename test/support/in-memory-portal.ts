@@ -5,6 +5,7 @@ import { InMemoryRateLimiter } from '../../adapters/in-memory/in-memory-rate-lim
 import { InMemoryDatabaseHealth, InMemoryStore, InMemoryUnitOfWork } from '../../adapters/in-memory/in-memory-unit-of-work.js';
 import { CryptoIds } from '../../adapters/system/crypto-ids.js';
 import { AesGcmSecretBox } from '../../adapters/system/aes-gcm-secret-box.js';
+import { InMemoryDocumentRenderer } from '../../adapters/in-memory/in-memory-document-renderer.js';
 import { OsloTokens } from '../../adapters/system/oslo-tokens.js';
 import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import { FixedClock } from '../../adapters/system/system-clock.js';
@@ -45,6 +46,7 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
     rateLimiter: new InMemoryRateLimiter(clock),
     totp: new OsloTotp(),
     secrets: TEST_SECRETS,
+    documents: new InMemoryDocumentRenderer(),
     settings: SETTINGS,
   };
   const mailer = new InMemoryMailer();

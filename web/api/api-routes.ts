@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
 import { failureResponse, problemResponse, validationProblem } from './problem.js';
 import { apiDocsPage } from './docs-page.js';
+import { pdfResponse } from '../http/pdf.js';
 import type { Context } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
@@ -226,6 +227,16 @@ const invoiceRoute = createRoute({
   responses: { 200: { description: 'The invoice', content: { 'application/json': { schema: InvoiceSchema } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
 });
 
+const invoicePdfRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/invoices/{invoiceId}/pdf',
+  summary: 'The invoice as PDF, with the HUB-3 payment barcode while money is owed',
+  tags: ['billing'],
+  security: [{ session: [] }],
+  request: { params: accountParams.extend({ invoiceId: z.uuid().openapi({ param: { name: 'invoiceId', in: 'path' } }) }) },
+  responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
+});
+
 const PaymentResultSchema = z
   .object({ paymentId: z.uuid(), duplicate: z.boolean(), invoice: InvoiceSchema.nullable() })
   .openapi('RecordedPayment');
@@ -392,6 +403,14 @@ export function apiRoutes(useCases: UseCases) {
     const result = await useCases.billing.invoice(c.var.actor, accountId, invoiceId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(invoiceJson(result.value), 200);
+  });
+
+  api.openapi(invoicePdfRoute, async (c) => {
+    if (!c.var.auth) return unauthenticated(c) as never;
+    const { accountId, invoiceId } = c.req.valid('param');
+    const result = await useCases.billing.invoicePdf(c.var.actor, accountId, invoiceId);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return pdfResponse(result.value) as never;
   });
 
   api.openapi(recordPaymentRoute, async (c) => {

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env.js';
 import { failurePage, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
+import { pdfResponse } from '../http/pdf.js';
 import type { UseCases } from '../use-cases.js';
 import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
@@ -103,6 +104,18 @@ export function portalRoutes(useCases: UseCases) {
     const result = await useCases.billing.invoice(c.var.actor, accountId, invoiceId);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <InvoicePage page={pageOf(c)} accountId={accountId} invoice={result.value} billing={useCases.billing.billing} />);
+  });
+
+  app.get('/accounts/:accountId/invoices/:invoiceId/pdf', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
+    const { accountId, invoiceId } = c.req.valid('param');
+    const result = await useCases.billing.invoicePdf(c.var.actor, accountId, invoiceId);
+    return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
+  });
+
+  app.get('/accounts/:accountId/quotes/:quoteId/pdf', validated('param', z.object({ accountId: z.uuid(), quoteId: z.uuid() }), notFound), async (c) => {
+    const { accountId, quoteId } = c.req.valid('param');
+    const result = await useCases.billing.quotePdf(c.var.actor, accountId, quoteId);
+    return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
   });
 
   app.get('/accounts/:accountId/orders/new', accountParam, async (c) => {

@@ -34,6 +34,11 @@ export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: read
               <td>
                 <span class={`badge status-${q.status}`}>{t(`quote.status.${q.status}` as MessageKey)}</span>
               </td>
+              <td>
+                <a href={`/accounts/${accountId}/quotes/${q.id}/pdf`} hx-boost="false" download>
+                  PDF
+                </a>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -188,6 +193,11 @@ export const InvoiceDocument: FC<{ page: PageContext; invoice: Invoice; billing:
 
 export const InvoicePage: FC<{ page: PageContext; accountId: string; invoice: Invoice; billing: BillingSettings }> = ({ page, accountId, invoice, billing }) => (
   <AccountLayout page={page} accountId={accountId} title={`${page.t(`invoice.${invoice.kind}`)} ${invoice.number}`}>
+    <p>
+      <a href={`/accounts/${accountId}/invoices/${invoice.id}/pdf`} class="button" hx-boost="false" download>
+        {page.t('invoice.download')}
+      </a>
+    </p>
     <InvoiceDocument page={page} invoice={invoice} billing={billing} />
   </AccountLayout>
 );

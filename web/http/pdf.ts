@@ -1,0 +1,12 @@
+/** A document download: never cached, never sniffed, always saved as a file. */
+export function pdfResponse(file: { fileName: string; bytes: Uint8Array }): Response {
+  return new Response(new Uint8Array(file.bytes), {
+    status: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/gu, '_')}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
