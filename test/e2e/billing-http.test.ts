@@ -60,6 +60,23 @@ describe('quotes, payments and invoices over HTTP', () => {
       expect(page, expected).toContain(expected);
     }
     await portal.catcher.waitFor((m) => /račun \d+\/WEB1\/1/u.test(m.subject));
+
+    const pdf = await owner.get(`/accounts/${account.id}/invoices/${invoiceId}/pdf`);
+    expect([pdf.status, pdf.headers.get('content-type'), pdf.headers.get('cache-control')]).toEqual([200, 'application/pdf', 'no-store']);
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="racun-\d+-WEB1-1\.pdf"$/u);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const quoteId = /quotes\/([0-9a-f-]{36})\/pdf/u.exec(await (await owner.get(`/accounts/${account.id}/quotes`)).text())![1]!;
+    expect((await owner.get(`/accounts/${account.id}/quotes/${quoteId}/pdf`)).status).toBe(200);
+    expect((await owner.get(`/api/v1/accounts/${account.id}/invoices/${invoiceId}/pdf`)).headers.get('content-type')).toBe('application/pdf');
+
+    const stranger = await givenOwner(portal.services);
+    const other = httpClient(app);
+    await other.post('/sign-in', { form: { email: stranger.user.email, password: PASSWORD } });
+    expect((await other.get(`/accounts/${account.id}/invoices/${invoiceId}/pdf`)).status).toBe(403);
+    expect((await other.get(`/accounts/${stranger.account.id}/invoices/${invoiceId}/pdf`)).status).toBe(404);
+    expect((await other.get(`/accounts/${stranger.account.id}/quotes/${quoteId}/pdf`)).status).toBe(404);
+    expect((await other.get(`/api/v1/accounts/${stranger.account.id}/invoices/${invoiceId}/pdf`)).status).toBe(404);
+    expect((await httpClient(app).get(`/accounts/${account.id}/invoices/${invoiceId}/pdf`)).status).toBe(303);
   });
 
   it('shows under-payment, keeps stray money unmatched, and credits an invoice once', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +165,43 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await expect.poll(() => page.locator('dl.credentials').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('dl.credentials').textContent()).toContain('Korisničko ime');
     expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
+  });
+
+  it('staff record a payment of the demo quote; the owner reads the invoice and downloads its PDF', async () => {
+    const staff = await browser.newPage({ locale: 'hr-HR', acceptDownloads: true });
+    await staff.goto(`${portal.url}/staff/sign-in`);
+    await staff.getByLabel('E-adresa').fill(DEMO.staff[0].email);
+    await staff.getByLabel('Lozinka').fill(DEMO.staff[0].password);
+    // Another test already used this step's code for the admin: wait for the next one.
+    await new Promise((resolve) => setTimeout(resolve, (30 - (Math.floor(Date.now() / 1000) % 30) + 1) * 1000));
+    await staff.getByLabel('Jednokratni kod (6 znamenki)').fill(OsloTotp.codeAt(DEMO.totpSecret, new Date()));
+    await staff.getByRole('button', { name: 'Prijavi se' }).click();
+    await expect.poll(() => staff.locator('h1').textContent(), { timeout: 15_000 }).toBe('Pozadinski ured');
+
+    const owner = await browser.newPage({ locale: 'hr-HR', acceptDownloads: true });
+    await signIn(owner, DEMO.owner.email, 'nova duga lozinka za portal');
+    await owner.getByRole('link', { name: 'Ponude' }).first().click();
+    const row = owner.locator('tr[data-quote]').first();
+    const reference = (await row.getAttribute('data-reference'))!;
+    const amount = (await row.getAttribute('data-amount'))!.replace(' €', '');
+
+    await staff.getByRole('link', { name: 'Uplate' }).click();
+    await staff.getByLabel('ID bankovne transakcije').fill('BROWSER-TX-1');
+    await staff.getByLabel('Iznos (€, npr. 84,88)').fill(amount);
+    await staff.getByLabel('Datum uplate (GGGG-MM-DD)').fill(new Date().toISOString().slice(0, 10));
+    await staff.getByLabel('Poziv na broj (npr. HR00 1-2026-1)').fill(`HR00 ${reference}`);
+    await staff.getByRole('button', { name: 'Evidentiraj uplatu' }).click();
+    await expect.poll(() => staff.getByText(/Povezana s računom .*: plaćen/u).count(), { timeout: 15_000 }).toBe(1);
+
+    await owner.getByRole('link', { name: 'Računi' }).first().click();
+    await owner.getByRole('link', { name: /Račun \d+\/WEB1\/1/u }).click();
+    await expect.poll(() => owner.locator('article.invoice h1').textContent(), { timeout: 15_000 }).toMatch(/^Račun \d+\/WEB1\/1$/u);
+    expect(await owner.locator('article.invoice').textContent()).toContain(DEMO.account.oib);
+    const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'Preuzmi PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^racun-\d+-WEB1-1\.pdf$/u);
+    const saved = join(dataDir, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('switches the language to English and back', async () => {

@@ -21,7 +21,7 @@ export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: read
       <table>
         <tbody>
           {quotes.map((q) => (
-            <tr data-quote={q.number}>
+            <tr data-quote={q.number} data-reference={q.paymentReference.number} data-amount={formatMoney(q.grossCents, locale)}>
               <td>
                 <strong>{q.number}</strong>
               </td>
