@@ -1,7 +1,7 @@
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
-import type { BillingSettings } from '../shared/services.js';
+import type { BillingSettings } from '../shared/settings.js';
 
 /** Printable documents: PDFs of quotes and invoices, with the HUB-3 payment barcode where money is owed. */
 export interface DocumentRenderer {
