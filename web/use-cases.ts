@@ -19,6 +19,7 @@ import { AccountBilling } from '../application/billing/account-billing.js';
 import { IssueCreditNote } from '../application/billing/issue-credit-note.js';
 import { RecordPayment } from '../application/billing/record-payment.js';
 import { StaffInvoice } from '../application/billing/staff-invoice.js';
+import { IssueDirectInvoice } from '../application/billing/issue-direct-invoice.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -42,6 +43,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     issueCreditNote: new IssueCreditNote(services),
     billing: new AccountBilling(services),
     staffInvoice: new StaffInvoice(services),
+    issueDirectInvoice: new IssueDirectInvoice(services),
   };
 }
 

@@ -134,6 +134,28 @@ describe('quotes, payments and invoices over HTTP', () => {
   });
 });
 
+describe('invoices issued directly by staff', () => {
+  it('issue with a due date, validated field by field, only for billing staff', async () => {
+    const { account, user } = await givenOwner(portal.services);
+    const billing = await staffClient(['billing']);
+    const lines = [{ description: 'Migracija weba', unitPriceCents: 12000, quantity: 2, vatRatePercent: 25 }];
+    const bad = await billing.post(`/api/v1/staff/accounts/${account.id}/invoices`, { json: { dueDate: '2020-01-01', lines }, headers: { 'accept-language': 'en' } });
+    expect(await bad.json()).toMatchObject({ status: 422, errors: [{ field: 'dueDate' }] });
+    const badRate = await billing.post(`/api/v1/staff/accounts/${account.id}/invoices`, { json: { dueDate: '2099-01-01', lines: [{ ...lines[0], vatRatePercent: 22 }] } });
+    expect(badRate.status).toBe(422);
+    const due = new Date(portal.clock.now().getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const created = await billing.post(`/api/v1/staff/accounts/${account.id}/invoices`, { json: { dueDate: due, lines } });
+    expect(created.status).toBe(201);
+    const invoice = (await created.json()) as { id: string; grossCents: number; dueDate: string; paymentState: string };
+    expect([invoice.grossCents, invoice.dueDate.slice(0, 10), invoice.paymentState]).toEqual([30000, due, 'unpaid']);
+    const owner = httpClient(app);
+    await owner.post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+    expect(await (await owner.get(`/accounts/${account.id}/invoices?status=unpaid`)).text()).toContain('300,00 €');
+    const support = await staffClient(['support']);
+    expect((await support.post(`/api/v1/staff/accounts/${account.id}/invoices`, { json: { dueDate: due, lines } })).status).toBe(403);
+  });
+});
+
 describe('the renewal job on PostgreSQL', () => {
   it('runs safely on two instances at once: every renewal quote and notice exists once', async () => {
     const { account, user } = await givenOwner(portal.services);

@@ -253,6 +253,7 @@ describe('JSON API', () => {
       '/health',
       '/me',
       '/password-reset',
+      '/staff/accounts/{accountId}/invoices',
       '/staff/payments',
     ]);
     expect(await (await app.request('/api/v1/docs')).text()).toContain('POST /api/v1/password-reset');

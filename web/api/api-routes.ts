@@ -237,6 +237,31 @@ const invoicePdfRoute = createRoute({
   responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
 });
 
+const directInvoiceRoute = createRoute({
+  method: 'post',
+  path: '/staff/accounts/{accountId}/invoices',
+  summary: 'Issue an invoice directly, with a due date (staff: billing or admin)',
+  tags: ['staff'],
+  security: [{ staffSession: [] }],
+  request: {
+    params: accountParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
+              lines: z.array(z.object({ description: z.string().max(200), unitPriceCents: z.number().int(), quantity: z.number().int().default(1), vatRatePercent: z.number().int().default(25) })).min(1).max(50),
+            })
+            .openapi('DirectInvoice'),
+        },
+      },
+    },
+  },
+  responses: { 201: { description: 'The invoice', content: { 'application/json': { schema: InvoiceSchema } } }, 422: { description: 'Invalid invoice', content: problemContent }, ...denied },
+});
+
 const PaymentResultSchema = z
   .object({ paymentId: z.uuid(), duplicate: z.boolean(), invoice: InvoiceSchema.nullable() })
   .openapi('RecordedPayment');
@@ -411,6 +436,14 @@ export function apiRoutes(useCases: UseCases) {
     const result = await useCases.billing.invoicePdf(c.var.actor, accountId, invoiceId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return pdfResponse(result.value) as never;
+  });
+
+  api.openapi(directInvoiceRoute, async (c) => {
+    const staff = c.var.staffAuth;
+    if (!staff) return unauthenticated(c) as never;
+    const result = await useCases.issueDirectInvoice.execute(staff.actor, { accountId: c.req.valid('param').accountId, ...c.req.valid('json') }, c.var.meta);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.json(invoiceJson(result.value), 201);
   });
 
   api.openapi(recordPaymentRoute, async (c) => {
