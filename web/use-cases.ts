@@ -20,6 +20,8 @@ import { IssueCreditNote } from '../application/billing/issue-credit-note.js';
 import { RecordPayment } from '../application/billing/record-payment.js';
 import { StaffInvoice } from '../application/billing/staff-invoice.js';
 import { IssueDirectInvoice } from '../application/billing/issue-direct-invoice.js';
+import { ManageSessions } from '../application/identity/manage-sessions.js';
+import { AccountAuditLog } from '../application/audit/account-audit-log.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -44,6 +46,8 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     billing: new AccountBilling(services),
     staffInvoice: new StaffInvoice(services),
     issueDirectInvoice: new IssueDirectInvoice(services),
+    manageSessions: new ManageSessions(services),
+    accountAuditLog: new AccountAuditLog(services),
   };
 }
 

@@ -57,6 +57,13 @@ export class InMemorySessionManager implements SessionManager {
     }
   }
 
+  async end(subject: SessionSubject, subjectId: string, sessionId: string): Promise<boolean> {
+    const session = this.store.sessions.get(sessionId);
+    if (!session || session.subject !== subject || session.subjectId !== subjectId) return false;
+    this.store.sessions.delete(sessionId);
+    return true;
+  }
+
   async purgeExpired(now: Date): Promise<number> {
     let removed = 0;
     for (const [id, session] of this.store.sessions) {

@@ -135,6 +135,11 @@ export class LuciaSessionManager implements SessionManager {
     await this.lucias[subject].invalidateUserSessions(subjectId);
   }
 
+  async end(subject: SessionSubject, subjectId: string, sessionId: string): Promise<boolean> {
+    const removed = await execute(this.em, 'delete from sessions where id = $1 and subject = $2 and subject_id = $3 returning id', [sessionId, subject, subjectId]);
+    return removed.length === 1;
+  }
+
   async purgeExpired(now: Date): Promise<number> {
     const removed = await execute(this.em, 'delete from sessions where expires_at <= $1 or absolute_expires_at <= $1 returning id', [now]);
     return removed.length;

@@ -12,6 +12,8 @@ export interface SessionManager {
   validate(subject: SessionSubject, token: string): Promise<SessionInfo | null>;
   invalidate(subject: SessionSubject, token: string): Promise<void>;
   invalidateAll(subject: SessionSubject, subjectId: string): Promise<void>;
+  /** Ends one session of this subject by its id (as listed); false when it is not theirs or already gone. */
+  end(subject: SessionSubject, subjectId: string, sessionId: string): Promise<boolean>;
   listFor(subject: SessionSubject, subjectId: string): Promise<SessionInfo[]>;
   /** Deletes every session past its idle or absolute expiry; returns how many. */
   purgeExpired(now: Date): Promise<number>;

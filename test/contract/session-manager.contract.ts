@@ -54,6 +54,19 @@ export function describeSessionManagerContract(name: string, make: () => Promise
       expect(await within(probe, (s) => s.validate('user', other.token))).not.toBeNull();
     });
 
+    it('ends one session by id only for its own subject', async () => {
+      const probe = await make();
+      const userId = crypto.randomUUID();
+      const mine = await within(probe, (s) => s.create('user', userId, META));
+      const theirs = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));
+      expect(await within(probe, (s) => s.end('user', userId, theirs.session.id))).toBe(false);
+      expect(await within(probe, (s) => s.end('staff', userId, mine.session.id))).toBe(false);
+      expect(await within(probe, (s) => s.validate('user', theirs.token))).not.toBeNull();
+      expect(await within(probe, (s) => s.end('user', userId, mine.session.id))).toBe(true);
+      expect(await within(probe, (s) => s.validate('user', mine.token))).toBeNull();
+      expect(await within(probe, (s) => s.end('user', userId, mine.session.id))).toBe(false);
+    });
+
     it('ends a session at its absolute lifetime however active it is', async () => {
       const probe = await make();
       const created = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));

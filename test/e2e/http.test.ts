@@ -278,3 +278,33 @@ describe('JSON API', () => {
     expect(await me.json()).toMatchObject({ email: 'api@firma.hr', accounts: [{ id: account.id, role: 'owner', oib: account.oib }] });
   });
 });
+
+describe('sessions page and the owner audit log', () => {
+  it('lists the sessions, ends another one, and refuses to end somebody else\'s', async () => {
+    await givenOwner(portal.services, { email: 'sesije@firma.hr' });
+    const laptop = await signedIn('sesije@firma.hr');
+    const phone = await signedIn('sesije@firma.hr');
+    const page = await (await laptop.get('/sessions')).text();
+    expect(page.match(/data-session="/gu)).toHaveLength(2);
+    expect(page).toContain('ova prijava');
+    const otherId = /\/sessions\/([0-9a-f]{64})\/end/u.exec(page)![1]!;
+    const stranger = await givenOwner(portal.services, { email: 'tudje-sesije@firma.hr' });
+    const strangerClient = await signedIn(stranger.user.email);
+    expect((await strangerClient.post(`/sessions/${otherId}/end`)).status).toBe(404);
+    expect((await phone.get('/dashboard')).status).toBe(200);
+    expect((await laptop.post(`/sessions/${otherId}/end`)).headers.get('location')).toBe('/sessions?ended=1');
+    expect((await phone.get('/dashboard')).status).toBe(303);
+    expect((await laptop.get('/dashboard')).status).toBe(200);
+    expect((await httpClient(app).get('/sessions')).status).toBe(303);
+  });
+
+  it('shows the owner what happened on the account, and nobody else', async () => {
+    const { account } = await givenOwner(portal.services, { email: 'zapisnik@firma.hr' });
+    const owner = await signedIn('zapisnik@firma.hr');
+    await portal.services.uow.run((scope) => scope.audit.record({ id: crypto.randomUUID(), at: new Date(), actorKind: 'staff', actorId: null, accountId: account.id, action: 'staff.order_accepted', clientAddress: '198.51.100.4', details: {} }));
+    const log = await (await owner.get(`/accounts/${account.id}/audit`)).text();
+    expect(log).toContain('staff.order_accepted');
+    const other = await givenOwner(portal.services, { email: 'nije-moj-zapisnik@firma.hr' });
+    expect((await (await signedIn(other.user.email)).get(`/accounts/${account.id}/audit`)).status).toBe(403);
+  });
+});

@@ -110,3 +110,14 @@ describe('authorization policy', () => {
     expect(can(owner, { type: 'staff.backoffice' }).allowed).toBe(false);
   });
 });
+
+describe('the account audit log belongs to the owner', () => {
+  it('refuses contacts and other accounts', () => {
+    const owner: Actor = { kind: 'user', userId: 'u1', memberships: [{ accountId: 'a1', role: 'owner', permissions: [] }] };
+    const contact: Actor = { kind: 'user', userId: 'u2', memberships: [{ accountId: 'a1', role: 'contact', permissions: ['emails', 'invoices'] }] };
+    expect(can(owner, { type: 'account.audit', accountId: 'a1' }).allowed).toBe(true);
+    expect(can(contact, { type: 'account.audit', accountId: 'a1' })).toEqual({ allowed: false, reason: 'missing_permission' });
+    expect(can(owner, { type: 'account.audit', accountId: 'a2' })).toEqual({ allowed: false, reason: 'not_member' });
+    expect(can({ kind: 'staff', staffId: 's', roles: ['admin'] }, { type: 'account.audit', accountId: 'a1' }).allowed).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { failurePage, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import { pdfResponse } from '../http/pdf.js';
+import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
 import type { UseCases } from '../use-cases.js';
 import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
@@ -24,6 +25,8 @@ export function portalRoutes(useCases: UseCases) {
   const app = new Hono<AppEnv>();
   app.use('/dashboard', noStore, requireUser);
   app.use('/accounts/*', noStore, requireUser);
+  app.use('/sessions', noStore, requireUser);
+  app.use('/sessions/*', noStore, requireUser);
 
   app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional() }), notFound), async (c) => {
     const accounts = await useCases.listMyAccounts.execute(c.var.actor);
@@ -116,6 +119,26 @@ export function portalRoutes(useCases: UseCases) {
     const { accountId, quoteId } = c.req.valid('param');
     const result = await useCases.billing.quotePdf(c.var.actor, accountId, quoteId);
     return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
+  });
+
+  app.get('/sessions', validated('query', z.object({ ended: z.string().max(5).optional() })), async (c) => {
+    const result = await useCases.manageSessions.list(c.var.actor);
+    if (!result.ok) return failurePage(c, result.error);
+    const notice = c.req.valid('query').ended ? c.var.t('sessions.ended') : undefined;
+    return html(c, <SessionsPage page={pageOf(c)} sessions={result.value} currentId={c.var.auth!.session.id} notice={notice} />);
+  });
+
+  app.post('/sessions/:sessionId/end', validated('param', z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/u) }), notFound), async (c) => {
+    const result = await useCases.manageSessions.end(c.var.actor, c.req.valid('param').sessionId, c.var.meta);
+    if (!result.ok) return failurePage(c, result.error);
+    return c.redirect('/sessions?ended=1', 303);
+  });
+
+  app.get('/accounts/:accountId/audit', accountParam, after, async (c) => {
+    const { accountId } = c.req.valid('param');
+    const result = await useCases.accountAuditLog.execute(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} next={result.value.next} />);
   });
 
   app.get('/accounts/:accountId/orders/new', accountParam, async (c) => {

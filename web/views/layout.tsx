@@ -36,6 +36,7 @@ export const Layout: FC<{ page: PageContext; title: string; children?: Child }> 
             {page.userName ? (
               <>
                 <a href="/dashboard">{t('nav.dashboard')}</a>
+                <a href="/sessions">{t('nav.sessions')}</a>
                 <span class="greeting">{t('nav.greeting', { name: page.userName })}</span>
                 <form method="post" action="/sign-out" class="inline">
                   <button type="submit" class="link">
