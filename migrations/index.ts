@@ -2,6 +2,7 @@ import { Migration20261125000000Foundation } from './Migration20261125000000Foun
 import { Migration20261125010000Ordering } from './Migration20261125010000Ordering.js';
 import { Migration20261125020000Billing } from './Migration20261125020000Billing.js';
 import { Migration20261125030000Renewals } from './Migration20261125030000Renewals.js';
+import { Migration20261125040000ApiTokens } from './Migration20261125040000ApiTokens.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125010000Ordering', class: Migration20261125010000Ordering },
   { name: 'Migration20261125020000Billing', class: Migration20261125020000Billing },
   { name: 'Migration20261125030000Renewals', class: Migration20261125030000Renewals },
+  { name: 'Migration20261125040000ApiTokens', class: Migration20261125040000ApiTokens },
 ];

@@ -65,6 +65,7 @@ export function createApp(deps: AppDeps) {
     c.set('auth', null);
     c.set('staffAuth', null);
     c.set('actor', ANONYMOUS);
+    c.set('apiActor', null);
     return next();
   });
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large') }));
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
       if (auth) {
         c.set('auth', auth);
         c.set('actor', auth.actor);
+        c.set('apiActor', auth.actor);
       } else clearCookie(c, 'session', secure);
     }
     const staffToken = readCookie(c, 'staff', secure);

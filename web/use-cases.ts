@@ -22,6 +22,7 @@ import { StaffInvoice } from '../application/billing/staff-invoice.js';
 import { IssueDirectInvoice } from '../application/billing/issue-direct-invoice.js';
 import { ManageSessions } from '../application/identity/manage-sessions.js';
 import { AccountAuditLog } from '../application/audit/account-audit-log.js';
+import { ApiTokens } from '../application/integrations/api-tokens.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -48,6 +49,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     issueDirectInvoice: new IssueDirectInvoice(services),
     manageSessions: new ManageSessions(services),
     accountAuditLog: new AccountAuditLog(services),
+    apiTokens: new ApiTokens(services),
   };
 }
 

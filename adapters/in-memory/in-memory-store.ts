@@ -12,6 +12,7 @@ import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal } from '../../domain/billing/renewal.js';
+import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface QueuedJob {
@@ -38,6 +39,7 @@ export class InMemoryStore {
   invoices = new Map<string, Invoice>();
   payments = new Map<string, Payment>();
   renewals = new Map<string, Renewal>();
+  apiTokens = new Map<string, ApiToken>();
 
   snapshot(): () => void {
     const saved = {
@@ -58,6 +60,7 @@ export class InMemoryStore {
       invoices: new Map(this.invoices),
       payments: new Map(this.payments),
       renewals: new Map(this.renewals),
+      apiTokens: new Map(this.apiTokens),
     };
     return () => Object.assign(this, saved);
   }

@@ -24,6 +24,7 @@ import {
   InMemoryServiceRepository,
 } from './in-memory-ordering-repositories.js';
 import { InMemoryStore } from './in-memory-store.js';
+import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -52,6 +53,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       invoices: new InMemoryInvoiceRepository(store),
       payments: new InMemoryPaymentRepository(store),
       renewals: new InMemoryRenewalRepository(store),
+      apiTokens: new InMemoryApiTokenRepository(store),
     };
   }
 

@@ -14,6 +14,7 @@ import {
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
 import type { Em, Orm } from './orm.js';
+import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import {
   MikroOrmDomainRepository,
   MikroOrmInvoiceRepository,
@@ -56,6 +57,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       invoices: new MikroOrmInvoiceRepository(em),
       payments: new MikroOrmPaymentRepository(em),
       renewals: new MikroOrmRenewalRepository(em),
+      apiTokens: new MikroOrmApiTokenRepository(em),
     };
   }
 }

@@ -10,6 +10,7 @@ import { Quote } from '../../domain/billing/quote.js';
 import { Invoice } from '../../domain/billing/invoice.js';
 import { Payment } from '../../domain/billing/payment.js';
 import { Renewal } from '../../domain/billing/renewal.js';
+import { ApiToken } from '../../domain/integrations/api-token.js';
 import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 /** Plain domain classes mapped from outside the domain; the tables themselves are made by migrations/. */
@@ -284,3 +285,21 @@ export const RenewalSchema = new EntitySchema<Renewal>({
 });
 
 ALL_SCHEMAS.push(RenewalSchema);
+
+export const ApiTokenSchema = new EntitySchema<ApiToken>({
+  class: ApiToken,
+  tableName: 'api_tokens',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    name: { type: 'string', columnType: 'text' },
+    createdByUserId: { type: 'uuid' },
+    tokenHash: { type: 'string', columnType: 'text', unique: true },
+    permissions: { type: 'string[]', columnType: 'text[]' },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    lastUsedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    revokedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+  },
+});
+
+ALL_SCHEMAS.push(ApiTokenSchema);

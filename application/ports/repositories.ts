@@ -10,6 +10,7 @@ import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal, RenewalStage } from '../../domain/billing/renewal.js';
+import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
 export interface Page<T> {
@@ -139,4 +140,13 @@ export interface RenewalRepository {
   /** Moves the stage only if it still is `from`; false when another run got there first. */
   advance(id: string, from: RenewalStage, to: RenewalStage, at: Date): Promise<boolean>;
   listOpen(after: string | null, limit: number): Promise<Renewal[]>;
+}
+
+export interface ApiTokenRepository {
+  add(token: ApiToken): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiToken | null>;
+  listForAccount(accountId: string): Promise<ApiToken[]>;
+  /** Revokes a token of this account; false when there is no such live token. */
+  revoke(id: string, accountId: string, at: Date): Promise<boolean>;
+  touch(id: string, at: Date): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type {
   InvoiceRepository,
   PaymentRepository,
   RenewalRepository,
+  ApiTokenRepository,
   OrderRepository,
   ProductRepository,
   QuoteRepository,
@@ -37,6 +38,7 @@ export interface TransactionScope {
   readonly invoices: InvoiceRepository;
   readonly payments: PaymentRepository;
   readonly renewals: RenewalRepository;
+  readonly apiTokens: ApiTokenRepository;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

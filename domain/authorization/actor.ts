@@ -10,7 +10,7 @@ export interface Membership {
 /** Who is asking. Built once per request from the session; every use case passes it to the policy. */
 export type Actor =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'user'; readonly userId: string; readonly memberships: readonly Membership[] }
+  | { readonly kind: 'user'; readonly userId: string; readonly memberships: readonly Membership[]; readonly viaTokenId?: string }
   | { readonly kind: 'staff'; readonly staffId: string; readonly roles: readonly StaffRole[] };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };

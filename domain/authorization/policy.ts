@@ -14,6 +14,7 @@ export type Action =
   | { readonly type: 'domains.view'; readonly accountId: string; readonly domainId?: string }
   | { readonly type: 'invoices.view'; readonly accountId: string }
   | { readonly type: 'account.audit'; readonly accountId: string }
+  | { readonly type: 'account.tokens'; readonly accountId: string }
   | { readonly type: 'staff.orders' }
   | { readonly type: 'staff.billing' }
   | { readonly type: 'staff.backoffice' }
@@ -74,9 +75,10 @@ export function can(actor: Actor, action: Action): Decision {
       return actor.roles.some((r) => r === 'support' || r === 'billing') ? allow(actor.roles.includes('billing') ? 'billing' : 'support') : staffRole(actor.roles, 'admin');
     case 'staff.backoffice':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
-    case 'account.audit': {
-      // The account's own audit log is the owner's: contacts never see it.
-      if (actor.kind !== 'user') return deny('not_member');
+    case 'account.audit':
+    case 'account.tokens': {
+      // The account's audit log and its API tokens are the owner's; a token never manages tokens.
+      if (actor.kind !== 'user' || actor.viaTokenId) return deny('not_member');
       const membership = actor.memberships.find((m) => m.accountId === action.accountId);
       if (!membership) return deny('not_member');
       return membership.role === 'owner' ? allow('owner') : deny('missing_permission');

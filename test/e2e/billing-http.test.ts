@@ -184,3 +184,40 @@ describe('the renewal job on PostgreSQL', () => {
     expect(await count(`mail_messages where ${mine} and subject like '%za produženje%'`)).toBe(2);
   });
 });
+
+describe('API tokens', () => {
+  it('are shown once, stored hashed, limited to their rights, and stop working when revoked', async () => {
+    const { account, user } = await givenOwner(portal.services);
+    const owner = httpClient(app);
+    await owner.post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+    const empty = await owner.post(`/accounts/${account.id}/tokens`, { form: { name: 'Knjigovodstvo' } });
+    expect([empty.status, (await empty.text()).includes('Odaberite barem jedno pravo.')]).toEqual([422, true]);
+    const page = await (await owner.post(`/accounts/${account.id}/tokens`, { form: { name: 'Knjigovodstvo', permissions: 'invoices' } })).text();
+    const token = /<code class="secret">(pt_[a-z2-7]+)<\/code>/u.exec(page)![1]!;
+    expect(await (await owner.get(`/accounts/${account.id}/tokens`)).text()).not.toContain(token);
+    const [stored] = await portal.sql<{ token_hash: string; permissions: string[] }>('select token_hash, permissions from api_tokens where account_id = $1', [account.id]);
+    expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/u);
+    expect(stored!.token_hash).not.toContain(token);
+
+    const api = (path: string, init: RequestInit = {}) => app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) } });
+    expect((await api(`/api/v1/accounts/${account.id}/invoices`)).status).toBe(200);
+    expect((await api(`/api/v1/accounts/${account.id}/services`)).status).toBe(403);
+    expect((await api(`/api/v1/accounts/${account.id}/quotes`)).status).toBe(403);
+    expect((await api(`/api/v1/accounts/${account.id}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [{ productCode: 'DOM-EU', domainName: 'token-krade.eu' }] }) })).status).toBe(403);
+    const other = await givenOwner(portal.services);
+    expect((await api(`/api/v1/accounts/${other.account.id}/invoices`)).status).toBe(403);
+    expect((await app.request(`/api/v1/accounts/${account.id}/invoices`, { headers: { authorization: 'Bearer pt_notarealtoken' } })).status).toBe(401);
+    expect(await (await owner.get(`/accounts/${account.id}/tokens`)).text()).not.toContain('nikad');
+
+    const tokenId = /data-token="([0-9a-f-]{36})"/u.exec(await (await owner.get(`/accounts/${account.id}/tokens`)).text())![1]!;
+    expect((await httpClient(app).post(`/accounts/${account.id}/tokens/${tokenId}/revoke`)).headers.get('location')).toBe('/sign-in?notice=expired');
+    const stranger = httpClient(app);
+    await stranger.post('/sign-in', { form: { email: other.user.email, password: PASSWORD } });
+    expect((await stranger.post(`/accounts/${account.id}/tokens/${tokenId}/revoke`)).status).toBe(403);
+    expect((await stranger.post(`/accounts/${other.account.id}/tokens/${tokenId}/revoke`)).status).toBe(404);
+    expect((await api(`/api/v1/accounts/${account.id}/invoices`)).status).toBe(200);
+    expect((await owner.post(`/accounts/${account.id}/tokens/${tokenId}/revoke`)).status).toBe(303);
+    const revoked = await api(`/api/v1/accounts/${account.id}/invoices`);
+    expect([revoked.status, ((await revoked.json()) as { code: string }).code]).toEqual([401, 'invalid_token']);
+  });
+});

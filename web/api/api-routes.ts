@@ -4,7 +4,7 @@ import type { UseCases } from '../use-cases.js';
 import { failureResponse, problemResponse, validationProblem } from './problem.js';
 import { apiDocsPage } from './docs-page.js';
 import { pdfResponse } from '../http/pdf.js';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
@@ -21,6 +21,9 @@ const ProblemSchema = z
     errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');
+
+/** Either the portal session cookie or an API token; both are limited by the same policy. */
+const CLIENT_AUTH: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
@@ -52,7 +55,7 @@ const meRoute = createRoute({
   path: '/me',
   summary: 'The signed-in user and the accounts they may act for',
   tags: ['identity'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   responses: {
     200: { description: 'The current user', content: { 'application/json': { schema: MeSchema } } },
     401: { description: 'Not signed in', content: problemContent },
@@ -133,7 +136,7 @@ const ordersRoute = createRoute({
   path: '/accounts/{accountId}/orders',
   summary: 'Orders of an account, newest first',
   tags: ['ordering'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of orders', content: { 'application/json': { schema: page(OrderSchema) } } }, ...denied },
 });
@@ -144,7 +147,7 @@ const placeOrderRoute = createRoute({
   summary: 'Place an order for an account',
   description: 'Send an Idempotency-Key header: repeating a request with the same key returns the order it created instead of a second one.',
   tags: ['ordering'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: {
     params: accountParams,
     headers: z.object({ 'idempotency-key': z.string().max(200).optional().openapi({ param: { name: 'idempotency-key', in: 'header' } }) }),
@@ -158,7 +161,7 @@ const servicesRoute = createRoute({
   path: '/accounts/{accountId}/services',
   summary: 'Services of an account',
   tags: ['services'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of services', content: { 'application/json': { schema: page(ServiceSchema) } } }, ...denied },
 });
@@ -168,7 +171,7 @@ const domainsRoute = createRoute({
   path: '/accounts/{accountId}/domains',
   summary: 'Domains of an account',
   tags: ['services'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of domains', content: { 'application/json': { schema: page(DomainSchema) } } }, ...denied },
 });
@@ -202,7 +205,7 @@ const quotesRoute = createRoute({
   path: '/accounts/{accountId}/quotes',
   summary: 'Quotes of an account',
   tags: ['billing'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of quotes', content: { 'application/json': { schema: page(QuoteSchema) } } }, ...denied },
 });
@@ -212,7 +215,7 @@ const invoicesRoute = createRoute({
   path: '/accounts/{accountId}/invoices',
   summary: 'Invoices and credit notes of an account',
   tags: ['billing'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: { params: accountParams, query: afterQuery.extend({ status: z.enum(['all', 'unpaid', 'paid']).default('all').openapi({ param: { name: 'status', in: 'query' } }) }) },
   responses: { 200: { description: 'A page of invoices', content: { 'application/json': { schema: page(InvoiceSchema) } } }, ...denied },
 });
@@ -222,7 +225,7 @@ const invoiceRoute = createRoute({
   path: '/accounts/{accountId}/invoices/{invoiceId}',
   summary: 'One invoice',
   tags: ['billing'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: { params: accountParams.extend({ invoiceId: z.uuid().openapi({ param: { name: 'invoiceId', in: 'path' } }) }) },
   responses: { 200: { description: 'The invoice', content: { 'application/json': { schema: InvoiceSchema } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
 });
@@ -232,7 +235,7 @@ const invoicePdfRoute = createRoute({
   path: '/accounts/{accountId}/invoices/{invoiceId}/pdf',
   summary: 'The invoice as PDF, with the HUB-3 payment barcode while money is owed',
   tags: ['billing'],
-  security: [{ session: [] }],
+  security: CLIENT_AUTH,
   request: { params: accountParams.extend({ invoiceId: z.uuid().openapi({ param: { name: 'invoiceId', in: 'path' } }) }) },
   responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
 });
@@ -316,16 +319,28 @@ const orderJson = (o: Order) => ({
   totals: (({ netCents, vatCents, grossCents }) => ({ netCents, vatCents, grossCents }))(o.totals()),
 });
 
+/** A bearer token, when sent, decides who calls (a bad one is refused at once); otherwise the session does. */
+function bearerOrSession(useCases: UseCases): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const bearer = /^Bearer\s+(\S+)$/iu.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer) {
+      const actor = await useCases.apiTokens.authenticate(bearer);
+      if (!actor) return problemResponse(c, { type: 'about:blank#unauthenticated', title: c.var.t('error.unauthenticated'), status: 401, code: 'invalid_token' });
+      c.set('actor', actor);
+      c.set('apiActor', actor);
+    }
+    await next();
+    c.res.headers.set('cache-control', 'no-store');
+  };
+}
+
 /** The JSON API for integrations, described by OpenAPI 3.1. Handlers call the same use cases as the pages. */
 export function apiRoutes(useCases: UseCases) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error.issues)),
   });
 
-  api.use('*', async (c, next) => {
-    await next();
-    c.res.headers.set('cache-control', 'no-store');
-  });
+  api.use('*', bearerOrSession(useCases));
 
   api.openapi(healthRoute, async (c) => {
     const health = await useCases.checkHealth.execute();
@@ -366,16 +381,16 @@ export function apiRoutes(useCases: UseCases) {
   });
 
   api.openapi(ordersRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
-    const result = await useCases.portfolio.orders(c.var.actor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
+    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const result = await useCases.portfolio.orders(c.var.apiActor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ items: result.value.items.map(orderJson), next: result.value.next }, 200);
   });
 
   api.openapi(placeOrderRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
+    if (!c.var.apiActor) return unauthenticated(c) as never;
     const result = await useCases.placeOrder.asMember(
-      c.var.actor,
+      c.var.apiActor,
       { accountId: c.req.valid('param').accountId, items: c.req.valid('json').items, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null, source: 'api' },
       c.var.meta,
     );
@@ -384,9 +399,9 @@ export function apiRoutes(useCases: UseCases) {
   });
 
   api.openapi(servicesRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
+    if (!c.var.apiActor) return unauthenticated(c) as never;
     const { accountId } = c.req.valid('param');
-    const result = await useCases.portfolio.services(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    const result = await useCases.portfolio.services(c.var.apiActor, accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(
       {
@@ -398,8 +413,8 @@ export function apiRoutes(useCases: UseCases) {
   });
 
   api.openapi(domainsRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
-    const result = await useCases.portfolio.domains(c.var.actor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
+    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const result = await useCases.portfolio.domains(c.var.apiActor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(
       { items: result.value.items.map((d) => ({ id: d.id, name: d.name, status: d.status, registeredAt: d.registeredAt.toISOString(), expiresAt: d.expiresAt.toISOString(), nameservers: d.nameservers })), next: result.value.next },
@@ -408,32 +423,32 @@ export function apiRoutes(useCases: UseCases) {
   });
 
   api.openapi(quotesRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
-    const result = await useCases.billing.quotes(c.var.actor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
+    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const result = await useCases.billing.quotes(c.var.apiActor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ items: result.value.items.map(quoteJson), next: result.value.next }, 200);
   });
 
   api.openapi(invoicesRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
+    if (!c.var.apiActor) return unauthenticated(c) as never;
     const query = c.req.valid('query');
-    const result = await useCases.billing.invoices(c.var.actor, c.req.valid('param').accountId, query.status, query.after ?? null);
+    const result = await useCases.billing.invoices(c.var.apiActor, c.req.valid('param').accountId, query.status, query.after ?? null);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ items: result.value.items.map(invoiceJson), next: result.value.next }, 200);
   });
 
   api.openapi(invoiceRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
+    if (!c.var.apiActor) return unauthenticated(c) as never;
     const { accountId, invoiceId } = c.req.valid('param');
-    const result = await useCases.billing.invoice(c.var.actor, accountId, invoiceId);
+    const result = await useCases.billing.invoice(c.var.apiActor, accountId, invoiceId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(invoiceJson(result.value), 200);
   });
 
   api.openapi(invoicePdfRoute, async (c) => {
-    if (!c.var.auth) return unauthenticated(c) as never;
+    if (!c.var.apiActor) return unauthenticated(c) as never;
     const { accountId, invoiceId } = c.req.valid('param');
-    const result = await useCases.billing.invoicePdf(c.var.actor, accountId, invoiceId);
+    const result = await useCases.billing.invoicePdf(c.var.apiActor, accountId, invoiceId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return pdfResponse(result.value) as never;
   });
@@ -454,6 +469,7 @@ export function apiRoutes(useCases: UseCases) {
     return c.json({ paymentId: result.value.payment.id, duplicate: result.value.duplicate, invoice: result.value.invoice ? invoiceJson(result.value.invoice) : null }, 200);
   });
 
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token created by the account owner (pt_…), limited to the rights chosen for it.' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'staff' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'session' });
   const document = {

@@ -12,5 +12,7 @@ export interface AppEnv {
     auth: AuthenticatedUser | null;
     staffAuth: AuthenticatedStaff | null;
     actor: Actor;
+    /** Who calls the JSON API: a signed-in user (session) or an API token; null when neither. */
+    apiActor: Actor | null;
   };
 }

@@ -6,6 +6,8 @@ import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import { pdfResponse } from '../http/pdf.js';
 import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
+import { TokensPage } from '../views/token-pages.js';
+import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
@@ -139,6 +141,32 @@ export function portalRoutes(useCases: UseCases) {
     const result = await useCases.accountAuditLog.execute(c.var.actor, accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} next={result.value.next} />);
+  });
+
+  app.get('/accounts/:accountId/tokens', accountParam, async (c) => {
+    const { accountId } = c.req.valid('param');
+    const result = await useCases.apiTokens.list(c.var.actor, accountId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={result.value} />);
+  });
+
+  app.post('/accounts/:accountId/tokens', accountParam, validated('form', z.object({ name: z.string().max(200).default(''), permissions: z.union([z.string().max(40), z.array(z.string().max(40)).max(20)]).optional() })), async (c) => {
+    const { accountId } = c.req.valid('param');
+    const form = c.req.valid('form');
+    const permissions = form.permissions === undefined ? [] : Array.isArray(form.permissions) ? form.permissions : [form.permissions];
+    const created = await useCases.apiTokens.create(c.var.actor, accountId, { name: form.name, permissions }, c.var.meta);
+    if (!created.ok && created.error.kind !== 'invalid') return failurePage(c, created.error);
+    const list = await useCases.apiTokens.list(c.var.actor, accountId);
+    if (!list.ok) return failurePage(c, list.error);
+    if (!created.ok) return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} error={failureMessage(c.var.t, created.error.code, created.error.details)} />, 422);
+    return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} created={created.value.token} />);
+  });
+
+  app.post('/accounts/:accountId/tokens/:tokenId/revoke', validated('param', z.object({ accountId: z.uuid(), tokenId: z.uuid() }), notFound), async (c) => {
+    const { accountId, tokenId } = c.req.valid('param');
+    const result = await useCases.apiTokens.revoke(c.var.actor, accountId, tokenId, c.var.meta);
+    if (!result.ok) return failurePage(c, result.error);
+    return c.redirect(`/accounts/${accountId}/tokens`, 303);
   });
 
   app.get('/accounts/:accountId/orders/new', accountParam, async (c) => {

@@ -17,6 +17,7 @@ const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accoun
     <a href={`/accounts/${accountId}/invoices`}>{page.t('nav.invoices')}</a>
     <a href={`/accounts/${accountId}/emails`}>{page.t('nav.emails')}</a>
     <a href={`/accounts/${accountId}/audit`}>{page.t('nav.audit')}</a>
+    <a href={`/accounts/${accountId}/tokens`}>{page.t('nav.tokens')}</a>
     <a href={`/accounts/${accountId}/orders/new`} class="button">
       {page.t('nav.order')}
     </a>
