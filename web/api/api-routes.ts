@@ -22,6 +22,10 @@ const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** Who is not signed in (and sent no valid token) hears 401 before anything of the request is read. */
+const requireCaller: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.apiActor ? next() : unauthenticated(c));
+const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : unauthenticated(c));
+
 /** Either the portal session cookie or an API token; both are limited by the same policy. */
 const CLIENT_AUTH: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 
@@ -55,7 +59,7 @@ const meRoute = createRoute({
   path: '/me',
   summary: 'The signed-in user and the accounts they may act for',
   tags: ['identity'],
-  security: CLIENT_AUTH,
+  security: [{ session: [] }],
   responses: {
     200: { description: 'The current user', content: { 'application/json': { schema: MeSchema } } },
     401: { description: 'Not signed in', content: problemContent },
@@ -137,6 +141,7 @@ const ordersRoute = createRoute({
   summary: 'Orders of an account, newest first',
   tags: ['ordering'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of orders', content: { 'application/json': { schema: page(OrderSchema) } } }, ...denied },
 });
@@ -148,6 +153,7 @@ const placeOrderRoute = createRoute({
   description: 'Send an Idempotency-Key header: repeating a request with the same key returns the order it created instead of a second one.',
   tags: ['ordering'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: {
     params: accountParams,
     headers: z.object({ 'idempotency-key': z.string().max(200).optional().openapi({ param: { name: 'idempotency-key', in: 'header' } }) }),
@@ -162,6 +168,7 @@ const servicesRoute = createRoute({
   summary: 'Services of an account',
   tags: ['services'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of services', content: { 'application/json': { schema: page(ServiceSchema) } } }, ...denied },
 });
@@ -172,6 +179,7 @@ const domainsRoute = createRoute({
   summary: 'Domains of an account',
   tags: ['services'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of domains', content: { 'application/json': { schema: page(DomainSchema) } } }, ...denied },
 });
@@ -206,6 +214,7 @@ const quotesRoute = createRoute({
   summary: 'Quotes of an account',
   tags: ['billing'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: { params: accountParams, query: afterQuery },
   responses: { 200: { description: 'A page of quotes', content: { 'application/json': { schema: page(QuoteSchema) } } }, ...denied },
 });
@@ -216,6 +225,7 @@ const invoicesRoute = createRoute({
   summary: 'Invoices and credit notes of an account',
   tags: ['billing'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: { params: accountParams, query: afterQuery.extend({ status: z.enum(['all', 'unpaid', 'paid']).default('all').openapi({ param: { name: 'status', in: 'query' } }) }) },
   responses: { 200: { description: 'A page of invoices', content: { 'application/json': { schema: page(InvoiceSchema) } } }, ...denied },
 });
@@ -226,6 +236,7 @@ const invoiceRoute = createRoute({
   summary: 'One invoice',
   tags: ['billing'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: { params: accountParams.extend({ invoiceId: z.uuid().openapi({ param: { name: 'invoiceId', in: 'path' } }) }) },
   responses: { 200: { description: 'The invoice', content: { 'application/json': { schema: InvoiceSchema } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
 });
@@ -236,6 +247,7 @@ const invoicePdfRoute = createRoute({
   summary: 'The invoice as PDF, with the HUB-3 payment barcode while money is owed',
   tags: ['billing'],
   security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
   request: { params: accountParams.extend({ invoiceId: z.uuid().openapi({ param: { name: 'invoiceId', in: 'path' } }) }) },
   responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
 });
@@ -246,6 +258,7 @@ const directInvoiceRoute = createRoute({
   summary: 'Issue an invoice directly, with a due date (staff: billing or admin)',
   tags: ['staff'],
   security: [{ staffSession: [] }],
+  middleware: [requireStaff] as const,
   request: {
     params: accountParams,
     body: {
@@ -276,6 +289,7 @@ const recordPaymentRoute = createRoute({
   description: 'The same bankTransactionId twice records one payment. The reference (HR00 1-… for quotes, 2-… for invoices) finds the document; paying an open quote issues its invoice.',
   tags: ['staff'],
   security: [{ staffSession: [] }],
+  middleware: [requireStaff] as const,
   request: {
     body: {
       required: true,

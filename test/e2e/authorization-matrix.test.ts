@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsloTotp } from '../../adapters/system/oslo-totp.js';
+import { seedCatalog } from '../../application/catalog/demo-catalog.js';
+import type { Permission } from '../../domain/authorization/permission.js';
+import type { StaffRole } from '../../domain/staff/staff-member.js';
+import { createApp, type App } from '../../web/app.js';
+import { buildUseCases } from '../../web/use-cases.js';
+import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
+import { httpClient } from '../support/http-client.js';
+import { APP_URL, META } from '../support/in-memory-portal.js';
+import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+
+/**
+ * Every route of the portal, the back office and the API, against every kind of caller. A new route without
+ * a row here fails the first test. "allow" means the caller got past authorization (any answer but 401, 403
+ * or a redirect to sign in); requests use ids of account A, and unknown ids where an allowed call would change
+ * something, so the matrix changes nothing.
+ */
+type Caller = 'anonymous' | 'ownerA' | 'ownerB' | `staff:${StaffRole}` | 'token:all' | 'token:invoices';
+type Rule = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'client'; right: Permission | null; ownerOnly?: boolean } | { kind: 'staff'; roles: readonly StaffRole[] };
+
+const ALL_STAFF: readonly StaffRole[] = ['admin', 'support', 'billing', 'verifier'];
+const client = (right: Permission | null, ownerOnly = false): Rule => ({ kind: 'client', right, ownerOnly });
+const staff = (...roles: StaffRole[]): Rule => ({ kind: 'staff', roles: roles.length ? roles : ALL_STAFF });
+
+const MATRIX: Record<string, Rule> = {
+  'GET /assets/app.css': { kind: 'public' },
+  'GET /assets/htmx.min.js': { kind: 'public' },
+  'GET /healthz': { kind: 'public' },
+  'GET /': { kind: 'public' },
+  'GET /sign-in': { kind: 'public' },
+  'POST /sign-in': { kind: 'public' },
+  'POST /sign-out': { kind: 'public' },
+  'POST /language': { kind: 'public' },
+  'GET /password-reset': { kind: 'public' },
+  'POST /password-reset': { kind: 'public' },
+  'GET /password-reset/:token': { kind: 'public' },
+  'POST /password-reset/:token': { kind: 'public' },
+  'GET /order': { kind: 'public' },
+  'POST /order': { kind: 'public' },
+  'GET /dashboard': { kind: 'signedIn' },
+  'GET /sessions': { kind: 'signedIn' },
+  'POST /sessions/:sessionId/end': { kind: 'signedIn' },
+  'GET /accounts/:accountId/services': client('services'),
+  'GET /accounts/:accountId/services/:serviceId': client('services'),
+  'POST /accounts/:accountId/services/:serviceId/credentials': client('credentials'),
+  'GET /accounts/:accountId/domains': client('domains'),
+  'GET /accounts/:accountId/domains/:domainId': client('domains'),
+  'GET /accounts/:accountId/orders': client('orders'),
+  'GET /accounts/:accountId/orders/new': client('orders'),
+  'POST /accounts/:accountId/orders': client('orders'),
+  'GET /accounts/:accountId/quotes': client('quotes'),
+  'GET /accounts/:accountId/quotes/:quoteId/pdf': client('quotes'),
+  'GET /accounts/:accountId/invoices': client('invoices'),
+  'GET /accounts/:accountId/invoices/:invoiceId': client('invoices'),
+  'GET /accounts/:accountId/invoices/:invoiceId/pdf': client('invoices'),
+  'GET /accounts/:accountId/emails': client('emails'),
+  'GET /accounts/:accountId/emails/:mailId': client('emails'),
+  'GET /accounts/:accountId/audit': client(null, true),
+  'GET /accounts/:accountId/tokens': client(null, true),
+  'POST /accounts/:accountId/tokens': client(null, true),
+  'POST /accounts/:accountId/tokens/:tokenId/revoke': client(null, true),
+  'GET /staff/sign-in': { kind: 'public' },
+  'POST /staff/sign-in': { kind: 'public' },
+  'POST /staff/sign-out': { kind: 'public' },
+  'GET /staff': staff(),
+  'GET /staff/orders': staff('admin', 'support', 'billing'),
+  'GET /staff/orders/:orderId': staff('admin', 'support', 'billing'),
+  'POST /staff/orders/:orderId/accept': staff('admin', 'support', 'billing'),
+  'POST /staff/orders/:orderId/reject': staff('admin', 'support', 'billing'),
+  'POST /staff/orders/:orderId/link': staff('admin', 'support', 'billing'),
+  'GET /staff/payments': staff('admin', 'billing'),
+  'POST /staff/payments': staff('admin', 'billing'),
+  'GET /staff/invoices/:invoiceId': staff('admin', 'billing'),
+  'POST /staff/invoices/:invoiceId/credit-note': staff('admin', 'billing'),
+  'GET /staff/audit': staff('admin'),
+  // The mail catcher's inbox exists only when the in-process SMTP catcher runs (development and tests).
+  'GET /dev/mail': { kind: 'public' },
+  'GET /dev/mail.json': { kind: 'public' },
+  'GET /dev/mail/:id{[0-9]+}': { kind: 'public' },
+  'GET /api/v1/health': { kind: 'public' },
+  'GET /api/v1/me': { kind: 'signedIn' },
+  'POST /api/v1/password-reset': { kind: 'public' },
+  'GET /api/v1/catalog': { kind: 'public' },
+  'GET /api/v1/openapi.json': { kind: 'public' },
+  'GET /api/v1/docs': { kind: 'public' },
+  'GET /api/v1/accounts/:accountId/orders': client('orders'),
+  'POST /api/v1/accounts/:accountId/orders': client('orders'),
+  'GET /api/v1/accounts/:accountId/services': client('services'),
+  'GET /api/v1/accounts/:accountId/domains': client('domains'),
+  'GET /api/v1/accounts/:accountId/quotes': client('quotes'),
+  'GET /api/v1/accounts/:accountId/invoices': client('invoices'),
+  'GET /api/v1/accounts/:accountId/invoices/:invoiceId': client('invoices'),
+  'GET /api/v1/accounts/:accountId/invoices/:invoiceId/pdf': client('invoices'),
+  'POST /api/v1/staff/accounts/:accountId/invoices': staff('admin', 'billing'),
+  'POST /api/v1/staff/payments': staff('admin', 'billing'),
+};
+
+/** Routes a caller would change for everybody (their own session): checked for the anonymous caller only. */
+const ANONYMOUS_ONLY = new Set(['POST /sign-in', 'POST /sign-out', 'POST /staff/sign-in', 'POST /staff/sign-out', 'POST /language', 'POST /password-reset', 'POST /password-reset/:token', 'POST /order', 'POST /api/v1/password-reset']);
+
+/** Valid bodies for API writes, so a refusal can only come from authorization (not from validation). */
+const BODIES: Record<string, unknown> = {
+  'POST /api/v1/accounts/:accountId/orders': { items: [{ productCode: 'DOM-EU', domainName: 'matrica-api.eu' }] },
+  'POST /api/v1/staff/accounts/:accountId/invoices': { dueDate: '2099-01-01', lines: [{ description: 'Matrica', unitPriceCents: 100, quantity: 1, vatRatePercent: 25 }] },
+  'POST /api/v1/staff/payments': { bankTransactionId: 'MATRIX-2', amountCents: 100, receivedOn: '2026-11-20', reference: '9-9-9', payerName: '' },
+};
+
+const CALLERS: readonly Caller[] = ['anonymous', 'ownerA', 'ownerB', 'staff:admin', 'staff:support', 'staff:billing', 'staff:verifier', 'token:all', 'token:invoices'];
+
+function expected(rule: Rule, caller: Caller, api: boolean): 'allow' | 'deny' {
+  if (rule.kind === 'public') return 'allow';
+  if (rule.kind === 'signedIn') return caller === 'ownerA' || caller === 'ownerB' ? 'allow' : 'deny';
+  if (rule.kind === 'staff') return caller.startsWith('staff:') && rule.roles.includes(caller.slice(6) as StaffRole) ? 'allow' : 'deny';
+  if (caller === 'ownerA') return 'allow';
+  if (caller === 'token:all') return api && !rule.ownerOnly ? 'allow' : 'deny';
+  if (caller === 'token:invoices') return api && !rule.ownerOnly && rule.right === 'invoices' ? 'allow' : 'deny';
+  return 'deny';
+}
+
+let portal: PostgresPortal;
+let app: App;
+const clients = new Map<Caller, ReturnType<typeof httpClient>>();
+const tokens: Partial<Record<Caller, string>> = {};
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  portal = await postgresPortal();
+  await seedCatalog(portal.services);
+  const useCases = buildUseCases(portal.services, { database: portal.database });
+  app = createApp({ useCases, appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
+  const a = await givenOwner(portal.services);
+  const b = await givenOwner(portal.services);
+  const ownerA = { kind: 'user' as const, userId: a.user.id, memberships: [{ accountId: a.account.id, role: 'owner' as const, permissions: [] }] };
+  const order = await useCases.placeOrder.asMember(ownerA, { accountId: a.account.id, items: [{ productCode: 'HOST-START', domainName: 'matrica.hr' }, { productCode: 'DOM-HR', domainName: 'matrica.hr' }] }, META);
+  if (!order.ok) throw new Error('order failed');
+  const admin = await givenStaff(portal.services, ['admin']);
+  const adminActor = { kind: 'staff' as const, staffId: admin.id, roles: admin.roles };
+  await useCases.decideOrder.accept(adminActor, order.value.id, META);
+  const quote = await portal.services.uow.run((scope) => scope.quotes.findByOrder(order.value.id));
+  const paid = await useCases.recordPayment.execute(adminActor, { bankTransactionId: 'MATRIX-1', amountCents: quote!.grossCents, receivedOn: '2026-11-20', reference: quote!.paymentReference.number, payerName: '' }, META);
+  if (!paid.ok || !paid.value.invoice) throw new Error('payment failed');
+  const services = await portal.services.uow.run((scope) => scope.services.listForAccount(a.account.id, { limit: 1 }));
+  const domains = await portal.services.uow.run((scope) => scope.domains.listForAccount(a.account.id, { limit: 1 }));
+  const mails = await portal.services.uow.run((scope) => scope.mails.listForAccount(a.account.id, { limit: 1 }));
+  const all = await useCases.apiTokens.create(ownerA, a.account.id, { name: 'all', permissions: ['profile', 'contacts', 'services', 'services.manage', 'credentials', 'domains', 'domains.manage', 'orders', 'quotes', 'invoices', 'tickets', 'emails'] }, META);
+  const invoicesOnly = await useCases.apiTokens.create(ownerA, a.account.id, { name: 'invoices', permissions: ['invoices'] }, META);
+  if (!all.ok || !invoicesOnly.ok) throw new Error('tokens failed');
+  tokens['token:all'] = all.value.token;
+  tokens['token:invoices'] = invoicesOnly.value.token;
+  ids = {
+    accountId: a.account.id,
+    serviceId: services.items[0]!.id,
+    domainId: domains.items[0]!.id,
+    invoiceId: paid.value.invoice.id,
+    quoteId: quote!.id,
+    mailId: mails.items[0]!.id,
+    orderId: crypto.randomUUID(),
+    tokenId: crypto.randomUUID(),
+    sessionId: 'f'.repeat(64),
+    token: 'abcdefghijklmnopqrstuvwxyz234567',
+  };
+
+  for (const caller of CALLERS) {
+    const c = httpClient(app);
+    if (caller === 'ownerA' || caller === 'ownerB') {
+      const email = caller === 'ownerA' ? a.user.email : b.user.email;
+      expect((await c.post('/sign-in', { form: { email, password: PASSWORD } })).status).toBe(303);
+    } else if (caller.startsWith('staff:')) {
+      const member = caller === 'staff:admin' ? admin : await givenStaff(portal.services, [caller.slice(6) as StaffRole]);
+      expect((await c.post('/staff/sign-in', { form: { email: member.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } })).status).toBe(303);
+    }
+    clients.set(caller, c);
+  }
+});
+
+afterAll(async () => {
+  await portal.close();
+});
+
+describe('authorization matrix', () => {
+  it('has a row for every route', () => {
+    const routes = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    expect([...routes].filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.has(r))).toEqual([]);
+  });
+
+  for (const [route, rule] of Object.entries(MATRIX)) {
+    it(route, async () => {
+      const [method, pattern] = route.split(' ') as [string, string];
+      const path = pattern.replace(/:(\w+)/gu, (_, name: string) => ids[name] ?? 'x');
+      const api = path.startsWith('/api/');
+      const outcomes: string[] = [];
+      for (const caller of CALLERS) {
+        if (ANONYMOUS_ONLY.has(route) && caller !== 'anonymous') continue;
+        const token = tokens[caller];
+        const c = token ? httpClient(app) : clients.get(caller)!;
+        const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+        const response = method === 'GET' ? await c.get(path, { headers }) : await c.send(method, path, { headers, ...(api ? { json: BODIES[route] ?? {} } : { form: {} }) });
+        const location = response.headers.get('location') ?? '';
+        // Public routes answer everybody (a wrong password is a 401 from sign-in, not a refusal to talk).
+        const denied =
+          rule.kind === 'public'
+            ? response.status === 403
+            : response.status === 401 || response.status === 403 || (response.status === 303 && /\/(staff\/)?sign-in/u.test(location));
+        const got = denied ? 'deny' : 'allow';
+        const want = expected(rule, caller, api);
+        if (got !== want) outcomes.push(`${caller}: expected ${want}, got ${response.status} ${location}`);
+        expect(response.status, `${caller} ${route}`).toBeLessThan(500);
+      }
+      expect(outcomes).toEqual([]);
+    });
+  }
+});
