@@ -1,32 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OsloTotp } from '../../adapters/system/oslo-totp.js';
-import { seedCatalog } from '../../application/catalog/demo-catalog.js';
-import { createApp, type App } from '../../web/app.js';
+import type { App } from '../../web/app.js';
 import { buildUseCases } from '../../web/use-cases.js';
-import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
+import { givenOwner, givenStaff, PASSWORD } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
-import { APP_URL } from '../support/in-memory-portal.js';
-import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+import type { PostgresPortal } from '../support/postgres-portal.js';
+import { portalWithApp, staffClientFor } from '../support/http-portal.js';
+import type { StaffRole } from '../../domain/staff/staff-member.js';
 
 let portal: PostgresPortal;
 let app: App;
 
 beforeAll(async () => {
-  portal = await postgresPortal();
-  await seedCatalog(portal.services);
-  app = createApp({ useCases: buildUseCases(portal.services, { database: portal.database }), appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
+  ({ portal, app } = await portalWithApp());
 });
 afterAll(async () => {
   await portal.close();
 });
 
-async function staffClient(roles: Array<'admin' | 'support' | 'billing'>) {
-  const staff = await givenStaff(portal.services, roles);
-  portal.clock.advance(30_000);
-  const client = httpClient(app);
-  expect((await client.post('/staff/sign-in', { form: { email: staff.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } })).status).toBe(303);
-  return client;
-}
+const staffClient = (roles: StaffRole[]) => staffClientFor(portal, app, roles);
 
 async function ownerWithQuote() {
   const { account, user } = await givenOwner(portal.services);

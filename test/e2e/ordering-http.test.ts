@@ -1,21 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OsloTotp } from '../../adapters/system/oslo-totp.js';
-import { seedCatalog } from '../../application/catalog/demo-catalog.js';
-import { createApp, type App } from '../../web/app.js';
-import { buildUseCases } from '../../web/use-cases.js';
-import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET, uniqueOib } from '../support/builders.js';
+import type { App } from '../../web/app.js';
+import { givenOwner, PASSWORD, uniqueOib } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
-import { APP_URL } from '../support/in-memory-portal.js';
-import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+import type { PostgresPortal } from '../support/postgres-portal.js';
+import { portalWithApp, staffClientFor } from '../support/http-portal.js';
+import type { StaffRole } from '../../domain/staff/staff-member.js';
 
 let portal: PostgresPortal;
 let app: App;
 
 beforeAll(async () => {
-  portal = await postgresPortal();
-  await seedCatalog(portal.services);
-  app = createApp({ useCases: buildUseCases(portal.services, { database: portal.database }), appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
+  ({ portal, app } = await portalWithApp());
 });
 afterAll(async () => {
   await portal.close();
@@ -42,14 +38,7 @@ function publicForm(over: Record<string, string> = {}) {
   };
 }
 
-async function staffClient(roles: Array<'admin' | 'support' | 'billing' | 'verifier'>) {
-  const staff = await givenStaff(portal.services, roles);
-  portal.clock.advance(30_000);
-  const client = httpClient(app);
-  const response = await client.post('/staff/sign-in', { form: { email: staff.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } });
-  expect(response.status).toBe(303);
-  return client;
-}
+const staffClient = (roles: StaffRole[]) => staffClientFor(portal, app, roles);
 
 describe('public order form', () => {
   it('shows the price list with Croatian prices', async () => {

@@ -3,7 +3,7 @@ import type { DomainFailure } from '../../domain/shared/result.js';
 import type { AppEnv } from '../http/env.js';
 import { fieldErrorsOf, problemOf, type Problem } from '../http/failures.js';
 
-export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
+export function problemResponse(_c: Context<AppEnv>, problem: Problem): Response {
   return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' } });
 }
 

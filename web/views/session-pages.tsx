@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { SessionInfo } from '../../domain/identity/session.js';
 import { formatDateTime } from '../i18n/format.js';
 import { AccountLayout } from './account-pages.js';
+import { AuditTable } from './audit-table.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 export const SessionsPage: FC<{ page: PageContext; sessions: readonly SessionInfo[]; currentId: string; notice?: string | undefined }> = ({ page, sessions, currentId, notice }) => {
@@ -48,38 +49,9 @@ export const SessionsPage: FC<{ page: PageContext; sessions: readonly SessionInf
   );
 };
 
-export const AccountAuditPage: FC<{ page: PageContext; accountId: string; entries: readonly AuditEntry[]; next: string | null }> = ({ page, accountId, entries, next }) => {
-  const { t, locale } = page;
-  return (
-    <AccountLayout page={page} accountId={accountId} title={t('staff.audit.title')}>
-      <h1>{t('staff.audit.title')}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('staff.audit.when')}</th>
-            <th>{t('staff.audit.what')}</th>
-            <th>{t('staff.audit.who')}</th>
-            <th>{t('staff.audit.from')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr>
-              <td>{formatDateTime(e.at, locale)}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{e.actorKind}</td>
-              <td>{e.clientAddress ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {next ? (
-        <p>
-          <a href={`/accounts/${accountId}/audit?after=${encodeURIComponent(next)}`}>{t('staff.audit.more')}</a>
-        </p>
-      ) : null}
-    </AccountLayout>
-  );
-};
+export const AccountAuditPage: FC<{ page: PageContext; accountId: string; entries: readonly AuditEntry[]; next: string | null }> = ({ page, accountId, entries, next }) => (
+  <AccountLayout page={page} accountId={accountId} title={page.t('staff.audit.title')}>
+    <h1>{page.t('staff.audit.title')}</h1>
+    <AuditTable page={page} entries={entries} next={next} moreHref={`/accounts/${accountId}/audit`} showActorId={false} />
+  </AccountLayout>
+);

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
-import { formatDateTime } from '../i18n/format.js';
+import { AuditTable } from './audit-table.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
 
 export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: string | undefined }> = ({ page, email, error }) => {
@@ -48,38 +48,9 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
   );
 };
 
-export const AuditPage: FC<{ page: PageContext; entries: readonly AuditEntry[]; next: string | null }> = ({ page, entries, next }) => {
-  const { t, locale } = page;
-  return (
-    <Layout page={page} title={t('staff.audit.title')}>
-      <h1>{t('staff.audit.title')}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('staff.audit.when')}</th>
-            <th>{t('staff.audit.what')}</th>
-            <th>{t('staff.audit.who')}</th>
-            <th>{t('staff.audit.from')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr>
-              <td>{formatDateTime(e.at, locale)}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{`${e.actorKind}${e.actorId ? ` ${e.actorId.slice(0, 8)}` : ''}`}</td>
-              <td>{e.clientAddress ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {next ? (
-        <p>
-          <a href={`/staff/audit?after=${encodeURIComponent(next)}`}>{t('staff.audit.more')}</a>
-        </p>
-      ) : null}
-    </Layout>
-  );
-};
+export const AuditPage: FC<{ page: PageContext; entries: readonly AuditEntry[]; next: string | null }> = ({ page, entries, next }) => (
+  <Layout page={page} title={page.t('staff.audit.title')}>
+    <h1>{page.t('staff.audit.title')}</h1>
+    <AuditTable page={page} entries={entries} next={next} moreHref="/staff/audit" showActorId />
+  </Layout>
+);

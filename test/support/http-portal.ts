@@ -1,0 +1,28 @@
+import { expect } from 'vitest';
+import { OsloTotp } from '../../adapters/system/oslo-totp.js';
+import { seedCatalog } from '../../application/catalog/demo-catalog.js';
+import type { StaffRole } from '../../domain/staff/staff-member.js';
+import { createApp, type App } from '../../web/app.js';
+import { buildUseCases } from '../../web/use-cases.js';
+import { givenStaff, PASSWORD, TOTP_SECRET } from './builders.js';
+import { httpClient } from './http-client.js';
+import { APP_URL } from './in-memory-portal.js';
+import { postgresPortal, type PostgresPortal } from './postgres-portal.js';
+
+/** The real stack on its own database with the demo catalog, and the Hono app over it. */
+export async function portalWithApp(): Promise<{ portal: PostgresPortal; app: App }> {
+  const portal = await postgresPortal();
+  await seedCatalog(portal.services);
+  const app = createApp({ useCases: buildUseCases(portal.services, { database: portal.database }), appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
+  return { portal, app };
+}
+
+/** A new staff member with these roles, signed in with password and a fresh TOTP step. */
+export async function staffClientFor(portal: PostgresPortal, app: App, roles: StaffRole[]) {
+  const staff = await givenStaff(portal.services, roles);
+  portal.clock.advance(30_000);
+  const client = httpClient(app);
+  const response = await client.post('/staff/sign-in', { form: { email: staff.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } });
+  expect(response.status).toBe(303);
+  return client;
+}
