@@ -113,7 +113,7 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
   private async barcode(slip: Hub3Slip): Promise<Buffer> {
     const bytes = toLatin2Bytes(hub3Payload(slip));
     // HUB-3: PDF417, error correction level 4, 9 columns; the payload is ISO 8859-2 bytes.
-    return bwipjs.toBuffer({ bcid: 'pdf417', text: String.fromCharCode(...bytes), binarytext: true, eclevel: 4, columns: 9, scale: 2, height: 2 } as Parameters<typeof bwipjs.toBuffer>[0]);
+    return bwipjs.toBuffer({ bcid: 'pdf417', text: String.fromCharCode(...bytes), binarytext: true, eclevel: 4, columns: 9, scale: 2 } as Parameters<typeof bwipjs.toBuffer>[0]);
   }
 
   private async render(doc: Printable): Promise<Uint8Array> {
@@ -139,8 +139,10 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
     const columns = [left, left + width * 0.52, left + width * 0.6, left + width * 0.76, left + width * 0.86];
     let y = pdf.y + 16;
     pdf.font('bold');
-    ['Opis', 'Kol.', 'Cijena bez PDV-a', 'PDV %', 'Iznos bez PDV-a'].forEach((h, i) => pdf.text(h, columns[i]!, y, { width: i === 0 ? width * 0.5 : width * 0.14 }));
-    y += 16;
+    const headers = ['Opis', 'Kol.', 'Cijena bez PDV-a', 'PDV %', 'Iznos bez PDV-a'];
+    const headerWidth = (i: number) => width * ([0.5, 0.08, 0.16, 0.1, 0.14][i] ?? 0.1);
+    headers.forEach((h, i) => pdf.text(h, columns[i]!, y, { width: headerWidth(i) }));
+    y += Math.max(...headers.map((h, i) => pdf.heightOfString(h, { width: headerWidth(i) }))) + 6;
     pdf.moveTo(left, y - 3).lineTo(left + width, y - 3).stroke();
     pdf.font('body');
     for (const row of doc.rows) {
