@@ -8,6 +8,8 @@ import { describeCommonPasswordsContract, describePasswordHasherContract } from 
 import { describeRateLimiterContract } from './rate-limiter.contract.js';
 import { describeSessionManagerContract } from './session-manager.contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+import { describeJobQueueContract } from './job-queue.contract.js';
+import { InMemoryJobWorker } from '../../adapters/in-memory/in-memory-job-queue.js';
 import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 
@@ -53,3 +55,9 @@ describeMailerContract('in-memory', async () => {
 describeOrderingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeBillingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describeJobQueueContract('in-memory', async () => {
+  const portal = inMemoryPortal();
+  const worker = new InMemoryJobWorker(portal.store);
+  return { uow: portal.services.uow, worker, database: portal.database, settle: async () => void (await worker.drain()) };
+});

@@ -11,6 +11,8 @@ import { describeCommonPasswordsContract, describePasswordHasherContract } from 
 import { describeRateLimiterContract } from './rate-limiter.contract.js';
 import { describeSessionManagerContract } from './session-manager.contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
+import { describeJobQueueContract } from './job-queue.contract.js';
+import { PgBossJobWorker } from '../../adapters/pg-boss/pg-boss-job-queue.js';
 import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 
@@ -82,4 +84,19 @@ describe('PostgreSQL guards issued invoices', () => {
     await portal.sql('update invoices set paid_cents = 125 where id = $1', [invoice.id]);
     expect((await portal.sql<{ paid_cents: number }>('select paid_cents from invoices where id = $1', [invoice.id]))[0]?.paid_cents).toBe(125);
   });
+});
+
+describeJobQueueContract('pg-boss on PostgreSQL', async () => {
+  const portal = await fresh();
+  return {
+    uow: portal.services.uow,
+    worker: new PgBossJobWorker(portal.boss),
+    database: portal.database,
+    settle: async (until) => {
+      const deadline = Date.now() + 15_000;
+      while (!until() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      // A little longer, so a job that should not exist has had its chance to show up.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    },
+  };
 });
