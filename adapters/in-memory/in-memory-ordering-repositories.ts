@@ -2,6 +2,7 @@ import type {
   Counters,
   DomainRepository,
   InvoiceFilter,
+  QuoteFilter,
   InvoiceRepository,
   PaymentRepository,
   RenewalRepository,
@@ -91,8 +92,8 @@ export class InMemoryQuoteRepository implements QuoteRepository {
     const found = [...this.store.quotes.values()].find((q) => q.paymentReference.number === reference);
     return found ? copy(found) : null;
   }
-  async listForAccount(accountId: string, request: PageRequest): Promise<Page<Quote>> {
-    return page([...this.store.quotes.values()].filter((q) => q.accountId === accountId), (q) => ({ at: q.issuedAt, id: q.id }), request);
+  async listForAccount(accountId: string, filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>> {
+    return page([...this.store.quotes.values()].filter((q) => q.accountId === accountId && (filter === 'all' || q.status === filter)), (q) => ({ at: q.issuedAt, id: q.id }), request);
   }
   async findByOrder(orderId: string): Promise<Quote | null> {
     const found = [...this.store.quotes.values()].find((q) => q.orderId === orderId);

@@ -2,6 +2,7 @@ import type {
   Counters,
   DomainRepository,
   InvoiceFilter,
+  QuoteFilter,
   InvoiceRepository,
   PaymentRepository,
   RenewalRepository,
@@ -94,9 +95,9 @@ export class MikroOrmQuoteRepository implements QuoteRepository {
   findByReference(reference: string): Promise<Quote | null> {
     return this.em.findOne(QuoteSchema, { paymentReference: { number: reference } } as never);
   }
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<Quote>> {
+  listForAccount(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>> {
     return keysetPage(
-      (where, limit) => this.em.find(QuoteSchema, { accountId, ...where }, { orderBy: { issuedAt: 'desc', id: 'desc' }, limit }),
+      (where, limit) => this.em.find(QuoteSchema, { accountId, ...(filter === 'all' ? {} : { status: filter }), ...where }, { orderBy: { issuedAt: 'desc', id: 'desc' }, limit }),
       'issuedAt',
       (q) => ({ at: q.issuedAt, id: q.id }),
       page,

@@ -3,7 +3,7 @@ import { can } from '../../domain/authorization/policy.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
-import type { InvoiceFilter, Page } from '../ports/repositories.js';
+import type { InvoiceFilter, Page, QuoteFilter } from '../ports/repositories.js';
 import type { BillingSettings, Services } from '../shared/services.js';
 
 /** Quotes and invoices of an account, for members with the quotes or invoices right. */
@@ -14,9 +14,9 @@ export class AccountBilling {
     return this.deps.settings.billing;
   }
 
-  async quotes(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<Quote>, DomainFailure>> {
+  async quotes(actor: Actor, accountId: string, after: string | null, filter: QuoteFilter = 'all'): Promise<Result<Page<Quote>, DomainFailure>> {
     if (!can(actor, { type: 'quotes.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.quotes.listForAccount(accountId, { after, limit: 25 })));
+    return ok(await this.deps.uow.run((scope) => scope.quotes.listForAccount(accountId, filter, { after, limit: 25 })));
   }
 
   async quote(actor: Actor, accountId: string, quoteId: string): Promise<Result<Quote, DomainFailure>> {

@@ -91,10 +91,11 @@ export interface QuoteRepository {
   findByOrder(orderId: string): Promise<Quote | null>;
   findByReference(reference: string): Promise<Quote | null>;
   listOpenForAccount(accountId: string): Promise<Quote[]>;
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<Quote>>;
+  listForAccount(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>>;
 }
 
 export type InvoiceFilter = 'all' | 'unpaid' | 'paid';
+export type QuoteFilter = 'all' | 'open' | 'accepted';
 
 export interface InvoiceRepository {
   add(invoice: Invoice): Promise<void>;

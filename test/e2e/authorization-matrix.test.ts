@@ -50,6 +50,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /accounts/:accountId/orders/new': client('orders'),
   'POST /accounts/:accountId/orders': client('orders'),
   'GET /accounts/:accountId/quotes': client('quotes'),
+  'GET /accounts/:accountId/quotes/:quoteId': client('quotes'),
   'GET /accounts/:accountId/quotes/:quoteId/pdf': client('quotes'),
   'GET /accounts/:accountId/invoices': client('invoices'),
   'GET /accounts/:accountId/invoices/:invoiceId': client('invoices'),

@@ -57,6 +57,11 @@ describe('quotes, payments and invoices over HTTP', () => {
     expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="racun-\d+-WEB1-1\.pdf"$/u);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const quoteId = /quotes\/([0-9a-f-]{36})\/pdf/u.exec(await (await owner.get(`/accounts/${account.id}/quotes`)).text())![1]!;
+    const quotePage = await (await owner.get(`/accounts/${account.id}/quotes/${quoteId}`)).text();
+    expect(quotePage).toContain('Ponuda P-');
+    expect(quotePage).toContain('plaćena');
+    expect(await (await owner.get(`/accounts/${account.id}/quotes?status=open`)).text()).not.toContain(quoteId);
+    expect(await (await owner.get(`/accounts/${account.id}/quotes?status=accepted`)).text()).toContain(quoteId);
     expect((await owner.get(`/accounts/${account.id}/quotes/${quoteId}/pdf`)).status).toBe(200);
     expect((await owner.get(`/api/v1/accounts/${account.id}/invoices/${invoiceId}/pdf`)).headers.get('content-type')).toBe('application/pdf');
 

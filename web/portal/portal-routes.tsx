@@ -12,7 +12,7 @@ import type { UseCases } from '../use-cases.js';
 import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
 import { MemberOrderPage } from '../views/order-pages.js';
-import { InvoicePage, InvoicesPage, QuotesPage } from '../views/billing-pages.js';
+import { InvoicePage, InvoicesPage, QuotePage, QuotesPage } from '../views/billing-pages.js';
 import { cartForm, cartItems, formErrors } from './order-routes.js';
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -89,11 +89,19 @@ export function portalRoutes(useCases: UseCases) {
     return html(c, <OrdersPage page={pageOf(c)} accountId={accountId} orders={result.value.items} next={result.value.next} notice={notice} />);
   });
 
-  app.get('/accounts/:accountId/quotes', accountParam, after, async (c) => {
+  app.get('/accounts/:accountId/quotes', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), status: z.enum(['all', 'open', 'accepted']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
-    const result = await useCases.billing.quotes(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    const { after: cursor, status } = c.req.valid('query');
+    const result = await useCases.billing.quotes(c.var.actor, accountId, cursor ?? null, status);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} next={result.value.next} />);
+    return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} filter={status} next={result.value.next} />);
+  });
+
+  app.get('/accounts/:accountId/quotes/:quoteId', validated('param', z.object({ accountId: z.uuid(), quoteId: z.uuid() }), notFound), async (c) => {
+    const { accountId, quoteId } = c.req.valid('param');
+    const result = await useCases.billing.quote(c.var.actor, accountId, quoteId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <QuotePage page={pageOf(c)} accountId={accountId} quote={result.value} billing={useCases.billing.billing} />);
   });
 
   app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {

@@ -247,6 +247,8 @@ export const DomainPage: FC<{ page: PageContext; accountId: string; domain: Regi
       <dl class="card">
         <dt>{t('services.status')}</dt>
         <dd>{status(page, domain.status)}</dd>
+        <dt>{t('services.period')}</dt>
+        <dd>{t('services.months', { n: domain.periodMonths })}</dd>
         <dt>{t('services.expires')}</dt>
         <dd>{formatDate(domain.expiresAt, locale)}</dd>
         <dt>{t('domains.nameservers')}</dt>

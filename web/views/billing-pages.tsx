@@ -12,18 +12,27 @@ import { Field, Layout, Notice, type PageContext } from './layout.js';
 
 const stateBadge = (page: PageContext, invoice: Invoice) => <span class={`badge state-${invoice.paymentState()}`}>{page.t(`invoice.state.${invoice.paymentState()}` as MessageKey)}</span>;
 
-export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: readonly Quote[]; next: string | null }> = ({ page, accountId, quotes, next }) => {
+export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: readonly Quote[]; filter: 'all' | 'open' | 'accepted'; next: string | null }> = ({ page, accountId, quotes, filter, next }) => {
   const { t, locale } = page;
   return (
     <AccountLayout page={page} accountId={accountId} title={t('quotes.title')}>
       <h1>{t('quotes.title')}</h1>
+      <nav class="subnav" aria-label={t('quotes.title')}>
+        {(['all', 'open', 'accepted'] as const).map((f) => (
+          <a href={`/accounts/${accountId}/quotes?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
+            {f === 'all' ? t('invoices.filter.all') : t(`quote.status.${f}`)}
+          </a>
+        ))}
+      </nav>
       {quotes.length === 0 ? <p class="lead">{t('quotes.none')}</p> : null}
       <table>
         <tbody>
           {quotes.map((q) => (
             <tr data-quote={q.number} data-reference={q.paymentReference.number} data-amount={formatMoney(q.grossCents, locale)}>
               <td>
-                <strong>{q.number}</strong>
+                <a href={`/accounts/${accountId}/quotes/${q.id}`}>
+                  <strong>{q.number}</strong>
+                </a>
               </td>
               <td>{formatDate(q.issuedAt, locale)}</td>
               <td>
@@ -45,7 +54,7 @@ export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: read
       </table>
       {next ? (
         <p>
-          <a href={`/accounts/${accountId}/quotes?after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
+          <a href={`/accounts/${accountId}/quotes?status=${filter}&after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
         </p>
       ) : null}
     </AccountLayout>
@@ -282,3 +291,78 @@ export const StaffInvoicePage: FC<{ page: PageContext; invoice: Invoice; billing
     ) : null}
   </Layout>
 );
+
+export const QuotePage: FC<{ page: PageContext; accountId: string; quote: Quote; billing: BillingSettings }> = ({ page, accountId, quote, billing }) => {
+  const { t, locale } = page;
+  return (
+    <AccountLayout page={page} accountId={accountId} title={quote.number}>
+      <p>
+        <a href={`/accounts/${accountId}/quotes/${quote.id}/pdf`} class="button" hx-boost="false" download>
+          {t('invoice.download')}
+        </a>
+      </p>
+      <article class="card invoice">
+        <h1>{`${t('quote.title')} ${quote.number}`}</h1>
+        <dl>
+          <dt>{t('order.date')}</dt>
+          <dd>{formatDateTime(quote.issuedAt, locale)}</dd>
+          <dt>{t('quotes.validUntil')}</dt>
+          <dd>{formatDate(quote.validUntil, locale)}</dd>
+          <dt>{t('order.status')}</dt>
+          <dd>
+            <span class={`badge status-${quote.status}`}>{t(`quote.status.${quote.status}` as MessageKey)}</span>
+          </dd>
+        </dl>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('invoice.description')}</th>
+              <th class="num">{t('invoice.unitPrice')}</th>
+              <th class="num">{t('invoice.vatRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quote.lines.map((l) => (
+              <tr>
+                <td>{`${l.name} — ${l.domainName}`}</td>
+                <td class="num">{formatMoney(l.unitPriceCents * l.quantity, locale)}</td>
+                <td class="num">{l.vatRatePercent}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td>{t('order.net')}</td>
+              <td class="num">{formatMoney(quote.netCents, locale)}</td>
+              <td></td>
+            </tr>
+            {quote.totals().byRate.map((g) => (
+              <tr>
+                <td>{t('order.vat', { rate: g.ratePercent })}</td>
+                <td class="num">{formatMoney(g.vatCents, locale)}</td>
+                <td></td>
+              </tr>
+            ))}
+            <tr>
+              <th>{t('order.total')}</th>
+              <th class="num">{formatMoney(quote.grossCents, locale)}</th>
+              <th></th>
+            </tr>
+          </tfoot>
+        </table>
+        {quote.status === 'open' ? (
+          <dl class="slip">
+            <dt>{t('invoice.iban')}</dt>
+            <dd>
+              <code>{billing.iban}</code>
+            </dd>
+            <dt>{t('invoice.reference')}</dt>
+            <dd>
+              <code>{formatReference(quote.paymentReference)}</code>
+            </dd>
+          </dl>
+        ) : null}
+      </article>
+    </AccountLayout>
+  );
+};
