@@ -87,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !local) throw new ConfigError('Invalid configuration:\n  - APP_URL: must use https:// unless the portal runs on localhost');
   if (!local && !c.CREDENTIALS_KEYS) throw new ConfigError('Invalid configuration:\n  - CREDENTIALS_KEYS: required off localhost (id:base64 of 32 random bytes)');
+  // Without SMTP_URL the in-process catcher shows every mail at /dev/mail: fine on a laptop, never in public.
+  if (!local && !c.SMTP_URL) throw new ConfigError('Invalid configuration:\n  - SMTP_URL: required off localhost (the mail catcher is for local runs only)');
   return {
     port: c.PORT,
     host: c.HOST,

@@ -24,7 +24,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ APP_URL: 'http://portal.example.hr' })).toThrow('APP_URL: must use https://');
     expect(() => loadConfig({ APP_URL: 'https://portal.example.hr/' })).toThrow('CREDENTIALS_KEYS: required');
     const key = Buffer.alloc(32, 3).toString('base64');
-    expect(loadConfig({ APP_URL: 'https://portal.example.hr/', CREDENTIALS_KEYS: `k1:${key}` })).toMatchObject({ appUrl: 'https://portal.example.hr', secureCookies: true, credentialsKeys: `k1:${key}` });
+    expect(() => loadConfig({ APP_URL: 'https://portal.example.hr/', CREDENTIALS_KEYS: `k1:${key}` })).toThrow('SMTP_URL: required off localhost');
+    expect(loadConfig({ APP_URL: 'https://portal.example.hr/', CREDENTIALS_KEYS: `k1:${key}`, SMTP_URL: 'smtps://u:p@mail.example.hr:465' })).toMatchObject({
+      appUrl: 'https://portal.example.hr',
+      secureCookies: true,
+      credentialsKeys: `k1:${key}`,
+    });
   });
 });
 
