@@ -3,22 +3,11 @@ import type { ProductKind } from '../catalog/product.js';
 export const SERVICE_STATUSES = ['pending', 'active', 'suspended', 'cancelled', 'expired'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
-/** A service a client uses (hosting, mailbox, certificate), with its initial access data sealed. */
-export class HostedService {
-  id!: string;
-  accountId!: string;
-  orderId!: string;
-  productId!: string;
-  productCode!: string;
-  kind!: Exclude<ProductKind, 'domain'>;
-  name!: string;
-  domainName!: string;
+/** What services and domains share: a status and a paid period that can be suspended, cancelled or renewed. */
+export abstract class ServiceTerm {
   status!: ServiceStatus;
   periodMonths!: number;
-  activatedAt!: Date;
   expiresAt!: Date;
-  /** Username, password and host, encrypted by the SecretBox; null for services without a login. */
-  sealedCredentials!: string | null;
 
   suspend(): void {
     if (this.status === 'active') this.status = 'suspended';
@@ -33,6 +22,21 @@ export class HostedService {
     this.expiresAt = addMonths(periodEnd, this.periodMonths);
     this.status = 'active';
   }
+}
+
+/** A service a client uses (hosting, mailbox, certificate), with its initial access data sealed. */
+export class HostedService extends ServiceTerm {
+  id!: string;
+  accountId!: string;
+  orderId!: string;
+  productId!: string;
+  productCode!: string;
+  kind!: Exclude<ProductKind, 'domain'>;
+  name!: string;
+  domainName!: string;
+  activatedAt!: Date;
+  /** Username, password and host, encrypted by the SecretBox; null for services without a login. */
+  sealedCredentials!: string | null;
 
   static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'activatedAt' | 'suspend' | 'cancel' | 'renew'> & { now: Date }): HostedService {
     const service = new HostedService();
@@ -43,29 +47,13 @@ export class HostedService {
 }
 
 /** A registered domain name with its nameservers. */
-export class RegisteredDomain {
+export class RegisteredDomain extends ServiceTerm {
   id!: string;
   accountId!: string;
   orderId!: string;
   name!: string;
-  status!: ServiceStatus;
-  periodMonths!: number;
   registeredAt!: Date;
-  expiresAt!: Date;
   nameservers!: string[];
-
-  suspend(): void {
-    if (this.status === 'active') this.status = 'suspended';
-  }
-
-  cancel(): void {
-    this.status = 'cancelled';
-  }
-
-  renew(periodEnd: Date): void {
-    this.expiresAt = addMonths(periodEnd, this.periodMonths);
-    this.status = 'active';
-  }
 
   static register(input: { id: string; accountId: string; orderId: string; name: string; periodMonths: number; nameservers: string[]; now: Date }): RegisteredDomain {
     const domain = new RegisteredDomain();
