@@ -8,6 +8,11 @@ import type { Services } from '../shared/services.js';
 export class ListAuditLog {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}
 
+  /** Whether the staff back office should offer the audit log to this actor. */
+  allowed(actor: Actor): boolean {
+    return can(actor, { type: 'staff.audit' }).allowed;
+  }
+
   async execute(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<AuditEntry>, DomainFailure>> {
     if (!can(actor, { type: 'staff.audit' }).allowed) return fail(new Forbidden('forbidden'));
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);

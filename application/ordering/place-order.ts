@@ -69,6 +69,11 @@ export type PublicOrderOutcome = { readonly received: true };
 export class PlaceOrder {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings'>) {}
 
+  /** Whether this actor may order for the account (the portal offers the order form only then). */
+  mayOrder(actor: Actor, accountId: string): boolean {
+    return can(actor, { type: 'orders.place', accountId }).allowed;
+  }
+
   async asNewcomer(input: { items: readonly CartItem[]; customer: NewCustomer }, meta: RequestMeta): Promise<Result<PublicOrderOutcome, DomainFailure>> {
     const customer = checkCustomer(input.customer);
     if (!customer.ok) return fail(customer.error);

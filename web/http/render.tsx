@@ -3,6 +3,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { DomainFailure } from '../../domain/shared/result.js';
 import { failureMessage } from '../i18n/translate.js';
 import { ErrorPage } from '../views/error-page.js';
+import type { Errors } from '../views/auth-pages.js';
 import type { PageContext } from '../views/layout.js';
 import type { AppEnv } from './env.js';
 import { FAILURE_STATUS } from './failures.js';
@@ -29,4 +30,11 @@ export function failurePage(c: Context<AppEnv>, failure: DomainFailure): Respons
 /** Only a path on this site may be a redirect target. */
 export function safeNext(value: unknown, fallback = '/'): string {
   return typeof value === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/u.test(value) ? value : fallback;
+}
+
+/** A failure on a named field goes beside that field; anything else above the form. */
+export function formErrors(c: Context<AppEnv>, failure: DomainFailure): { errors: Errors; error?: string } {
+  const message = failureMessage(c.var.t, failure.code, failure.details);
+  const field = 'field' in failure && typeof failure.field === 'string' ? failure.field : null;
+  return field ? { errors: { [field]: message } } : { errors: {}, error: message };
 }

@@ -1,13 +1,10 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CartItem } from '../../application/ordering/cart.js';
-import type { DomainFailure } from '../../domain/shared/result.js';
 import type { AppEnv } from '../http/env.js';
-import { failurePage, html, pageOf } from '../http/render.js';
+import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { validated } from '../http/validate.js';
-import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
-import type { Errors } from '../views/auth-pages.js';
 import { CART_ROWS, OrderThanksPage, PublicOrderPage, type FormValues } from '../views/order-pages.js';
 
 const text = (max: number) => z.string().max(max).default('');
@@ -18,12 +15,6 @@ export function cartItems(form: Record<string, string>): CartItem[] {
   return Array.from({ length: CART_ROWS }, (_, i) => ({ productCode: form[`product${i}`] ?? '', domainName: form[`domain${i}`] ?? '' }));
 }
 
-/** A failure on a named field goes beside that field; anything else above the form. */
-export function formErrors(c: Context<AppEnv>, failure: DomainFailure): { errors: Errors; error?: string } {
-  const message = failureMessage(c.var.t, failure.code, failure.details);
-  const field = 'field' in failure && typeof failure.field === 'string' ? failure.field : null;
-  return field ? { errors: { [field]: message } } : { errors: {}, error: message };
-}
 
 const publicForm = cartForm.extend({
   entityType: text(20),

@@ -1,7 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { failurePage, html, pageOf } from '../http/render.js';
+import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import { pdfResponse } from '../http/pdf.js';
@@ -13,7 +13,7 @@ import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
 import { MemberOrderPage } from '../views/order-pages.js';
 import { InvoicePage, InvoicesPage, QuotePage, QuotesPage } from '../views/billing-pages.js';
-import { cartForm, cartItems, formErrors } from './order-routes.js';
+import { cartForm, cartItems } from './order-routes.js';
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.auth) return c.redirect('/sign-in?notice=expired', 303);
@@ -179,7 +179,7 @@ export function portalRoutes(useCases: UseCases) {
 
   app.get('/accounts/:accountId/orders/new', accountParam, async (c) => {
     const { accountId } = c.req.valid('param');
-    if (!(await useCases.portfolio.orders(c.var.actor, accountId, null)).ok) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
+    if (!useCases.placeOrder.mayOrder(c.var.actor, accountId)) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
     return html(c, <MemberOrderPage page={pageOf(c)} accountId={accountId} products={await useCases.listCatalog.execute()} />);
   });
 

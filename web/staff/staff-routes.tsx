@@ -1,9 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { can } from '../../domain/authorization/policy.js';
 import type { AppEnv } from '../http/env.js';
 import { clearCookie, readCookie, writeCookie } from '../http/cookies.js';
-import { failurePage, html, pageOf } from '../http/render.js';
+import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import { failureMessage } from '../i18n/translate.js';
@@ -12,7 +11,6 @@ import { AuditPage, StaffHomePage, StaffSignInPage } from '../views/staff-pages.
 import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
-import { formErrors } from '../portal/order-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -58,7 +56,7 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   app.get('/', requireStaff, async (c) => {
     const { staff, actor } = c.var.staffAuth!;
     const pending = await useCases.decideOrder.pending(actor, {});
-    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={can(actor, { type: 'staff.audit' }).allowed} pendingOrders={pending.ok ? pending.value.count : null} />);
+    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={useCases.listAuditLog.allowed(actor)} pendingOrders={pending.ok ? pending.value.count : null} />);
   });
 
   app.get('/orders', requireStaff, validated('query', z.object({ after: z.string().max(200).optional(), done: z.string().max(40).optional() })), async (c) => {

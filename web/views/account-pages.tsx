@@ -266,7 +266,8 @@ export const DomainPage: FC<{ page: PageContext; accountId: string; domain: Regi
   );
 };
 
-export const OrderLinesTable: FC<{ page: PageContext; order: Order }> = ({ page, order }) => {
+/** Lines and totals of an order or a quote (both priced from the catalog the same way). */
+export const OrderLinesTable: FC<{ page: PageContext; order: Pick<Order, 'lines' | 'totals'> }> = ({ page, order }) => {
   const { t, locale } = page;
   const totals = order.totals();
   return (

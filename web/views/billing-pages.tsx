@@ -7,7 +7,7 @@ import { formatReference } from '../../domain/billing/payment-reference.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { AccountLayout } from './account-pages.js';
+import { AccountLayout, OrderLinesTable } from './account-pages.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
 
 const stateBadge = (page: PageContext, invoice: Invoice) => <span class={`badge state-${invoice.paymentState()}`}>{page.t(`invoice.state.${invoice.paymentState()}` as MessageKey)}</span>;
@@ -313,43 +313,7 @@ export const QuotePage: FC<{ page: PageContext; accountId: string; quote: Quote;
             <span class={`badge status-${quote.status}`}>{t(`quote.status.${quote.status}` as MessageKey)}</span>
           </dd>
         </dl>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('invoice.description')}</th>
-              <th class="num">{t('invoice.unitPrice')}</th>
-              <th class="num">{t('invoice.vatRate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {quote.lines.map((l) => (
-              <tr>
-                <td>{`${l.name} — ${l.domainName}`}</td>
-                <td class="num">{formatMoney(l.unitPriceCents * l.quantity, locale)}</td>
-                <td class="num">{l.vatRatePercent}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td>{t('order.net')}</td>
-              <td class="num">{formatMoney(quote.netCents, locale)}</td>
-              <td></td>
-            </tr>
-            {quote.totals().byRate.map((g) => (
-              <tr>
-                <td>{t('order.vat', { rate: g.ratePercent })}</td>
-                <td class="num">{formatMoney(g.vatCents, locale)}</td>
-                <td></td>
-              </tr>
-            ))}
-            <tr>
-              <th>{t('order.total')}</th>
-              <th class="num">{formatMoney(quote.grossCents, locale)}</th>
-              <th></th>
-            </tr>
-          </tfoot>
-        </table>
+        <OrderLinesTable page={page} order={quote} />
         {quote.status === 'open' ? (
           <dl class="slip">
             <dt>{t('invoice.iban')}</dt>
