@@ -3,6 +3,7 @@ import { Migration20261125010000Ordering } from './Migration20261125010000Orderi
 import { Migration20261125020000Billing } from './Migration20261125020000Billing.js';
 import { Migration20261125030000Renewals } from './Migration20261125030000Renewals.js';
 import { Migration20261125040000ApiTokens } from './Migration20261125040000ApiTokens.js';
+import { Migration20261125050000Contacts } from './Migration20261125050000Contacts.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125020000Billing', class: Migration20261125020000Billing },
   { name: 'Migration20261125030000Renewals', class: Migration20261125030000Renewals },
   { name: 'Migration20261125040000ApiTokens', class: Migration20261125040000ApiTokens },
+  { name: 'Migration20261125050000Contacts', class: Migration20261125050000Contacts },
 ];

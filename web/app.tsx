@@ -17,6 +17,7 @@ import { translator } from './i18n/translate.js';
 import type { MessageKey } from './i18n/messages.js';
 import { authRoutes } from './portal/auth-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
+import { invitationRoutes } from './portal/contact-routes.js';
 import { orderRoutes } from './portal/order-routes.js';
 import { staffRoutes } from './staff/staff-routes.js';
 import type { UseCases } from './use-cases.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
     c.set('staffAuth', null);
     c.set('actor', ANONYMOUS);
     c.set('apiActor', null);
+    c.set('areas', null);
     return next();
   });
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large') }));
@@ -104,6 +106,7 @@ export function createApp(deps: AppDeps) {
   app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
   app.route('/', authRoutes(useCases, secure));
   app.route('/', portalRoutes(useCases));
+  app.route('/', invitationRoutes(useCases, secure));
   app.route('/', orderRoutes(useCases));
   app.route('/staff', staffRoutes(useCases, secure));
   app.route('/api/v1', apiRoutes(useCases));

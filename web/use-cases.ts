@@ -23,6 +23,10 @@ import { IssueDirectInvoice } from '../application/billing/issue-direct-invoice.
 import { ManageSessions } from '../application/identity/manage-sessions.js';
 import { AccountAuditLog } from '../application/audit/account-audit-log.js';
 import { ApiTokens } from '../application/integrations/api-tokens.js';
+import { AccountNavigation } from '../application/accounts/account-areas.js';
+import { ManageContacts } from '../application/contacts/manage-contacts.js';
+import { Invitations } from '../application/contacts/invitations.js';
+import { TwoFactor } from '../application/identity/two-factor.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -50,6 +54,10 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     manageSessions: new ManageSessions(services),
     accountAuditLog: new AccountAuditLog(services),
     apiTokens: new ApiTokens(services),
+    accountNavigation: new AccountNavigation(),
+    contacts: new ManageContacts(services),
+    invitations: new Invitations(services),
+    twoFactor: new TwoFactor(services),
   };
 }
 

@@ -131,8 +131,8 @@ export class InMemoryServiceRepository implements ServiceRepository {
     const found = this.store.services.get(id);
     return found ? copy(found) : null;
   }
-  async listForAccount(accountId: string, request: PageRequest): Promise<Page<HostedService>> {
-    return page([...this.store.services.values()].filter((s) => s.accountId === accountId), (s) => ({ at: s.activatedAt, id: s.id }), request);
+  async listForAccount(accountId: string, request: PageRequest, only: readonly string[] | null = null): Promise<Page<HostedService>> {
+    return page([...this.store.services.values()].filter((s) => s.accountId === accountId && (!only || only.includes(s.id))), (s) => ({ at: s.activatedAt, id: s.id }), request);
   }
 }
 
@@ -152,8 +152,8 @@ export class InMemoryDomainRepository implements DomainRepository {
     const found = this.store.domains.get(id);
     return found ? copy(found) : null;
   }
-  async listForAccount(accountId: string, request: PageRequest): Promise<Page<RegisteredDomain>> {
-    return page([...this.store.domains.values()].filter((d) => d.accountId === accountId), (d) => ({ at: d.registeredAt, id: d.id }), request);
+  async listForAccount(accountId: string, request: PageRequest, only: readonly string[] | null = null): Promise<Page<RegisteredDomain>> {
+    return page([...this.store.domains.values()].filter((d) => d.accountId === accountId && (!only || only.includes(d.id))), (d) => ({ at: d.registeredAt, id: d.id }), request);
   }
 }
 

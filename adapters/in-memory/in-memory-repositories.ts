@@ -66,6 +66,12 @@ export class InMemoryClientAccountRepository implements ClientAccountRepository 
       .sort((a, b) => a.name.localeCompare(b.name, 'hr') || (a.id < b.id ? -1 : 1))
       .map(copy);
   }
+  async listByIds(ids: readonly string[]): Promise<ClientAccount[]> {
+    return [...this.store.accounts.values()]
+      .filter((a) => ids.includes(a.id))
+      .sort((a, b) => a.name.localeCompare(b.name, 'hr') || (a.id < b.id ? -1 : 1))
+      .map(copy);
+  }
 }
 
 export class InMemoryStaffRepository implements StaffRepository {

@@ -12,6 +12,7 @@ import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal } from '../../domain/billing/renewal.js';
+import type { Contact } from '../../domain/contacts/contact.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -40,6 +41,7 @@ export class InMemoryStore {
   payments = new Map<string, Payment>();
   renewals = new Map<string, Renewal>();
   apiTokens = new Map<string, ApiToken>();
+  contacts = new Map<string, Contact>();
 
   snapshot(): () => void {
     const saved = {
@@ -61,6 +63,7 @@ export class InMemoryStore {
       payments: new Map(this.payments),
       renewals: new Map(this.renewals),
       apiTokens: new Map(this.apiTokens),
+      contacts: new Map(this.contacts),
     };
     return () => Object.assign(this, saved);
   }

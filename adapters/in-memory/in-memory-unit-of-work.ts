@@ -25,6 +25,7 @@ import {
 } from './in-memory-ordering-repositories.js';
 import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js';
+import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -54,6 +55,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       payments: new InMemoryPaymentRepository(store),
       renewals: new InMemoryRenewalRepository(store),
       apiTokens: new InMemoryApiTokenRepository(store),
+      contacts: new InMemoryContactRepository(store),
     };
   }
 

@@ -138,9 +138,9 @@ export class MikroOrmServiceRepository implements ServiceRepository {
   findById(id: string): Promise<HostedService | null> {
     return this.em.findOne(HostedServiceSchema, { id });
   }
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<HostedService>> {
+  listForAccount(accountId: string, page: PageRequest, only: readonly string[] | null = null): Promise<Page<HostedService>> {
     return keysetPage(
-      (where, limit) => this.em.find(HostedServiceSchema, { accountId, ...where }, { orderBy: { activatedAt: 'desc', id: 'desc' }, limit }),
+      (where, limit) => this.em.find(HostedServiceSchema, { accountId, ...(only ? { id: { $in: [...only] } } : {}), ...where }, { orderBy: { activatedAt: 'desc', id: 'desc' }, limit }),
       'activatedAt',
       (s) => ({ at: s.activatedAt, id: s.id }),
       page,
@@ -165,9 +165,9 @@ export class MikroOrmDomainRepository implements DomainRepository {
   findById(id: string): Promise<RegisteredDomain | null> {
     return this.em.findOne(RegisteredDomainSchema, { id });
   }
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<RegisteredDomain>> {
+  listForAccount(accountId: string, page: PageRequest, only: readonly string[] | null = null): Promise<Page<RegisteredDomain>> {
     return keysetPage(
-      (where, limit) => this.em.find(RegisteredDomainSchema, { accountId, ...where }, { orderBy: { registeredAt: 'desc', id: 'desc' }, limit }),
+      (where, limit) => this.em.find(RegisteredDomainSchema, { accountId, ...(only ? { id: { $in: [...only] } } : {}), ...where }, { orderBy: { registeredAt: 'desc', id: 'desc' }, limit }),
       'registeredAt',
       (d) => ({ at: d.registeredAt, id: d.id }),
       page,

@@ -14,6 +14,7 @@ import {
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
 import type { Em, Orm } from './orm.js';
+import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import {
   MikroOrmDomainRepository,
@@ -58,6 +59,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       payments: new MikroOrmPaymentRepository(em),
       renewals: new MikroOrmRenewalRepository(em),
       apiTokens: new MikroOrmApiTokenRepository(em),
+      contacts: new MikroOrmContactRepository(em),
     };
   }
 }

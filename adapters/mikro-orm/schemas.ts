@@ -10,6 +10,7 @@ import { Quote } from '../../domain/billing/quote.js';
 import { Invoice } from '../../domain/billing/invoice.js';
 import { Payment } from '../../domain/billing/payment.js';
 import { Renewal } from '../../domain/billing/renewal.js';
+import { Contact } from '../../domain/contacts/contact.js';
 import { ApiToken } from '../../domain/integrations/api-token.js';
 import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -25,6 +26,8 @@ export const UserSchema = new EntitySchema<User>({
     locale: { type: 'string', columnType: 'text' },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     passwordChangedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    totpSealed: { type: 'string', columnType: 'text', nullable: true },
+    lastTotpStep: { type: 'integer' },
   },
 });
 
@@ -303,3 +306,27 @@ export const ApiTokenSchema = new EntitySchema<ApiToken>({
 });
 
 ALL_SCHEMAS.push(ApiTokenSchema);
+
+export const ContactSchema = new EntitySchema<Contact>({
+  class: Contact,
+  tableName: 'contacts',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    name: { type: 'string', columnType: 'text' },
+    email: { type: 'string', columnType: 'text' },
+    locale: { type: 'string', columnType: 'text' },
+    userId: { type: 'uuid', nullable: true },
+    login: { type: 'boolean' },
+    permissions: { type: 'string[]', columnType: 'text[]' },
+    scopeServiceIds: { type: 'string[]', columnType: 'uuid[]', nullable: true },
+    scopeDomainIds: { type: 'string[]', columnType: 'uuid[]', nullable: true },
+    subscriptions: { type: 'string[]', columnType: 'text[]' },
+    invitationHash: { type: 'string', columnType: 'text', nullable: true },
+    invitationExpiresAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    acceptedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+ALL_SCHEMAS.push(ContactSchema);

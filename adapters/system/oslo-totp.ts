@@ -1,5 +1,6 @@
 import { generateHOTP } from '@oslojs/otp';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { decodeBase32IgnorePadding, encodeBase32NoPadding } from '@oslojs/encoding';
+import { randomBytes } from 'node:crypto';
 import { timingSafeEqual } from 'node:crypto';
 import type { Totp } from '../../application/ports/totp.js';
 
@@ -17,6 +18,16 @@ export class OsloTotp implements Totp {
       if (timingSafeEqual(Buffer.from(expected), Buffer.from(code))) return step;
     }
     return null;
+  }
+
+  newSecret(): string {
+    return encodeBase32NoPadding(randomBytes(20));
+  }
+
+  keyUri(input: { issuer: string; account: string; secretBase32: string }): string {
+    const label = encodeURIComponent(`${input.issuer}:${input.account}`);
+    const query = new URLSearchParams({ secret: input.secretBase32, issuer: input.issuer, algorithm: 'SHA1', digits: String(DIGITS), period: String(PERIOD_SECONDS) });
+    return `otpauth://totp/${label}?${query.toString()}`;
   }
 
   /** The code an authenticator shows at `at`; for demo tooling and tests. */

@@ -3,13 +3,13 @@ import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import type { Services } from '../shared/services.js';
 
-/** The accounts the signed-in person may see, for the dashboard and the account switcher. */
+/** The accounts the signed-in person may act for (owned or as a contact), for the dashboard and the account switcher. */
 export class ListMyAccounts {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}
 
   async execute(actor: Actor): Promise<ClientAccount[]> {
     if (actor.kind !== 'user') return [];
-    const owned = await this.deps.uow.run((scope) => scope.accounts.listOwnedBy(actor.userId));
-    return owned.filter((account) => can(actor, { type: 'account.view', accountId: account.id }).allowed);
+    const ids = actor.memberships.map((m) => m.accountId).filter((accountId) => can(actor, { type: 'account.view', accountId }).allowed);
+    return this.deps.uow.run((scope) => scope.accounts.listByIds(ids));
   }
 }

@@ -3,7 +3,7 @@ import { can } from '../../domain/authorization/policy.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invoiceIssuedMail } from '../mail/billing-templates.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { mailAccount } from '../mail/mail-account.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -26,11 +26,10 @@ export class IssueCreditNote {
       if (!account) return fail(new NotFound('not_found'));
       const lines = invoice.creditLines().map((l) => ({ ...l, description: `${l.description} — storno ${invoice.number}: ${why}` }));
       const credit = await issueInvoice(scope, this.deps, { account, lines, kind: 'credit_note', correctsInvoiceId: invoice.id, dueDate: this.deps.clock.now() });
-      await queueMail(scope, this.deps, {
-        to: account.email,
+      await mailAccount(scope, this.deps, {
+        account,
         topic: 'billing',
-        accountId: account.id,
-        content: invoiceIssuedMail.hr({ name: account.name, product: this.deps.settings.productName, number: credit.number, grossCents: credit.grossCents, balanceCents: 0, credit: true, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${credit.id}` }),
+        compose: (locale) => invoiceIssuedMail[locale]({ name: account.name, product: this.deps.settings.productName, number: credit.number, grossCents: credit.grossCents, balanceCents: 0, credit: true, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${credit.id}` }),
       });
       await audit(scope, this.deps, meta, { action: 'staff.credit_note_issued', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { invoice: invoice.number, creditNote: credit.number } });
       return ok(credit);

@@ -3,7 +3,7 @@ import { can } from '../../domain/authorization/policy.js';
 import type { Invoice, InvoiceLine } from '../../domain/billing/invoice.js';
 import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invoiceIssuedMail } from '../mail/billing-templates.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { mailAccount } from '../mail/mail-account.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -31,11 +31,10 @@ export class IssueDirectInvoice {
       const account = await scope.accounts.findById(input.accountId);
       if (!account) return fail(new NotFound('not_found'));
       const invoice = await issueInvoice(scope, this.deps, { account, lines: input.lines.map((l) => ({ ...l, description: l.description.trim() })), dueDate: due });
-      await queueMail(scope, this.deps, {
-        to: account.email,
+      await mailAccount(scope, this.deps, {
+        account,
         topic: 'billing',
-        accountId: account.id,
-        content: invoiceIssuedMail.hr({ name: account.name, product: this.deps.settings.productName, number: invoice.number, grossCents: invoice.grossCents, balanceCents: invoice.balanceCents(), credit: false, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${invoice.id}` }),
+        compose: (locale) => invoiceIssuedMail[locale]({ name: account.name, product: this.deps.settings.productName, number: invoice.number, grossCents: invoice.grossCents, balanceCents: invoice.balanceCents(), credit: false, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${invoice.id}` }),
       });
       await audit(scope, this.deps, meta, { action: 'staff.invoice_issued', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { invoice: invoice.number } });
       return ok(invoice);

@@ -5,7 +5,7 @@ import { Payment } from '../../domain/billing/payment.js';
 import { parseReference } from '../../domain/billing/payment-reference.js';
 import { fail, Forbidden, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invoiceIssuedMail } from '../mail/billing-templates.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { mailAccount } from '../mail/mail-account.js';
 import type { Page } from '../ports/repositories.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -90,11 +90,10 @@ export class RecordPayment {
       if (invoice && issued) {
         const account = await scope.accounts.findById(invoice.accountId);
         if (account) {
-          await queueMail(scope, this.deps, {
-            to: account.email,
+          await mailAccount(scope, this.deps, {
+            account,
             topic: 'billing',
-            accountId: account.id,
-            content: invoiceIssuedMail.hr({ name: account.name, product: this.deps.settings.productName, number: invoice.number, grossCents: invoice.grossCents, balanceCents: invoice.balanceCents(), credit: false, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${invoice.id}` }),
+            compose: (locale) => invoiceIssuedMail[locale]({ name: account.name, product: this.deps.settings.productName, number: invoice.number, grossCents: invoice.grossCents, balanceCents: invoice.balanceCents(), credit: false, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${invoice.id}` }),
           });
         }
       }

@@ -7,7 +7,8 @@ import { DomainName } from '../../domain/ordering/domain-name.js';
 import type { OrderLine } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import { renewalMails } from '../mail/billing-templates.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { zagrebDate } from '../mail/mail-content.js';
+import { mailAccount } from '../mail/mail-account.js';
 import { nextNumbered } from '../ordering/cart.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -23,11 +24,6 @@ export interface RenewalRun {
   reminded: number;
   suspended: number;
   cancelled: number;
-}
-
-function zagrebDate(at: Date): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Zagreb', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(at).map((x) => [x.type, x.value]));
-  return `${Number(p.day)}. ${Number(p.month)}. ${p.year}.`;
 }
 
 /**
@@ -115,13 +111,11 @@ export class RunRenewals {
   }
 
   private async mail(scope: TransactionScope, account: ClientAccount, step: 'quote' | RenewalStep, item: string, expires: Date, quote: Quote): Promise<void> {
-    const owner = await scope.users.findById(account.ownerUserId);
     const { settings } = this.deps;
-    await queueMail(scope, this.deps, {
-      to: account.email,
+    await mailAccount(scope, this.deps, {
+      account,
       topic: 'billing',
-      accountId: account.id,
-      content: renewalMails[step][owner?.locale ?? 'hr']({ name: account.name, product: settings.productName, item, expires: zagrebDate(expires), quoteNumber: quote.number, grossCents: quote.grossCents, reference: formatReference(quote.paymentReference), iban: settings.billing.iban, link: `${settings.appUrl}/accounts/${account.id}/quotes` }),
+      compose: (locale) => renewalMails[step][locale]({ name: account.name, product: settings.productName, item, expires: zagrebDate(expires), quoteNumber: quote.number, grossCents: quote.grossCents, reference: formatReference(quote.paymentReference), iban: settings.billing.iban, link: `${settings.appUrl}/accounts/${account.id}/quotes` }),
     });
   }
 }

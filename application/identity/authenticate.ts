@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../domain/identity/session.js';
 import type { User } from '../../domain/identity/user.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { Services } from '../shared/services.js';
+import { membershipsOf } from '../accounts/memberships.js';
 
 export interface AuthenticatedUser {
   readonly kind: 'user';
@@ -28,12 +29,7 @@ export class Authenticate {
       if (!session) return null;
       const user = await scope.users.findById(session.subjectId);
       if (!user) return null;
-      const owned = await scope.accounts.listOwnedBy(user.id);
-      const actor: Actor = {
-        kind: 'user',
-        userId: user.id,
-        memberships: owned.map((account) => ({ accountId: account.id, role: 'owner' as const, permissions: [] })),
-      };
+      const actor: Actor = { kind: 'user', userId: user.id, memberships: await membershipsOf(scope, user.id) };
       return { kind: 'user' as const, user, session, actor };
     });
   }

@@ -7,6 +7,7 @@ import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { DummyHash } from './dummy-hash.js';
+import { openTotpSecret } from './two-factor.js';
 
 export interface SignedIn {
   readonly token: string;
@@ -14,15 +15,18 @@ export interface SignedIn {
   readonly user: User;
 }
 
-/** Email and password to a new session. One answer for every failure, and the same work for unknown addresses. */
+/**
+ * Email and password (and the TOTP code when the user switched two-factor on) to a new session. One answer for
+ * every failure, and the same work for unknown addresses.
+ */
 export class SignIn {
   private readonly dummy: DummyHash;
 
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'rateLimiter'>) {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'rateLimiter' | 'totp' | 'secrets'>) {
     this.dummy = new DummyHash(deps.hasher);
   }
 
-  async execute(input: { email: string; password: string }, meta: RequestMeta): Promise<Result<SignedIn, DomainFailure>> {
+  async execute(input: { email: string; password: string; code?: string }, meta: RequestMeta): Promise<Result<SignedIn, DomainFailure>> {
     const email = EmailAddress.parse(input.email);
     const accountKey = `sign-in:account:${email.ok ? email.value.value : input.email.trim().toLowerCase()}`;
     const limited = await checkRates(this.deps.rateLimiter, [
@@ -36,15 +40,17 @@ export class SignIn {
       const verified = user?.passwordHash
         ? await this.deps.hasher.verify(user.passwordHash, input.password)
         : (await this.dummy.verify(input.password), false);
-      if (!user || !verified) {
+      const secondFactor = user && verified ? this.secondFactor(user, input.code ?? '') : false;
+      if (!user || !verified || !secondFactor) {
         await audit(scope, this.deps, meta, {
           action: 'auth.sign_in_failed',
           actorKind: 'anonymous',
           actorId: user?.id ?? null,
-          details: { email: input.email.slice(0, 254) },
+          details: { email: input.email.slice(0, 254), factor: verified ? 'totp' : 'password' },
         });
         return null;
       }
+      if (user.hasTwoFactor()) await scope.users.save(user);
       const created = await scope.sessions.create('user', user.id, meta);
       await audit(scope, this.deps, meta, { action: 'auth.signed_in', actorKind: 'user', actorId: user.id });
       return { token: created.token, session: created.session, user };
@@ -52,5 +58,13 @@ export class SignIn {
     if (!outcome) return fail(new Unauthenticated('auth.invalid_credentials'));
     await this.deps.rateLimiter.reset(accountKey);
     return ok(outcome);
+  }
+
+  /** True without two-factor; with it, the code must be current and not used before. */
+  private secondFactor(user: User, code: string): boolean {
+    if (!user.totpSealed) return true;
+    const secret = openTotpSecret(this.deps.secrets, user.totpSealed);
+    const step = secret ? this.deps.totp.verify(secret, code.trim(), this.deps.clock.now()) : null;
+    return step !== null && user.acceptTotpStep(step);
   }
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/authorization/actor.js';
-import { can } from '../../domain/authorization/policy.js';
+import { can, visibleIds } from '../../domain/authorization/policy.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Order } from '../../domain/ordering/order.js';
@@ -34,8 +34,8 @@ export class AccountPortfolio {
     return this.deps.uow.run(async (scope) => {
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
-      const services = may('services.view') ? (await scope.services.listForAccount(accountId, { limit: PAGE })).items : null;
-      const domains = may('domains.view') ? (await scope.domains.listForAccount(accountId, { limit: PAGE })).items : null;
+      const services = may('services.view') ? (await scope.services.listForAccount(accountId, { limit: PAGE }, visibleIds(actor, accountId, 'services'))).items : null;
+      const domains = may('domains.view') ? (await scope.domains.listForAccount(accountId, { limit: PAGE }, visibleIds(actor, accountId, 'domains'))).items : null;
       const openQuotes = may('quotes.view') ? await scope.quotes.listOpenForAccount(accountId) : null;
       const unpaidInvoices = may('invoices.view') ? (await scope.invoices.listForAccount(accountId, 'unpaid', { limit: PAGE })).items : null;
       const horizon = this.deps.clock.now().getTime() + RENEWAL_WINDOW_MS;
@@ -52,7 +52,7 @@ export class AccountPortfolio {
 
   async services(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<HostedService>, DomainFailure>> {
     if (!can(actor, { type: 'services.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.services.listForAccount(accountId, { after, limit: PAGE })));
+    return ok(await this.deps.uow.run((scope) => scope.services.listForAccount(accountId, { after, limit: PAGE }, visibleIds(actor, accountId, 'services'))));
   }
 
   async service(actor: Actor, accountId: string, serviceId: string): Promise<Result<{ service: HostedService; mayReveal: boolean }, DomainFailure>> {
@@ -76,7 +76,7 @@ export class AccountPortfolio {
 
   async domains(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<RegisteredDomain>, DomainFailure>> {
     if (!can(actor, { type: 'domains.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.domains.listForAccount(accountId, { after, limit: PAGE })));
+    return ok(await this.deps.uow.run((scope) => scope.domains.listForAccount(accountId, { after, limit: PAGE }, visibleIds(actor, accountId, 'domains'))));
   }
 
   async domain(actor: Actor, accountId: string, domainId: string): Promise<Result<RegisteredDomain, DomainFailure>> {

@@ -1,9 +1,11 @@
+import type { Locale } from '../../domain/identity/locale.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import { Order } from '../../domain/ordering/order.js';
 import { HostedService, RegisteredDomain, type ServiceCredentials } from '../../domain/services/hosted-service.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { queueMail } from '../mail/queue-mail.js';
+import { mailAccount } from '../mail/mail-account.js';
 import { orderAcceptedMail, orderReceivedMail, orderRejectedMail } from '../mail/ordering-templates.js';
 import { Quote as QuoteDocument } from '../../domain/billing/quote.js';
 import { nextNumbered } from './cart.js';
@@ -55,12 +57,10 @@ export class DecideOrder {
       await scope.orders.save(order);
       const quote = QuoteDocument.forOrder({ id: this.deps.ids.newId(), ...(await nextNumbered(scope, 'P', now)), accountId: account.id, orderId: order.id, lines: order.lines, now });
       await scope.quotes.add(quote);
-      const owner = await scope.users.findById(account.ownerUserId);
-      await queueMail(scope, this.deps, {
-        to: account.email,
+      await mailAccount(scope, this.deps, {
+        account,
         topic: 'billing',
-        accountId: account.id,
-        content: orderReceivedMail[owner?.locale ?? 'hr']({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link: `${this.deps.settings.appUrl}/accounts/${account.id}/orders` }),
+        compose: (locale) => orderReceivedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link: `${this.deps.settings.appUrl}/accounts/${account.id}/orders` }),
       });
       await audit(scope, this.deps, meta, { action: 'staff.order_linked', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { order: order.number } });
       return ok(order);
@@ -105,12 +105,10 @@ export class DecideOrder {
           }),
         );
       }
-      const owner = await scope.users.findById(account.ownerUserId);
-      await queueMail(scope, this.deps, {
-        to: account.email,
+      await mailAccount(scope, this.deps, {
+        account,
         topic: 'services',
-        accountId: account.id,
-        content: orderAcceptedMail[owner?.locale ?? 'hr']({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, link: `${this.deps.settings.appUrl}/accounts/${account.id}/services` }),
+        compose: (locale) => orderAcceptedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, link: `${this.deps.settings.appUrl}/accounts/${account.id}/services` }),
       });
       await audit(scope, this.deps, meta, { action: 'staff.order_accepted', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { order: order.number } });
       return ok(order);
@@ -128,15 +126,9 @@ export class DecideOrder {
       order.reject(actor.staffId, why, this.deps.clock.now());
       await scope.orders.save(order);
       const account = order.accountId ? await scope.accounts.findById(order.accountId) : null;
-      const to = account?.email ?? order.unlinkedCustomer?.email;
-      if (to) {
-        await queueMail(scope, this.deps, {
-          to,
-          topic: 'general',
-          accountId: account?.id ?? null,
-          content: orderRejectedMail.hr({ name: account?.name ?? order.unlinkedCustomer?.name ?? '', product: this.deps.settings.productName, orderNumber: order.number, reason: why, link: `${this.deps.settings.appUrl}/sign-in` }),
-        });
-      }
+      const rejected = (locale: Locale) => orderRejectedMail[locale]({ name: account?.name ?? order.unlinkedCustomer?.name ?? '', product: this.deps.settings.productName, orderNumber: order.number, reason: why, link: `${this.deps.settings.appUrl}/sign-in` });
+      if (account) await mailAccount(scope, this.deps, { account, topic: 'general', compose: rejected });
+      else if (order.unlinkedCustomer) await queueMail(scope, this.deps, { to: order.unlinkedCustomer.email, topic: 'general', content: rejected('hr') });
       await audit(scope, this.deps, meta, { action: 'staff.order_rejected', actorKind: 'staff', actorId: actor.staffId, accountId: account?.id ?? null, details: { order: order.number } });
       return ok(order);
     });

@@ -4,13 +4,13 @@ import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import { Quote } from '../../domain/billing/quote.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
-import type { Locale } from '../../domain/identity/locale.js';
 import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import { User } from '../../domain/identity/user.js';
 import { Order, type OrderCustomer } from '../../domain/ordering/order.js';
 import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { existingOibMail, orderReceivedMail, welcomeMail } from '../mail/ordering-templates.js';
 import { queueMail } from '../mail/queue-mail.js';
+import { mailAccount } from '../mail/mail-account.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
 import { checkRates } from '../shared/rate-limits.js';
@@ -139,13 +139,10 @@ export class PlaceOrder {
       if (!lines.ok) return fail(lines.error);
       const now = this.deps.clock.now();
       const { order, quote } = await this.createOrderAndQuote(scope, account.id, actor.userId, input.source ?? 'portal', lines.value, key, now);
-      const user = await scope.users.findById(actor.userId);
-      const locale: Locale = user?.locale ?? meta.locale;
-      await queueMail(scope, this.deps, {
-        to: account.email,
+      await mailAccount(scope, this.deps, {
+        account,
         topic: 'billing',
-        accountId: account.id,
-        content: orderReceivedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link: `${this.deps.settings.appUrl}/accounts/${account.id}/orders` }),
+        compose: (locale) => orderReceivedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link: `${this.deps.settings.appUrl}/accounts/${account.id}/orders` }),
       });
       await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'user', actorId: actor.userId, accountId: account.id, details: { order: order.number } });
       return ok(order);

@@ -12,6 +12,7 @@ import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal, RenewalStage } from '../../domain/billing/renewal.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import type { Contact, Subscription } from '../../domain/contacts/contact.js';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -36,6 +37,20 @@ export interface ClientAccountRepository {
   findById(id: string): Promise<ClientAccount | null>;
   findByOib(oib: string): Promise<ClientAccount | null>;
   listOwnedBy(userId: string): Promise<ClientAccount[]>;
+  listByIds(ids: readonly string[]): Promise<ClientAccount[]>;
+}
+
+export interface ContactRepository {
+  add(contact: Contact): Promise<void>;
+  save(contact: Contact): Promise<void>;
+  remove(id: string): Promise<void>;
+  findById(id: string): Promise<Contact | null>;
+  findByInvitationHash(tokenHash: string): Promise<Contact | null>;
+  findByEmail(accountId: string, email: string): Promise<Contact | null>;
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<Contact>>;
+  /** The accepted contacts of a user in every account: what the user may do beyond the accounts it owns. */
+  listActiveForUser(userId: string): Promise<Contact[]>;
+  listSubscribers(accountId: string, subscription: Subscription): Promise<Contact[]>;
 }
 
 export interface StaffRepository {
@@ -119,7 +134,8 @@ export interface ServiceRepository {
   /** Active or suspended services expiring by `horizon` that have no renewal for their current period yet. */
   listDueForRenewal(horizon: Date, limit: number): Promise<HostedService[]>;
   findById(id: string): Promise<HostedService | null>;
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<HostedService>>;
+  /** `only`: the ids a scoped contact may see; null lists all. */
+  listForAccount(accountId: string, page: PageRequest, only?: readonly string[] | null): Promise<Page<HostedService>>;
 }
 
 export interface DomainRepository {
@@ -127,7 +143,7 @@ export interface DomainRepository {
   save(domain: RegisteredDomain): Promise<void>;
   listDueForRenewal(horizon: Date, limit: number): Promise<RegisteredDomain[]>;
   findById(id: string): Promise<RegisteredDomain | null>;
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<RegisteredDomain>>;
+  listForAccount(accountId: string, page: PageRequest, only?: readonly string[] | null): Promise<Page<RegisteredDomain>>;
 }
 
 /** Gapless numbers per series and year (orders, quotes, later invoices); taken inside the transaction. */

@@ -7,6 +7,7 @@ import type {
   PaymentRepository,
   RenewalRepository,
   ApiTokenRepository,
+  ContactRepository,
   OrderRepository,
   ProductRepository,
   QuoteRepository,
@@ -39,6 +40,7 @@ export interface TransactionScope {
   readonly payments: PaymentRepository;
   readonly renewals: RenewalRepository;
   readonly apiTokens: ApiTokenRepository;
+  readonly contacts: ContactRepository;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

@@ -8,6 +8,9 @@ export const RATE_RULES = {
   resetPerAccount: { limit: 3, windowSeconds: 15 * 60 },
   resetPerAddress: { limit: 20, windowSeconds: 15 * 60 },
   resetConfirmPerAddress: { limit: 30, windowSeconds: 15 * 60 },
+  invitationsPerAccount: { limit: 20, windowSeconds: 60 * 60 },
+  invitationAcceptPerAddress: { limit: 30, windowSeconds: 15 * 60 },
+  twoFactorPerUser: { limit: 10, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateRule>;
 
 /** Consumes every key; refused when any of them is over its limit. */

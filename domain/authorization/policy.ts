@@ -1,6 +1,13 @@
 import type { StaffRole } from '../staff/staff-member.js';
-import type { Actor, Membership } from './actor.js';
+import type { AccessScope, Actor, Membership } from './actor.js';
 import type { Permission } from './permission.js';
+
+/** What a contact holds or is about to be given: rights and the part of the account they apply to. */
+export interface Grant {
+  readonly userId?: string | null;
+  readonly permissions: readonly Permission[];
+  readonly scope: AccessScope | null;
+}
 
 /** Everything anybody can ask to do. Each later capability adds its actions here, and only here. */
 export type Action =
@@ -13,19 +20,26 @@ export type Action =
   | { readonly type: 'services.credentials'; readonly accountId: string; readonly serviceId: string }
   | { readonly type: 'domains.view'; readonly accountId: string; readonly domainId?: string }
   | { readonly type: 'invoices.view'; readonly accountId: string }
+  | { readonly type: 'contacts.view'; readonly accountId: string }
+  /** Adding, changing or removing a contact: `target` is the contact as it is, `grant` what it would become. */
+  | { readonly type: 'contacts.manage'; readonly accountId: string; readonly target?: Grant; readonly grant?: Grant }
   | { readonly type: 'account.audit'; readonly accountId: string }
   | { readonly type: 'account.tokens'; readonly accountId: string }
+  /** The signed-in person's own sign-in settings (two-factor): never through an API token. */
+  | { readonly type: 'user.security'; readonly userId: string }
   | { readonly type: 'staff.orders' }
   | { readonly type: 'staff.billing' }
   | { readonly type: 'staff.backoffice' }
   | { readonly type: 'staff.audit' };
 
+export type DenyReason = 'unauthenticated' | 'not_member' | 'missing_permission' | 'missing_role' | 'out_of_scope' | 'own_contact' | 'exceeds_own_rights';
+
 export type Decision =
   | { readonly allowed: true; readonly grantedBy: Permission | 'owner' | 'membership' | StaffRole }
-  | { readonly allowed: false; readonly reason: 'unauthenticated' | 'not_member' | 'missing_permission' | 'missing_role' };
+  | { readonly allowed: false; readonly reason: DenyReason };
 
 const allow = (grantedBy: Extract<Decision, { allowed: true }>['grantedBy']): Decision => ({ allowed: true, grantedBy });
-const deny = (reason: Extract<Decision, { allowed: false }>['reason']): Decision => ({ allowed: false, reason });
+const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 
 function membershipPermission(membership: Membership | undefined, permission: Permission | null): Decision {
   if (!membership) return deny('not_member');
@@ -41,7 +55,7 @@ function staffRole(roles: readonly StaffRole[], needed: StaffRole | 'any'): Deci
 }
 
 /** The right each client action needs from a contact; null means any member may. */
-const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view', Permission | null> = {
+const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view' | 'contacts.view', Permission | null> = {
   'invoices.view': 'invoices',
   'account.view': null,
   'account.emails': 'emails',
@@ -51,7 +65,38 @@ const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.pla
   'services.view': 'services',
   'services.credentials': 'credentials',
   'domains.view': 'domains',
+  'contacts.view': 'contacts',
 };
+
+function membershipOf(actor: Extract<Actor, { kind: 'user' }>, accountId: string): Membership | undefined {
+  return actor.memberships.find((m) => m.accountId === accountId);
+}
+
+/** A scoped contact reaches only the services and domains of its scope. */
+function inScope(membership: Membership, kind: 'services' | 'domains', id: string | undefined): boolean {
+  if (membership.role === 'owner' || !membership.scope || id === undefined) return true;
+  return (kind === 'services' ? membership.scope.serviceIds : membership.scope.domainIds).includes(id);
+}
+
+const within = (inner: readonly string[], outer: readonly string[]) => inner.every((x) => outer.includes(x));
+
+/** True when `grant` gives nothing beyond `own`: fewer or equal rights over an equal or smaller part of the account. */
+function isWithin(grant: Grant, own: Membership): boolean {
+  if (!within(grant.permissions, own.permissions)) return false;
+  if (!own.scope) return true;
+  return grant.scope !== null && within(grant.scope.serviceIds, own.scope.serviceIds) && within(grant.scope.domainIds, own.scope.domainIds);
+}
+
+/** A contact with the contacts right manages other contacts, never itself, and never beyond its own rights. */
+function manageContacts(actor: Extract<Actor, { kind: 'user' }>, action: Extract<Action, { type: 'contacts.manage' }>): Decision {
+  const membership = membershipOf(actor, action.accountId);
+  const base = membershipPermission(membership, 'contacts');
+  if (!base.allowed || !membership || membership.role === 'owner') return base;
+  if (action.target?.userId && action.target.userId === actor.userId) return deny('own_contact');
+  if (action.target && !isWithin(action.target, membership)) return deny('exceeds_own_rights');
+  if (action.grant && !isWithin(action.grant, membership)) return deny('exceeds_own_rights');
+  return base;
+}
 
 /** The one answer to every question of access. Pure: no I/O, no clock, no framework. */
 export function can(actor: Actor, action: Action): Decision {
@@ -63,13 +108,22 @@ export function can(actor: Actor, action: Action): Decision {
     case 'orders.view':
     case 'quotes.view':
     case 'invoices.view':
+    case 'contacts.view': {
+      if (actor.kind !== 'user') return deny('not_member');
+      return membershipPermission(membershipOf(actor, action.accountId), ACCOUNT_PERMISSION[action.type]);
+    }
     case 'services.view':
     case 'services.credentials':
     case 'domains.view': {
       if (actor.kind !== 'user') return deny('not_member');
-      const membership = actor.memberships.find((m) => m.accountId === action.accountId);
-      return membershipPermission(membership, ACCOUNT_PERMISSION[action.type]);
+      const membership = membershipOf(actor, action.accountId);
+      const decision = membershipPermission(membership, ACCOUNT_PERMISSION[action.type]);
+      if (!decision.allowed || !membership) return decision;
+      const inside = action.type === 'domains.view' ? inScope(membership, 'domains', action.domainId) : inScope(membership, 'services', action.serviceId);
+      return inside ? decision : deny('out_of_scope');
     }
+    case 'contacts.manage':
+      return actor.kind === 'user' ? manageContacts(actor, action) : deny('not_member');
     case 'staff.orders':
       if (actor.kind !== 'staff') return deny('missing_role');
       return actor.roles.some((r) => r === 'support' || r === 'billing') ? allow(actor.roles.includes('billing') ? 'billing' : 'support') : staffRole(actor.roles, 'admin');
@@ -79,13 +133,26 @@ export function can(actor: Actor, action: Action): Decision {
     case 'account.tokens': {
       // The account's audit log and its API tokens are the owner's; a token never manages tokens.
       if (actor.kind !== 'user' || actor.viaTokenId) return deny('not_member');
-      const membership = actor.memberships.find((m) => m.accountId === action.accountId);
+      const membership = membershipOf(actor, action.accountId);
       if (!membership) return deny('not_member');
       return membership.role === 'owner' ? allow('owner') : deny('missing_permission');
     }
+    case 'user.security':
+      return actor.kind === 'user' && !actor.viaTokenId && actor.userId === action.userId ? allow('membership') : deny('not_member');
     case 'staff.billing':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'billing') : deny('missing_role');
     case 'staff.audit':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'admin') : deny('missing_role');
   }
+}
+
+/**
+ * The ids of the services or domains the actor may list in an account, or null when it may list them all.
+ * Lists ask this once and let the repository filter, so paging stays a single keyset query.
+ */
+export function visibleIds(actor: Actor, accountId: string, kind: 'services' | 'domains'): readonly string[] | null {
+  if (actor.kind !== 'user') return null;
+  const membership = membershipOf(actor, accountId);
+  if (!membership || membership.role === 'owner' || !membership.scope) return null;
+  return kind === 'services' ? membership.scope.serviceIds : membership.scope.domainIds;
 }

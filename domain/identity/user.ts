@@ -10,6 +10,9 @@ export class User {
   locale!: Locale;
   createdAt!: Date;
   passwordChangedAt!: Date | null;
+  /** The TOTP secret, sealed by the secret box; null while two-factor sign-in is off. */
+  totpSealed!: string | null;
+  lastTotpStep!: number;
 
   static create(input: { id: string; email: EmailAddress; name: string; locale: Locale; now: Date; passwordHash?: string | null }): User {
     const user = new User();
@@ -20,6 +23,8 @@ export class User {
     user.locale = input.locale;
     user.createdAt = input.now;
     user.passwordChangedAt = input.passwordHash ? input.now : null;
+    user.totpSealed = null;
+    user.lastTotpStep = 0;
     return user;
   }
 
@@ -30,6 +35,26 @@ export class User {
   changePassword(hash: string, now: Date): void {
     this.passwordHash = hash;
     this.passwordChangedAt = now;
+  }
+
+  hasTwoFactor(): boolean {
+    return this.totpSealed !== null;
+  }
+
+  enableTwoFactor(sealedSecret: string, confirmedStep: number): void {
+    this.totpSealed = sealedSecret;
+    this.lastTotpStep = confirmedStep;
+  }
+
+  disableTwoFactor(): void {
+    this.totpSealed = null;
+  }
+
+  /** A TOTP code may be used once: a replayed or older step is refused. */
+  acceptTotpStep(step: number): boolean {
+    if (step <= this.lastTotpStep) return false;
+    this.lastTotpStep = step;
+    return true;
   }
 
   preferLocale(locale: Locale): void {

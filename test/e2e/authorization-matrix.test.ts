@@ -5,7 +5,7 @@ import type { Permission } from '../../domain/authorization/permission.js';
 import type { StaffRole } from '../../domain/staff/staff-member.js';
 import { createApp, type App } from '../../web/app.js';
 import { buildUseCases } from '../../web/use-cases.js';
-import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
+import { givenContact, givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
 import { APP_URL, META } from '../support/in-memory-portal.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
@@ -16,11 +16,16 @@ import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.
  * or a redirect to sign in); requests use ids of account A, and unknown ids where an allowed call would change
  * something, so the matrix changes nothing.
  */
-type Caller = 'anonymous' | 'ownerA' | 'ownerB' | `staff:${StaffRole}` | 'token:all' | 'token:invoices';
-type Rule = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'client'; right: Permission | null; ownerOnly?: boolean } | { kind: 'staff'; roles: readonly StaffRole[] };
+type Caller = 'anonymous' | 'ownerA' | 'ownerB' | `staff:${StaffRole}` | 'token:all' | 'token:invoices' | 'contact:all' | 'contact:none' | 'contact:invoices' | 'contact:otherService';
+/**
+ * `client` rows: the right a contact or token needs. A row naming one service or domain (`:serviceId`,
+ * `:domainId`) is refused to a contact scoped to other services; `wholeAccount` marks a write that asks for
+ * the whole account, which a scoped contact cannot give either.
+ */
+type Rule = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'client'; right: Permission | null; ownerOnly?: boolean; wholeAccount?: boolean } | { kind: 'staff'; roles: readonly StaffRole[] };
 
 const ALL_STAFF: readonly StaffRole[] = ['admin', 'support', 'billing', 'verifier'];
-const client = (right: Permission | null, ownerOnly = false): Rule => ({ kind: 'client', right, ownerOnly });
+const client = (right: Permission | null, ownerOnly = false, wholeAccount = false): Rule => ({ kind: 'client', right, ownerOnly, wholeAccount });
 const staff = (...roles: StaffRole[]): Rule => ({ kind: 'staff', roles: roles.length ? roles : ALL_STAFF });
 
 const MATRIX: Record<string, Rule> = {
@@ -61,6 +66,20 @@ const MATRIX: Record<string, Rule> = {
   'GET /accounts/:accountId/tokens': client(null, true),
   'POST /accounts/:accountId/tokens': client(null, true),
   'POST /accounts/:accountId/tokens/:tokenId/revoke': client(null, true),
+  'GET /accounts/:accountId/contacts': client('contacts'),
+  'GET /accounts/:accountId/contacts/new': client('contacts'),
+  'POST /accounts/:accountId/contacts': client('contacts'),
+  'GET /accounts/:accountId/contacts/:contactId': client('contacts'),
+  'POST /accounts/:accountId/contacts/:contactId': client('contacts'),
+  'POST /accounts/:accountId/contacts/:contactId/invite': client('contacts'),
+  'POST /accounts/:accountId/contacts/:contactId/remove': client('contacts'),
+  'GET /security': { kind: 'signedIn' },
+  'POST /security/two-factor/setup': { kind: 'signedIn' },
+  'POST /security/two-factor/enable': { kind: 'signedIn' },
+  'POST /security/two-factor/disable': { kind: 'signedIn' },
+  'GET /invitations/:token': { kind: 'public' },
+  'POST /invitations/:token': { kind: 'public' },
+  'POST /invitations/:token/accept': { kind: 'public' },
   'GET /staff/sign-in': { kind: 'public' },
   'POST /staff/sign-in': { kind: 'public' },
   'POST /staff/sign-out': { kind: 'public' },
@@ -93,6 +112,12 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/accounts/:accountId/invoices': client('invoices'),
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId': client('invoices'),
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId/pdf': client('invoices'),
+  'GET /api/v1/accounts/:accountId/contacts': client('contacts'),
+  'POST /api/v1/accounts/:accountId/contacts': client('contacts', false, true),
+  'GET /api/v1/accounts/:accountId/contacts/:contactId': client('contacts'),
+  'PUT /api/v1/accounts/:accountId/contacts/:contactId': client('contacts'),
+  'DELETE /api/v1/accounts/:accountId/contacts/:contactId': client('contacts'),
+  'POST /api/v1/accounts/:accountId/contacts/:contactId/invitation': client('contacts'),
   'POST /api/v1/staff/accounts/:accountId/invoices': staff('admin', 'billing'),
   'POST /api/v1/staff/payments': staff('admin', 'billing'),
 };
@@ -102,20 +127,28 @@ const ANONYMOUS_ONLY = new Set(['POST /sign-in', 'POST /sign-out', 'POST /staff/
 
 /** Valid bodies for API writes, so a refusal can only come from authorization (not from validation). */
 const BODIES: Record<string, unknown> = {
+  'POST /api/v1/accounts/:accountId/contacts': { name: 'Matrica', email: 'matrica-kontakt@example.hr', login: false, permissions: [], scope: null, subscriptions: [] },
+  'PUT /api/v1/accounts/:accountId/contacts/:contactId': { name: 'Matrica', permissions: [], scope: null, subscriptions: [] },
   'POST /api/v1/accounts/:accountId/orders': { items: [{ productCode: 'DOM-EU', domainName: 'matrica-api.eu' }] },
   'POST /api/v1/staff/accounts/:accountId/invoices': { dueDate: '2099-01-01', lines: [{ description: 'Matrica', unitPriceCents: 100, quantity: 1, vatRatePercent: 25 }] },
   'POST /api/v1/staff/payments': { bankTransactionId: 'MATRIX-2', amountCents: 100, receivedOn: '2026-11-20', reference: '9-9-9', payerName: '' },
 };
 
-const CALLERS: readonly Caller[] = ['anonymous', 'ownerA', 'ownerB', 'staff:admin', 'staff:support', 'staff:billing', 'staff:verifier', 'token:all', 'token:invoices'];
+const CALLERS: readonly Caller[] = ['anonymous', 'ownerA', 'ownerB', 'staff:admin', 'staff:support', 'staff:billing', 'staff:verifier', 'token:all', 'token:invoices', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
+const PEOPLE: readonly Caller[] = ['ownerA', 'ownerB', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
 
-function expected(rule: Rule, caller: Caller, api: boolean): 'allow' | 'deny' {
+function expected(rule: Rule, caller: Caller, api: boolean, route: string): 'allow' | 'deny' {
   if (rule.kind === 'public') return 'allow';
-  if (rule.kind === 'signedIn') return caller === 'ownerA' || caller === 'ownerB' ? 'allow' : 'deny';
+  if (rule.kind === 'signedIn') return PEOPLE.includes(caller) ? 'allow' : 'deny';
   if (rule.kind === 'staff') return caller.startsWith('staff:') && rule.roles.includes(caller.slice(6) as StaffRole) ? 'allow' : 'deny';
   if (caller === 'ownerA') return 'allow';
   if (caller === 'token:all') return api && !rule.ownerOnly ? 'allow' : 'deny';
   if (caller === 'token:invoices') return api && !rule.ownerOnly && rule.right === 'invoices' ? 'allow' : 'deny';
+  if (rule.ownerOnly) return 'deny';
+  if (caller === 'contact:all') return 'allow';
+  if (caller === 'contact:none') return rule.right === null ? 'allow' : 'deny';
+  if (caller === 'contact:invoices') return rule.right === null || rule.right === 'invoices' ? 'allow' : 'deny';
+  if (caller === 'contact:otherService') return /:serviceId|:domainId/u.test(route) || rule.wholeAccount ? 'deny' : 'allow';
   return 'deny';
 }
 
@@ -133,7 +166,11 @@ beforeAll(async () => {
   const a = await givenOwner(portal.services);
   const b = await givenOwner(portal.services);
   const ownerA = { kind: 'user' as const, userId: a.user.id, memberships: [{ accountId: a.account.id, role: 'owner' as const, permissions: [] }] };
-  const order = await useCases.placeOrder.asMember(ownerA, { accountId: a.account.id, items: [{ productCode: 'HOST-START', domainName: 'matrica.hr' }, { productCode: 'DOM-HR', domainName: 'matrica.hr' }] }, META);
+  const order = await useCases.placeOrder.asMember(
+    ownerA,
+    { accountId: a.account.id, items: [{ productCode: 'HOST-START', domainName: 'matrica.hr' }, { productCode: 'DOM-HR', domainName: 'matrica.hr' }, { productCode: 'HOST-START', domainName: 'druga-matrica.hr' }, { productCode: 'DOM-HR', domainName: 'druga-matrica.hr' }] },
+    META,
+  );
   if (!order.ok) throw new Error('order failed');
   const admin = await givenStaff(portal.services, ['admin']);
   const adminActor = { kind: 'staff' as const, staffId: admin.id, roles: admin.roles };
@@ -141,10 +178,18 @@ beforeAll(async () => {
   const quote = await portal.services.uow.run((scope) => scope.quotes.findByOrder(order.value.id));
   const paid = await useCases.recordPayment.execute(adminActor, { bankTransactionId: 'MATRIX-1', amountCents: quote!.grossCents, receivedOn: '2026-11-20', reference: quote!.paymentReference.number, payerName: '' }, META);
   if (!paid.ok || !paid.value.invoice) throw new Error('payment failed');
-  const services = await portal.services.uow.run((scope) => scope.services.listForAccount(a.account.id, { limit: 1 }));
-  const domains = await portal.services.uow.run((scope) => scope.domains.listForAccount(a.account.id, { limit: 1 }));
+  const services = await portal.services.uow.run((scope) => scope.services.listForAccount(a.account.id, { limit: 2 }));
+  const domains = await portal.services.uow.run((scope) => scope.domains.listForAccount(a.account.id, { limit: 2 }));
+  const everything = ['profile', 'contacts', 'services', 'services.manage', 'credentials', 'domains', 'domains.manage', 'orders', 'quotes', 'invoices', 'tickets', 'emails'] as const;
+  const contacts: Partial<Record<Caller, { user: { email: string } }>> = {
+    'contact:all': await givenContact(portal.services, a.account.id, { permissions: everything }),
+    'contact:none': await givenContact(portal.services, a.account.id, { permissions: [] }),
+    'contact:invoices': await givenContact(portal.services, a.account.id, { permissions: ['invoices'] }),
+    // Every right, but only over the second service and domain: the rows use the first.
+    'contact:otherService': await givenContact(portal.services, a.account.id, { permissions: everything, scope: { serviceIds: [services.items[1]!.id], domainIds: [domains.items[1]!.id] } }),
+  };
   const mails = await portal.services.uow.run((scope) => scope.mails.listForAccount(a.account.id, { limit: 1 }));
-  const all = await useCases.apiTokens.create(ownerA, a.account.id, { name: 'all', permissions: ['profile', 'contacts', 'services', 'services.manage', 'credentials', 'domains', 'domains.manage', 'orders', 'quotes', 'invoices', 'tickets', 'emails'] }, META);
+  const all = await useCases.apiTokens.create(ownerA, a.account.id, { name: 'all', permissions: [...everything] }, META);
   const invoicesOnly = await useCases.apiTokens.create(ownerA, a.account.id, { name: 'invoices', permissions: ['invoices'] }, META);
   if (!all.ok || !invoicesOnly.ok) throw new Error('tokens failed');
   tokens['token:all'] = all.value.token;
@@ -158,6 +203,7 @@ beforeAll(async () => {
     mailId: mails.items[0]!.id,
     orderId: crypto.randomUUID(),
     tokenId: crypto.randomUUID(),
+    contactId: crypto.randomUUID(),
     sessionId: 'f'.repeat(64),
     token: 'abcdefghijklmnopqrstuvwxyz234567',
   };
@@ -167,6 +213,8 @@ beforeAll(async () => {
     if (caller === 'ownerA' || caller === 'ownerB') {
       const email = caller === 'ownerA' ? a.user.email : b.user.email;
       expect((await c.post('/sign-in', { form: { email, password: PASSWORD } })).status).toBe(303);
+    } else if (contacts[caller]) {
+      expect((await c.post('/sign-in', { form: { email: contacts[caller].user.email, password: PASSWORD } })).status).toBe(303);
     } else if (caller.startsWith('staff:')) {
       const member = caller === 'staff:admin' ? admin : await givenStaff(portal.services, [caller.slice(6) as StaffRole]);
       expect((await c.post('/staff/sign-in', { form: { email: member.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } })).status).toBe(303);
@@ -205,7 +253,7 @@ describe('authorization matrix', () => {
             ? response.status === 403
             : response.status === 401 || response.status === 403 || (response.status === 303 && /\/(staff\/)?sign-in/u.test(location));
         const got = denied ? 'deny' : 'allow';
-        const want = expected(rule, caller, api);
+        const want = expected(rule, caller, api, route);
         if (got !== want) outcomes.push(`${caller}: expected ${want}, got ${response.status} ${location}`);
         expect(response.status, `${caller} ${route}`).toBeLessThan(500);
       }

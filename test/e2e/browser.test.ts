@@ -95,7 +95,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await expect.poll(() => page.getByText('Lozinka je promijenjena.').count(), { timeout: 15_000 }).toBe(1);
 
     await signIn(page, DEMO.owner.email, DEMO.owner.password);
-    await expect.poll(() => page.getByText('E-adresa ili lozinka nisu ispravni.').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByText('E-adresa, lozinka ili kod nisu ispravni.').count(), { timeout: 15_000 }).toBe(1);
     await signIn(page, DEMO.owner.email, 'nova duga lozinka za portal');
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe(DEMO.account.name);
 

@@ -95,7 +95,7 @@ describe('sign-in and sessions', () => {
     const client = httpClient(app);
     const response = await client.post('/sign-in', { form: { email: 'ivo@firma.hr', password: 'wrong password' }, headers: { 'accept-language': 'en' } });
     expect(response.status).toBe(401);
-    expect(await response.text()).toContain('The email address or password is not correct.');
+    expect(await response.text()).toContain('The email address, password or code is not correct.');
     expect(await sessionsIn()).toBe(before);
   });
 
@@ -242,6 +242,9 @@ describe('JSON API', () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/accounts/{accountId}/contacts',
+      '/accounts/{accountId}/contacts/{contactId}',
+      '/accounts/{accountId}/contacts/{contactId}/invitation',
       '/accounts/{accountId}/domains',
       '/accounts/{accountId}/invoices',
       '/accounts/{accountId}/invoices/{invoiceId}',

@@ -5,6 +5,9 @@ import { EmailAddress } from '../../domain/identity/email-address.js';
 import { User } from '../../domain/identity/user.js';
 import { StaffMember, type StaffRole } from '../../domain/staff/staff-member.js';
 import type { Services } from '../../application/shared/services.js';
+import type { AccessScope } from '../../domain/authorization/actor.js';
+import type { Permission } from '../../domain/authorization/permission.js';
+import { Contact, type Subscription } from '../../domain/contacts/contact.js';
 
 let sequence = 0;
 
@@ -70,4 +73,40 @@ export async function givenStaff(services: Services, roles: StaffRole[], opts: {
   });
   await services.uow.run((scope) => scope.staff.add(staff));
   return staff;
+}
+
+/** A person with a sign-in who has accepted to be a contact of `accountId` with these rights and scope. */
+export async function givenContact(
+  services: Services,
+  accountId: string,
+  opts: { permissions?: readonly Permission[]; scope?: AccessScope | null; subscriptions?: readonly Subscription[]; email?: string; locale?: 'hr' | 'en' } = {},
+) {
+  sequence += 1;
+  const now = services.clock.now();
+  const user = User.create({
+    id: services.ids.newId(),
+    email: email(opts.email ?? `contact${sequence}-${Date.now()}@example.hr`),
+    name: `Contact ${sequence}`,
+    locale: opts.locale ?? 'hr',
+    now,
+    passwordHash: await services.hasher.hash(PASSWORD),
+  });
+  const contact = Contact.add({
+    id: services.ids.newId(),
+    accountId,
+    name: user.name,
+    email: email(user.email),
+    locale: user.locale,
+    permissions: opts.permissions ?? [],
+    scope: opts.scope ?? null,
+    subscriptions: opts.subscriptions ?? [],
+    now,
+  });
+  contact.invite(`h${sequence}-${Date.now()}`, now);
+  contact.accept(user.id, now);
+  await services.uow.run(async (scope) => {
+    await scope.users.add(user);
+    await scope.contacts.add(contact);
+  });
+  return { user, contact };
 }

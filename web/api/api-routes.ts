@@ -2,34 +2,15 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
 import { failureResponse, problemResponse, validationProblem } from './problem.js';
+import { accountParams, afterQuery, CLIENT_AUTH, denied, page, problemContent, requireCaller, requireStaff, unauthenticated } from './api-common.js';
 import { apiDocsPage } from './docs-page.js';
+import { registerContactApi } from './contact-api.js';
 import { pdfResponse } from '../http/pdf.js';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 
-const unauthenticated = (c: Context<AppEnv>) => problemResponse(c, { type: 'about:blank#unauthenticated', title: c.var.t('error.unauthenticated'), status: 401, code: 'unauthenticated' });
-
-const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem');
-
-/** Who is not signed in (and sent no valid token) hears 401 before anything of the request is read. */
-const requireCaller: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.apiActor ? next() : unauthenticated(c));
-const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : unauthenticated(c));
-
-/** Either the portal session cookie or an API token; both are limited by the same policy. */
-const CLIENT_AUTH: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
-
-const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable() }) }).openapi('Health');
 
@@ -121,11 +102,6 @@ const ServiceSchema = z
 
 const DomainSchema = z.object({ id: z.uuid(), name: z.string(), status: z.string(), registeredAt: z.string(), expiresAt: z.string(), nameservers: z.array(z.string()) }).openapi('Domain');
 
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: z.string().nullable().openapi({ description: 'Cursor for the next page (pass as ?after=), null on the last' }) });
-
-const accountParams = z.object({ accountId: z.uuid().openapi({ param: { name: 'accountId', in: 'path' } }) });
-const afterQuery = z.object({ after: z.string().max(200).optional().openapi({ param: { name: 'after', in: 'query' } }) });
-const denied = { 401: { description: 'Not signed in', content: problemContent }, 403: { description: 'Not allowed for this account', content: problemContent } };
 
 const catalogRoute = createRoute({
   method: 'get',
@@ -372,7 +348,7 @@ export function apiRoutes(useCases: UseCases) {
         email: auth.user.email,
         name: auth.user.name,
         locale: auth.user.locale,
-        accounts: accounts.map((a) => ({ id: a.id, name: a.name, oib: a.oib, role: 'owner' as const })),
+        accounts: accounts.map((a) => ({ id: a.id, name: a.name, oib: a.oib, role: auth.actor.kind === 'user' && auth.actor.memberships.some((m) => m.accountId === a.id && m.role === 'owner') ? ('owner' as const) : ('contact' as const) })),
       },
       200,
     );
@@ -482,6 +458,8 @@ export function apiRoutes(useCases: UseCases) {
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ paymentId: result.value.payment.id, duplicate: result.value.duplicate, invoice: result.value.invoice ? invoiceJson(result.value.invoice) : null }, 200);
   });
+
+  registerContactApi(api, useCases);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token created by the account owner (pt_…), limited to the rights chosen for it.' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'staff' });

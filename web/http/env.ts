@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/authorization/actor.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { AuthenticatedStaff, AuthenticatedUser } from '../../application/identity/authenticate.js';
+import type { AccountAreas } from '../../application/accounts/account-areas.js';
 import type { RequestMeta } from '../../application/shared/request-meta.js';
 import type { Translate } from '../i18n/translate.js';
 
@@ -14,5 +15,7 @@ export interface AppEnv {
     actor: Actor;
     /** Who calls the JSON API: a signed-in user (session) or an API token; null when neither. */
     apiActor: Actor | null;
+    /** The parts of the current account the actor may reach, for the account navigation. */
+    areas: AccountAreas | null;
   };
 }

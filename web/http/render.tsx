@@ -15,6 +15,7 @@ export function pageOf(c: Context<AppEnv>): PageContext {
     path: new URL(c.req.url).pathname,
     userName: c.var.auth?.user.name ?? null,
     staffName: c.var.auth ? null : (c.var.staffAuth?.staff.name ?? null),
+    areas: c.var.areas ?? null,
   };
 }
 

@@ -10,7 +10,7 @@ import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { ResetConfirmPage, ResetRequestPage, SignInPage, type Errors } from '../views/auth-pages.js';
 
-const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default('') });
+const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default(''), next: z.string().max(500).optional() });
 const resetRequestForm = z.object({ email: z.string().max(254).default('') });
 const resetConfirmForm = z.object({ password: z.string().max(1024).default(''), confirm: z.string().max(1024).default('') });
 const tokenParam = z.object({ token: z.string().regex(/^[a-z2-7]{16,64}$/u) });
@@ -24,10 +24,11 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
   const app = new Hono<AppEnv>();
 
   app.get('/sign-in', (c) => {
-    if (c.var.auth) return c.redirect('/dashboard', 303);
+    const next = safeNext(c.req.query('next'), '/dashboard');
+    if (c.var.auth) return c.redirect(next, 303);
     const notices = { out: c.var.t('signIn.signedOut'), changed: c.var.t('signIn.passwordChanged'), expired: c.var.t('signIn.expired') };
     const notice = notices[c.req.query('notice') as keyof typeof notices];
-    return html(c, <SignInPage page={pageOf(c)} notice={notice} />);
+    return html(c, <SignInPage page={pageOf(c)} notice={notice} next={next === '/dashboard' ? undefined : next} />);
   });
 
   app.post(
@@ -37,15 +38,16 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
       const form = c.req.valid('form');
       const previous = readCookie(c, 'session', secure);
       const result = await useCases.signIn.execute(form, c.var.meta);
+      const next = safeNext(form.next, '/dashboard');
       if (!result.ok) {
         if (result.error.kind === 'rate_limited') c.header('retry-after', String(result.error.details.seconds));
         const status = result.error.kind === 'rate_limited' ? 429 : 401;
-        return html(c, <SignInPage page={pageOf(c)} email={form.email} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, status);
+        return html(c, <SignInPage page={pageOf(c)} email={form.email} next={form.next ? next : undefined} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, status);
       }
       // A new token on every sign-in; a token the browser had before is ended, not reused.
       if (previous) await useCases.signOut.execute('user', previous, c.var.meta);
       writeCookie(c, 'session', result.value.token, secure);
-      return c.redirect('/dashboard', 303);
+      return c.redirect(next, 303);
     },
   );
 

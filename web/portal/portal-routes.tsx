@@ -14,6 +14,8 @@ import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, Servic
 import { MemberOrderPage } from '../views/order-pages.js';
 import { InvoicePage, InvoicesPage, QuotePage, QuotesPage } from '../views/billing-pages.js';
 import { cartForm, cartItems } from './order-routes.js';
+import { contactRoutes } from './contact-routes.js';
+import { securityRoutes } from './security-routes.js';
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.auth) return c.redirect('/sign-in?notice=expired', 303);
@@ -29,6 +31,13 @@ export function portalRoutes(useCases: UseCases) {
   app.use('/accounts/*', noStore, requireUser);
   app.use('/sessions', noStore, requireUser);
   app.use('/sessions/*', noStore, requireUser);
+  app.use('/security', noStore, requireUser);
+  app.use('/security/*', noStore, requireUser);
+  app.use('/accounts/:accountId/*', async (c, next) => {
+    const accountId = c.req.param('accountId');
+    if (accountId && z.uuid().safeParse(accountId).success) c.set('areas', useCases.accountNavigation.areas(c.var.actor, accountId));
+    return next();
+  });
 
   app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional() }), notFound), async (c) => {
     const accounts = await useCases.listMyAccounts.execute(c.var.actor);
@@ -36,6 +45,7 @@ export function portalRoutes(useCases: UseCases) {
     if (!chosen) return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={null} />);
     const overview = await useCases.portfolio.overview(c.var.actor, chosen);
     if (!overview.ok) return failurePage(c, overview.error);
+    c.set('areas', useCases.accountNavigation.areas(c.var.actor, chosen));
     return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} />);
   });
 
@@ -216,5 +226,7 @@ export function portalRoutes(useCases: UseCases) {
     },
   );
 
+  app.route('/', contactRoutes(useCases));
+  app.route('/', securityRoutes(useCases));
   return app;
 }

@@ -7,22 +7,35 @@ import { formatDate, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
-const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accountId }) => (
-  <nav class="subnav" aria-label={page.t('account.switch')}>
-    <a href={`/dashboard?account=${accountId}`}>{page.t('nav.dashboard')}</a>
-    <a href={`/accounts/${accountId}/services`}>{page.t('nav.services')}</a>
-    <a href={`/accounts/${accountId}/domains`}>{page.t('nav.domains')}</a>
-    <a href={`/accounts/${accountId}/orders`}>{page.t('nav.orders')}</a>
-    <a href={`/accounts/${accountId}/quotes`}>{page.t('nav.quotes')}</a>
-    <a href={`/accounts/${accountId}/invoices`}>{page.t('nav.invoices')}</a>
-    <a href={`/accounts/${accountId}/emails`}>{page.t('nav.emails')}</a>
-    <a href={`/accounts/${accountId}/audit`}>{page.t('nav.audit')}</a>
-    <a href={`/accounts/${accountId}/tokens`}>{page.t('nav.tokens')}</a>
-    <a href={`/accounts/${accountId}/orders/new`} class="button">
-      {page.t('nav.order')}
-    </a>
-  </nav>
-);
+/** The account's sections: only those the policy lets the actor reach (asked once per request, see portal routes). */
+const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accountId }) => {
+  const areas = page.areas;
+  const base = `/accounts/${accountId}`;
+  const links: Array<[boolean, string, MessageKey]> = [
+    [areas?.services ?? false, `${base}/services`, 'nav.services'],
+    [areas?.domains ?? false, `${base}/domains`, 'nav.domains'],
+    [areas?.orders ?? false, `${base}/orders`, 'nav.orders'],
+    [areas?.quotes ?? false, `${base}/quotes`, 'nav.quotes'],
+    [areas?.invoices ?? false, `${base}/invoices`, 'nav.invoices'],
+    [areas?.emails ?? false, `${base}/emails`, 'nav.emails'],
+    [areas?.contacts ?? false, `${base}/contacts`, 'nav.contacts'],
+    [areas?.audit ?? false, `${base}/audit`, 'nav.audit'],
+    [areas?.tokens ?? false, `${base}/tokens`, 'nav.tokens'],
+  ];
+  return (
+    <nav class="subnav" aria-label={page.t('account.switch')}>
+      <a href={`/dashboard?account=${accountId}`}>{page.t('nav.dashboard')}</a>
+      {links.filter(([shown]) => shown).map(([, href, label]) => (
+        <a href={href}>{page.t(label)}</a>
+      ))}
+      {areas?.placeOrder ? (
+        <a href={`${base}/orders/new`} class="button">
+          {page.t('nav.order')}
+        </a>
+      ) : null}
+    </nav>
+  );
+};
 
 export const AccountLayout: FC<{ page: PageContext; accountId: string; title: string; children?: Child }> = ({ page, accountId, title, children }) => (
   <Layout page={page} title={title}>
@@ -169,7 +182,7 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
   );
 };
 
-const More: FC<{ href: string; label: string; next: string | null }> = ({ href, label, next }) =>
+export const More: FC<{ href: string; label: string; next: string | null }> = ({ href, label, next }) =>
   next ? (
     <p>
       <a href={`${href}?after=${encodeURIComponent(next)}`}>{label}</a>

@@ -3,7 +3,7 @@ import { Field, Layout, Notice, type PageContext } from './layout.js';
 
 export type Errors = Partial<Record<string, string>>;
 
-export const SignInPage: FC<{ page: PageContext; email?: string; error?: string | undefined; notice?: string | undefined }> = ({ page, email, error, notice }) => {
+export const SignInPage: FC<{ page: PageContext; email?: string; error?: string | undefined; notice?: string | undefined; next?: string | undefined }> = ({ page, email, error, notice, next }) => {
   const { t } = page;
   return (
     <Layout page={page} title={t('signIn.title')}>
@@ -15,6 +15,8 @@ export const SignInPage: FC<{ page: PageContext; email?: string; error?: string 
         <form method="post" action="/sign-in">
           <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" maxlength={254} />
           <Field name="password" label={t('signIn.password')} type="password" autocomplete="current-password" maxlength={256} />
+          <Field name="code" label={t('signIn.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} required={false} />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
           <button type="submit">{t('signIn.submit')}</button>
         </form>
         <p>

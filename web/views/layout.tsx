@@ -1,4 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
+import type { AccountAreas } from '../../application/accounts/account-areas.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { Translate } from '../i18n/translate.js';
 
@@ -8,6 +9,7 @@ export interface PageContext {
   readonly path: string;
   readonly userName?: string | null;
   readonly staffName?: string | null;
+  readonly areas?: AccountAreas | null;
 }
 
 const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout: 30000 });
@@ -37,6 +39,7 @@ export const Layout: FC<{ page: PageContext; title: string; children?: Child }> 
               <>
                 <a href="/dashboard">{t('nav.dashboard')}</a>
                 <a href="/sessions">{t('nav.sessions')}</a>
+                <a href="/security">{t('nav.security')}</a>
                 <span class="greeting">{t('nav.greeting', { name: page.userName })}</span>
                 <form method="post" action="/sign-out" class="inline">
                   <button type="submit" class="link">

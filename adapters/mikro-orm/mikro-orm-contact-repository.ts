@@ -1,0 +1,47 @@
+import type { ContactRepository, Page, PageRequest } from '../../application/ports/repositories.js';
+import type { Contact, Subscription } from '../../domain/contacts/contact.js';
+import { keysetPage } from './mikro-orm-repositories.js';
+import { execute, type Em } from './orm.js';
+import { ContactSchema } from './schemas.js';
+
+export class MikroOrmContactRepository implements ContactRepository {
+  constructor(private readonly em: Em) {}
+  async add(contact: Contact): Promise<void> {
+    this.em.persist(contact);
+    await this.em.flush();
+  }
+  async save(contact: Contact): Promise<void> {
+    this.em.persist(contact);
+    await this.em.flush();
+  }
+  async remove(id: string): Promise<void> {
+    const found = await this.em.findOne(ContactSchema, { id });
+    if (found) this.em.remove(found);
+    await this.em.flush();
+  }
+  findById(id: string): Promise<Contact | null> {
+    return this.em.findOne(ContactSchema, { id });
+  }
+  findByInvitationHash(tokenHash: string): Promise<Contact | null> {
+    return this.em.findOne(ContactSchema, { invitationHash: tokenHash });
+  }
+  findByEmail(accountId: string, email: string): Promise<Contact | null> {
+    return this.em.findOne(ContactSchema, { accountId, email });
+  }
+  listForAccount(accountId: string, page: PageRequest): Promise<Page<Contact>> {
+    return keysetPage(
+      (where, limit) => this.em.find(ContactSchema, { accountId, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      'createdAt',
+      (c) => ({ at: c.createdAt, id: c.id }),
+      page,
+    );
+  }
+  listActiveForUser(userId: string): Promise<Contact[]> {
+    return this.em.find(ContactSchema, { userId, acceptedAt: { $ne: null } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+  async listSubscribers(accountId: string, subscription: Subscription): Promise<Contact[]> {
+    const rows = await execute(this.em, 'select id from contacts where account_id = $1 and $2 = any(subscriptions)', [accountId, subscription]);
+    const ids = rows.map((r) => String(r['id']));
+    return ids.length ? this.em.find(ContactSchema, { id: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [];
+  }
+}

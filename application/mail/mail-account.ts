@@ -1,0 +1,32 @@
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import type { Subscription } from '../../domain/contacts/contact.js';
+import type { Locale } from '../../domain/identity/locale.js';
+import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { TransactionScope } from '../ports/unit-of-work.js';
+import type { Services } from '../shared/services.js';
+import type { MailContent } from './mail-content.js';
+import { queueMail } from './queue-mail.js';
+
+/**
+ * A mail about the account: the account's own address always gets it (it is where the law and the contract
+ * reach the client), and so does every contact subscribed to its kind, each in their language, each once.
+ */
+export async function mailAccount(
+  scope: TransactionScope,
+  services: Pick<Services, 'clock' | 'ids'>,
+  input: { account: ClientAccount; topic: Subscription; compose: (locale: Locale) => MailContent },
+): Promise<OutgoingMail[]> {
+  const { account, topic } = input;
+  const owner = await scope.users.findById(account.ownerUserId);
+  const subscribers = await scope.contacts.listSubscribers(account.id, topic);
+  const recipients = new Map<string, Locale>([[account.email, owner?.locale ?? 'hr']]);
+  for (const contact of subscribers) if (!recipients.has(contact.email)) recipients.set(contact.email, contact.locale);
+  const byLocale = new Map<Locale, MailContent>();
+  const sent: OutgoingMail[] = [];
+  for (const [to, locale] of recipients) {
+    const content = byLocale.get(locale) ?? input.compose(locale);
+    byLocale.set(locale, content);
+    sent.push(await queueMail(scope, services, { to, topic, accountId: account.id, content }));
+  }
+  return sent;
+}

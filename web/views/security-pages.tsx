@@ -1,0 +1,102 @@
+import type { FC } from 'hono/jsx';
+import type { TwoFactorSetup } from '../../application/identity/two-factor.js';
+import type { Contact } from '../../domain/contacts/contact.js';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import type { Errors } from './auth-pages.js';
+import { Field, Layout, Notice, type PageContext } from './layout.js';
+
+export const SecurityPage: FC<{ page: PageContext; enabled: boolean; setup?: (TwoFactorSetup & { qr: string }) | null; errors?: Errors; notice?: string | undefined; error?: string | undefined }> = ({
+  page,
+  enabled,
+  setup,
+  errors,
+  notice,
+  error,
+}) => {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('security.title')}>
+      <section class="card narrow">
+        <h1>{t('security.title')}</h1>
+        <p class="lead">{t('security.lead')}</p>
+        {notice ? <Notice kind="success">{notice}</Notice> : null}
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        <p data-two-factor={enabled ? 'on' : 'off'}>
+          <strong>{enabled ? t('security.on') : t('security.off')}</strong>
+        </p>
+        {enabled ? (
+          <form method="post" action="/security/two-factor/disable">
+            <Field name="password" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={errors?.password} />
+            <Field name="code" label={t('security.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={errors?.code} />
+            <button type="submit" class="danger">
+              {t('security.disable')}
+            </button>
+          </form>
+        ) : setup ? (
+          <form method="post" action="/security/two-factor/enable">
+            <p>{t('security.scan')}</p>
+            <div class="qr" dangerouslySetInnerHTML={{ __html: setup.qr }} />
+            <p>
+              {t('security.key')}: <code class="secret" data-totp-secret>{setup.secret}</code>
+            </p>
+            <input type="hidden" name="sealed" value={setup.sealed} />
+            <Field name="code" label={t('security.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={errors?.code} />
+            <button type="submit">{t('security.confirm')}</button>
+          </form>
+        ) : (
+          <form method="post" action="/security/two-factor/setup">
+            <button type="submit">{t('security.begin')}</button>
+          </form>
+        )}
+      </section>
+    </Layout>
+  );
+};
+
+export const InvitationPage: FC<{
+  page: PageContext;
+  token: string;
+  contact: Contact;
+  account: ClientAccount;
+  hasSignIn: boolean;
+  signedInAs: string | null;
+  errors?: Errors;
+  error?: string | undefined;
+}> = ({ page, token, contact, account, hasSignIn, signedInAs, errors, error }) => {
+  const { t } = page;
+  const action = `/invitations/${token}`;
+  return (
+    <Layout page={page} title={t('invitation.title')}>
+      <section class="card narrow">
+        <h1>{t('invitation.title')}</h1>
+        <p class="lead">{t('invitation.lead', { account: account.name, name: contact.name })}</p>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        {signedInAs !== null ? (
+          signedInAs === contact.email ? (
+            <form method="post" action={`${action}/accept`}>
+              <button type="submit">{t('invitation.accept')}</button>
+            </form>
+          ) : (
+            <Notice kind="error">{t('invitation.otherUser', { email: contact.email })}</Notice>
+          )
+        ) : hasSignIn ? (
+          <>
+            <p>{t('invitation.signInFirst', { email: contact.email })}</p>
+            <p>
+              <a class="button" href={`/sign-in?next=${encodeURIComponent(action)}`}>
+                {t('invitation.signIn')}
+              </a>
+            </p>
+          </>
+        ) : (
+          <form method="post" action={action}>
+            <p>{t('invitation.newcomer', { email: contact.email })}</p>
+            <Field name="name" label={t('contacts.name')} value={contact.name} autocomplete="name" maxlength={120} error={errors?.name} />
+            <Field name="password" label={t('reset.newPassword')} type="password" autocomplete="new-password" maxlength={256} error={errors?.password} />
+            <button type="submit">{t('invitation.accept')}</button>
+          </form>
+        )}
+      </section>
+    </Layout>
+  );
+};
