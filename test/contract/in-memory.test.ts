@@ -12,6 +12,7 @@ import { describeJobQueueContract } from './job-queue.contract.js';
 import { InMemoryJobWorker } from '../../adapters/in-memory/in-memory-job-queue.js';
 import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
+import { describeContactRepositoryContract } from './contact-repository.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -53,6 +54,8 @@ describeMailerContract('in-memory', async () => {
 });
 
 describeOrderingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describeContactRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeBillingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 

@@ -15,6 +15,7 @@ import { describeJobQueueContract } from './job-queue.contract.js';
 import { PgBossJobWorker } from '../../adapters/pg-boss/pg-boss-job-queue.js';
 import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
+import { describeContactRepositoryContract } from './contact-repository.contract.js';
 
 const open: PostgresPortal[] = [];
 async function fresh(): Promise<PostgresPortal> {
@@ -70,6 +71,8 @@ describeMailerContract('SMTP (nodemailer to smtp-server)', async () => {
 });
 
 describeOrderingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describeContactRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeBillingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
