@@ -74,7 +74,7 @@ export function contactRoutes(useCases: UseCases) {
     const choices = await contacts.choices(c.var.actor, accountId);
     if (!isFormError(result.error) || !choices.ok) return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
-    return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} values={input} errors={errors} error={error} />, 422);
+    return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} values={input} errors={errors} error={error} />, formStatus(result.error));
   });
 
   app.get('/accounts/:accountId/contacts/:contactId', contactParam, validated('query', z.object({ notice: z.enum(['invited', 'saved']).optional() })), async (c) => {
@@ -97,7 +97,7 @@ export function contactRoutes(useCases: UseCases) {
     if (!isFormError(result.error) || !shown.ok || !choices.ok) return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
     const values = { ...input, email: shown.value.contact.email, login: shown.value.contact.login };
-    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices.value} values={values} errors={errors} error={error} />, 422);
+    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices.value} values={values} errors={errors} error={error} />, formStatus(result.error));
   });
 
   app.post('/accounts/:accountId/contacts/:contactId/invite', contactParam, async (c) => {
@@ -116,6 +116,8 @@ export function contactRoutes(useCases: UseCases) {
 
   return app;
 }
+
+const formStatus = (failure: DomainFailure) => (failure.kind === 'forbidden' ? 403 : failure.kind === 'conflict' ? 409 : 422);
 
 /** A refusal the form can show beside its fields (bad input, a clash, or rights beyond the actor's own). */
 function isFormError(failure: DomainFailure): boolean {
