@@ -2,6 +2,7 @@ import { ClientAccount } from '../../domain/accounts/client-account.js';
 import { Oib } from '../../domain/accounts/oib.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import { User } from '../../domain/identity/user.js';
+import { Contact } from '../../domain/contacts/contact.js';
 import { StaffMember, type StaffRole } from '../../domain/staff/staff-member.js';
 import type { Services } from '../shared/services.js';
 import { seedCatalog } from '../catalog/demo-catalog.js';
@@ -20,6 +21,8 @@ export interface DemoLogin {
 export const DEMO = {
   owner: { email: 'vlasnik@demo-firma.hr', password: 'Demo-lozinka-2026', name: 'Ana Horvat' },
   account: { name: 'Demo Firma d.o.o.', oib: '87654321095' },
+  /** A contact of the demo company who may read quotes and invoices and receives the billing mail. */
+  contact: { email: 'racunovodstvo@demo-firma.hr', password: 'Demo-knjigovodstvo-2026', name: 'Petra Knjigovođa' },
   staff: [
     { email: 'admin@portal.test', password: 'Osoblje-lozinka-2026', name: 'Marko Admin', roles: ['admin'] as StaffRole[] },
     { email: 'podrska@portal.test', password: 'Osoblje-lozinka-2026', name: 'Iva Podrška', roles: ['support'] as StaffRole[] },
@@ -40,9 +43,11 @@ export class SeedDemoData {
     const base = this.deps.settings.appUrl;
     const logins: DemoLogin[] = [
       { who: 'client owner', url: `${base}/sign-in`, email: DEMO.owner.email, password: DEMO.owner.password },
+      { who: 'client contact (quotes, invoices)', url: `${base}/sign-in`, email: DEMO.contact.email, password: DEMO.contact.password },
       ...DEMO.staff.map((s) => ({ who: `staff ${s.roles.join(',')}`, url: `${base}/staff/sign-in`, email: s.email, password: s.password, totpSecret: DEMO.totpSecret })),
     ];
     const ownerHash = await this.deps.hasher.hash(DEMO.owner.password);
+    const contactHash = await this.deps.hasher.hash(DEMO.contact.password);
     const staffHash = await this.deps.hasher.hash(DEMO.staff[0].password);
     const created = await this.deps.uow.run(async (scope) => {
       if (await scope.users.findByEmail(DEMO.owner.email)) return false;
@@ -51,9 +56,10 @@ export class SeedDemoData {
       await scope.users.add(owner);
       const oib = Oib.parse(DEMO.account.oib);
       if (!oib.ok) throw new Error('demo OIB is invalid');
+      const accountId = this.deps.ids.newId();
       await scope.accounts.add(
         ClientAccount.open({
-          id: this.deps.ids.newId(),
+          id: accountId,
           entityType: 'doo',
           name: DEMO.account.name,
           oib: oib.value,
@@ -66,6 +72,11 @@ export class SeedDemoData {
           now,
         }),
       );
+      const person = User.create({ id: this.deps.ids.newId(), email: mustEmail(DEMO.contact.email), name: DEMO.contact.name, locale: 'hr', now, passwordHash: contactHash });
+      await scope.users.add(person);
+      const contact = Contact.add({ id: this.deps.ids.newId(), accountId, name: DEMO.contact.name, email: mustEmail(DEMO.contact.email), locale: 'hr', permissions: ['quotes', 'invoices'], scope: null, subscriptions: ['billing'], now });
+      contact.accept(person.id, now);
+      await scope.contacts.add(contact);
       for (const s of DEMO.staff) {
         if (await scope.staff.findByEmail(s.email)) continue;
         await scope.staff.add(

@@ -83,6 +83,7 @@ export class Contact {
   }
 
   accept(userId: string, now: Date): void {
+    this.login = true;
     this.userId = userId;
     this.acceptedAt = now;
     this.invitationHash = null;

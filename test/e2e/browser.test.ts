@@ -204,6 +204,53 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('the owner invites a contact for one service; the contact accepts from the mail and sees only that service', async () => {
+    const owner = await newPage();
+    await signIn(owner, DEMO.owner.email, 'nova duga lozinka za portal');
+    await owner.getByRole('link', { name: 'Kontakti' }).first().click();
+    await owner.getByRole('link', { name: 'Dodaj kontakt' }).click();
+    await owner.getByLabel('Ime i prezime').fill('Tomislav Tehničar');
+    await owner.getByLabel('E-adresa').fill('tehnika@vanjski-partner.hr');
+    const rights = owner.getByRole('group', { name: 'Prava' });
+    await rights.getByLabel('Usluge', { exact: true }).check();
+    await rights.getByLabel('Pristupni podaci').check();
+    await owner.getByLabel('Samo odabrane usluge i domene').check();
+    await owner.getByLabel(/Web hosting Business/u).check();
+    await owner.getByRole('button', { name: 'Dodaj', exact: true }).click();
+    await expect.poll(() => owner.getByText('Poziv je poslan na tehnika@vanjski-partner.hr.').count(), { timeout: 15_000 }).toBe(1);
+
+    const inbox = await newPage();
+    await expect
+      .poll(
+        async () => {
+          await inbox.goto(`${portal.url}/dev/mail`);
+          return inbox.getByRole('link', { name: /poziv u portal/u }).count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    await inbox.getByRole('link', { name: /poziv u portal/u }).first().click();
+    const link = await inbox.locator('pre a[href*="/invitations/"]').first().getAttribute('href');
+
+    const contact = await newPage();
+    await contact.goto(link!);
+    await contact.getByLabel('Nova lozinka').fill('tehničar ima dugu lozinku');
+    await contact.getByRole('button', { name: 'Prihvati poziv' }).click();
+    await expect.poll(() => contact.locator('h1').textContent(), { timeout: 15_000 }).toBe(DEMO.account.name);
+    expect(await contact.locator('nav.subnav').first().textContent()).not.toContain('Računi');
+    await contact.getByRole('link', { name: 'Usluge' }).first().click();
+    await expect.poll(() => contact.locator('main table tbody tr').count(), { timeout: 15_000 }).toBe(1);
+    expect(await contact.locator('main table').textContent()).not.toContain('SSL');
+    await contact.getByRole('link', { name: 'Web hosting Business' }).click();
+    await contact.getByRole('button', { name: 'Prikaži pristupne podatke' }).click();
+    await expect.poll(() => contact.locator('dl.credentials').count(), { timeout: 15_000 }).toBe(1);
+
+    await owner.reload();
+    await owner.getByRole('link', { name: 'Kontakti' }).first().click();
+    await expect.poll(() => owner.locator('tr', { hasText: 'tehnika@vanjski-partner.hr' }).textContent(), { timeout: 15_000 }).toContain('prihvaćeno');
+    expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
+  });
+
   it('switches the language to English and back', async () => {
     const page = await newPage();
     await page.goto(`${portal.url}/sign-in`);
