@@ -21,7 +21,7 @@ import { realServices } from '../web/real-services.js';
 import { buildUseCases } from '../web/use-cases.js';
 import { loadConfig } from '../web/config.js';
 
-const SETTINGS_FOR_BENCH = { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench', billing: loadConfig({}).billing };
+const SETTINGS_FOR_BENCH = { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench', billing: loadConfig({}).billing, documentRetentionDays: 30 };
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);

@@ -4,6 +4,7 @@ import { Migration20261125020000Billing } from './Migration20261125020000Billing
 import { Migration20261125030000Renewals } from './Migration20261125030000Renewals.js';
 import { Migration20261125040000ApiTokens } from './Migration20261125040000ApiTokens.js';
 import { Migration20261125050000Contacts } from './Migration20261125050000Contacts.js';
+import { Migration20261125060000EmailChange } from './Migration20261125060000EmailChange.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125030000Renewals', class: Migration20261125030000Renewals },
   { name: 'Migration20261125040000ApiTokens', class: Migration20261125040000ApiTokens },
   { name: 'Migration20261125050000Contacts', class: Migration20261125050000Contacts },
+  { name: 'Migration20261125060000EmailChange', class: Migration20261125060000EmailChange },
 ];

@@ -18,6 +18,7 @@ import type { MessageKey } from './i18n/messages.js';
 import { authRoutes } from './portal/auth-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { invitationRoutes } from './portal/contact-routes.js';
+import { publicEmailChangeRoutes } from './portal/email-change-routes.js';
 import { orderRoutes } from './portal/order-routes.js';
 import { staffRoutes } from './staff/staff-routes.js';
 import type { UseCases } from './use-cases.js';
@@ -46,6 +47,10 @@ function localeOf(c: Context, secure: boolean): Locale {
 const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/');
 
 /** The composition of the driving side: one Hono app for pages, staff, the API and the dev inbox. */
+/** Routes that accept a document upload (multipart form or base64 in JSON): room for one file and the fields. */
+const UPLOAD_PATHS = /^\/(?:api\/v1\/)?(?:email-change|accounts\/[0-9a-f-]{36}\/email-change)$/u;
+const UPLOAD_LIMIT_BYTES = 8 * 1024 * 1024;
+
 export function createApp(deps: AppDeps) {
   const { useCases, secureCookies: secure } = deps;
   const appOrigin = new URL(deps.appUrl).origin;
@@ -70,7 +75,11 @@ export function createApp(deps: AppDeps) {
     c.set('areas', null);
     return next();
   });
-  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large') }));
+  // Every request is small, but for the few that carry a document (email change): those may bring one file.
+  const tooLarge = (c: Context) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large');
+  const small = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge });
+  const withDocument = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES, onError: tooLarge });
+  app.use('*', (c, next) => (UPLOAD_PATHS.test(c.req.path) ? withDocument(c, next) : small(c, next)));
   app.use('*', csrfGuard(appOrigin, (c) => refuse(c, 403, 'error.csrf', 'csrf')));
 
   app.get('/assets/htmx.min.js', (c) => c.body(HTMX, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
@@ -107,6 +116,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(useCases, secure));
   app.route('/', portalRoutes(useCases));
   app.route('/', invitationRoutes(useCases, secure));
+  app.route('/', publicEmailChangeRoutes(useCases));
   app.route('/', orderRoutes(useCases));
   app.route('/staff', staffRoutes(useCases, secure));
   app.route('/api/v1', apiRoutes(useCases));

@@ -37,6 +37,7 @@ const schema = z.object({
   INVOICE_DEVICE: z.string().trim().regex(/^\d{1,20}$/u, 'INVOICE_DEVICE: digits').default('1'),
   PAYMENT_TERM_DAYS: positiveInt('PAYMENT_TERM_DAYS', 15),
   RENEWAL_QUOTE_DAYS: positiveInt('RENEWAL_QUOTE_DAYS', 30),
+  DOCUMENT_RETENTION_DAYS: positiveInt('DOCUMENT_RETENTION_DAYS', 30),
   RENEWAL_REMINDER_DAYS: positiveInt('RENEWAL_REMINDER_DAYS', 7),
   RENEWAL_GRACE_DAYS: positiveInt('RENEWAL_GRACE_DAYS', 15),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' }).default('1').transform((v) => v === '1' || v === 'true'),
@@ -60,6 +61,7 @@ export interface Config {
   readonly credentialsKeyId: string | undefined;
   readonly nameservers: readonly string[];
   readonly serviceHost: string;
+  readonly documentRetentionDays: number;
   readonly billing: {
     readonly seller: { readonly name: string; readonly oib: string; readonly street: string; readonly postalCode: string; readonly city: string; readonly country: string };
     readonly iban: string;
@@ -106,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     credentialsKeyId: c.CREDENTIALS_KEY_ID || undefined,
     nameservers: c.NAMESERVERS.split(',').map((n) => n.trim()).filter(Boolean),
     serviceHost: c.SERVICE_HOST,
+    documentRetentionDays: c.DOCUMENT_RETENTION_DAYS,
     billing: {
       seller: { name: c.SELLER_NAME, oib: c.SELLER_OIB, street: c.SELLER_STREET, postalCode: c.SELLER_POSTAL_CODE, city: c.SELLER_CITY, country: 'HR' },
       iban: c.SELLER_IBAN,

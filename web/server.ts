@@ -65,7 +65,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       clock,
       lifetime,
       secrets: loadSecretBox(config, log),
-      settings: { appUrl: config.appUrl, productName: config.productName, nameservers: config.nameservers, serviceHost: config.serviceHost, billing: config.billing },
+      settings: { appUrl: config.appUrl, productName: config.productName, nameservers: config.nameservers, serviceHost: config.serviceHost, billing: config.billing, documentRetentionDays: config.documentRetentionDays },
     });
     const mailer = new SmtpMailer(smtpUrl, config.mailFrom);
     stops.push(async () => mailer.close());

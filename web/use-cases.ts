@@ -27,6 +27,8 @@ import { AccountNavigation } from '../application/accounts/account-areas.js';
 import { ManageContacts } from '../application/contacts/manage-contacts.js';
 import { Invitations } from '../application/contacts/invitations.js';
 import { TwoFactor } from '../application/identity/two-factor.js';
+import { ManageProfile } from '../application/profile/manage-profile.js';
+import { EmailChange } from '../application/email-change/email-change.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -58,6 +60,8 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     contacts: new ManageContacts(services),
     invitations: new Invitations(services),
     twoFactor: new TwoFactor(services),
+    profile: new ManageProfile(services),
+    emailChange: new EmailChange(services),
   };
 }
 

@@ -66,6 +66,9 @@ export class InMemoryClientAccountRepository implements ClientAccountRepository 
       .sort((a, b) => a.name.localeCompare(b.name, 'hr') || (a.id < b.id ? -1 : 1))
       .map(copy);
   }
+  async save(account: ClientAccount): Promise<void> {
+    this.store.accounts.set(account.id, copy(account));
+  }
   async listByIds(ids: readonly string[]): Promise<ClientAccount[]> {
     return [...this.store.accounts.values()]
       .filter((a) => ids.includes(a.id))

@@ -13,6 +13,7 @@ import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal } from '../../domain/billing/renewal.js';
 import type { Contact } from '../../domain/contacts/contact.js';
+import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -42,6 +43,8 @@ export class InMemoryStore {
   renewals = new Map<string, Renewal>();
   apiTokens = new Map<string, ApiToken>();
   contacts = new Map<string, Contact>();
+  emailChanges = new Map<string, EmailChangeRequest>();
+  emailChangeDocuments = new Map<string, string>();
 
   snapshot(): () => void {
     const saved = {
@@ -64,6 +67,8 @@ export class InMemoryStore {
       renewals: new Map(this.renewals),
       apiTokens: new Map(this.apiTokens),
       contacts: new Map(this.contacts),
+      emailChanges: new Map(this.emailChanges),
+      emailChangeDocuments: new Map(this.emailChangeDocuments),
     };
     return () => Object.assign(this, saved);
   }

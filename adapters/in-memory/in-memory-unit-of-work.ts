@@ -26,6 +26,7 @@ import {
 import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js';
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
+import { InMemoryEmailChangeRepository } from './in-memory-email-change-repository.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -56,6 +57,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       renewals: new InMemoryRenewalRepository(store),
       apiTokens: new InMemoryApiTokenRepository(store),
       contacts: new InMemoryContactRepository(store),
+      emailChanges: new InMemoryEmailChangeRepository(store),
     };
   }
 

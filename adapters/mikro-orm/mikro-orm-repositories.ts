@@ -65,6 +65,10 @@ export class MikroOrmClientAccountRepository implements ClientAccountRepository 
   listOwnedBy(userId: string): Promise<ClientAccount[]> {
     return this.em.find(ClientAccountSchema, { ownerUserId: userId }, { orderBy: { name: 'asc', id: 'asc' } });
   }
+  async save(account: ClientAccount): Promise<void> {
+    this.em.persist(account);
+    await this.em.flush();
+  }
   async listByIds(ids: readonly string[]): Promise<ClientAccount[]> {
     if (ids.length === 0) return [];
     return this.em.find(ClientAccountSchema, { id: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });

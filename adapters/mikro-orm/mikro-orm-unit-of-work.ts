@@ -15,6 +15,7 @@ import {
 } from './mikro-orm-repositories.js';
 import type { Em, Orm } from './orm.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
+import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import {
   MikroOrmDomainRepository,
@@ -60,6 +61,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       renewals: new MikroOrmRenewalRepository(em),
       apiTokens: new MikroOrmApiTokenRepository(em),
       contacts: new MikroOrmContactRepository(em),
+      emailChanges: new MikroOrmEmailChangeRepository(em),
     };
   }
 }

@@ -11,6 +11,7 @@ import { Invoice } from '../../domain/billing/invoice.js';
 import { Payment } from '../../domain/billing/payment.js';
 import { Renewal } from '../../domain/billing/renewal.js';
 import { Contact } from '../../domain/contacts/contact.js';
+import { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import { ApiToken } from '../../domain/integrations/api-token.js';
 import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -47,6 +48,7 @@ export const ClientAccountSchema = new EntitySchema<ClientAccount>({
     country: { type: 'string', columnType: 'char(2)' },
     ownerUserId: { type: 'uuid', index: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    lockedFields: { type: 'string[]', columnType: 'text[]' },
   },
 });
 
@@ -330,3 +332,30 @@ export const ContactSchema = new EntitySchema<Contact>({
 });
 
 ALL_SCHEMAS.push(ContactSchema);
+
+export const EmailChangeRequestSchema = new EntitySchema<EmailChangeRequest>({
+  class: EmailChangeRequest,
+  tableName: 'email_change_requests',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    oldEmail: { type: 'string', columnType: 'text' },
+    newEmail: { type: 'string', columnType: 'text' },
+    channel: { type: 'string', columnType: 'text' },
+    requestedByUserId: { type: 'uuid', nullable: true },
+    status: { type: 'string', columnType: 'text' },
+    confirmTokenHash: { type: 'string', columnType: 'text', nullable: true },
+    cancelTokenHash: { type: 'string', columnType: 'text', nullable: true },
+    documentType: { type: 'string', columnType: 'text' },
+    documentBytes: { type: 'integer' },
+    documentSha256: { type: 'string', columnType: 'text' },
+    documentDeletedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    confirmedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    decidedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    decidedByStaffId: { type: 'uuid', nullable: true },
+    reason: { type: 'string', columnType: 'text', nullable: true },
+  },
+});
+
+ALL_SCHEMAS.push(EmailChangeRequestSchema);

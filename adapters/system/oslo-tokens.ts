@@ -8,6 +8,9 @@ export class OsloTokens implements Tokens {
   generate(): string {
     return encodeBase32LowerCaseNoPadding(getRandomValues(new Uint8Array(20)));
   }
+  digest(content: Uint8Array): string {
+    return encodeHexLowerCase(sha256(content));
+  }
   hash(token: string): string {
     return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
   }

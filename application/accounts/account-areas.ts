@@ -11,6 +11,7 @@ export interface AccountAreas {
   readonly emails: boolean;
   readonly contacts: boolean;
   readonly manageContacts: boolean;
+  readonly profile: boolean;
   readonly audit: boolean;
   readonly tokens: boolean;
 }
@@ -18,7 +19,7 @@ export interface AccountAreas {
 /** Which parts of an account the portal offers the actor: the policy's answers, so the pages never guess. */
 export class AccountNavigation {
   areas(actor: Actor, accountId: string): AccountAreas {
-    const may = (type: 'services.view' | 'domains.view' | 'orders.view' | 'orders.place' | 'quotes.view' | 'invoices.view' | 'account.emails' | 'contacts.view' | 'contacts.manage' | 'account.audit' | 'account.tokens') =>
+    const may = (type: 'services.view' | 'domains.view' | 'orders.view' | 'orders.place' | 'quotes.view' | 'invoices.view' | 'account.emails' | 'contacts.view' | 'contacts.manage' | 'profile.view' | 'account.audit' | 'account.tokens') =>
       can(actor, { type, accountId }).allowed;
     return {
       services: may('services.view'),
@@ -30,6 +31,7 @@ export class AccountNavigation {
       emails: may('account.emails'),
       contacts: may('contacts.view'),
       manageContacts: may('contacts.manage'),
+      profile: may('profile.view'),
       audit: may('account.audit'),
       tokens: may('account.tokens'),
     };

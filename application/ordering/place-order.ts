@@ -1,4 +1,4 @@
-import { ClientAccount, ENTITY_TYPES, type EntityType } from '../../domain/accounts/client-account.js';
+import { checkProfileDetails, ClientAccount, ENTITY_TYPES, type EntityType } from '../../domain/accounts/client-account.js';
 import { Oib } from '../../domain/accounts/oib.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
@@ -51,13 +51,10 @@ function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {
   if (!oib.ok) return oib;
   const email = EmailAddress.parse(c.email, 'customer.email');
   if (!email.ok) return email;
-  const phone = c.phone.trim();
-  if (!/^\+?[\d\s/()-]{6,30}$/u.test(phone)) return fail(new InvalidInput('customer.phone', 'customer.phone'));
-  if (c.street.trim().length < 3 || c.street.length > 200) return fail(new InvalidInput('customer.street', 'customer.street'));
-  if (!/^\d{5}$/u.test(c.postalCode.trim())) return fail(new InvalidInput('customer.postal_code', 'customer.postalCode'));
-  if (c.city.trim().length < 2 || c.city.length > 100) return fail(new InvalidInput('customer.city', 'customer.city'));
+  const details = checkProfileDetails(c, 'customer.');
+  if (!details.ok) return details;
   if (!c.acceptTerms) return fail(new InvalidInput('customer.terms', 'customer.acceptTerms'));
-  return ok({ entityType: c.entityType as EntityType, name, oib: oib.value, email: email.value, phone, street: c.street.trim(), postalCode: c.postalCode.trim(), city: c.city.trim() });
+  return ok({ entityType: c.entityType as EntityType, ...details.value, oib: oib.value, email: email.value });
 }
 
 export type PublicOrderOutcome = { readonly received: true };

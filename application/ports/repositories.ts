@@ -13,6 +13,7 @@ import type { Renewal, RenewalStage } from '../../domain/billing/renewal.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { Contact, Subscription } from '../../domain/contacts/contact.js';
+import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -34,6 +35,7 @@ export interface UserRepository {
 
 export interface ClientAccountRepository {
   add(account: ClientAccount): Promise<void>;
+  save(account: ClientAccount): Promise<void>;
   findById(id: string): Promise<ClientAccount | null>;
   findByOib(oib: string): Promise<ClientAccount | null>;
   listOwnedBy(userId: string): Promise<ClientAccount[]>;
@@ -166,4 +168,22 @@ export interface ApiTokenRepository {
   /** Revokes a token of this account; false when there is no such live token. */
   revoke(id: string, accountId: string, at: Date): Promise<boolean>;
   touch(id: string, at: Date): Promise<void>;
+}
+
+export interface EmailChangeRepository {
+  /** Stores the request and its document, sealed by the secret box. */
+  add(request: EmailChangeRequest, sealedDocument: string): Promise<void>;
+  save(request: EmailChangeRequest): Promise<void>;
+  findById(id: string): Promise<EmailChangeRequest | null>;
+  findByConfirmHash(tokenHash: string): Promise<EmailChangeRequest | null>;
+  findByCancelHash(tokenHash: string): Promise<EmailChangeRequest | null>;
+  /** Requests of an account not yet decided (the use case judges expiry), newest first. */
+  listUndecidedForAccount(accountId: string): Promise<EmailChangeRequest[]>;
+  /** The staff queue: undecided requests, oldest first. */
+  listQueue(page: PageRequest): Promise<Page<EmailChangeRequest>>;
+  countAwaitingReview(): Promise<number>;
+  /** The sealed document, or null once deleted. */
+  document(requestId: string): Promise<string | null>;
+  /** Deletes the documents of requests decided (or left unconfirmed) before `before`; the records stay. */
+  purgeDocuments(before: Date, at: Date): Promise<number>;
 }

@@ -4,4 +4,6 @@ export interface Tokens {
   generate(): string;
   /** SHA-256 of the token, hex encoded: what is stored and looked up. */
   hash(token: string): string;
+  /** SHA-256 of content (an uploaded document), hex encoded: a record of what was checked. */
+  digest(content: Uint8Array): string;
 }

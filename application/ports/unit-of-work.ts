@@ -8,6 +8,7 @@ import type {
   RenewalRepository,
   ApiTokenRepository,
   ContactRepository,
+  EmailChangeRepository,
   OrderRepository,
   ProductRepository,
   QuoteRepository,
@@ -41,6 +42,7 @@ export interface TransactionScope {
   readonly renewals: RenewalRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly contacts: ContactRepository;
+  readonly emailChanges: EmailChangeRepository;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

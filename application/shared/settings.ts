@@ -10,6 +10,8 @@ export interface PortalSettings {
   /** The host clients log in to for hosting and mail. */
   readonly serviceHost: string;
   readonly billing: BillingSettings;
+  /** Days an email-change document is kept after the decision; then a job deletes it. */
+  readonly documentRetentionDays: number;
 }
 
 export interface BillingSettings {

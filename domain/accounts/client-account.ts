@@ -1,5 +1,33 @@
 import type { EmailAddress } from '../identity/email-address.js';
+import { fail, InvalidInput, ok, type Result } from '../shared/result.js';
 import type { Oib } from './oib.js';
+
+/** The parts of the profile staff can lock against self-service (the OIB is never editable at all). */
+export const PROFILE_FIELDS = ['name', 'address', 'phone'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+export interface ProfileDetails {
+  readonly name: string;
+  readonly phone: string;
+  readonly street: string;
+  readonly postalCode: string;
+  readonly city: string;
+}
+
+/** Name, phone and address as the company's documents need them; `prefix` names the form's fields. */
+export function checkProfileDetails(input: ProfileDetails, prefix = ''): Result<ProfileDetails, InvalidInput> {
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 200) return fail(new InvalidInput('customer.name', `${prefix}name`));
+  const phone = input.phone.trim();
+  if (!/^\+?[\d\s/()-]{6,30}$/u.test(phone)) return fail(new InvalidInput('customer.phone', `${prefix}phone`));
+  const street = input.street.trim();
+  if (street.length < 3 || street.length > 200) return fail(new InvalidInput('customer.street', `${prefix}street`));
+  const postalCode = input.postalCode.trim();
+  if (!/^\d{5}$/u.test(postalCode)) return fail(new InvalidInput('customer.postal_code', `${prefix}postalCode`));
+  const city = input.city.trim();
+  if (city.length < 2 || city.length > 100) return fail(new InvalidInput('customer.city', `${prefix}city`));
+  return ok({ name, phone, street, postalCode, city });
+}
 
 export const ENTITY_TYPES = ['doo', 'jdoo', 'dd', 'obrt', 'udruga', 'person'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -18,6 +46,7 @@ export class ClientAccount {
   country!: string;
   ownerUserId!: string;
   createdAt!: Date;
+  lockedFields!: ProfileField[];
 
   static open(input: {
     id: string;
@@ -46,7 +75,29 @@ export class ClientAccount {
     account.country = input.country ?? 'HR';
     account.ownerUserId = input.ownerUserId;
     account.createdAt = input.now;
+    account.lockedFields = [];
     return account;
+  }
+
+  /** Applies checked details; a locked field may not change. Returns the fields that changed. */
+  updateProfile(details: ProfileDetails): Result<ProfileField[], InvalidInput> {
+    const changed: ProfileField[] = [];
+    if (details.name !== this.name) changed.push('name');
+    if (details.street !== this.street || details.postalCode !== this.postalCode || details.city !== this.city) changed.push('address');
+    if (details.phone !== this.phone) changed.push('phone');
+    const locked = changed.find((f) => this.lockedFields.includes(f));
+    if (locked) return fail(new InvalidInput('profile.locked', locked === 'address' ? 'street' : locked));
+    Object.assign(this, details);
+    return ok(changed);
+  }
+
+  lock(fields: readonly ProfileField[]): void {
+    this.lockedFields = PROFILE_FIELDS.filter((f) => fields.includes(f));
+  }
+
+  /** Only after the staff-verified procedure (see EmailChangeRequest). */
+  changeEmail(email: string): void {
+    this.email = email;
   }
 
   isLegalEntity(): boolean {

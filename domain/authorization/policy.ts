@@ -23,6 +23,10 @@ export type Action =
   | { readonly type: 'contacts.view'; readonly accountId: string }
   /** Adding, changing or removing a contact: `target` is the contact as it is, `grant` what it would become. */
   | { readonly type: 'contacts.manage'; readonly accountId: string; readonly target?: Grant; readonly grant?: Grant }
+  | { readonly type: 'profile.view'; readonly accountId: string }
+  | { readonly type: 'profile.edit'; readonly accountId: string }
+  /** Asking to change the account's email address: the owner only, signed in (never a token). */
+  | { readonly type: 'account.email_change'; readonly accountId: string }
   | { readonly type: 'account.audit'; readonly accountId: string }
   | { readonly type: 'account.tokens'; readonly accountId: string }
   /** The signed-in person's own sign-in settings (two-factor): never through an API token. */
@@ -30,6 +34,10 @@ export type Action =
   | { readonly type: 'staff.orders' }
   | { readonly type: 'staff.billing' }
   | { readonly type: 'staff.backoffice' }
+  /** Checking documents and deciding email changes. */
+  | { readonly type: 'staff.email_changes' }
+  /** Locking profile fields against self-service. */
+  | { readonly type: 'staff.profile_locks' }
   | { readonly type: 'staff.audit' };
 
 export type DenyReason = 'unauthenticated' | 'not_member' | 'missing_permission' | 'missing_role' | 'out_of_scope' | 'own_contact' | 'exceeds_own_rights';
@@ -55,7 +63,9 @@ function staffRole(roles: readonly StaffRole[], needed: StaffRole | 'any'): Deci
 }
 
 /** The right each client action needs from a contact; null means any member may. */
-const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view' | 'contacts.view', Permission | null> = {
+const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view' | 'contacts.view' | 'profile.view' | 'profile.edit', Permission | null> = {
+  'profile.view': 'profile',
+  'profile.edit': 'profile',
   'invoices.view': 'invoices',
   'account.view': null,
   'account.emails': 'emails',
@@ -108,6 +118,8 @@ export function can(actor: Actor, action: Action): Decision {
     case 'orders.view':
     case 'quotes.view':
     case 'invoices.view':
+    case 'profile.view':
+    case 'profile.edit':
     case 'contacts.view': {
       if (actor.kind !== 'user') return deny('not_member');
       return membershipPermission(membershipOf(actor, action.accountId), ACCOUNT_PERMISSION[action.type]);
@@ -130,8 +142,9 @@ export function can(actor: Actor, action: Action): Decision {
     case 'staff.backoffice':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
     case 'account.audit':
+    case 'account.email_change':
     case 'account.tokens': {
-      // The account's audit log and its API tokens are the owner's; a token never manages tokens.
+      // The account's audit log, its API tokens and its email address are the owner's; never through a token.
       if (actor.kind !== 'user' || actor.viaTokenId) return deny('not_member');
       const membership = membershipOf(actor, action.accountId);
       if (!membership) return deny('not_member');
@@ -139,6 +152,11 @@ export function can(actor: Actor, action: Action): Decision {
     }
     case 'user.security':
       return actor.kind === 'user' && !actor.viaTokenId && actor.userId === action.userId ? allow('membership') : deny('not_member');
+    case 'staff.email_changes':
+      return actor.kind === 'staff' ? staffRole(actor.roles, 'verifier') : deny('missing_role');
+    case 'staff.profile_locks':
+      if (actor.kind !== 'staff') return deny('missing_role');
+      return actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin');
     case 'staff.billing':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'billing') : deny('missing_role');
     case 'staff.audit':

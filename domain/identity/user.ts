@@ -57,6 +57,11 @@ export class User {
     return true;
   }
 
+  /** Only after the staff-verified email-change procedure. */
+  changeEmail(email: string): void {
+    this.email = email;
+  }
+
   preferLocale(locale: Locale): void {
     this.locale = locale;
   }

@@ -77,6 +77,16 @@ const MATRIX: Record<string, Rule> = {
   'POST /security/two-factor/setup': { kind: 'signedIn' },
   'POST /security/two-factor/enable': { kind: 'signedIn' },
   'POST /security/two-factor/disable': { kind: 'signedIn' },
+  'GET /accounts/:accountId/profile': client('profile'),
+  'POST /accounts/:accountId/profile': client('profile'),
+  'GET /accounts/:accountId/email-change': client(null, true),
+  'POST /accounts/:accountId/email-change': client(null, true),
+  'GET /email-change': { kind: 'public' },
+  'POST /email-change': { kind: 'public' },
+  'GET /email-change/confirm/:token': { kind: 'public' },
+  'POST /email-change/confirm/:token': { kind: 'public' },
+  'GET /email-change/cancel/:token': { kind: 'public' },
+  'POST /email-change/cancel/:token': { kind: 'public' },
   'GET /invitations/:token': { kind: 'public' },
   'POST /invitations/:token': { kind: 'public' },
   'POST /invitations/:token/accept': { kind: 'public' },
@@ -94,6 +104,13 @@ const MATRIX: Record<string, Rule> = {
   'GET /staff/invoices/:invoiceId': staff('admin', 'billing'),
   'POST /staff/invoices/:invoiceId/credit-note': staff('admin', 'billing'),
   'GET /staff/audit': staff('admin'),
+  'GET /staff/email-changes': staff('admin', 'verifier'),
+  'GET /staff/email-changes/:requestId': staff('admin', 'verifier'),
+  'GET /staff/email-changes/:requestId/document': staff('admin', 'verifier'),
+  'POST /staff/email-changes/:requestId/approve': staff('admin', 'verifier'),
+  'POST /staff/email-changes/:requestId/reject': staff('admin', 'verifier'),
+  'GET /staff/accounts/:accountId/profile': staff('admin', 'support'),
+  'POST /staff/accounts/:accountId/locks': staff('admin', 'support'),
   // The mail catcher's inbox exists only when the in-process SMTP catcher runs (development and tests).
   'GET /dev/mail': { kind: 'public' },
   'GET /dev/mail.json': { kind: 'public' },
@@ -120,13 +137,25 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/accounts/:accountId/contacts/:contactId/invitation': client('contacts'),
   'POST /api/v1/staff/accounts/:accountId/invoices': staff('admin', 'billing'),
   'POST /api/v1/staff/payments': staff('admin', 'billing'),
+  'GET /api/v1/accounts/:accountId/profile': client('profile'),
+  'PUT /api/v1/accounts/:accountId/profile': client('profile'),
+  'GET /api/v1/accounts/:accountId/email-change': client(null, true),
+  'POST /api/v1/accounts/:accountId/email-change': client(null, true),
+  'POST /api/v1/email-change': { kind: 'public' },
+  'GET /api/v1/staff/email-changes': staff('admin', 'verifier'),
+  'GET /api/v1/staff/email-changes/:requestId': staff('admin', 'verifier'),
+  'POST /api/v1/staff/email-changes/:requestId/decision': staff('admin', 'verifier'),
 };
 
 /** Routes a caller would change for everybody (their own session): checked for the anonymous caller only. */
-const ANONYMOUS_ONLY = new Set(['POST /sign-in', 'POST /sign-out', 'POST /staff/sign-in', 'POST /staff/sign-out', 'POST /language', 'POST /password-reset', 'POST /password-reset/:token', 'POST /order', 'POST /api/v1/password-reset']);
+const ANONYMOUS_ONLY = new Set(['POST /email-change', 'POST /api/v1/email-change', 'POST /sign-in', 'POST /sign-out', 'POST /staff/sign-in', 'POST /staff/sign-out', 'POST /language', 'POST /password-reset', 'POST /password-reset/:token', 'POST /order', 'POST /api/v1/password-reset']);
 
 /** Valid bodies for API writes, so a refusal can only come from authorization (not from validation). */
 const BODIES: Record<string, unknown> = {
+  // A wrong password: an allowed caller gets past authorization (422) and nothing changes.
+  'POST /api/v1/accounts/:accountId/email-change': { password: 'not the password', newEmail: 'matrica-nova@example.hr', document: Buffer.from('%PDF-1.7 matrica').toString('base64') },
+  'POST /api/v1/email-change': { oib: '1', newEmail: 'x', document: '' },
+  'POST /api/v1/staff/email-changes/:requestId/decision': { decision: 'reject', reason: 'matrica' },
   'POST /api/v1/accounts/:accountId/contacts': { name: 'Matrica', email: 'matrica-kontakt@example.hr', login: false, permissions: [], scope: null, subscriptions: [] },
   'PUT /api/v1/accounts/:accountId/contacts/:contactId': { name: 'Matrica', permissions: [], scope: null, subscriptions: [] },
   'POST /api/v1/accounts/:accountId/orders': { items: [{ productCode: 'DOM-EU', domainName: 'matrica-api.eu' }] },
@@ -194,7 +223,10 @@ beforeAll(async () => {
   if (!all.ok || !invoicesOnly.ok) throw new Error('tokens failed');
   tokens['token:all'] = all.value.token;
   tokens['token:invoices'] = invoicesOnly.value.token;
+  // The same details the account has: an allowed change changes nothing.
+  BODIES['PUT /api/v1/accounts/:accountId/profile'] = { name: a.account.name, street: a.account.street, postalCode: a.account.postalCode, city: a.account.city, phone: a.account.phone };
   ids = {
+    requestId: crypto.randomUUID(),
     accountId: a.account.id,
     serviceId: services.items[0]!.id,
     domainId: domains.items[0]!.id,

@@ -19,6 +19,7 @@ export const SETTINGS = {
   productName: 'Portal',
   nameservers: ['ns1.test.hr', 'ns2.test.hr'],
   serviceHost: 'server1.test.hr',
+  documentRetentionDays: 30,
   billing: {
     seller: { name: 'Hosting Prodavatelj d.o.o.', oib: '12345678903', street: 'Radnička cesta 80', postalCode: '10000', city: 'Zagreb', country: 'HR' },
     iban: 'HR1210010051863000160',

@@ -82,7 +82,7 @@ describe('nightly purge', () => {
     portal.clock.advance(25 * 3_600_000);
     const fresh = await portal.services.uow.run((scope) => scope.sessions.create('user', 'u2', META));
     await portal.services.rateLimiter.consume('new', { limit: 1, windowSeconds: 60 });
-    expect(await new PurgeExpiredRecords(portal.services).execute()).toEqual({ sessions: 1, rateWindows: 1 });
+    expect(await new PurgeExpiredRecords(portal.services).execute()).toEqual({ sessions: 1, rateWindows: 1, documents: 0 });
     expect([...portal.store.sessions.keys()]).toEqual([fresh.session.id]);
     expect(portal.store.sessions.has(live.session.id)).toBe(false);
   });

@@ -16,6 +16,7 @@ import { InvoicePage, InvoicesPage, QuotePage, QuotesPage } from '../views/billi
 import { cartForm, cartItems } from './order-routes.js';
 import { contactRoutes } from './contact-routes.js';
 import { securityRoutes } from './security-routes.js';
+import { profileRoutes } from './email-change-routes.js';
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.auth) return c.redirect('/sign-in?notice=expired', 303);
@@ -228,5 +229,6 @@ export function portalRoutes(useCases: UseCases) {
 
   app.route('/', contactRoutes(useCases));
   app.route('/', securityRoutes(useCases));
+  app.route('/', profileRoutes(useCases));
   return app;
 }

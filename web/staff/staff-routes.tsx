@@ -11,6 +11,7 @@ import { AuditPage, StaffHomePage, StaffSignInPage } from '../views/staff-pages.
 import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
+import { staffEmailChangeRoutes } from '../portal/email-change-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -56,7 +57,8 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   app.get('/', requireStaff, async (c) => {
     const { staff, actor } = c.var.staffAuth!;
     const pending = await useCases.decideOrder.pending(actor, {});
-    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={useCases.listAuditLog.allowed(actor)} pendingOrders={pending.ok ? pending.value.count : null} />);
+    const emailChanges = await useCases.emailChange.awaitingReview(actor);
+    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={useCases.listAuditLog.allowed(actor)} pendingOrders={pending.ok ? pending.value.count : null} emailChanges={emailChanges} />);
   });
 
   app.get('/orders', requireStaff, validated('query', z.object({ after: z.string().max(200).optional(), done: z.string().max(40).optional() })), async (c) => {
@@ -152,5 +154,6 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     return html(c, <AuditPage page={pageOf(c)} entries={result.value.items} next={result.value.next} />);
   });
 
+  app.route('/', staffEmailChangeRoutes(useCases));
   return app;
 }

@@ -23,7 +23,7 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
   );
 };
 
-export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; pendingOrders: number | null }> = ({ page, staff, canAudit, pendingOrders }) => {
+export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; pendingOrders: number | null; emailChanges: number | null }> = ({ page, staff, canAudit, pendingOrders, emailChanges }) => {
   const { t } = page;
   return (
     <Layout page={page} title={t('staff.home.title')}>
@@ -34,6 +34,11 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
       {pendingOrders !== null ? (
         <p class="card">
           <a href="/staff/orders">{t('staff.orders.count', { n: pendingOrders })}</a>
+        </p>
+      ) : null}
+      {emailChanges !== null ? (
+        <p class="card">
+          <a href="/staff/email-changes">{t('staff.emailChanges.count', { n: emailChanges })}</a>
         </p>
       ) : null}
       <p class="card">
