@@ -11,7 +11,7 @@ export const RATE_RULES = {
   invitationsPerAccount: { limit: 20, windowSeconds: 60 * 60 },
   invitationAcceptPerAddress: { limit: 30, windowSeconds: 15 * 60 },
   twoFactorPerUser: { limit: 10, windowSeconds: 15 * 60 },
-  emailChangePerAccount: { limit: 5, windowSeconds: 24 * 60 * 60 },
+  emailChangePerAccount: { limit: 10, windowSeconds: 24 * 60 * 60 },
   emailChangePerAddress: { limit: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateRule>;
 

@@ -13,6 +13,7 @@ import { InMemoryJobWorker } from '../../adapters/in-memory/in-memory-job-queue.
 import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
+import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -56,6 +57,8 @@ describeMailerContract('in-memory', async () => {
 describeOrderingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeContactRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describeEmailChangeRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeBillingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 

@@ -16,6 +16,7 @@ import { PgBossJobWorker } from '../../adapters/pg-boss/pg-boss-job-queue.js';
 import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
+import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 
 const open: PostgresPortal[] = [];
 async function fresh(): Promise<PostgresPortal> {
@@ -73,6 +74,8 @@ describeMailerContract('SMTP (nodemailer to smtp-server)', async () => {
 describeOrderingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeContactRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describeEmailChangeRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeBillingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 

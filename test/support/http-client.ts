@@ -4,6 +4,8 @@ import { APP_URL } from './in-memory-portal.js';
 export interface SendOptions {
   form?: Record<string, string>;
   json?: unknown;
+  /** A multipart form (file uploads); the boundary is set by the request. */
+  multipart?: FormData;
   body?: string;
   headers?: Record<string, string>;
   /** The Origin header of an unsafe request: ours by default, null for none. */
@@ -18,8 +20,10 @@ export function httpClient(app: App) {
     if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
     const origin = options.origin === undefined ? APP_URL : options.origin;
     if (method !== 'GET' && origin) headers.set('origin', origin);
-    let body: string | undefined = options.body;
-    if (options.form) {
+    let body: string | FormData | undefined = options.body;
+    if (options.multipart) {
+      body = options.multipart;
+    } else if (options.form) {
       headers.set('content-type', 'application/x-www-form-urlencoded');
       body = new URLSearchParams(options.form).toString();
     } else if (options.json !== undefined) {
