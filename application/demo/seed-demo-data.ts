@@ -26,6 +26,7 @@ export const DEMO = {
   staff: [
     { email: 'admin@portal.test', password: 'Osoblje-lozinka-2026', name: 'Marko Admin', roles: ['admin'] as StaffRole[] },
     { email: 'podrska@portal.test', password: 'Osoblje-lozinka-2026', name: 'Iva Podrška', roles: ['support'] as StaffRole[] },
+    { email: 'provjera@portal.test', password: 'Osoblje-lozinka-2026', name: 'Luka Provjera', roles: ['verifier'] as StaffRole[] },
   ],
   /** The same secret for every demo staff member, so one authenticator entry serves them all. */
   totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',

@@ -251,6 +251,54 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
   });
 
+  it('the owner asks to change the email with a PDF; the new address confirms; a verifier approves; the owner signs in with the new address', async () => {
+    const owner = await newPage();
+    await signIn(owner, DEMO.owner.email, 'nova duga lozinka za portal');
+    await owner.getByRole('link', { name: 'Podaci o klijentu' }).first().click();
+    await owner.getByRole('link', { name: 'Promijeni e-adresu' }).click();
+    await owner.getByLabel('Nova e-adresa').fill('uprava@demo-firma.hr');
+    await owner.getByLabel(/Dokument \(PDF, JPEG ili PNG/u).setInputFiles({ name: 'memorandum.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% memorandum s potpisom i pečatom\n') });
+    await owner.getByLabel('Trenutna lozinka').fill('nova duga lozinka za portal');
+    await owner.getByRole('button', { name: 'Pošalji zahtjev' }).click();
+    await expect.poll(() => owner.getByText('čeka potvrdu nove adrese').count(), { timeout: 15_000 }).toBe(1);
+
+    const inbox = await newPage();
+    await expect
+      .poll(
+        async () => {
+          await inbox.goto(`${portal.url}/dev/mail`);
+          return inbox.getByRole('link', { name: /potvrdite novu e-adresu/u }).count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    await inbox.getByRole('link', { name: /potvrdite novu e-adresu/u }).first().click();
+    const link = await inbox.locator('pre a[href*="/email-change/confirm/"]').first().getAttribute('href');
+    await inbox.goto(link!);
+    await inbox.getByRole('button', { name: 'Potvrđujem' }).click();
+    await expect.poll(() => inbox.getByText(/Adresa je potvrđena/u).count(), { timeout: 15_000 }).toBe(1);
+
+    const verifier = DEMO.staff.find((s) => s.roles.includes('verifier'))!;
+    const staff = await browser.newPage({ locale: 'hr-HR', acceptDownloads: true });
+    await staff.goto(`${portal.url}/staff/sign-in`);
+    await staff.getByLabel('E-adresa').fill(verifier.email);
+    await staff.getByLabel('Lozinka').fill(verifier.password);
+    await staff.getByLabel('Jednokratni kod (6 znamenki)').fill(OsloTotp.codeAt(DEMO.totpSecret, new Date()));
+    await staff.getByRole('button', { name: 'Prijavi se' }).click();
+    await staff.getByRole('link', { name: /Promjena e-adrese za provjeru: 1/u }).click();
+    await staff.getByRole('link', { name: DEMO.account.name }).click();
+    const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'Otvori dokument' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/u);
+    await staff.getByRole('button', { name: 'Odobri promjenu' }).click();
+    await expect.poll(() => staff.getByText(/Promjena je odobrena/u).count(), { timeout: 15_000 }).toBe(1);
+
+    await owner.reload();
+    await expect.poll(() => owner.locator('h1').textContent(), { timeout: 15_000 }).toBe('Prijava na portal');
+    await signIn(owner, 'uprava@demo-firma.hr', 'nova duga lozinka za portal');
+    await expect.poll(() => owner.locator('h1').textContent(), { timeout: 15_000 }).toBe(DEMO.account.name);
+    expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
+  });
+
   it('switches the language to English and back', async () => {
     const page = await newPage();
     await page.goto(`${portal.url}/sign-in`);

@@ -109,6 +109,9 @@ describe('sign-in and sessions', () => {
       { origin: 'https://evil.example' },
       { origin: null, headers: { 'sec-fetch-site': 'cross-site' } },
       { origin: APP_URL, headers: { 'sec-fetch-site': 'same-site' } },
+      // An opaque origin (a sandboxed frame elsewhere) with or without Sec-Fetch-Site.
+      { origin: 'null' },
+      { origin: 'null', headers: { 'sec-fetch-site': 'cross-site' } },
     ]) {
       const response = await client.post('/sign-in', { form, ...attempt });
       expect(response.status, JSON.stringify(attempt)).toBe(403);
@@ -117,6 +120,9 @@ describe('sign-in and sessions', () => {
     expect(await sessionsIn()).toBe(before);
     const sameOrigin = await client.post('/sign-in', { form, origin: null, headers: { 'sec-fetch-site': 'same-origin' } });
     expect(sameOrigin.status).toBe(303);
+    // A browser's own form post under Referrer-Policy: no-referrer says Origin: null and Sec-Fetch-Site: same-origin.
+    const nativeForm = await httpClient(app).post('/sign-in', { form, origin: 'null', headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(nativeForm.status).toBe(303);
   });
 
   it('ends the session on sign-out', async () => {

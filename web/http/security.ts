@@ -33,7 +33,9 @@ export function isSameOriginRequest(c: Context, appOrigin: string): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') return false;
   const origin = c.req.header('origin');
-  if (origin) return origin === appOrigin || origin === new URL(c.req.url).origin;
+  // Under `Referrer-Policy: no-referrer` a browser's own form post says `Origin: null`; then Sec-Fetch-Site decides
+  // (an opaque origin elsewhere, such as a sandboxed frame, is reported as cross-site).
+  if (origin && origin !== 'null') return origin === appOrigin || origin === new URL(c.req.url).origin;
   return site === 'same-origin';
 }
 
