@@ -5,6 +5,7 @@ import { Migration20261125030000Renewals } from './Migration20261125030000Renewa
 import { Migration20261125040000ApiTokens } from './Migration20261125040000ApiTokens.js';
 import { Migration20261125050000Contacts } from './Migration20261125050000Contacts.js';
 import { Migration20261125060000EmailChange } from './Migration20261125060000EmailChange.js';
+import { Migration20261125070000Tickets } from './Migration20261125070000Tickets.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125040000ApiTokens', class: Migration20261125040000ApiTokens },
   { name: 'Migration20261125050000Contacts', class: Migration20261125050000Contacts },
   { name: 'Migration20261125060000EmailChange', class: Migration20261125060000EmailChange },
+  { name: 'Migration20261125070000Tickets', class: Migration20261125070000Tickets },
 ];

@@ -29,9 +29,15 @@ import { Invitations } from '../application/contacts/invitations.js';
 import { TwoFactor } from '../application/identity/two-factor.js';
 import { ManageProfile } from '../application/profile/manage-profile.js';
 import { EmailChange } from '../application/email-change/email-change.js';
+import { ServiceActions } from '../application/services/service-actions.js';
+import { Tickets } from '../application/support/tickets.js';
+import { ClientDirectory } from '../application/backoffice/client-directory.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
+  const placeOrder = new PlaceOrder(services);
+  const profile = new ManageProfile(services);
+  const serviceActions = new ServiceActions(services);
   return {
     signIn: new SignIn(services),
     signOut: new SignOut(services),
@@ -45,7 +51,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     listAuditLog: new ListAuditLog(services),
     checkHealth: new CheckHealth(extra),
     listCatalog: new ListCatalog(services),
-    placeOrder: new PlaceOrder(services),
+    placeOrder,
     decideOrder: new DecideOrder(services),
     portfolio: new AccountPortfolio(services),
     recordPayment: new RecordPayment(services),
@@ -60,7 +66,10 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     contacts: new ManageContacts(services),
     invitations: new Invitations(services),
     twoFactor: new TwoFactor(services),
-    profile: new ManageProfile(services),
+    profile,
+    serviceActions,
+    tickets: new Tickets(services, { serviceActions, profile, placeOrder }),
+    clients: new ClientDirectory(services),
     emailChange: new EmailChange(services),
   };
 }

@@ -217,6 +217,9 @@ export class InMemoryPaymentRepository implements PaymentRepository {
     const found = [...this.store.payments.values()].find((p) => p.bankTransactionId === bankTransactionId);
     return found ? copy(found) : null;
   }
+  async countUnmatched(): Promise<number> {
+    return [...this.store.payments.values()].filter((p) => p.invoiceId === null).length;
+  }
   async list(filter: 'all' | 'unmatched', request: PageRequest): Promise<Page<Payment>> {
     const matching = [...this.store.payments.values()].filter((p) => filter === 'all' || p.invoiceId === null);
     return page(matching, (p) => ({ at: p.recordedAt, id: p.id }), request);

@@ -1,6 +1,7 @@
 import type {
   AuditLog,
   ClientAccountRepository,
+  ClientQuery,
   MailRepository,
   Page,
   PageRequest,
@@ -69,6 +70,19 @@ export class InMemoryClientAccountRepository implements ClientAccountRepository 
   async save(account: ClientAccount): Promise<void> {
     this.store.accounts.set(account.id, copy(account));
   }
+  async search(query: ClientQuery, limit: number): Promise<ClientAccount[]> {
+    const v = query.value.toLowerCase();
+    const ids = new Set<string>();
+    for (const a of this.store.accounts.values()) {
+      if ((query.by === 'oib' && a.oib === v) || (query.by === 'email' && a.email.startsWith(v)) || (query.by === 'name' && a.name.toLowerCase().startsWith(v))) ids.add(a.id);
+    }
+    if (query.by === 'email') for (const c of this.store.contacts.values()) if (c.email.startsWith(v)) ids.add(c.accountId);
+    if (query.by === 'domain') {
+      for (const d of this.store.domains.values()) if (d.name.startsWith(v)) ids.add(d.accountId);
+      for (const s of this.store.services.values()) if (s.domainName.startsWith(v)) ids.add(s.accountId);
+    }
+    return (await this.listByIds([...ids])).slice(0, limit);
+  }
   async listByIds(ids: readonly string[]): Promise<ClientAccount[]> {
     return [...this.store.accounts.values()]
       .filter((a) => ids.includes(a.id))
@@ -79,6 +93,9 @@ export class InMemoryClientAccountRepository implements ClientAccountRepository 
 
 export class InMemoryStaffRepository implements StaffRepository {
   constructor(private readonly store: InMemoryStore) {}
+  async listActiveWithRoles(roles: readonly StaffMember['roles'][number][]): Promise<StaffMember[]> {
+    return [...this.store.staff.values()].filter((s) => s.active && s.roles.some((r) => roles.includes(r))).map(copy);
+  }
   async add(staff: StaffMember): Promise<void> {
     if (this.store.staff.has(staff.id)) throw new Error('duplicate staff id');
     unique(this.store.staff, staff, 'email', staff.id);

@@ -14,6 +14,7 @@ import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal } from '../../domain/billing/renewal.js';
 import type { Contact } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -45,6 +46,9 @@ export class InMemoryStore {
   contacts = new Map<string, Contact>();
   emailChanges = new Map<string, EmailChangeRequest>();
   emailChangeDocuments = new Map<string, string>();
+  tickets = new Map<string, Ticket>();
+  ticketMessages = new Map<string, TicketMessage>();
+  ticketAttachments = new Map<string, { attachment: TicketAttachment; sealed: string }>();
 
   snapshot(): () => void {
     const saved = {
@@ -69,6 +73,9 @@ export class InMemoryStore {
       contacts: new Map(this.contacts),
       emailChanges: new Map(this.emailChanges),
       emailChangeDocuments: new Map(this.emailChangeDocuments),
+      tickets: new Map(this.tickets),
+      ticketMessages: new Map(this.ticketMessages),
+      ticketAttachments: new Map(this.ticketAttachments),
     };
     return () => Object.assign(this, saved);
   }

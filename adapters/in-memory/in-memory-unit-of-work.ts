@@ -27,6 +27,7 @@ import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js';
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 import { InMemoryEmailChangeRepository } from './in-memory-email-change-repository.js';
+import { InMemoryTicketRepository } from './in-memory-ticket-repository.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -58,6 +59,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       apiTokens: new InMemoryApiTokenRepository(store),
       contacts: new InMemoryContactRepository(store),
       emailChanges: new InMemoryEmailChangeRepository(store),
+      tickets: new InMemoryTicketRepository(store),
     };
   }
 

@@ -238,6 +238,9 @@ export class MikroOrmPaymentRepository implements PaymentRepository {
   findByBankTransaction(bankTransactionId: string): Promise<Payment | null> {
     return this.em.findOne(PaymentSchema, { bankTransactionId });
   }
+  countUnmatched(): Promise<number> {
+    return this.em.count(PaymentSchema, { invoiceId: null });
+  }
   list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>> {
     return keysetPage(
       (where, limit) => this.em.find(PaymentSchema, { ...(filter === 'unmatched' ? { invoiceId: null } : {}), ...where }, { orderBy: { recordedAt: 'desc', id: 'desc' }, limit }),

@@ -1,6 +1,7 @@
 import type {
   AuditLog,
   ClientAccountRepository,
+  ClientQuery,
   MailRepository,
   Page,
   PageRequest,
@@ -69,6 +70,18 @@ export class MikroOrmClientAccountRepository implements ClientAccountRepository 
     this.em.persist(account);
     await this.em.flush();
   }
+  async search(query: ClientQuery, limit: number): Promise<ClientAccount[]> {
+    const prefix = `${query.value.toLowerCase().replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+    const sql = {
+      oib: 'select id from client_accounts where oib = $1 limit $2',
+      email: `(select id from client_accounts where lower(email) like $1 limit $2) union (select account_id from contacts where lower(email) like $1 limit $2)`,
+      domain: `(select account_id from domains where name like $1 limit $2) union (select account_id from services where domain_name like $1 limit $2)`,
+      name: 'select id from client_accounts where lower(name) like $1 order by lower(name) limit $2',
+    }[query.by];
+    const rows = await execute<{ id?: string; account_id?: string }>(this.em, sql, [query.by === 'oib' ? query.value : prefix, limit]);
+    const ids = rows.map((r) => String(r.id ?? r.account_id));
+    return (await this.listByIds(ids)).slice(0, limit);
+  }
   async listByIds(ids: readonly string[]): Promise<ClientAccount[]> {
     if (ids.length === 0) return [];
     return this.em.find(ClientAccountSchema, { id: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });
@@ -77,6 +90,10 @@ export class MikroOrmClientAccountRepository implements ClientAccountRepository 
 
 export class MikroOrmStaffRepository implements StaffRepository {
   constructor(private readonly em: Em) {}
+  async listActiveWithRoles(roles: readonly StaffMember['roles'][number][]): Promise<StaffMember[]> {
+    const rows = await execute<{ id: string }>(this.em, 'select id from staff_members where active and roles && $1::text[]', [[...roles]]);
+    return rows.length ? this.em.find(StaffMemberSchema, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { id: 'asc' } }) : [];
+  }
   async add(staff: StaffMember): Promise<void> {
     this.em.persist(staff);
     await this.em.flush();

@@ -16,6 +16,7 @@ import {
 import type { Em, Orm } from './orm.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
+import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import {
   MikroOrmDomainRepository,
@@ -62,6 +63,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       apiTokens: new MikroOrmApiTokenRepository(em),
       contacts: new MikroOrmContactRepository(em),
       emailChanges: new MikroOrmEmailChangeRepository(em),
+      tickets: new MikroOrmTicketRepository(em),
     };
   }
 }

@@ -12,6 +12,7 @@ import { Payment } from '../../domain/billing/payment.js';
 import { Renewal } from '../../domain/billing/renewal.js';
 import { Contact } from '../../domain/contacts/contact.js';
 import { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import { Ticket, TicketMessage } from '../../domain/support/ticket.js';
 import { ApiToken } from '../../domain/integrations/api-token.js';
 import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -359,3 +360,43 @@ export const EmailChangeRequestSchema = new EntitySchema<EmailChangeRequest>({
 });
 
 ALL_SCHEMAS.push(EmailChangeRequestSchema);
+
+export const TicketSchema = new EntitySchema<Ticket>({
+  class: Ticket,
+  tableName: 'tickets',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    number: { type: 'string', columnType: 'text' },
+    subject: { type: 'string', columnType: 'text' },
+    department: { type: 'string', columnType: 'text' },
+    priority: { type: 'string', columnType: 'text' },
+    status: { type: 'string', columnType: 'text' },
+    openedByUserId: { type: 'uuid' },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    lastActivityAt: { type: 'datetime', columnType: 'timestamptz' },
+    closedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    requestKind: { type: 'string', columnType: 'text', nullable: true },
+    requestPayload: { type: 'json', columnType: 'jsonb', nullable: true },
+    requestStatus: { type: 'string', columnType: 'text', nullable: true },
+    requestDecidedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    requestDecidedByStaffId: { type: 'uuid', nullable: true },
+    requestOutcome: { type: 'string', columnType: 'text', nullable: true },
+  },
+});
+
+export const TicketMessageSchema = new EntitySchema<TicketMessage>({
+  class: TicketMessage,
+  tableName: 'ticket_messages',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    ticketId: { type: 'uuid' },
+    authorKind: { type: 'string', columnType: 'text' },
+    authorId: { type: 'uuid' },
+    authorName: { type: 'string', columnType: 'text' },
+    body: { type: 'string', columnType: 'text' },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+ALL_SCHEMAS.push(TicketSchema, TicketMessageSchema);

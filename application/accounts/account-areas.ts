@@ -12,6 +12,8 @@ export interface AccountAreas {
   readonly contacts: boolean;
   readonly manageContacts: boolean;
   readonly profile: boolean;
+  readonly tickets: boolean;
+  readonly openTicket: boolean;
   readonly audit: boolean;
   readonly tokens: boolean;
 }
@@ -19,7 +21,7 @@ export interface AccountAreas {
 /** Which parts of an account the portal offers the actor: the policy's answers, so the pages never guess. */
 export class AccountNavigation {
   areas(actor: Actor, accountId: string): AccountAreas {
-    const may = (type: 'services.view' | 'domains.view' | 'orders.view' | 'orders.place' | 'quotes.view' | 'invoices.view' | 'account.emails' | 'contacts.view' | 'contacts.manage' | 'profile.view' | 'account.audit' | 'account.tokens') =>
+    const may = (type: 'services.view' | 'domains.view' | 'orders.view' | 'orders.place' | 'quotes.view' | 'invoices.view' | 'account.emails' | 'contacts.view' | 'contacts.manage' | 'profile.view' | 'tickets.view' | 'tickets.create' | 'account.audit' | 'account.tokens') =>
       can(actor, { type, accountId }).allowed;
     return {
       services: may('services.view'),
@@ -32,6 +34,8 @@ export class AccountNavigation {
       contacts: may('contacts.view'),
       manageContacts: may('contacts.manage'),
       profile: may('profile.view'),
+      tickets: may('tickets.view'),
+      openTicket: may('tickets.create'),
       audit: may('account.audit'),
       tokens: may('account.tokens'),
     };

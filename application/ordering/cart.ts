@@ -47,11 +47,11 @@ export async function priceCart(scope: TransactionScope, items: readonly CartIte
 }
 
 /** N-2026-000123: series letter, year, gapless number. */
-export async function nextNumber(scope: TransactionScope, series: 'N' | 'P', now: Date): Promise<string> {
+export async function nextNumber(scope: TransactionScope, series: 'N' | 'P' | 'T', now: Date): Promise<string> {
   return (await nextNumbered(scope, series, now)).number;
 }
 
-export async function nextNumbered(scope: TransactionScope, series: 'N' | 'P', now: Date): Promise<{ number: string; sequence: number }> {
+export async function nextNumbered(scope: TransactionScope, series: 'N' | 'P' | 'T', now: Date): Promise<{ number: string; sequence: number }> {
   const year = now.getUTCFullYear();
   const sequence = await scope.counters.next(series, year);
   return { number: `${series}-${year}-${String(sequence).padStart(6, '0')}`, sequence };

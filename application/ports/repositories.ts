@@ -14,6 +14,7 @@ import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { Contact, Subscription } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import type { Ticket, TicketAttachment, TicketMessage, TicketStatus } from '../../domain/support/ticket.js';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -40,6 +41,16 @@ export interface ClientAccountRepository {
   findByOib(oib: string): Promise<ClientAccount | null>;
   listOwnedBy(userId: string): Promise<ClientAccount[]>;
   listByIds(ids: readonly string[]): Promise<ClientAccount[]>;
+  /**
+   * The staff client search, case-insensitive and by prefix (the OIB exactly): an address matches the account's
+   * or a contact's, a domain a registered domain or a service's. At most `limit` accounts, by name.
+   */
+  search(query: ClientQuery, limit: number): Promise<ClientAccount[]>;
+}
+
+export interface ClientQuery {
+  readonly by: 'oib' | 'email' | 'domain' | 'name';
+  readonly value: string;
 }
 
 export interface ContactRepository {
@@ -60,6 +71,8 @@ export interface StaffRepository {
   save(staff: StaffMember): Promise<void>;
   findById(id: string): Promise<StaffMember | null>;
   findByEmail(email: string): Promise<StaffMember | null>;
+  /** Active staff holding any of these roles (who to tell about a new ticket). */
+  listActiveWithRoles(roles: readonly StaffMember['roles'][number][]): Promise<StaffMember[]>;
 }
 
 export interface PasswordResetTokenRepository {
@@ -128,6 +141,7 @@ export interface PaymentRepository {
   add(payment: Payment): Promise<void>;
   findByBankTransaction(bankTransactionId: string): Promise<Payment | null>;
   list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>>;
+  countUnmatched(): Promise<number>;
 }
 
 export interface ServiceRepository {
@@ -186,4 +200,21 @@ export interface EmailChangeRepository {
   document(requestId: string): Promise<string | null>;
   /** Deletes the documents of requests decided (or left unconfirmed) before `before`; the records stay. */
   purgeDocuments(before: Date, at: Date): Promise<number>;
+}
+
+export type TicketFilter = 'all' | TicketStatus;
+
+export interface TicketRepository {
+  add(ticket: Ticket): Promise<void>;
+  save(ticket: Ticket): Promise<void>;
+  findById(id: string): Promise<Ticket | null>;
+  listForAccount(accountId: string, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>>;
+  /** Staff queue, most recent activity first. */
+  listQueue(filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>>;
+  countOpen(): Promise<number>;
+  addMessage(message: TicketMessage): Promise<void>;
+  listMessages(ticketId: string): Promise<TicketMessage[]>;
+  addAttachment(attachment: TicketAttachment, sealed: string): Promise<void>;
+  listAttachments(ticketId: string): Promise<TicketAttachment[]>;
+  attachment(id: string): Promise<{ attachment: TicketAttachment; sealed: string } | null>;
 }

@@ -9,6 +9,7 @@ import type {
   ApiTokenRepository,
   ContactRepository,
   EmailChangeRepository,
+  TicketRepository,
   OrderRepository,
   ProductRepository,
   QuoteRepository,
@@ -43,6 +44,7 @@ export interface TransactionScope {
   readonly apiTokens: ApiTokenRepository;
   readonly contacts: ContactRepository;
   readonly emailChanges: EmailChangeRepository;
+  readonly tickets: TicketRepository;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

@@ -19,6 +19,12 @@ export type Action =
   | { readonly type: 'services.view'; readonly accountId: string; readonly serviceId?: string }
   | { readonly type: 'services.credentials'; readonly accountId: string; readonly serviceId: string }
   | { readonly type: 'domains.view'; readonly accountId: string; readonly domainId?: string }
+  /** Changing or cancelling a service; a scoped contact only for its own services. */
+  | { readonly type: 'services.manage'; readonly accountId: string; readonly serviceId?: string }
+  /** Changing a domain (nameservers, transfer code); a scoped contact only for its own domains. */
+  | { readonly type: 'domains.manage'; readonly accountId: string; readonly domainId?: string }
+  | { readonly type: 'tickets.view'; readonly accountId: string }
+  | { readonly type: 'tickets.create'; readonly accountId: string }
   | { readonly type: 'invoices.view'; readonly accountId: string }
   | { readonly type: 'contacts.view'; readonly accountId: string }
   /** Adding, changing or removing a contact: `target` is the contact as it is, `grant` what it would become. */
@@ -38,6 +44,10 @@ export type Action =
   | { readonly type: 'staff.email_changes' }
   /** Locking profile fields against self-service. */
   | { readonly type: 'staff.profile_locks' }
+  /** Answering tickets and carrying out the requests they carry. */
+  | { readonly type: 'staff.tickets' }
+  /** Searching clients and opening a client's whole picture. */
+  | { readonly type: 'staff.clients' }
   | { readonly type: 'staff.audit' };
 
 export type DenyReason = 'unauthenticated' | 'not_member' | 'missing_permission' | 'missing_role' | 'out_of_scope' | 'own_contact' | 'exceeds_own_rights';
@@ -63,7 +73,11 @@ function staffRole(roles: readonly StaffRole[], needed: StaffRole | 'any'): Deci
 }
 
 /** The right each client action needs from a contact; null means any member may. */
-const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view' | 'contacts.view' | 'profile.view' | 'profile.edit', Permission | null> = {
+const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view' | 'contacts.view' | 'profile.view' | 'profile.edit' | 'services.manage' | 'domains.manage' | 'tickets.view' | 'tickets.create', Permission | null> = {
+  'services.manage': 'services.manage',
+  'domains.manage': 'domains.manage',
+  'tickets.view': 'tickets',
+  'tickets.create': 'tickets',
   'profile.view': 'profile',
   'profile.edit': 'profile',
   'invoices.view': 'invoices',
@@ -120,18 +134,22 @@ export function can(actor: Actor, action: Action): Decision {
     case 'invoices.view':
     case 'profile.view':
     case 'profile.edit':
+    case 'tickets.view':
+    case 'tickets.create':
     case 'contacts.view': {
       if (actor.kind !== 'user') return deny('not_member');
       return membershipPermission(membershipOf(actor, action.accountId), ACCOUNT_PERMISSION[action.type]);
     }
     case 'services.view':
     case 'services.credentials':
+    case 'services.manage':
+    case 'domains.manage':
     case 'domains.view': {
       if (actor.kind !== 'user') return deny('not_member');
       const membership = membershipOf(actor, action.accountId);
       const decision = membershipPermission(membership, ACCOUNT_PERMISSION[action.type]);
       if (!decision.allowed || !membership) return decision;
-      const inside = action.type === 'domains.view' ? inScope(membership, 'domains', action.domainId) : inScope(membership, 'services', action.serviceId);
+      const inside = action.type === 'domains.view' || action.type === 'domains.manage' ? inScope(membership, 'domains', action.domainId) : inScope(membership, 'services', action.serviceId);
       return inside ? decision : deny('out_of_scope');
     }
     case 'contacts.manage':
@@ -152,6 +170,11 @@ export function can(actor: Actor, action: Action): Decision {
     }
     case 'user.security':
       return actor.kind === 'user' && !actor.viaTokenId && actor.userId === action.userId ? allow('membership') : deny('not_member');
+    case 'staff.tickets':
+      if (actor.kind !== 'staff') return deny('missing_role');
+      return actor.roles.includes('support') ? allow('support') : actor.roles.includes('billing') ? allow('billing') : staffRole(actor.roles, 'admin');
+    case 'staff.clients':
+      return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
     case 'staff.email_changes':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'verifier') : deny('missing_role');
     case 'staff.profile_locks':

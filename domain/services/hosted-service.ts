@@ -9,6 +9,10 @@ export abstract class ServiceTerm {
   periodMonths!: number;
   expiresAt!: Date;
 
+  isLive(): boolean {
+    return this.status === 'active' || this.status === 'suspended';
+  }
+
   suspend(): void {
     if (this.status === 'active') this.status = 'suspended';
   }
@@ -38,11 +42,18 @@ export class HostedService extends ServiceTerm {
   /** Username, password and host, encrypted by the SecretBox; null for services without a login. */
   sealedCredentials!: string | null;
 
-  static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'activatedAt' | 'suspend' | 'cancel' | 'renew'> & { now: Date }): HostedService {
+  static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'activatedAt' | 'suspend' | 'cancel' | 'renew' | 'changePlan' | 'isLive'> & { now: Date }): HostedService {
     const service = new HostedService();
     const { now, ...rest } = input;
     Object.assign(service, rest, { status: 'active', activatedAt: now, expiresAt: addMonths(now, input.periodMonths) });
     return service;
+  }
+
+  /** Another product of the same kind from the next renewal on (the paid period is not repriced). */
+  changePlan(product: { id: string; code: string; name: string }): void {
+    this.productId = product.id;
+    this.productCode = product.code;
+    this.name = product.name;
   }
 }
 
@@ -60,6 +71,10 @@ export class RegisteredDomain extends ServiceTerm {
     const { now, ...rest } = input;
     Object.assign(domain, rest, { status: 'active', registeredAt: now, expiresAt: addMonths(now, input.periodMonths) });
     return domain;
+  }
+
+  setNameservers(nameservers: readonly string[]): void {
+    this.nameservers = [...nameservers];
   }
 }
 

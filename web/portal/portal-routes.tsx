@@ -17,6 +17,7 @@ import { cartForm, cartItems } from './order-routes.js';
 import { contactRoutes } from './contact-routes.js';
 import { securityRoutes } from './security-routes.js';
 import { profileRoutes } from './email-change-routes.js';
+import { ticketRoutes } from './ticket-routes.js';
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.auth) return c.redirect('/sign-in?notice=expired', 303);
@@ -230,5 +231,6 @@ export function portalRoutes(useCases: UseCases) {
   app.route('/', contactRoutes(useCases));
   app.route('/', securityRoutes(useCases));
   app.route('/', profileRoutes(useCases));
+  app.route('/', ticketRoutes(useCases));
   return app;
 }

@@ -12,6 +12,7 @@ import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
 import { staffEmailChangeRoutes } from '../portal/email-change-routes.js';
+import { staffTicketRoutes } from '../portal/ticket-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -56,9 +57,8 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
 
   app.get('/', requireStaff, async (c) => {
     const { staff, actor } = c.var.staffAuth!;
-    const pending = await useCases.decideOrder.pending(actor, {});
-    const emailChanges = await useCases.emailChange.awaitingReview(actor);
-    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={useCases.listAuditLog.allowed(actor)} pendingOrders={pending.ok ? pending.value.count : null} emailChanges={emailChanges} />);
+    const counts = await useCases.clients.counts(actor);
+    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={useCases.listAuditLog.allowed(actor)} counts={counts} mayFindClients={useCases.clients.mayUse(actor)} />);
   });
 
   app.get('/orders', requireStaff, validated('query', z.object({ after: z.string().max(200).optional(), done: z.string().max(40).optional() })), async (c) => {
@@ -155,5 +155,6 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   });
 
   app.route('/', staffEmailChangeRoutes(useCases));
+  app.route('/', staffTicketRoutes(useCases));
   return app;
 }

@@ -20,6 +20,7 @@ const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accoun
     [areas?.emails ?? false, `${base}/emails`, 'nav.emails'],
     [areas?.contacts ?? false, `${base}/contacts`, 'nav.contacts'],
     [areas?.profile ?? false, `${base}/profile`, 'nav.profile'],
+    [areas?.tickets ?? false, `${base}/tickets`, 'nav.tickets'],
     [areas?.audit ?? false, `${base}/audit`, 'nav.audit'],
     [areas?.tokens ?? false, `${base}/tokens`, 'nav.tokens'],
   ];

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
+import type { StaffCounts } from '../../application/backoffice/client-directory.js';
 import { AuditTable } from './audit-table.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
 
@@ -23,7 +24,7 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
   );
 };
 
-export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; pendingOrders: number | null; emailChanges: number | null }> = ({ page, staff, canAudit, pendingOrders, emailChanges }) => {
+export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; counts: StaffCounts; mayFindClients: boolean }> = ({ page, staff, canAudit, counts, mayFindClients }) => {
   const { t } = page;
   return (
     <Layout page={page} title={t('staff.home.title')}>
@@ -31,19 +32,33 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
       <p>
         {t('staff.home.roles')}: <strong>{staff.roles.join(', ')}</strong>
       </p>
-      {pendingOrders !== null ? (
-        <p class="card">
-          <a href="/staff/orders">{t('staff.orders.count', { n: pendingOrders })}</a>
-        </p>
+      {mayFindClients ? (
+        <form method="get" action="/staff/clients" class="card" role="search">
+          <label for="f-q">{t('staff.clients.search')}</label> <input id="f-q" name="q" type="search" maxlength={200} /> <button type="submit">{t('staff.clients.find')}</button>
+        </form>
       ) : null}
-      {emailChanges !== null ? (
-        <p class="card">
-          <a href="/staff/email-changes">{t('staff.emailChanges.count', { n: emailChanges })}</a>
-        </p>
-      ) : null}
-      <p class="card">
-        <a href="/staff/payments">{t('staff.payments.title')}</a>
-      </p>
+      <div class="grid">
+        {counts.orders !== null ? (
+          <p class="card" data-queue="orders">
+            <a href="/staff/orders">{t('staff.orders.count', { n: counts.orders })}</a>
+          </p>
+        ) : null}
+        {counts.payments !== null ? (
+          <p class="card" data-queue="payments">
+            <a href="/staff/payments">{t('staff.payments.title')}</a> · <a href="/staff/payments?filter=unmatched">{t('staff.payments.unmatchedCount', { n: counts.payments })}</a>
+          </p>
+        ) : null}
+        {counts.emailChanges !== null ? (
+          <p class="card" data-queue="email-changes">
+            <a href="/staff/email-changes">{t('staff.emailChanges.count', { n: counts.emailChanges })}</a>
+          </p>
+        ) : null}
+        {counts.tickets !== null ? (
+          <p class="card" data-queue="tickets">
+            <a href="/staff/tickets">{t('staff.tickets.count', { n: counts.tickets })}</a>
+          </p>
+        ) : null}
+      </div>
       {canAudit ? (
         <p>
           <a href="/staff/audit">{t('staff.audit.title')}</a>

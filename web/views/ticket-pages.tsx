@@ -1,0 +1,267 @@
+import type { FC } from 'hono/jsx';
+import type { RequestOptions, TicketView } from '../../application/support/tickets.js';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import { DEPARTMENTS, PRIORITIES, type Ticket } from '../../domain/support/ticket.js';
+import { formatDateTime } from '../i18n/format.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { AccountLayout, More } from './account-pages.js';
+import type { Errors } from './auth-pages.js';
+import { Field, Layout, Notice, type PageContext } from './layout.js';
+
+const tk = (page: PageContext, key: string) => page.t(key as MessageKey);
+const statusBadge = (page: PageContext, t: Ticket) => <span class={`badge ticket-${t.status}`}>{tk(page, `ticketStatus.${t.status}`)}</span>;
+
+export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; href: (t: Ticket) => string; accounts?: ReadonlyMap<string, ClientAccount> }> = ({ page, tickets, href, accounts }) => {
+  if (tickets.length === 0) return <p class="lead">{page.t('tickets.none')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>{page.t('tickets.subject')}</th>
+          {accounts ? <th>{page.t('staff.clients.title')}</th> : null}
+          <th>{page.t('tickets.department')}</th>
+          <th>{page.t('tickets.status')}</th>
+          <th>{page.t('tickets.lastActivity')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tickets.map((t) => (
+          <tr data-ticket={t.number}>
+            <td>{t.number}</td>
+            <td>
+              <a href={href(t)}>{t.subject}</a>
+              {t.requestKind ? <span class="badge">{tk(page, `request.${t.requestKind}`)}</span> : null}
+            </td>
+            {accounts ? <td>{accounts.get(t.accountId)?.name ?? ''}</td> : null}
+            <td>{tk(page, `department.${t.department}`)}</td>
+            <td>{statusBadge(page, t)}</td>
+            <td>{formatDateTime(t.lastActivityAt, page.locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+export const TicketsPage: FC<{ page: PageContext; accountId: string; tickets: readonly Ticket[]; next: string | null; mayOpen: boolean }> = ({ page, accountId, tickets, next, mayOpen }) => (
+  <AccountLayout page={page} accountId={accountId} title={page.t('tickets.title')}>
+    <h1>{page.t('tickets.title')}</h1>
+    {mayOpen ? (
+      <p>
+        <a class="button" href={`/accounts/${accountId}/tickets/new`}>
+          {page.t('tickets.new')}
+        </a>
+      </p>
+    ) : null}
+    <TicketsTable page={page} tickets={tickets} href={(t) => `/accounts/${accountId}/tickets/${t.id}`} />
+    <More href={`/accounts/${accountId}/tickets`} label={page.t('emails.more')} next={next} />
+  </AccountLayout>
+);
+
+const Select: FC<{ name: string; label: string; options: ReadonlyArray<readonly [string, string]>; value?: string | undefined; error?: string | undefined }> = ({ name, label, options, value, error }) => (
+  <div class={`field${error ? ' invalid' : ''}`}>
+    <label for={`f-${name}`}>{label}</label>
+    <select id={`f-${name}`} name={name}>
+      {options.map(([v, text]) => (
+        <option value={v} selected={v === value}>
+          {text}
+        </option>
+      ))}
+    </select>
+    {error ? <p class="field-error">{error}</p> : null}
+  </div>
+);
+
+const FileField: FC<{ page: PageContext; error?: string | undefined }> = ({ page, error }) => (
+  <div class={`field${error ? ' invalid' : ''}`}>
+    <label for="f-attachment">{page.t('tickets.attachment')}</label>
+    <input id="f-attachment" name="attachment" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />
+    {error ? <p class="field-error">{error}</p> : null}
+  </div>
+);
+
+export const NewTicketPage: FC<{ page: PageContext; account: ClientAccount; options: RequestOptions; values?: Record<string, string>; errors?: Errors; error?: string | undefined }> = ({ page, account, options, values, errors, error }) => {
+  const { t } = page;
+  const v = values ?? {};
+  const e = errors ?? {};
+  const kinds: Array<readonly [string, string]> = [['', t('tickets.request.none')], ...options.kinds.map((k) => [k, tk(page, `request.${k}`)] as const)];
+  const serviceOptions = (list: RequestOptions['manageableServices']): Array<readonly [string, string]> => [['', '—'], ...list.map((s) => [s.id, `${s.name} — ${s.domainName}`] as const)];
+  const domainOptions: Array<readonly [string, string]> = [['', '—'], ...options.manageableDomains.map((d) => [d.id, d.name] as const)];
+  const services = [...new Map([...options.manageableServices, ...options.credentialServices].map((s) => [s.id, s])).values()];
+  return (
+    <AccountLayout page={page} accountId={account.id} title={t('tickets.new')}>
+      <h1>{t('tickets.new')}</h1>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <form method="post" action={`/accounts/${account.id}/tickets`} enctype="multipart/form-data" class="card" hx-boost="false">
+        <Field name="subject" label={t('tickets.subject')} value={v['subject']} error={e['subject']} maxlength={200} />
+        <Select name="department" label={t('tickets.department')} value={v['department']} options={DEPARTMENTS.map((d) => [d, tk(page, `department.${d}`)] as const)} />
+        <Select name="priority" label={t('tickets.priority')} value={v['priority'] ?? 'normal'} options={PRIORITIES.map((p) => [p, tk(page, `priority.${p}`)] as const)} />
+        <fieldset>
+          <legend>{t('tickets.request')}</legend>
+          <p class="hint">{t('tickets.request.hint')}</p>
+          <Select name="kind" label={t('tickets.request')} value={v['kind']} options={kinds} error={e['kind']} />
+          {services.length ? <Select name="serviceId" label={t('tickets.service')} value={v['serviceId']} options={serviceOptions(services)} error={e['serviceId']} /> : null}
+          {options.plans.length ? <Select name="productCode" label={t('tickets.plan')} value={v['productCode']} options={[['', '—'], ...options.plans.map((p) => [p.code, p.name(page.locale)] as const)]} error={e['productCode']} /> : null}
+          {options.manageableDomains.length ? <Select name="domainId" label={t('tickets.domain')} value={v['domainId']} options={domainOptions} error={e['domainId']} /> : null}
+          {options.manageableDomains.length ? <Field name="nameservers" label={t('tickets.nameservers')} value={v['nameservers']} error={e['nameservers']} required={false} maxlength={400} /> : null}
+          {options.kinds.includes('order') ? <Field name="domainName" label={t('tickets.domainName')} value={v['domainName']} error={e['domainName']} required={false} maxlength={253} /> : null}
+          {options.kinds.includes('profile.change') ? (
+            <>
+              <p class="hint">{t('tickets.profileHint')}</p>
+              {(['name', 'street', 'postalCode', 'city', 'phone'] as const).map((f) => (
+                <Field name={`profile.${f}`} label={t(`profile.${f}`)} value={v[`profile.${f}`] ?? account[f]} required={false} maxlength={200} />
+              ))}
+            </>
+          ) : null}
+        </fieldset>
+        <div class={`field${e['body'] ? ' invalid' : ''}`}>
+          <label for="f-body">{t('tickets.body')}</label>
+          <textarea id="f-body" name="body" rows={6} maxlength={20000} required>
+            {v['body'] ?? ''}
+          </textarea>
+          {e['body'] ? <p class="field-error">{e['body']}</p> : null}
+        </div>
+        <FileField page={page} error={e['document']} />
+        <button type="submit">{t('tickets.send')}</button>
+      </form>
+    </AccountLayout>
+  );
+};
+
+const Conversation: FC<{ page: PageContext; view: TicketView; fileHref: (id: string) => string }> = ({ page, view, fileHref }) => {
+  const { t, locale } = page;
+  const { ticket } = view;
+  return (
+    <>
+      <p class="lead">
+        {ticket.number} · {tk(page, `department.${ticket.department}`)} · {tk(page, `priority.${ticket.priority}`)} · {statusBadge(page, ticket)}
+      </p>
+      {ticket.requestKind ? (
+        <section class="card" data-request={ticket.requestKind} data-request-status={ticket.requestStatus ?? ''}>
+          <h2>{tk(page, `request.${ticket.requestKind}`)}</h2>
+          <p>
+            <span class="badge">{tk(page, `tickets.request.status.${ticket.requestStatus}`)}</span>
+          </p>
+          <pre class="payload">{JSON.stringify(ticket.requestPayload, null, 2)}</pre>
+          {ticket.requestOutcome && ticket.requestStatus === 'declined' ? <p>{ticket.requestOutcome}</p> : null}
+        </section>
+      ) : null}
+      {view.messages.map((m) => (
+        <article class={`message from-${m.authorKind}`}>
+          <header>
+            <strong>{m.authorName}</strong> · {formatDateTime(m.createdAt, locale)}
+          </header>
+          <p class="body">{m.body}</p>
+          {view.attachments
+            .filter((a) => a.messageId === m.id)
+            .map((a) => (
+              <p>
+                {t('tickets.files')}:{' '}
+                <a href={fileHref(a.id)} hx-boost="false">
+                  {a.fileName}
+                </a>{' '}
+                ({a.bytes} B)
+              </p>
+            ))}
+        </article>
+      ))}
+    </>
+  );
+};
+
+export const TicketPage: FC<{ page: PageContext; accountId: string; view: TicketView; mayReply: boolean; notice?: string | undefined; errors?: Errors }> = ({ page, accountId, view, mayReply, notice, errors }) => {
+  const { t } = page;
+  const base = `/accounts/${accountId}/tickets/${view.ticket.id}`;
+  return (
+    <AccountLayout page={page} accountId={accountId} title={view.ticket.subject}>
+      <h1>{view.ticket.subject}</h1>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <Conversation page={page} view={view} fileHref={(id) => `${base}/files/${id}`} />
+      {mayReply ? (
+        <>
+          <form method="post" action={`${base}/messages`} enctype="multipart/form-data" class="card" hx-boost="false">
+            <div class={`field${errors?.['body'] ? ' invalid' : ''}`}>
+              <label for="f-body">{t('tickets.body')}</label>
+              <textarea id="f-body" name="body" rows={4} maxlength={20000} required></textarea>
+              {errors?.['body'] ? <p class="field-error">{errors['body']}</p> : null}
+            </div>
+            <FileField page={page} error={errors?.['document']} />
+            <button type="submit">{t('tickets.reply')}</button>
+          </form>
+          {view.ticket.status !== 'closed' ? (
+            <form method="post" action={`${base}/close`} class="inline">
+              <button type="submit" class="link">
+                {t('tickets.close')}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </AccountLayout>
+  );
+};
+
+export const StaffTicketsPage: FC<{ page: PageContext; tickets: readonly Ticket[]; accounts: ReadonlyMap<string, ClientAccount>; next: string | null; filter: string }> = ({ page, tickets, accounts, next, filter }) => (
+  <Layout page={page} title={page.t('staff.tickets.title')}>
+    <h1>{page.t('staff.tickets.title')}</h1>
+    <nav class="subnav">
+      {(['open', 'answered', 'closed', 'all'] as const).map((f) => (
+        <a href={`/staff/tickets?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
+          {f === 'all' ? '∗' : tk(page, `ticketStatus.${f}`)}
+        </a>
+      ))}
+    </nav>
+    <TicketsTable page={page} tickets={tickets} accounts={accounts} href={(t) => `/staff/tickets/${t.id}`} />
+    {next ? <a href={`/staff/tickets?status=${filter}&after=${encodeURIComponent(next)}`}>{page.t('emails.more')}</a> : null}
+  </Layout>
+);
+
+export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?: string | undefined; error?: string | undefined }> = ({ page, view, notice, error }) => {
+  const { t } = page;
+  const { ticket, verdict } = view;
+  const base = `/staff/tickets/${ticket.id}`;
+  return (
+    <Layout page={page} title={ticket.subject}>
+      <h1>{ticket.subject}</h1>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <p>
+        <a href={`/staff/clients/${view.account.id}`}>{view.account.name}</a> · {t('staff.tickets.requester')}: {view.requesterName}
+      </p>
+      {ticket.requestKind && verdict ? (
+        <section class="card" data-verdict={verdict.allowed ? 'allowed' : 'denied'}>
+          <h2>{t('staff.tickets.verdict')}</h2>
+          <p>{verdict.allowed ? t('staff.tickets.allowed', { right: verdict.grantedBy }) : t('staff.tickets.denied', { reason: verdict.reason })}</p>
+          {ticket.requestStatus === 'pending' ? (
+            <div class="actions">
+              {verdict.allowed ? (
+                <form method="post" action={`${base}/carry-out`} class="inline">
+                  <button type="submit">{t('staff.tickets.carryOut')}</button>
+                </form>
+              ) : null}
+              <form method="post" action={`${base}/decline`} class="card">
+                <Field name="reason" label={t('staff.tickets.reason')} maxlength={500} />
+                <button type="submit" class="danger">
+                  {t('staff.tickets.decline')}
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      <Conversation page={page} view={view} fileHref={(id) => `${base}/files/${id}`} />
+      <form method="post" action={`${base}/messages`} enctype="multipart/form-data" class="card" hx-boost="false">
+        <div class="field">
+          <label for="f-body">{t('tickets.body')}</label>
+          <textarea id="f-body" name="body" rows={4} maxlength={20000} required></textarea>
+        </div>
+        <FileField page={page} />
+        <label class="check">
+          <input type="checkbox" name="close" value="on" /> {t('staff.tickets.closeAfter')}
+        </label>
+        <button type="submit">{t('tickets.reply')}</button>
+      </form>
+    </Layout>
+  );
+};
