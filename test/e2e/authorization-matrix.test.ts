@@ -81,6 +81,13 @@ const MATRIX: Record<string, Rule> = {
   'POST /accounts/:accountId/profile': client('profile'),
   'GET /accounts/:accountId/email-change': client(null, true),
   'POST /accounts/:accountId/email-change': client(null, true),
+  'GET /accounts/:accountId/tickets': client('tickets'),
+  'GET /accounts/:accountId/tickets/new': client('tickets'),
+  'POST /accounts/:accountId/tickets': client('tickets'),
+  'GET /accounts/:accountId/tickets/:ticketId': client('tickets'),
+  'POST /accounts/:accountId/tickets/:ticketId/messages': client('tickets'),
+  'POST /accounts/:accountId/tickets/:ticketId/close': client('tickets'),
+  'GET /accounts/:accountId/tickets/:ticketId/files/:fileId': client('tickets'),
   'GET /email-change': { kind: 'public' },
   'POST /email-change': { kind: 'public' },
   'GET /email-change/confirm/:token': { kind: 'public' },
@@ -110,6 +117,14 @@ const MATRIX: Record<string, Rule> = {
   'POST /staff/email-changes/:requestId/approve': staff('admin', 'verifier'),
   'POST /staff/email-changes/:requestId/reject': staff('admin', 'verifier'),
   'GET /staff/accounts/:accountId/profile': staff('admin', 'support'),
+  'GET /staff/tickets': staff('admin', 'support', 'billing'),
+  'GET /staff/tickets/:ticketId': staff('admin', 'support', 'billing'),
+  'POST /staff/tickets/:ticketId/messages': staff('admin', 'support', 'billing'),
+  'POST /staff/tickets/:ticketId/carry-out': staff('admin', 'support', 'billing'),
+  'POST /staff/tickets/:ticketId/decline': staff('admin', 'support', 'billing'),
+  'GET /staff/tickets/:ticketId/files/:fileId': staff('admin', 'support', 'billing'),
+  'GET /staff/clients': staff(),
+  'GET /staff/clients/:accountId': staff(),
   'POST /staff/accounts/:accountId/locks': staff('admin', 'support'),
   // The mail catcher's inbox exists only when the in-process SMTP catcher runs (development and tests).
   'GET /dev/mail': { kind: 'public' },
@@ -142,6 +157,16 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/accounts/:accountId/email-change': client(null, true),
   'POST /api/v1/accounts/:accountId/email-change': client(null, true),
   'POST /api/v1/email-change': { kind: 'public' },
+  'GET /api/v1/accounts/:accountId/tickets': client('tickets'),
+  'GET /api/v1/accounts/:accountId/ticket-options': client('tickets'),
+  'POST /api/v1/accounts/:accountId/tickets': client('tickets'),
+  'GET /api/v1/accounts/:accountId/tickets/:ticketId': client('tickets'),
+  'POST /api/v1/accounts/:accountId/tickets/:ticketId/messages': client('tickets'),
+  'GET /api/v1/staff/tickets': staff('admin', 'support', 'billing'),
+  'GET /api/v1/staff/tickets/:ticketId': staff('admin', 'support', 'billing'),
+  'POST /api/v1/staff/tickets/:ticketId/messages': staff('admin', 'support', 'billing'),
+  'POST /api/v1/staff/tickets/:ticketId/request': staff('admin', 'support', 'billing'),
+  'GET /api/v1/staff/clients': staff(),
   'GET /api/v1/staff/email-changes': staff('admin', 'verifier'),
   'GET /api/v1/staff/email-changes/:requestId': staff('admin', 'verifier'),
   'POST /api/v1/staff/email-changes/:requestId/decision': staff('admin', 'verifier'),
@@ -152,6 +177,11 @@ const ANONYMOUS_ONLY = new Set(['POST /email-change', 'POST /api/v1/email-change
 
 /** Valid bodies for API writes, so a refusal can only come from authorization (not from validation). */
 const BODIES: Record<string, unknown> = {
+  // Well-formed for the schema; the use case refuses the empty subject or body after the policy said yes.
+  'POST /api/v1/accounts/:accountId/tickets': { subject: '', department: 'technical', priority: 'normal', body: '' },
+  'POST /api/v1/accounts/:accountId/tickets/:ticketId/messages': { body: '' },
+  'POST /api/v1/staff/tickets/:ticketId/messages': { body: '' },
+  'POST /api/v1/staff/tickets/:ticketId/request': { action: 'decline', reason: 'matrica' },
   // A wrong password: an allowed caller gets past authorization (422) and nothing changes.
   'POST /api/v1/accounts/:accountId/email-change': { password: 'not the password', newEmail: 'matrica-nova@example.hr', document: Buffer.from('%PDF-1.7 matrica').toString('base64') },
   'POST /api/v1/email-change': { oib: '1', newEmail: 'x', document: '' },
@@ -227,6 +257,8 @@ beforeAll(async () => {
   BODIES['PUT /api/v1/accounts/:accountId/profile'] = { name: a.account.name, street: a.account.street, postalCode: a.account.postalCode, city: a.account.city, phone: a.account.phone };
   ids = {
     requestId: crypto.randomUUID(),
+    ticketId: crypto.randomUUID(),
+    fileId: crypto.randomUUID(),
     accountId: a.account.id,
     serviceId: services.items[0]!.id,
     domainId: domains.items[0]!.id,
