@@ -14,6 +14,7 @@ import { describeBillingRepositoriesContract } from './billing-repositories.cont
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
+import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -59,6 +60,8 @@ describeOrderingRepositoriesContract('in-memory', async () => ({ services: inMem
 describeContactRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeEmailChangeRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describeTicketRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeBillingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 

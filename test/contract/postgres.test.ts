@@ -17,6 +17,7 @@ import { describeBillingRepositoriesContract } from './billing-repositories.cont
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
+import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
 
 const open: PostgresPortal[] = [];
 async function fresh(): Promise<PostgresPortal> {
@@ -76,6 +77,8 @@ describeOrderingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ se
 describeContactRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeEmailChangeRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describeTicketRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeBillingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
