@@ -299,6 +299,59 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
   });
 
+  it('a contact files a cancel request for its service (offered), not for another (not offered, refused by the API); staff carry out the first', async () => {
+    const owner = await newPage();
+    await signIn(owner, 'uprava@demo-firma.hr', 'nova duga lozinka za portal');
+    await owner.getByRole('link', { name: 'Kontakti' }).first().click();
+    await owner.getByRole('link', { name: 'Tomislav Tehničar' }).click();
+    const rights = owner.getByRole('group', { name: 'Prava' });
+    await rights.getByLabel('Upravljanje uslugama').check();
+    await rights.getByLabel('Zahtjevi za podršku').check();
+    await owner.getByRole('button', { name: 'Spremi' }).click();
+    await expect.poll(() => owner.getByText('Promjene su spremljene.').count(), { timeout: 15_000 }).toBe(1);
+    const accountId = /\/accounts\/([0-9a-f-]{36})\//u.exec(owner.url())![1]!;
+    const services = (await (await owner.request.get(`${portal.url}/api/v1/accounts/${accountId}/services`)).json()) as { items: Array<{ id: string; kind: string }> };
+    const ssl = services.items.find((s) => s.kind === 'ssl')!;
+
+    const contact = await newPage();
+    await signIn(contact, 'tehnika@vanjski-partner.hr', 'tehničar ima dugu lozinku');
+    await contact.getByRole('link', { name: 'Podrška' }).first().click();
+    await contact.getByRole('link', { name: 'Novi zahtjev' }).click();
+    await contact.getByLabel('Naslov').fill('Otkaz hostinga');
+    await contact.getByLabel('Vrsta zahtjeva', { exact: true }).selectOption('service.cancel');
+    const offered = await contact.locator('#f-serviceId option').allTextContents();
+    expect(offered.filter((o) => o !== '—')).toEqual(['Web hosting Business — demo-firma.hr']);
+    await contact.locator('#f-serviceId').selectOption({ label: 'Web hosting Business — demo-firma.hr' });
+    await contact.getByLabel('Poruka').fill('Molim otkaz hostinga od idućeg mjeseca.');
+    await contact.getByRole('button', { name: 'Pošalji' }).click();
+    await expect.poll(() => contact.getByText(/Zahtjev T-\d{4}-\d{6} je otvoren\./u).count(), { timeout: 15_000 }).toBe(1);
+
+    // The same request for the certificate, outside the contact's scope, straight to the API.
+    const refused = await contact.request.post(`${portal.url}/api/v1/accounts/${accountId}/tickets`, {
+      headers: { origin: portal.url },
+      data: { subject: 'Otkaz certifikata', department: 'technical', priority: 'normal', body: 'Otkaz.', request: { kind: 'service.cancel', serviceId: ssl.id } },
+    });
+    expect([refused.status(), ((await refused.json()) as { code: string }).code]).toEqual([403, 'request.not_allowed']);
+
+    const support = DEMO.staff.find((s) => s.roles.includes('support'))!;
+    const staff = await newPage();
+    await staff.goto(`${portal.url}/staff/sign-in`);
+    await staff.getByLabel('E-adresa').fill(support.email);
+    await staff.getByLabel('Lozinka').fill(support.password);
+    await staff.getByLabel('Jednokratni kod (6 znamenki)').fill(OsloTotp.codeAt(DEMO.totpSecret, new Date()));
+    await staff.getByRole('button', { name: 'Prijavi se' }).click();
+    await staff.getByRole('link', { name: /Zahtjeva za podršku na čekanju: 1/u }).click();
+    await staff.getByRole('link', { name: 'Otkaz hostinga' }).click();
+    await expect.poll(() => staff.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('allowed');
+    expect(await staff.locator('[data-verdict]').textContent()).toContain('services.manage');
+    await staff.getByRole('button', { name: 'Izvrši zahtjev' }).click();
+    await expect.poll(() => staff.getByText('Zahtjev je izvršen.').count(), { timeout: 15_000 }).toBe(1);
+
+    await contact.getByRole('link', { name: 'Usluge' }).first().click();
+    await expect.poll(() => contact.locator('main table').textContent(), { timeout: 15_000 }).toContain('otkazana');
+    expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
+  });
+
   it('switches the language to English and back', async () => {
     const page = await newPage();
     await page.goto(`${portal.url}/sign-in`);
