@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../web/app.js';
 import { givenOwner, PASSWORD, uniqueOib } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
+import { countQueries } from '../support/query-count.js';
 import type { PostgresPortal } from '../support/postgres-portal.js';
 import { portalWithApp, staffClientFor } from '../support/http-portal.js';
 import type { StaffRole } from '../../domain/staff/staff-member.js';
@@ -225,21 +225,9 @@ describe('a fixed number of queries per page', () => {
     const queriesFor = async (path: string) => {
       // Mail jobs of the orders above run in this process too: let them finish first.
       await expect.poll(() => count(`mail_messages where status in ('queued', 'sending')`), { timeout: 15_000 }).toBe(0);
-      const original = pg.Client.prototype.query;
-      let queries = 0;
-      pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-        const first = args[0];
-        const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
-        // pg-boss polls on its own connections in this process; only the page's queries count.
-        if (!/pgboss/iu.test(text)) queries += 1;
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
+      return countQueries(async () => {
         expect((await client.get(path)).status).toBe(200);
-      } finally {
-        pg.Client.prototype.query = original;
-      }
-      return queries;
+      });
     };
     await order(1);
     const small = await queriesFor('/dashboard');
