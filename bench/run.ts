@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how the portal's read pages scale with the size of an account.
- * Seeds one account with N services, N domains and N orders straight in SQL, then times the pages
- * through the real app (PostgreSQL, MikroORM, Lucia sessions) and counts their queries.
+ * Seeds one account with N services, N domains and N tickets, and N other client accounts, straight in SQL,
+ * then times the client's pages and the staff back office (client search and view, ticket queue) through the
+ * real app (PostgreSQL, MikroORM, Lucia sessions) and counts their queries.
  * BENCH_DATABASE_URL to use a server of your own (a database it may fill); otherwise embedded PostgreSQL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { createApp } from '../web/app.js';
 import { realServices } from '../web/real-services.js';
 import { buildUseCases } from '../web/use-cases.js';
 import { loadConfig } from '../web/config.js';
+import { OsloTotp } from '../adapters/system/oslo-totp.js';
 
 const SETTINGS_FOR_BENCH = { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench', billing: loadConfig({}).billing, documentRetentionDays: 30 };
 
@@ -54,10 +56,18 @@ async function main(): Promise<void> {
   const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(orm) }), appUrl: 'http://localhost:3000', secureCookies: false, trustProxy: false, log: () => undefined });
   const signIn = await app.request('/sign-in', { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: DEMO.owner.email, password: DEMO.owner.password }).toString() });
   const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const staffSignIn = await app.request('/staff/sign-in', {
+    method: 'POST',
+    headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: DEMO.staff[0].email, password: DEMO.staff[0].password, code: OsloTotp.codeAt(DEMO.totpSecret, new Date()) }).toString(),
+  });
+  const staffCookie = staffSignIn.headers.getSetCookie()[0]!.split(';')[0]!;
   const em = orm.em.fork();
   const [account] = await execute<{ id: string }>(em, 'select id from client_accounts where oib = $1', [DEMO.account.oib]);
   const [order] = await execute<{ id: string }>(em, 'select id from orders where account_id = $1 limit 1', [account!.id]);
   const [product] = await execute<{ id: string }>(em, `select id from products where code = 'MAIL-BOX'`);
+  const [owner] = await execute<{ id: string }>(em, 'select owner_user_id as id from client_accounts where id = $1', [account!.id]);
+  const [benchOwner] = await execute<{ id: string }>(em, `insert into users (id, email, name, password_hash, locale, created_at, last_totp_step) values (gen_random_uuid(), 'bench-owner@bench.hr', 'Bench', null, 'hr', now(), 0) returning id`);
 
   console.log(`rounds per page: ${ROUNDS}`);
   console.log('size      page                          p50 ms   p95 ms   queries');
@@ -70,9 +80,26 @@ async function main(): Promise<void> {
     await execute(em, `insert into domains (id, account_id, order_id, name, status, period_months, registered_at, expires_at, nameservers)
       select gen_random_uuid(), $1, $2, 'bench-' || $4::int || '-' || g || '.hr', 'active', 12, now() - (g || ' minutes')::interval, now() + interval '200 days', array['ns1.bench']
       from generate_series(1, $3::int) g`, [account!.id, order!.id, more, size]);
+    await execute(em, `insert into tickets (id, account_id, number, subject, department, priority, status, opened_by_user_id, created_at, last_activity_at)
+      select gen_random_uuid(), $1, 'T-B-' || $4::int || '-' || g, 'Pitanje ' || g, 'technical', 'normal', 'open', $2, now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
+      from generate_series(1, $3::int) g`, [account!.id, owner!.id, more, size]);
+    await execute(em, `insert into client_accounts (id, entity_type, name, oib, email, phone, street, postal_code, city, country, owner_user_id, created_at)
+      select gen_random_uuid(), 'doo', 'Klijent ' || $3::int || '-' || g || ' d.o.o.', lpad(($3::bigint * 100000 + g)::text, 11, '7'), 'k' || $3::int || '-' || g || '@klijent.hr', '+385 1 000', 'Ilica 1', '10000', 'Zagreb', 'HR', $1, now()
+      from generate_series(1, $2::int) g`, [benchOwner!.id, more, size]);
     await execute(em, 'analyze');
     seeded = size;
-    for (const path of ['/dashboard', `/accounts/${account!.id}/services`, `/accounts/${account!.id}/domains`, `/accounts/${account!.id}/orders`]) {
+    const pages: Array<[string, string]> = [
+      ['/dashboard', cookie],
+      [`/accounts/${account!.id}/services`, cookie],
+      [`/accounts/${account!.id}/domains`, cookie],
+      [`/accounts/${account!.id}/orders`, cookie],
+      [`/accounts/${account!.id}/tickets`, cookie],
+      ['/staff/clients?q=klijent', staffCookie],
+      [`/staff/clients?q=k${size}-1%40`, staffCookie],
+      [`/staff/clients/${account!.id}`, staffCookie],
+      ['/staff/tickets', staffCookie],
+    ];
+    for (const [path, session] of pages) {
       const times: number[] = [];
       let queries = 0;
       const original = pg.Client.prototype.query;
@@ -83,7 +110,7 @@ async function main(): Promise<void> {
           return (original as (...a: unknown[]) => unknown).apply(this, args);
         } as typeof original;
         const started = performance.now();
-        const response = await app.request(path, { headers: { cookie } });
+        const response = await app.request(path, { headers: { cookie: session } });
         await response.text();
         times.push(performance.now() - started);
         pg.Client.prototype.query = original;
@@ -92,7 +119,7 @@ async function main(): Promise<void> {
       }
       times.sort((a, b) => a - b);
       const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-      console.log(`${String(size).padEnd(9)} ${path.replace(account!.id, ':id').padEnd(29)} ${at(0.5).padStart(6)}   ${at(0.95).padStart(6)}   ${String(queries).padStart(7)}`);
+      console.log(`${String(size).padEnd(9)} ${path.replace(account!.id, ':id').replace(/q=k\d+-1%40/u, 'q=k{n}-1@').padEnd(29)} ${at(0.5).padStart(6)}   ${at(0.95).padStart(6)}   ${String(queries).padStart(7)}`);
     }
   }
   await boss.stop({ graceful: false, close: true });
