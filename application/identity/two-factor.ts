@@ -87,6 +87,24 @@ export class TwoFactor {
     });
   }
 
+  /** Staff switch it off for a client who lost the authenticator; a reason is required and the client is told. */
+  async resetByStaff(actor: Actor, userId: string, reason: string, meta: RequestMeta): Promise<Result<void, DomainFailure>> {
+    if (!can(actor, { type: 'staff.user_security' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    const why = reason.trim();
+    if (why.length < 3 || why.length > 500) return fail(new InvalidInput('order.reason', 'reason'));
+    return this.deps.uow.run(async (scope) => {
+      const user = await scope.users.findById(userId);
+      if (!user) return fail(new NotFound('not_found'));
+      if (!user.hasTwoFactor()) return fail(new Conflict('two_factor.already_off'));
+      user.disableTwoFactor();
+      await scope.users.save(user);
+      await scope.sessions.invalidateAll('user', user.id);
+      await queueMail(scope, this.deps, { to: user.email, topic: 'security', userId: user.id, content: twoFactorChangedMail[user.locale]({ name: user.name, product: this.deps.settings.productName, enabled: false, link: `${this.deps.settings.appUrl}/security` }) });
+      await audit(scope, this.deps, meta, { action: 'staff.two_factor_reset', actorKind: 'staff', actorId: actor.staffId, details: { user: user.id, reason: why } });
+      return ok(undefined);
+    });
+  }
+
   private openOrNull(sealed: string): string | null {
     return openTotpSecret(this.deps.secrets, sealed);
   }

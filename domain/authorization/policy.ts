@@ -46,6 +46,8 @@ export type Action =
   | { readonly type: 'staff.profile_locks' }
   /** Answering tickets and carrying out the requests they carry. */
   | { readonly type: 'staff.tickets' }
+  /** Switching off a client's two-factor sign-in when the authenticator is lost (after a check by phone or in person). */
+  | { readonly type: 'staff.user_security' }
   /** Searching clients and opening a client's whole picture. */
   | { readonly type: 'staff.clients' }
   | { readonly type: 'staff.audit' };
@@ -173,6 +175,8 @@ export function can(actor: Actor, action: Action): Decision {
     case 'staff.tickets':
       if (actor.kind !== 'staff') return deny('missing_role');
       return actor.roles.includes('support') ? allow('support') : actor.roles.includes('billing') ? allow('billing') : staffRole(actor.roles, 'admin');
+    case 'staff.user_security':
+      return actor.kind === 'staff' ? (actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin')) : deny('missing_role');
     case 'staff.clients':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
     case 'staff.email_changes':

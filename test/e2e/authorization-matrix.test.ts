@@ -124,6 +124,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /staff/tickets/:ticketId/decline': staff('admin', 'support', 'billing'),
   'GET /staff/tickets/:ticketId/files/:fileId': staff('admin', 'support', 'billing'),
   'GET /staff/clients': staff(),
+  'POST /staff/users/:userId/two-factor/reset': staff('admin', 'support'),
   'GET /staff/clients/:accountId': staff(),
   'POST /staff/accounts/:accountId/locks': staff('admin', 'support'),
   // The mail catcher's inbox exists only when the in-process SMTP catcher runs (development and tests).
@@ -258,6 +259,7 @@ beforeAll(async () => {
   ids = {
     requestId: crypto.randomUUID(),
     ticketId: crypto.randomUUID(),
+    userId: crypto.randomUUID(),
     fileId: crypto.randomUUID(),
     accountId: a.account.id,
     serviceId: services.items[0]!.id,

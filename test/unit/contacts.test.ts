@@ -274,3 +274,21 @@ describe('two-factor sign-in for users', () => {
     expect([...portal.store.mails.values()].filter((m) => m.topic === 'security').map((m) => m.subject)).toHaveLength(2);
   });
 });
+
+describe('a lost authenticator', () => {
+  it('support staff switch two-factor off with a reason; the client is told and signed out; other roles are refused', async () => {
+    const { user: owner } = await givenOwner(portal.services, { email: 'izgubio@firma.hr' });
+    const twoFactor = new TwoFactor(portal.services);
+    const setup = await twoFactor.begin(user(owner.id));
+    if (!setup.ok) throw new Error('setup failed');
+    await twoFactor.enable(user(owner.id), { sealed: setup.value.sealed, code: OsloTotp.codeAt(setup.value.secret, portal.clock.now()) }, META);
+    const billing = await givenStaff(portal.services, ['billing']);
+    const support = await givenStaff(portal.services, ['support']);
+    expect(await twoFactor.resetByStaff({ kind: 'staff', staffId: billing.id, roles: billing.roles }, owner.id, 'Provjereno telefonom.', META)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await twoFactor.resetByStaff({ kind: 'staff', staffId: support.id, roles: support.roles }, owner.id, '', META)).toMatchObject({ ok: false, error: { code: 'order.reason' } });
+    expect((await twoFactor.resetByStaff({ kind: 'staff', staffId: support.id, roles: support.roles }, owner.id, 'Provjereno telefonom.', META)).ok).toBe(true);
+    expect(portal.store.users.get(owner.id)!.hasTwoFactor()).toBe(false);
+    expect((await new SignIn(portal.services).execute({ email: 'izgubio@firma.hr', password: PASSWORD }, META)).ok).toBe(true);
+    expect(portal.store.audit.find((e) => e.action === 'staff.two_factor_reset')?.details).toMatchObject({ reason: 'Provjereno telefonom.' });
+  });
+});

@@ -527,6 +527,9 @@ const hr = {
   'failure.service.no_credentials': 'Ova usluga nema pristupne podatke.',
   'failure.domain.nameservers': 'Upišite 2 do 6 ispravnih poslužitelja imena (npr. ns1.primjer.hr).',
   'failure.search.query': 'Upišite barem 2 znaka.',
+  'staff.clients.twoFactorOn': 'Vlasnik ima uključenu dvofaktorsku prijavu. Ako je izgubio aplikaciju, nakon provjere identiteta (telefonom ili osobno) možete je isključiti; vlasnik dobiva obavijest, a njegove prijave se odjavljuju.',
+  'staff.clients.twoFactorReason': 'Kako je identitet provjeren',
+  'staff.clients.twoFactorReset': 'Isključi dvofaktorsku prijavu',
 } as const;
 
 export type MessageKey = keyof typeof hr;
@@ -1060,6 +1063,9 @@ const en: Record<MessageKey, string> = {
   'failure.service.no_credentials': 'This service has no access data.',
   'failure.domain.nameservers': 'Enter 2 to 6 valid nameservers (e.g. ns1.example.hr).',
   'failure.search.query': 'Enter at least 2 characters.',
+  'staff.clients.twoFactorOn': 'The owner has two-factor sign-in on. If the app was lost, after checking the identity (by phone or in person) you can switch it off; the owner is told and signed out everywhere.',
+  'staff.clients.twoFactorReason': 'How the identity was checked',
+  'staff.clients.twoFactorReset': 'Switch off two-factor sign-in',
 };
 
 export const MESSAGES = { hr, en } as const;

@@ -130,7 +130,7 @@ export function staffTicketRoutes(useCases: UseCases) {
   const app = new Hono<AppEnv>();
   const { tickets, clients } = useCases;
   const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
-  for (const path of ['/tickets', '/tickets/*', '/clients', '/clients/*']) app.use(path, requireStaff);
+  for (const path of ['/tickets', '/tickets/*', '/clients', '/clients/*', '/users/*']) app.use(path, requireStaff);
 
   app.get('/tickets', validated('query', z.object({ status: z.enum(['all', 'open', 'answered', 'closed']).default('open'), after: z.string().max(200).optional() })), async (c) => {
     const { status, after } = c.req.valid('query');
@@ -190,6 +190,13 @@ export function staffTicketRoutes(useCases: UseCases) {
     const result = await clients.search(c.var.staffAuth!.actor, q);
     if (!result.ok && result.error.kind !== 'invalid') return failurePage(c, result.error);
     return html(c, <ClientSearchPage page={pageOf(c)} query={q} results={result.ok ? result.value : null} error={result.ok ? undefined : formErrors(c, result.error).errors['q']} />, result.ok ? 200 : 422);
+  });
+
+  app.post('/users/:userId/two-factor/reset', validated('param', z.object({ userId: z.uuid() }), notFound), validated('form', z.object({ reason: text(1000), accountId: z.uuid().optional() })), async (c) => {
+    const form = c.req.valid('form');
+    const result = await useCases.twoFactor.resetByStaff(c.var.staffAuth!.actor, c.req.valid('param').userId, form.reason, c.var.meta);
+    if (!result.ok) return failurePage(c, result.error);
+    return c.redirect(form.accountId ? `/staff/clients/${form.accountId}` : '/staff/clients', 303);
   });
 
   app.get('/clients/:accountId', accountParam, async (c) => {

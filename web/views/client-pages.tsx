@@ -55,6 +55,19 @@ export const ClientViewPage: FC<{ page: PageContext; picture: ClientPicture }> =
       <p>
         {t('staff.clients.owner')}: {picture.owner?.name ?? '—'} ({picture.owner?.email ?? '—'})
       </p>
+      {picture.owner?.hasTwoFactor() ? (
+        <form method="post" action={`/staff/users/${picture.owner.id}/two-factor/reset`} class="card">
+          <p>{t('staff.clients.twoFactorOn')}</p>
+          <div class="field">
+            <label for="f-reason">{t('staff.clients.twoFactorReason')}</label>
+            <input id="f-reason" name="reason" maxlength={500} required />
+          </div>
+          <input type="hidden" name="accountId" value={account.id} />
+          <button type="submit" class="danger">
+            {t('staff.clients.twoFactorReset')}
+          </button>
+        </form>
+      ) : null}
       <div class="grid">
         <section class="card">
           <h2>{t('nav.services')}</h2>
