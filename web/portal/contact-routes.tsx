@@ -4,14 +4,15 @@ import type { NewContactInput } from '../../application/contacts/manage-contacts
 import type { DomainFailure } from '../../domain/shared/result.js';
 import { writeCookie, readCookie } from '../http/cookies.js';
 import type { AppEnv } from '../http/env.js';
+import { FAILURE_STATUS } from '../http/failures.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
+import { accountParam, notFound } from '../http/params.js';
 import { ContactPage, ContactsPage, NewContactPage, type ContactFormValues } from '../views/contact-pages.js';
 import { InvitationPage } from '../views/security-pages.js';
 import type { UseCases } from '../use-cases.js';
 
-const notFound = (c: Context<AppEnv>) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} });
 
 const many = (max: number) => z.union([z.string().max(60), z.array(z.string().max(60)).max(max)]).optional();
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -41,7 +42,6 @@ export function contactInput(form: z.infer<typeof contactForm>): NewContactInput
   };
 }
 
-const accountParam = validated('param', z.object({ accountId: z.uuid() }), notFound);
 const contactParam = validated('param', z.object({ accountId: z.uuid(), contactId: z.uuid() }), notFound);
 
 /** Contacts of an account, mounted under the signed-in portal (its middleware requires a session). */
@@ -74,7 +74,7 @@ export function contactRoutes(useCases: UseCases) {
     const choices = await contacts.choices(c.var.actor, accountId);
     if (!isFormError(result.error) || !choices.ok) return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
-    return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} values={input} errors={errors} error={error} />, formStatus(result.error));
+    return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} values={input} errors={errors} error={error} />, FAILURE_STATUS[result.error.kind]);
   });
 
   app.get('/accounts/:accountId/contacts/:contactId', contactParam, validated('query', z.object({ notice: z.enum(['invited', 'saved']).optional() })), async (c) => {
@@ -97,7 +97,7 @@ export function contactRoutes(useCases: UseCases) {
     if (!isFormError(result.error) || !shown.ok || !choices.ok) return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
     const values = { ...input, email: shown.value.contact.email, login: shown.value.contact.login };
-    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices.value} values={values} errors={errors} error={error} />, formStatus(result.error));
+    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices.value} values={values} errors={errors} error={error} />, FAILURE_STATUS[result.error.kind]);
   });
 
   app.post('/accounts/:accountId/contacts/:contactId/invite', contactParam, async (c) => {
@@ -116,8 +116,6 @@ export function contactRoutes(useCases: UseCases) {
 
   return app;
 }
-
-const formStatus = (failure: DomainFailure) => (failure.kind === 'forbidden' ? 403 : failure.kind === 'conflict' ? 409 : 422);
 
 /** A refusal the form can show beside its fields (bad input, a clash, or rights beyond the actor's own). */
 function isFormError(failure: DomainFailure): boolean {

@@ -1,9 +1,10 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
+import { accountParam, notFound } from '../http/params.js';
 import { pdfResponse } from '../http/pdf.js';
 import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
 import { TokensPage } from '../views/token-pages.js';
@@ -24,7 +25,6 @@ const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-const notFound = (c: Context<AppEnv>) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} });
 
 /** The signed-in client's pages. Every read goes through a use case that asks the policy. */
 export function portalRoutes(useCases: UseCases) {
@@ -51,7 +51,6 @@ export function portalRoutes(useCases: UseCases) {
     return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} />);
   });
 
-  const accountParam = validated('param', z.object({ accountId: z.uuid() }), notFound);
   const after = validated('query', z.object({ after: z.string().max(200).optional() }));
   const itemParam = (name: 'serviceId' | 'domainId') => validated('param', z.object({ accountId: z.uuid(), [name]: z.uuid() }), notFound);
 

@@ -1,23 +1,18 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { NewTicket, Upload } from '../../application/support/tickets.js';
+import type { NewTicket } from '../../application/support/tickets.js';
 import type { AppEnv } from '../http/env.js';
+import { FAILURE_STATUS } from '../http/failures.js';
 import { documentResponse } from '../http/pdf.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { validated } from '../http/validate.js';
+import { accountParam, notFound } from '../http/params.js';
+import { fileField, replyForm, text, ticketFileParam, uploadOf } from '../http/forms.js';
 import type { UseCases } from '../use-cases.js';
-import { ClientSearchPage, ClientViewPage } from '../views/client-pages.js';
-import { NewTicketPage, StaffTicketPage, StaffTicketsPage, TicketPage, TicketsPage } from '../views/ticket-pages.js';
+import { NewTicketPage, TicketPage, TicketsPage } from '../views/ticket-pages.js';
 
-const notFound = (c: Context<AppEnv>) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} });
-const accountParam = validated('param', z.object({ accountId: z.uuid() }), notFound);
 const ticketParam = validated('param', z.object({ accountId: z.uuid(), ticketId: z.uuid() }), notFound);
-const staffTicketParam = validated('param', z.object({ ticketId: z.uuid() }), notFound);
-const fileParam = validated('param', z.object({ accountId: z.uuid().optional(), ticketId: z.uuid(), fileId: z.uuid() }), notFound);
-const statusOf = (kind: string) => (kind === 'forbidden' ? 403 : kind === 'conflict' ? 409 : kind === 'not_found' ? 404 : kind === 'rate_limited' ? 429 : 422);
 
-const file = z.union([z.instanceof(File), z.string().max(0)]).optional();
-const text = (max: number) => z.string().max(max).default('');
 const ticketForm = z.object({
   subject: text(300),
   department: text(20),
@@ -34,13 +29,9 @@ const ticketForm = z.object({
   'profile.postalCode': text(20),
   'profile.city': text(200),
   'profile.phone': text(60),
-  attachment: file,
+  attachment: fileField,
 });
-const replyForm = z.object({ body: text(20_000), attachment: file, close: z.string().max(5).optional() });
 
-async function uploadOf(value: unknown): Promise<Upload | null> {
-  return value instanceof File && value.size > 0 ? { name: value.name, content: new Uint8Array(await value.arrayBuffer()) } : null;
-}
 
 /** The form's fields as a ticket with its typed request; the use case checks everything. */
 async function ticketInput(form: z.infer<typeof ticketForm>): Promise<NewTicket> {
@@ -75,7 +66,7 @@ export function ticketRoutes(useCases: UseCases) {
     const options = await tickets.options(c.var.actor, accountId);
     if (!options.ok) return failurePage(c, options.error);
     const errs = extra.failure ? formErrors(c, extra.failure) : { errors: {} };
-    return html(c, <NewTicketPage page={pageOf(c)} account={options.value.account} options={options.value} values={extra.values ?? {}} errors={errs.errors} error={errs.error} />, extra.failure ? statusOf(extra.failure.kind) : 200);
+    return html(c, <NewTicketPage page={pageOf(c)} account={options.value.account} options={options.value} values={extra.values ?? {}} errors={errs.errors} error={errs.error} />, extra.failure ? FAILURE_STATUS[extra.failure.kind] : 200);
   };
 
   app.get('/accounts/:accountId/tickets/new', accountParam, (c) => newPage(c, c.req.valid('param').accountId));
@@ -115,94 +106,11 @@ export function ticketRoutes(useCases: UseCases) {
     return c.redirect(`/accounts/${accountId}/tickets/${ticketId}`, 303);
   });
 
-  app.get('/accounts/:accountId/tickets/:ticketId/files/:fileId', fileParam, async (c) => {
+  app.get('/accounts/:accountId/tickets/:ticketId/files/:fileId', ticketFileParam, async (c) => {
     const { accountId, ticketId, fileId } = c.req.valid('param');
     const found = await tickets.attachment(c.var.actor, ticketId, fileId, accountId);
     if (!found.ok) return failurePage(c, found.error);
     return documentResponse({ fileName: found.value.name, bytes: found.value.content, type: found.value.type });
-  });
-
-  return app;
-}
-
-/** Staff tickets and the client search and view; mounted under /staff. */
-export function staffTicketRoutes(useCases: UseCases) {
-  const app = new Hono<AppEnv>();
-  const { tickets, clients } = useCases;
-  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
-  for (const path of ['/tickets', '/tickets/*', '/clients', '/clients/*', '/users/*']) app.use(path, requireStaff);
-
-  app.get('/tickets', validated('query', z.object({ status: z.enum(['all', 'open', 'answered', 'closed']).default('open'), after: z.string().max(200).optional() })), async (c) => {
-    const { status, after } = c.req.valid('query');
-    const result = await tickets.queue(c.var.staffAuth!.actor, status, after ?? null);
-    if (!result.ok) return failurePage(c, result.error);
-    return html(c, <StaffTicketsPage page={pageOf(c)} tickets={result.value.page.items} accounts={result.value.accounts} next={result.value.page.next} filter={status} />);
-  });
-
-  const show = async (c: Context<AppEnv>, ticketId: string, extra: { notice?: string; error?: string; status?: 200 | 403 | 409 | 422 } = {}) => {
-    const view = await tickets.staffShow(c.var.staffAuth!.actor, ticketId);
-    if (!view.ok) return failurePage(c, view.error);
-    return html(c, <StaffTicketPage page={pageOf(c)} view={view.value} notice={extra.notice} error={extra.error} />, extra.status ?? 200);
-  };
-
-  app.get('/tickets/:ticketId', staffTicketParam, validated('query', z.object({ notice: z.enum(['carried', 'declined']).optional() })), (c) => {
-    const notice = c.req.valid('query').notice;
-    return show(c, c.req.valid('param').ticketId, notice ? { notice: c.var.t(`staff.tickets.${notice}`) } : {});
-  });
-
-  app.post('/tickets/:ticketId/messages', staffTicketParam, validated('form', replyForm), async (c) => {
-    const { ticketId } = c.req.valid('param');
-    const form = c.req.valid('form');
-    const result = await tickets.staffReply(c.var.staffAuth!.actor, ticketId, { body: form.body, attachment: await uploadOf(form.attachment), close: form.close === 'on' }, c.var.meta);
-    if (result.ok) return c.redirect(`/staff/tickets/${ticketId}`, 303);
-    if (result.error.kind !== 'invalid') return failurePage(c, result.error);
-    const { errors, error } = formErrors(c, result.error);
-    return show(c, ticketId, { error: error ?? Object.values(errors)[0] ?? '', status: 422 });
-  });
-
-  const decided = async (c: Context<AppEnv>, ticketId: string, result: Awaited<ReturnType<typeof tickets.carryOut>>, notice: 'carried' | 'declined') => {
-    if (result.ok) return c.redirect(`/staff/tickets/${ticketId}?notice=${notice}`, 303);
-    if (result.error.code === 'forbidden' || result.error.kind === 'not_found') return failurePage(c, result.error);
-    const { errors, error } = formErrors(c, result.error);
-    return show(c, ticketId, { error: error ?? Object.values(errors)[0] ?? '', status: statusOf(result.error.kind) as 403 | 409 | 422 });
-  };
-
-  app.post('/tickets/:ticketId/carry-out', staffTicketParam, async (c) => {
-    const { ticketId } = c.req.valid('param');
-    return decided(c, ticketId, await tickets.carryOut(c.var.staffAuth!.actor, ticketId, c.var.meta), 'carried');
-  });
-
-  app.post('/tickets/:ticketId/decline', staffTicketParam, validated('form', z.object({ reason: text(1000) })), async (c) => {
-    const { ticketId } = c.req.valid('param');
-    return decided(c, ticketId, await tickets.decline(c.var.staffAuth!.actor, ticketId, c.req.valid('form').reason, c.var.meta), 'declined');
-  });
-
-  app.get('/tickets/:ticketId/files/:fileId', fileParam, async (c) => {
-    const { ticketId, fileId } = c.req.valid('param');
-    const found = await tickets.attachment(c.var.staffAuth!.actor, ticketId, fileId);
-    if (!found.ok) return failurePage(c, found.error);
-    return documentResponse({ fileName: found.value.name, bytes: found.value.content, type: found.value.type });
-  });
-
-  app.get('/clients', validated('query', z.object({ q: z.string().max(200).optional() })), async (c) => {
-    const q = c.req.valid('query').q ?? '';
-    if (!q) return clients.mayUse(c.var.staffAuth!.actor) ? html(c, <ClientSearchPage page={pageOf(c)} query="" results={null} />) : failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
-    const result = await clients.search(c.var.staffAuth!.actor, q);
-    if (!result.ok && result.error.kind !== 'invalid') return failurePage(c, result.error);
-    return html(c, <ClientSearchPage page={pageOf(c)} query={q} results={result.ok ? result.value : null} error={result.ok ? undefined : formErrors(c, result.error).errors['q']} />, result.ok ? 200 : 422);
-  });
-
-  app.post('/users/:userId/two-factor/reset', validated('param', z.object({ userId: z.uuid() }), notFound), validated('form', z.object({ reason: text(1000), accountId: z.uuid().optional() })), async (c) => {
-    const form = c.req.valid('form');
-    const result = await useCases.twoFactor.resetByStaff(c.var.staffAuth!.actor, c.req.valid('param').userId, form.reason, c.var.meta);
-    if (!result.ok) return failurePage(c, result.error);
-    return c.redirect(form.accountId ? `/staff/clients/${form.accountId}` : '/staff/clients', 303);
-  });
-
-  app.get('/clients/:accountId', accountParam, async (c) => {
-    const result = await clients.view(c.var.staffAuth!.actor, c.req.valid('param').accountId);
-    if (!result.ok) return failurePage(c, result.error);
-    return html(c, <ClientViewPage page={pageOf(c)} picture={result.value} />);
   });
 
   return app;

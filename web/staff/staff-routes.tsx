@@ -11,8 +11,8 @@ import { AuditPage, StaffHomePage, StaffSignInPage } from '../views/staff-pages.
 import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
-import { staffEmailChangeRoutes } from '../portal/email-change-routes.js';
-import { staffTicketRoutes } from '../portal/ticket-routes.js';
+import { staffEmailChangeRoutes } from './staff-email-change-routes.js';
+import { staffTicketRoutes } from './staff-ticket-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 

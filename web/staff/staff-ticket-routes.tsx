@@ -1,0 +1,97 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../http/env.js';
+import { FAILURE_STATUS } from '../http/failures.js';
+import { accountParam, notFound } from '../http/params.js';
+import { documentResponse } from '../http/pdf.js';
+import { failurePage, formErrors, html, pageOf } from '../http/render.js';
+import { validated } from '../http/validate.js';
+import { replyForm, text, ticketFileParam, uploadOf } from '../http/forms.js';
+import type { UseCases } from '../use-cases.js';
+import { ClientSearchPage, ClientViewPage } from '../views/client-pages.js';
+import { StaffTicketPage, StaffTicketsPage } from '../views/ticket-pages.js';
+
+const staffTicketParam = validated('param', z.object({ ticketId: z.uuid() }), notFound);
+
+/** Staff tickets and the client search and view; mounted under /staff. */
+export function staffTicketRoutes(useCases: UseCases) {
+  const app = new Hono<AppEnv>();
+  const { tickets, clients } = useCases;
+  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
+  for (const path of ['/tickets', '/tickets/*', '/clients', '/clients/*', '/users/*']) app.use(path, requireStaff);
+
+  app.get('/tickets', validated('query', z.object({ status: z.enum(['all', 'open', 'answered', 'closed']).default('open'), after: z.string().max(200).optional() })), async (c) => {
+    const { status, after } = c.req.valid('query');
+    const result = await tickets.queue(c.var.staffAuth!.actor, status, after ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <StaffTicketsPage page={pageOf(c)} tickets={result.value.page.items} accounts={result.value.accounts} next={result.value.page.next} filter={status} />);
+  });
+
+  const show = async (c: Context<AppEnv>, ticketId: string, extra: { notice?: string; error?: string; status?: 200 | (typeof FAILURE_STATUS)[keyof typeof FAILURE_STATUS] } = {}) => {
+    const view = await tickets.staffShow(c.var.staffAuth!.actor, ticketId);
+    if (!view.ok) return failurePage(c, view.error);
+    return html(c, <StaffTicketPage page={pageOf(c)} view={view.value} notice={extra.notice} error={extra.error} />, extra.status ?? 200);
+  };
+
+  app.get('/tickets/:ticketId', staffTicketParam, validated('query', z.object({ notice: z.enum(['carried', 'declined']).optional() })), (c) => {
+    const notice = c.req.valid('query').notice;
+    return show(c, c.req.valid('param').ticketId, notice ? { notice: c.var.t(`staff.tickets.${notice}`) } : {});
+  });
+
+  app.post('/tickets/:ticketId/messages', staffTicketParam, validated('form', replyForm), async (c) => {
+    const { ticketId } = c.req.valid('param');
+    const form = c.req.valid('form');
+    const result = await tickets.staffReply(c.var.staffAuth!.actor, ticketId, { body: form.body, attachment: await uploadOf(form.attachment), close: form.close === 'on' }, c.var.meta);
+    if (result.ok) return c.redirect(`/staff/tickets/${ticketId}`, 303);
+    if (result.error.kind !== 'invalid') return failurePage(c, result.error);
+    const { errors, error } = formErrors(c, result.error);
+    return show(c, ticketId, { error: error ?? Object.values(errors)[0] ?? '', status: 422 });
+  });
+
+  const decided = async (c: Context<AppEnv>, ticketId: string, result: Awaited<ReturnType<typeof tickets.carryOut>>, notice: 'carried' | 'declined') => {
+    if (result.ok) return c.redirect(`/staff/tickets/${ticketId}?notice=${notice}`, 303);
+    if (result.error.code === 'forbidden' || result.error.kind === 'not_found') return failurePage(c, result.error);
+    const { errors, error } = formErrors(c, result.error);
+    return show(c, ticketId, { error: error ?? Object.values(errors)[0] ?? '', status: FAILURE_STATUS[result.error.kind] });
+  };
+
+  app.post('/tickets/:ticketId/carry-out', staffTicketParam, async (c) => {
+    const { ticketId } = c.req.valid('param');
+    return decided(c, ticketId, await tickets.carryOut(c.var.staffAuth!.actor, ticketId, c.var.meta), 'carried');
+  });
+
+  app.post('/tickets/:ticketId/decline', staffTicketParam, validated('form', z.object({ reason: text(1000) })), async (c) => {
+    const { ticketId } = c.req.valid('param');
+    return decided(c, ticketId, await tickets.decline(c.var.staffAuth!.actor, ticketId, c.req.valid('form').reason, c.var.meta), 'declined');
+  });
+
+  app.get('/tickets/:ticketId/files/:fileId', ticketFileParam, async (c) => {
+    const { ticketId, fileId } = c.req.valid('param');
+    const found = await tickets.attachment(c.var.staffAuth!.actor, ticketId, fileId);
+    if (!found.ok) return failurePage(c, found.error);
+    return documentResponse({ fileName: found.value.name, bytes: found.value.content, type: found.value.type });
+  });
+
+  app.get('/clients', validated('query', z.object({ q: z.string().max(200).optional() })), async (c) => {
+    const q = c.req.valid('query').q ?? '';
+    if (!q) return clients.mayUse(c.var.staffAuth!.actor) ? html(c, <ClientSearchPage page={pageOf(c)} query="" results={null} />) : failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
+    const result = await clients.search(c.var.staffAuth!.actor, q);
+    if (!result.ok && result.error.kind !== 'invalid') return failurePage(c, result.error);
+    return html(c, <ClientSearchPage page={pageOf(c)} query={q} results={result.ok ? result.value : null} error={result.ok ? undefined : formErrors(c, result.error).errors['q']} />, result.ok ? 200 : 422);
+  });
+
+  app.post('/users/:userId/two-factor/reset', validated('param', z.object({ userId: z.uuid() }), notFound), validated('form', z.object({ reason: text(1000), accountId: z.uuid().optional() })), async (c) => {
+    const form = c.req.valid('form');
+    const result = await useCases.twoFactor.resetByStaff(c.var.staffAuth!.actor, c.req.valid('param').userId, form.reason, c.var.meta);
+    if (!result.ok) return failurePage(c, result.error);
+    return c.redirect(form.accountId ? `/staff/clients/${form.accountId}` : '/staff/clients', 303);
+  });
+
+  app.get('/clients/:accountId', accountParam, async (c) => {
+    const result = await clients.view(c.var.staffAuth!.actor, c.req.valid('param').accountId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <ClientViewPage page={pageOf(c)} picture={result.value} />);
+  });
+
+  return app;
+}
