@@ -65,6 +65,29 @@ describe('contacts in the portal', () => {
     expect(await (await client.get(`/accounts/${account.id}/contacts`)).text()).toContain('prihvaćeno');
   });
 
+  it('a person who owns one account and is a contact of another switches between them', async () => {
+    const { user, account: own } = await givenOwner(portal.services);
+    const { account: other } = await givenOwner(portal.services);
+    await portal.services.uow.run(async (scope) => {
+      const { Contact } = await import('../../domain/contacts/contact.js');
+      const { EmailAddress } = await import('../../domain/identity/email-address.js');
+      const address = EmailAddress.parse(user.email);
+      if (!address.ok) throw new Error('bad address');
+      const contact = Contact.add({ id: portal.services.ids.newId(), accountId: other.id, name: user.name, email: address.value, locale: 'hr', permissions: ['invoices'], scope: null, subscriptions: [], now: portal.clock.now() });
+      contact.accept(user.id, portal.clock.now());
+      await scope.contacts.add(contact);
+    });
+    const client = await signedIn(user.email);
+    const dashboard = await (await client.get('/dashboard')).text();
+    expect(dashboard).toContain(`/dashboard?account=${own.id}`);
+    expect(dashboard).toContain(`/dashboard?account=${other.id}`);
+    const asContact = await (await client.get(`/dashboard?account=${other.id}`)).text();
+    expect(asContact).toContain(`/accounts/${other.id}/invoices`);
+    expect(asContact).not.toContain(`/accounts/${other.id}/contacts`);
+    expect((await client.get(`/accounts/${other.id}/services`)).status).toBe(403);
+    expect((await client.get(`/accounts/${own.id}/services`)).status).toBe(200);
+  });
+
   it('removing a contact ends its access on the very next request', async () => {
     const { user: owner, account } = await givenOwner(portal.services);
     const { contact, user } = await givenContact(portal.services, account.id, { permissions: ['invoices'] });
