@@ -28,6 +28,11 @@ type Deps = Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'set
 export class ServiceActions {
   constructor(private readonly deps: Deps) {}
 
+  /** Whether the portal offers the direct change of this domain (nameservers) to the actor. */
+  mayManageDomain(actor: Actor, accountId: string, domainId: string): boolean {
+    return can(actor, { type: 'domains.manage', accountId, domainId }).allowed;
+  }
+
   cancel(actor: Actor, accountId: string, serviceId: string, meta: RequestMeta): Promise<Result<HostedService, DomainFailure>> {
     return this.onService(actor, { type: 'services.manage', accountId, serviceId }, serviceId, meta, async (scope, service) => {
       if (!service.isLive()) return fail(new Conflict('service.not_live'));
@@ -63,9 +68,9 @@ export class ServiceActions {
   }
 
   setNameservers(actor: Actor, accountId: string, domainId: string, nameservers: readonly string[] | string, meta: RequestMeta): Promise<Result<RegisteredDomain, DomainFailure>> {
-    const list = checkNameservers(nameservers);
-    if (!list.ok) return Promise.resolve(fail(list.error));
     return this.onDomain(actor, accountId, domainId, meta, async (scope, domain) => {
+      const list = checkNameservers(nameservers);
+      if (!list.ok) return list;
       domain.setNameservers(list.value);
       await scope.domains.save(domain);
       await this.told(scope, accountId, domain.name, 'nameservers');

@@ -51,6 +51,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /accounts/:accountId/services/:serviceId/credentials': client('credentials'),
   'GET /accounts/:accountId/domains': client('domains'),
   'GET /accounts/:accountId/domains/:domainId': client('domains'),
+  'POST /accounts/:accountId/domains/:domainId/nameservers': client('domains.manage'),
   'GET /accounts/:accountId/orders': client('orders'),
   'GET /accounts/:accountId/orders/new': client('orders'),
   'POST /accounts/:accountId/orders': client('orders'),

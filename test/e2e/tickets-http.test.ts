@@ -103,6 +103,24 @@ describe('tickets over HTTP', () => {
   });
 });
 
+describe('direct domain change in the portal', () => {
+  it('the owner changes nameservers on the domain page; bad input is shown; a contact without domains.manage sees no form and is refused', async () => {
+    const { user, account, domainId } = await accountWithHosting();
+    const { user: viewer } = await givenContact(portal.services, account.id, { permissions: ['domains'] });
+    const owner = await signedIn(user.email);
+    const page = `/accounts/${account.id}/domains/${domainId}`;
+    expect(await (await owner.get(page)).text()).toContain('/nameservers"');
+    const bad = await owner.post(`${page}/nameservers`, { form: { nameservers: 'samo-jedan.hr' } });
+    expect([bad.status, (await bad.text()).includes('Upišite 2 do 6 ispravnih poslužitelja imena')]).toEqual([422, true]);
+    expect((await owner.post(`${page}/nameservers`, { form: { nameservers: 'dns1.primjer.hr, dns2.primjer.hr' } })).status).toBe(303);
+    const contact = await signedIn(viewer.email);
+    expect(await (await contact.get(page)).text()).not.toContain('/nameservers"');
+    expect((await contact.post(`${page}/nameservers`, { form: { nameservers: 'x1.evil.hr x2.evil.hr' } })).status).toBe(403);
+    const [row] = await portal.sql<{ nameservers: string[] }>('select nameservers from domains where id = $1', [domainId]);
+    expect(row!.nameservers).toEqual(['dns1.primjer.hr', 'dns2.primjer.hr']);
+  });
+});
+
 describe('staff back office over HTTP', () => {
   it('finds a client by name, OIB, email and domain, and shows the whole client in a fixed number of queries', async () => {
     const { account, label } = await accountWithHosting();

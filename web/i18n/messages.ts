@@ -530,6 +530,8 @@ const hr = {
   'staff.clients.twoFactorOn': 'Vlasnik ima uključenu dvofaktorsku prijavu. Ako je izgubio aplikaciju, nakon provjere identiteta (telefonom ili osobno) možete je isključiti; vlasnik dobiva obavijest, a njegove prijave se odjavljuju.',
   'staff.clients.twoFactorReason': 'Kako je identitet provjeren',
   'staff.clients.twoFactorReset': 'Isključi dvofaktorsku prijavu',
+  'domains.saveNameservers': 'Spremi poslužitelje imena',
+  'domains.nameserversSaved': 'Poslužitelji imena su spremljeni. Promjena se širi internetom do 48 sati.',
 } as const;
 
 export type MessageKey = keyof typeof hr;
@@ -1066,6 +1068,8 @@ const en: Record<MessageKey, string> = {
   'staff.clients.twoFactorOn': 'The owner has two-factor sign-in on. If the app was lost, after checking the identity (by phone or in person) you can switch it off; the owner is told and signed out everywhere.',
   'staff.clients.twoFactorReason': 'How the identity was checked',
   'staff.clients.twoFactorReset': 'Switch off two-factor sign-in',
+  'domains.saveNameservers': 'Save the nameservers',
+  'domains.nameserversSaved': 'The nameservers were saved. The change spreads across the internet within 48 hours.',
 };
 
 export const MESSAGES = { hr, en } as const;

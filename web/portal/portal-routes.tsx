@@ -88,7 +88,18 @@ export function portalRoutes(useCases: UseCases) {
     const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
     const result = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={result.value} />);
+    const notice = c.req.query('notice') === 'saved' ? c.var.t('domains.nameserversSaved') : undefined;
+    return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={result.value} mayManage={useCases.serviceActions.mayManageDomain(c.var.actor, accountId, domainId)} notice={notice} />);
+  });
+
+  app.post('/accounts/:accountId/domains/:domainId/nameservers', itemParam('domainId'), validated('form', z.object({ nameservers: z.string().max(400).default('') })), async (c) => {
+    const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
+    const { nameservers } = c.req.valid('form');
+    const result = await useCases.serviceActions.setNameservers(c.var.actor, accountId, domainId, nameservers, c.var.meta);
+    if (result.ok) return c.redirect(`/accounts/${accountId}/domains/${domainId}?notice=saved`, 303);
+    const domain = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
+    if (result.error.kind !== 'invalid' || !domain.ok) return failurePage(c, result.error);
+    return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={domain.value} mayManage nameservers={nameservers} error={formErrors(c, result.error).errors['nameservers']} />, 422);
   });
 
   app.get('/accounts/:accountId/orders', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), placed: z.string().max(40).optional() })), async (c) => {

@@ -254,7 +254,15 @@ export const DomainsPage: FC<{ page: PageContext; accountId: string; domains: re
   </AccountLayout>
 );
 
-export const DomainPage: FC<{ page: PageContext; accountId: string; domain: RegisteredDomain }> = ({ page, accountId, domain }) => {
+export const DomainPage: FC<{ page: PageContext; accountId: string; domain: RegisteredDomain; mayManage?: boolean; notice?: string | undefined; error?: string | undefined; nameservers?: string }> = ({
+  page,
+  accountId,
+  domain,
+  mayManage,
+  notice,
+  error,
+  nameservers,
+}) => {
   const { t, locale } = page;
   return (
     <AccountLayout page={page} accountId={accountId} title={domain.name}>
@@ -277,6 +285,17 @@ export const DomainPage: FC<{ page: PageContext; accountId: string; domain: Regi
           </ul>
         </dd>
       </dl>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {mayManage ? (
+        <form method="post" action={`/accounts/${accountId}/domains/${domain.id}/nameservers`} class="card">
+          <div class={`field${error ? ' invalid' : ''}`}>
+            <label for="f-nameservers">{t('tickets.nameservers')}</label>
+            <input id="f-nameservers" name="nameservers" value={nameservers ?? domain.nameservers.join(' ')} maxlength={400} required aria-invalid={error ? 'true' : undefined} />
+            {error ? <p class="field-error">{error}</p> : null}
+          </div>
+          <button type="submit">{t('domains.saveNameservers')}</button>
+        </form>
+      ) : null}
     </AccountLayout>
   );
 };
