@@ -30,6 +30,9 @@ export class InMemoryEmailChangeRepository implements EmailChangeRepository {
   async findByCancelHash(tokenHash: string): Promise<EmailChangeRequest | null> {
     return this.one(this.all().find((r) => r.cancelTokenHash === tokenHash));
   }
+  async lockAccount(): Promise<void> {
+    // The in-memory unit of work runs one use case at a time: nothing can interleave.
+  }
   async listUndecidedForAccount(accountId: string): Promise<EmailChangeRequest[]> {
     return this.all()
       .filter((r) => r.accountId === accountId && UNDECIDED.includes(r.status))

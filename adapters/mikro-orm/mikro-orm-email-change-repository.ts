@@ -26,6 +26,9 @@ export class MikroOrmEmailChangeRepository implements EmailChangeRepository {
   findByCancelHash(tokenHash: string): Promise<EmailChangeRequest | null> {
     return this.em.findOne(EmailChangeRequestSchema, { cancelTokenHash: tokenHash });
   }
+  async lockAccount(accountId: string): Promise<void> {
+    await execute(this.em, `select pg_advisory_xact_lock(hashtextextended('email-change:' || $1, 0))`, [accountId]);
+  }
   listUndecidedForAccount(accountId: string): Promise<EmailChangeRequest[]> {
     return this.em.find(EmailChangeRequestSchema, { accountId, status: { $in: UNDECIDED } }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 20 });
   }

@@ -228,6 +228,7 @@ export class EmailChange {
   /** Why a request cannot be opened now, or null. */
   private async blocker(scope: TransactionScope, account: ClientAccount, newEmail: string): Promise<DomainFailure | null> {
     if (newEmail === account.email) return new InvalidInput('email_change.same', 'newEmail');
+    await scope.emailChanges.lockAccount(account.id);
     const now = this.deps.clock.now();
     if ((await scope.emailChanges.listUndecidedForAccount(account.id)).some((r) => r.isOpen(now))) return new Conflict('email_change.open');
     const holder = await scope.users.findByEmail(newEmail);

@@ -191,6 +191,8 @@ export interface EmailChangeRepository {
   findById(id: string): Promise<EmailChangeRequest | null>;
   findByConfirmHash(tokenHash: string): Promise<EmailChangeRequest | null>;
   findByCancelHash(tokenHash: string): Promise<EmailChangeRequest | null>;
+  /** Holds the account's email-change requests for the rest of the transaction, so two can never open at once. */
+  lockAccount(accountId: string): Promise<void>;
   /** Requests of an account not yet decided (the use case judges expiry), newest first. */
   listUndecidedForAccount(accountId: string): Promise<EmailChangeRequest[]>;
   /** The staff queue: undecided requests, oldest first. */

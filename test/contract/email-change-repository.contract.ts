@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../application/shared/services.js';
 import { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
-import { givenOwner, givenStaff } from '../support/builders.js';
+import { givenOwner, givenStaff, PASSWORD } from '../support/builders.js';
+import { EmailChange } from '../../application/email-change/email-change.js';
+import { PDF } from '../support/documents.js';
+import { META } from '../support/in-memory-portal.js';
 
 /** Email-change requests, their sealed documents and the retention purge behave the same on every adapter. */
 export function describeEmailChangeRepositoryContract(name: string, make: () => Promise<{ services: Services }>) {
@@ -57,6 +60,17 @@ export function describeEmailChangeRepositoryContract(name: string, make: () => 
         const mine = all.filter((id) => id === a!.id || id === b!.id || id === c!.id);
         expect(mine).toEqual([a!.id, b!.id]);
       });
+    });
+
+    it('lets only one of two simultaneous requests for an account open', async () => {
+      const { services } = await make();
+      const { user, account } = await givenOwner(services);
+      const actor = { kind: 'user' as const, userId: user.id, memberships: [{ accountId: account.id, role: 'owner' as const, permissions: [] }] };
+      const emailChange = new EmailChange(services);
+      const ask = (to: string) => emailChange.requestAsOwner(actor, account.id, { password: PASSWORD, newEmail: to, document: PDF }, META);
+      const results = await Promise.all([ask('prva@x.hr'), ask('druga@x.hr'), ask('treca@x.hr')]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['email_change.open', 'email_change.open']);
     });
 
     it('purges documents of decided requests older than the cutoff and of long-unconfirmed ones, keeping the record', async () => {
