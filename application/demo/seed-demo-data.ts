@@ -44,7 +44,7 @@ export class SeedDemoData {
     const base = this.deps.settings.appUrl;
     const logins: DemoLogin[] = [
       { who: 'client owner', url: `${base}/sign-in`, email: DEMO.owner.email, password: DEMO.owner.password },
-      { who: 'client contact (quotes, invoices)', url: `${base}/sign-in`, email: DEMO.contact.email, password: DEMO.contact.password },
+      { who: 'billing contact', url: `${base}/sign-in`, email: DEMO.contact.email, password: DEMO.contact.password },
       ...DEMO.staff.map((s) => ({ who: `staff ${s.roles.join(',')}`, url: `${base}/staff/sign-in`, email: s.email, password: s.password, totpSecret: DEMO.totpSecret })),
     ];
     const ownerHash = await this.deps.hasher.hash(DEMO.owner.password);
