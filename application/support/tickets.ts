@@ -87,7 +87,8 @@ export class Tickets {
       const credentialServices = services.filter((s) => s.sealedCredentials !== null && can(actor, { type: 'services.credentials', accountId, serviceId: s.id }).allowed);
       const manageableDomains = domains.filter((d) => can(actor, { type: 'domains.manage', accountId, domainId: d.id }).allowed);
       const mayOrder = can(actor, { type: 'orders.place', accountId }).allowed;
-      const plans = manageableServices.length ? (await scope.products.listActive()).filter((p) => p.kind !== 'domain') : [];
+      // The products a plan change or an order can name (a plan change must stay within the service's kind).
+      const plans = manageableServices.length || mayOrder ? await scope.products.listActive() : [];
       const kinds: RequestKind[] = [];
       if (can(actor, { type: 'profile.edit', accountId }).allowed) kinds.push('profile.change');
       if (manageableServices.length) kinds.push('service.change', 'service.cancel');
