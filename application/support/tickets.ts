@@ -54,6 +54,8 @@ export interface TicketView {
   /** For staff: the policy's verdict on the request for the requester as they are now, and the right behind it. */
   readonly verdict: Decision | null;
   readonly requesterName: string;
+  /** The service or domain the request names, as people read it. */
+  readonly target: string | null;
 }
 
 const OPTIONS_LIMIT = 200;
@@ -317,7 +319,11 @@ export class Tickets {
       const actor: Actor = { kind: 'user', userId: ticket.openedByUserId, memberships: await membershipsOf(scope, ticket.openedByUserId) };
       verdict = request.ok ? can(actor, actionFor(ticket.accountId, request.value)) : null;
     }
-    return { ticket, account, messages, attachments, verdict, requesterName: requester?.name ?? '' };
+    const payload = ticket.requestPayload ?? {};
+    const service = typeof payload['serviceId'] === 'string' ? await scope.services.findById(payload['serviceId']) : null;
+    const domain = typeof payload['domainId'] === 'string' ? await scope.domains.findById(payload['domainId']) : null;
+    const target = service?.accountId === ticket.accountId ? `${service.name} — ${service.domainName}` : domain?.accountId === ticket.accountId ? domain.name : null;
+    return { ticket, account, messages, attachments, verdict, requesterName: requester?.name ?? '', target };
   }
 
   private async tellStaff(scope: TransactionScope, ticket: Ticket, account: ClientAccount, text: string): Promise<void> {

@@ -49,7 +49,7 @@ async function accountWithHosting() {
 
 describe('tickets over HTTP', () => {
   it('opens a ticket with a PNG, staff answer and carry out a nameserver request; files are served with no-store', async () => {
-    const { user, account, domainId } = await accountWithHosting();
+    const { user, account, domainId, label } = await accountWithHosting();
     const client = await signedIn(user.email);
     const newPage = await (await client.get(`/accounts/${account.id}/tickets/new`)).text();
     expect(newPage).toContain('value="domain.nameservers"');
@@ -69,6 +69,7 @@ describe('tickets over HTTP', () => {
     expect(await (await staff.get('/staff')).text()).toMatch(/Zahtjeva za podršku na čekanju: [1-9]/u);
     const staffPage = await (await staff.get(`/staff/tickets/${ticketId}`)).text();
     expect(staffPage).toContain('data-verdict="allowed"');
+    expect(staffPage).toContain(`<strong data-target="true">${label}.hr</strong>`);
     expect(staffPage).toContain('owner');
     expect((await staff.post(`/staff/tickets/${ticketId}/carry-out`, { form: {} })).status).toBe(303);
     const [domain] = await portal.sql<{ nameservers: string[] }>('select nameservers from domains where id = $1', [domainId]);

@@ -141,9 +141,18 @@ const Conversation: FC<{ page: PageContext; view: TicketView; fileHref: (id: str
         <section class="card" data-request={ticket.requestKind} data-request-status={ticket.requestStatus ?? ''}>
           <h2>{tk(page, `request.${ticket.requestKind}`)}</h2>
           <p>
-            <span class="badge">{tk(page, `tickets.request.status.${ticket.requestStatus}`)}</span>
+            {view.target ? <strong data-target>{view.target}</strong> : null} <span class="badge">{tk(page, `tickets.request.status.${ticket.requestStatus}`)}</span>
           </p>
-          <pre class="payload">{JSON.stringify(ticket.requestPayload, null, 2)}</pre>
+          <dl class="facts">
+            {Object.entries(ticket.requestPayload ?? {})
+              .filter(([k]) => k !== 'kind' && k !== 'serviceId' && k !== 'domainId')
+              .map(([k, v]) => (
+                <>
+                  <dt>{k}</dt>
+                  <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
+                </>
+              ))}
+          </dl>
           {ticket.requestOutcome && ticket.requestStatus === 'declined' ? <p>{ticket.requestOutcome}</p> : null}
         </section>
       ) : null}
