@@ -1,6 +1,6 @@
 import type { AccessScope, Actor } from '../../domain/authorization/actor.js';
 import { PERMISSIONS, type Permission } from '../../domain/authorization/permission.js';
-import { can, type Grant } from '../../domain/authorization/policy.js';
+import { can, visibleIds, type Grant } from '../../domain/authorization/policy.js';
 import { Contact, SUBSCRIPTIONS, type Subscription } from '../../domain/contacts/contact.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
@@ -89,8 +89,8 @@ export class ManageContacts {
     const membership = actor.kind === 'user' ? actor.memberships.find((m) => m.accountId === accountId) : undefined;
     const own = membership?.role === 'contact' ? membership : null;
     return this.deps.uow.run(async (scope) => {
-      const services = (await scope.services.listForAccount(accountId, { limit: CHOICES_LIMIT }, own?.scope?.serviceIds ?? null)).items;
-      const domains = (await scope.domains.listForAccount(accountId, { limit: CHOICES_LIMIT }, own?.scope?.domainIds ?? null)).items;
+      const services = (await scope.services.listForAccount(accountId, { limit: CHOICES_LIMIT }, visibleIds(actor, accountId, 'services'))).items;
+      const domains = (await scope.domains.listForAccount(accountId, { limit: CHOICES_LIMIT }, visibleIds(actor, accountId, 'domains'))).items;
       return ok({ services, domains, grantable: own ? PERMISSIONS.filter((p) => own.permissions.includes(p)) : [...PERMISSIONS] });
     });
   }

@@ -2,7 +2,7 @@ import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { Oib } from '../../domain/accounts/oib.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
-import { checkDocument, type DocumentType } from '../../domain/email-change/document.js';
+import { checkDocument, DOCUMENT_EXTENSIONS, type DocumentType } from '../../domain/email-change/document.js';
 import { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
@@ -129,12 +129,6 @@ export class EmailChange {
     });
   }
 
-  /** For the staff home page: how many requests wait for a verifier; null for those who may not see them. */
-  async awaitingReview(actor: Actor): Promise<number | null> {
-    if (!can(actor, { type: 'staff.email_changes' }).allowed) return null;
-    return this.deps.uow.run((scope) => scope.emailChanges.countAwaitingReview());
-  }
-
   async queue(actor: Actor, after: string | null): Promise<Result<Page<StaffEmailChangeView>, DomainFailure>> {
     if (!can(actor, { type: 'staff.email_changes' }).allowed) return fail(new Forbidden('forbidden'));
     const now = this.deps.clock.now();
@@ -167,8 +161,7 @@ export class EmailChange {
       const sealed = request ? await scope.emailChanges.document(requestId) : null;
       if (!request || !sealed) return fail(new NotFound('not_found'));
       await audit(scope, this.deps, meta, { action: 'staff.email_change_document_viewed', actorKind: 'staff', actorId: actor.staffId, accountId: request.accountId, details: { request: request.id } });
-      const ext = request.documentType === 'application/pdf' ? 'pdf' : request.documentType === 'image/png' ? 'png' : 'jpg';
-      return ok({ type: request.documentType, content: Buffer.from(this.deps.secrets.open(sealed), 'base64'), name: `dokument-${request.id.slice(0, 8)}.${ext}` });
+      return ok({ type: request.documentType, content: Buffer.from(this.deps.secrets.open(sealed), 'base64'), name: `dokument-${request.id.slice(0, 8)}.${DOCUMENT_EXTENSIONS[request.documentType]}` });
     });
   }
 

@@ -1,4 +1,4 @@
-import { checkProfileDetails, ClientAccount, ENTITY_TYPES, type EntityType } from '../../domain/accounts/client-account.js';
+import { checkProfileDetails, ClientAccount, ENTITY_TYPES, type EntityType, type ProfileDetails } from '../../domain/accounts/client-account.js';
 import { Oib } from '../../domain/accounts/oib.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
@@ -20,27 +20,14 @@ import { nextNumber, nextNumbered, priceCart, type CartItem } from './cart.js';
 
 export const WELCOME_LINK_TTL_MS = 7 * 86_400_000;
 
-export interface NewCustomer {
-  readonly entityType: string;
-  readonly name: string;
-  readonly oib: string;
-  readonly email: string;
-  readonly phone: string;
-  readonly street: string;
-  readonly postalCode: string;
-  readonly city: string;
+export interface NewCustomer extends OrderCustomer {
   readonly acceptTerms: boolean;
 }
 
-interface CheckedCustomer {
-  entityType: EntityType;
-  name: string;
-  oib: Oib;
-  email: EmailAddress;
-  phone: string;
-  street: string;
-  postalCode: string;
-  city: string;
+interface CheckedCustomer extends ProfileDetails {
+  readonly entityType: EntityType;
+  readonly oib: Oib;
+  readonly email: EmailAddress;
 }
 
 function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {

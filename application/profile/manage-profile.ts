@@ -17,12 +17,8 @@ const FIELD_NAMES = { hr: { name: 'naziv', address: 'adresa', phone: 'telefon' }
 export class ManageProfile {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings'>) {}
 
-  /** Whether the actor is staff who may lock fields (and so may see any account's profile). */
-  mayLock(actor: Actor): boolean {
-    return can(actor, { type: 'staff.profile_locks' }).allowed;
-  }
-
   async show(actor: Actor, accountId: string): Promise<Result<{ account: ClientAccount; mayEdit: boolean; mayChangeEmail: boolean }, DomainFailure>> {
+    // Clients with the profile right, and staff who may lock its fields.
     if (!can(actor, { type: 'profile.view', accountId }).allowed && !can(actor, { type: 'staff.profile_locks' }).allowed) return fail(new Forbidden('forbidden'));
     const account = await this.deps.uow.run((scope) => scope.accounts.findById(accountId));
     if (!account) return fail(new NotFound('not_found'));
@@ -42,8 +38,8 @@ export class ManageProfile {
       if (changed.value.length === 0) return ok(account);
       await scope.accounts.save(account);
       const after = { name: account.name, address: `${account.street}, ${account.postalCode} ${account.city}`, phone: account.phone };
-      const details$ = Object.fromEntries(changed.value.flatMap((f) => [[`${f}.before`, before[f]], [`${f}.after`, after[f]]]));
-      await audit(scope, this.deps, meta, { action: 'profile.changed', actorKind: 'user', actorId: actor.userId, accountId, details: details$ });
+      const beforeAndAfter = Object.fromEntries(changed.value.flatMap((f) => [[`${f}.before`, before[f]], [`${f}.after`, after[f]]]));
+      await audit(scope, this.deps, meta, { action: 'profile.changed', actorKind: 'user', actorId: actor.userId, accountId, details: beforeAndAfter });
       await mailAccount(scope, this.deps, {
         account,
         topic: 'general',

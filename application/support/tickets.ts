@@ -83,7 +83,8 @@ export class Tickets {
     return this.deps.uow.run(async (scope) => {
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
-      const services = can(actor, { type: 'services.view', accountId }).allowed || can(actor, { type: 'services.manage', accountId }).allowed ? (await scope.services.listForAccount(accountId, { limit: OPTIONS_LIMIT }, visibleIds(actor, accountId, 'services'))).items.filter((s) => s.isLive()) : [];
+      // Every live item in the actor's scope; the policy then decides per item and per request below.
+      const services = (await scope.services.listForAccount(accountId, { limit: OPTIONS_LIMIT }, visibleIds(actor, accountId, 'services'))).items.filter((s) => s.isLive());
       const domains = (await scope.domains.listForAccount(accountId, { limit: OPTIONS_LIMIT }, visibleIds(actor, accountId, 'domains'))).items.filter((d) => d.isLive());
       const manageableServices = services.filter((s) => can(actor, { type: 'services.manage', accountId, serviceId: s.id }).allowed);
       const credentialServices = services.filter((s) => s.sealedCredentials !== null && can(actor, { type: 'services.credentials', accountId, serviceId: s.id }).allowed);

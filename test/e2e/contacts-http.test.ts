@@ -3,7 +3,7 @@ import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import type { App } from '../../web/app.js';
 import { givenContact, givenOwner, PASSWORD } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
-import { portalWithApp } from '../support/http-portal.js';
+import { portalWithApp, signedInAs } from '../support/http-portal.js';
 import { META } from '../support/in-memory-portal.js';
 import type { PostgresPortal } from '../support/postgres-portal.js';
 import { buildUseCases } from '../../web/use-cases.js';
@@ -21,11 +21,7 @@ afterAll(async () => {
 /** A form with repeated fields, as a browser sends checkboxes. */
 const formBody = (pairs: Array<[string, string]>) => ({ body: new URLSearchParams(pairs).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 
-async function signedIn(address: string, password = PASSWORD) {
-  const client = httpClient(app);
-  expect((await client.post('/sign-in', { form: { email: address, password } })).status).toBe(303);
-  return client;
-}
+const signedIn = (address: string) => signedInAs(app, address);
 
 const count = async (sql: string, params: unknown[] = []) => Number((await portal.sql<{ n: string }>(sql, params))[0]?.n);
 

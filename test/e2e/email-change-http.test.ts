@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../web/app.js';
 import { givenContact, givenOwner, PASSWORD } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
-import { portalWithApp, staffClientFor } from '../support/http-portal.js';
+import { multipart, portalWithApp, signedInAs, staffClientFor } from '../support/http-portal.js';
 import type { PostgresPortal } from '../support/postgres-portal.js';
 import { EXE, PDF } from '../support/documents.js';
 
@@ -16,18 +16,8 @@ afterAll(async () => {
   await portal.close();
 });
 
-async function signedIn(address: string) {
-  const client = httpClient(app);
-  expect((await client.post('/sign-in', { form: { email: address, password: PASSWORD } })).status).toBe(303);
-  return client;
-}
-
-function upload(fields: Record<string, string>, file: { bytes: Uint8Array; name: string; type: string } | null) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (file) form.set('document', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-  return form;
-}
+const signedIn = (address: string) => signedInAs(app, address);
+const upload = (fields: Record<string, string>, file: { bytes: Uint8Array; name: string; type: string } | null) => multipart(fields, file && { field: 'document', ...file });
 
 const linkFrom = async (to: string, kind: 'confirm' | 'cancel') => {
   const mail = await portal.catcher.waitFor((m) => m.to.includes(to) && m.text.includes(`/email-change/${kind}/`));

@@ -4,6 +4,7 @@ import { createApp, type App } from '../../web/app.js';
 import { buildUseCases } from '../../web/use-cases.js';
 import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
+import { signedInAs } from '../support/http-portal.js';
 import { APP_URL } from '../support/in-memory-portal.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
 
@@ -22,12 +23,7 @@ afterAll(async () => {
 const sessionsIn = async () => Number((await portal.sql<{ n: string }>('select count(*) as n from sessions'))[0]?.n);
 const resetLink = (text: string) => /http:\/\/localhost:3000(\/password-reset\/[a-z2-7]+)/u.exec(text)?.[1] ?? '';
 
-async function signedIn(address: string) {
-  const client = httpClient(app);
-  const response = await client.post('/sign-in', { form: { email: address, password: PASSWORD } });
-  expect(response.status).toBe(303);
-  return client;
-}
+const signedIn = (address: string) => signedInAs(app, address);
 
 describe('pages and headers', () => {
   it('answers /healthz with the database status', async () => {

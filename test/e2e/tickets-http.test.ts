@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../web/app.js';
 import { buildUseCases } from '../../web/use-cases.js';
-import { givenContact, givenOwner, PASSWORD } from '../support/builders.js';
+import { givenContact, givenOwner } from '../support/builders.js';
 import { EXE, PNG } from '../support/documents.js';
 import { httpClient } from '../support/http-client.js';
 import { countQueries } from '../support/query-count.js';
-import { portalWithApp, staffClientFor } from '../support/http-portal.js';
+import { multipart, portalWithApp, signedInAs, staffClientFor } from '../support/http-portal.js';
 import { META } from '../support/in-memory-portal.js';
 import type { PostgresPortal } from '../support/postgres-portal.js';
 
@@ -19,18 +19,8 @@ afterAll(async () => {
   await portal.close();
 });
 
-async function signedIn(address: string) {
-  const client = httpClient(app);
-  expect((await client.post('/sign-in', { form: { email: address, password: PASSWORD } })).status).toBe(303);
-  return client;
-}
-
-function form(fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type: string }) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  if (file) data.set('attachment', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-  return data;
-}
+const signedIn = (address: string) => signedInAs(app, address);
+const form = (fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type: string }) => multipart(fields, file && { field: 'attachment', ...file });
 
 async function accountWithHosting() {
   const { user, account } = await givenOwner(portal.services);

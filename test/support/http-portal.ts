@@ -26,3 +26,18 @@ export async function staffClientFor(portal: PostgresPortal, app: App, roles: St
   expect(response.status).toBe(303);
   return client;
 }
+
+/** A client signed in to the portal with email and password (303 to the dashboard, or the test fails). */
+export async function signedInAs(app: App, email: string, password = PASSWORD) {
+  const client = httpClient(app);
+  expect((await client.post('/sign-in', { form: { email, password } })).status).toBe(303);
+  return client;
+}
+
+/** A multipart form as a browser sends it, with at most one file in the named field. */
+export function multipart(fields: Record<string, string>, file?: { field: string; bytes: Uint8Array; name: string; type: string } | null): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  if (file) form.set(file.field, new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+  return form;
+}

@@ -2,9 +2,10 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import { FAILURE_STATUS } from '../http/failures.js';
-import { failurePage, formErrors, html, pageOf } from '../http/render.js';
+import { failurePage, html, pageOf } from '../http/render.js';
 import { documentResponse } from '../http/pdf.js';
 import { validated } from '../http/validate.js';
+import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { StaffEmailChangePage, StaffEmailChangesPage, StaffProfileLocksPage } from '../views/email-change-pages.js';
 import { accountParam, notFound } from '../http/params.js';
@@ -43,8 +44,7 @@ export function staffEmailChangeRoutes(useCases: UseCases) {
     if (result.ok) return c.redirect(`/staff/email-changes/${requestId}?notice=${notice}`, 303);
     const view = await emailChange.detail(c.var.staffAuth!.actor, requestId);
     if (!view.ok || result.error.kind === 'forbidden' || result.error.kind === 'not_found') return failurePage(c, result.error);
-    const { errors, error } = formErrors(c, result.error);
-    return html(c, <StaffEmailChangePage page={pageOf(c)} view={view.value} error={error ?? Object.values(errors)[0]} />, FAILURE_STATUS[result.error.kind]);
+    return html(c, <StaffEmailChangePage page={pageOf(c)} view={view.value} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, FAILURE_STATUS[result.error.kind]);
   };
 
   app.post('/email-changes/:requestId/approve', requestParam, async (c) => {
@@ -58,9 +58,7 @@ export function staffEmailChangeRoutes(useCases: UseCases) {
   });
 
   app.get('/accounts/:accountId/profile', accountParam, validated('query', z.object({ notice: z.enum(['saved']).optional() })), async (c) => {
-    const actor = c.var.staffAuth!.actor;
-    const shown = useCases.profile.mayLock(actor) ? await profile.show(actor, c.req.valid('param').accountId) : null;
-    if (!shown) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
+    const shown = await profile.show(c.var.staffAuth!.actor, c.req.valid('param').accountId);
     if (!shown.ok) return failurePage(c, shown.error);
     return html(c, <StaffProfileLocksPage page={pageOf(c)} account={shown.value.account} notice={c.req.valid('query').notice ? c.var.t('staff.locks.saved') : undefined} />);
   });

@@ -4,9 +4,10 @@ import type { AppEnv } from '../http/env.js';
 import { FAILURE_STATUS } from '../http/failures.js';
 import { accountParam, notFound } from '../http/params.js';
 import { documentResponse } from '../http/pdf.js';
-import { failurePage, formErrors, html, pageOf } from '../http/render.js';
+import { failurePage, html, pageOf } from '../http/render.js';
 import { validated } from '../http/validate.js';
 import { replyForm, text, ticketFileParam, uploadOf } from '../http/forms.js';
+import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { ClientSearchPage, ClientViewPage } from '../views/client-pages.js';
 import { StaffTicketPage, StaffTicketsPage } from '../views/ticket-pages.js';
@@ -44,15 +45,13 @@ export function staffTicketRoutes(useCases: UseCases) {
     const result = await tickets.staffReply(c.var.staffAuth!.actor, ticketId, { body: form.body, attachment: await uploadOf(form.attachment), close: form.close === 'on' }, c.var.meta);
     if (result.ok) return c.redirect(`/staff/tickets/${ticketId}`, 303);
     if (result.error.kind !== 'invalid') return failurePage(c, result.error);
-    const { errors, error } = formErrors(c, result.error);
-    return show(c, ticketId, { error: error ?? Object.values(errors)[0] ?? '', status: 422 });
+    return show(c, ticketId, { error: failureMessage(c.var.t, result.error.code, result.error.details), status: 422 });
   });
 
   const decided = async (c: Context<AppEnv>, ticketId: string, result: Awaited<ReturnType<typeof tickets.carryOut>>, notice: 'carried' | 'declined') => {
     if (result.ok) return c.redirect(`/staff/tickets/${ticketId}?notice=${notice}`, 303);
     if (result.error.code === 'forbidden' || result.error.kind === 'not_found') return failurePage(c, result.error);
-    const { errors, error } = formErrors(c, result.error);
-    return show(c, ticketId, { error: error ?? Object.values(errors)[0] ?? '', status: FAILURE_STATUS[result.error.kind] });
+    return show(c, ticketId, { error: failureMessage(c.var.t, result.error.code, result.error.details), status: FAILURE_STATUS[result.error.kind] });
   };
 
   app.post('/tickets/:ticketId/carry-out', staffTicketParam, async (c) => {
@@ -77,7 +76,7 @@ export function staffTicketRoutes(useCases: UseCases) {
     if (!q) return clients.mayUse(c.var.staffAuth!.actor) ? html(c, <ClientSearchPage page={pageOf(c)} query="" results={null} />) : failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
     const result = await clients.search(c.var.staffAuth!.actor, q);
     if (!result.ok && result.error.kind !== 'invalid') return failurePage(c, result.error);
-    return html(c, <ClientSearchPage page={pageOf(c)} query={q} results={result.ok ? result.value : null} error={result.ok ? undefined : formErrors(c, result.error).errors['q']} />, result.ok ? 200 : 422);
+    return html(c, <ClientSearchPage page={pageOf(c)} query={q} results={result.ok ? result.value : null} error={result.ok ? undefined : failureMessage(c.var.t, result.error.code, result.error.details)} />, result.ok ? 200 : 422);
   });
 
   app.post('/users/:userId/two-factor/reset', validated('param', z.object({ userId: z.uuid() }), notFound), validated('form', z.object({ reason: text(1000), accountId: z.uuid().optional() })), async (c) => {
