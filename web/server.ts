@@ -36,7 +36,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      const embedded: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: resolve(config.dataDir, 'postgres') });
+      const embedded: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: resolve(config.dataDir, 'postgres'), log });
       stops.push(() => embedded.stop());
       databaseUrl = embedded.url;
       log(`PostgreSQL (embedded) in ${resolve(config.dataDir, 'postgres')}`);
