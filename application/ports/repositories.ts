@@ -210,11 +210,18 @@ export interface EmailChangeRepository {
 
 export type TicketFilter = 'all' | TicketStatus;
 
+export interface TicketVisibility {
+  readonly userId: string;
+  readonly serviceIds: readonly string[];
+  readonly domainIds: readonly string[];
+}
+
 export interface TicketRepository {
   add(ticket: Ticket): Promise<void>;
   save(ticket: Ticket): Promise<void>;
   findById(id: string): Promise<Ticket | null>;
-  listForAccount(accountId: string, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>>;
+  /** An account's tickets; `visibleTo` (a scoped contact) keeps those it opened and those about its services and domains. */
+  listForAccount(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo?: TicketVisibility | null): Promise<Page<Ticket>>;
   /** Staff queue, most recent activity first. */
   listQueue(filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>>;
   countOpen(): Promise<number>;
