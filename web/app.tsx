@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
 import { ANONYMOUS } from '../domain/authorization/actor.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/identity/locale.js';
@@ -57,7 +59,7 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((message, error) => console.error(message, error));
   const app = new Hono<AppEnv>();
 
-  const refuse = (c: Context<AppEnv>, status: 403 | 404 | 413 | 500, key: MessageKey, code: string) =>
+  const refuse = (c: Context<AppEnv>, status: ContentfulStatusCode, key: MessageKey, code: string) =>
     isApi(c)
       ? problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code })
       : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} />, status);
@@ -124,6 +126,8 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => refuse(c as Context<AppEnv>, 404, 'error.notFound', 'not_found'));
   app.onError((error, c) => {
+    // A refusal the framework raised (a body it could not read, say) keeps its status; only a bug is a 500.
+    if (error instanceof HTTPException && error.status < 500) return refuse(c as Context<AppEnv>, error.status, 'error.badRequest', 'bad_request');
     log(`[http] ${c.req.method} ${new URL(c.req.url).pathname} failed`, error);
     return refuse(c as Context<AppEnv>, 500, 'error.internal', 'internal');
   });

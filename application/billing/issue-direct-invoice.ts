@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import type { Invoice, InvoiceLine } from '../../domain/billing/invoice.js';
+import { MAX_AMOUNT_CENTS, totalsOf } from '../../domain/billing/money.js';
 import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invoiceIssuedMail } from '../mail/billing-templates.js';
 import { mailAccount } from '../mail/mail-account.js';
@@ -24,6 +25,7 @@ export class IssueDirectInvoice {
       if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > 10_000) return fail(new InvalidInput('invoice.quantity', `lines.${i}.quantity`));
       if (!VAT_RATES.includes(line.vatRatePercent)) return fail(new InvalidInput('invoice.vat_rate', `lines.${i}.vatRatePercent`));
     }
+    if (totalsOf(input.lines).grossCents > MAX_AMOUNT_CENTS) return fail(new InvalidInput('invoice.too_large', 'lines'));
     const now = this.deps.clock.now();
     const due = /^\d{4}-\d{2}-\d{2}$/u.test(input.dueDate) ? new Date(`${input.dueDate}T22:59:59Z`) : null;
     if (!due || Number.isNaN(due.getTime()) || due.getTime() < now.getTime() - 86_400_000 || due.getTime() > now.getTime() + 366 * 86_400_000) return fail(new InvalidInput('invoice.due_date', 'dueDate'));

@@ -7,11 +7,13 @@ import { apiDocsPage } from './docs-page.js';
 import { registerContactApi } from './contact-api.js';
 import { registerEmailChangeApi } from './email-change-api.js';
 import { registerTicketApi } from './ticket-api.js';
+import { jsonBodies } from '../http/json-body.js';
 import { pdfResponse } from '../http/pdf.js';
 import type { MiddlewareHandler } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
+import { MAX_AMOUNT_CENTS } from '../../domain/billing/money.js';
 
 
 const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable() }) }).openapi('Health');
@@ -246,7 +248,7 @@ const directInvoiceRoute = createRoute({
           schema: z
             .object({
               dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
-              lines: z.array(z.object({ description: z.string().max(200), unitPriceCents: z.number().int(), quantity: z.number().int().default(1), vatRatePercent: z.number().int().default(25) })).min(1).max(50),
+              lines: z.array(z.object({ description: z.string().max(200), unitPriceCents: z.number().int().positive().max(MAX_AMOUNT_CENTS), quantity: z.number().int().min(1).max(10_000).default(1), vatRatePercent: z.number().int().default(25) })).min(1).max(50),
             })
             .openapi('DirectInvoice'),
         },
@@ -273,7 +275,7 @@ const recordPaymentRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ bankTransactionId: z.string().max(100), amountCents: z.number().int(), receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u), reference: z.string().max(40), payerName: z.string().max(200).default('') }).openapi('RecordPayment'),
+          schema: z.object({ bankTransactionId: z.string().max(100), amountCents: z.number().int().positive().max(MAX_AMOUNT_CENTS), receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u), reference: z.string().max(40), payerName: z.string().max(200).default('') }).openapi('RecordPayment'),
         },
       },
     },
@@ -332,6 +334,7 @@ export function apiRoutes(useCases: UseCases) {
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error.issues)),
   });
 
+  api.use('*', jsonBodies);
   api.use('*', bearerOrSession(useCases));
 
   api.openapi(healthRoute, async (c) => {
