@@ -14,7 +14,7 @@ import { clientAddress } from './http/client-address.js';
 import { clearCookie, readCookie } from './http/cookies.js';
 import type { AppEnv } from './http/env.js';
 import { html, pageOf } from './http/render.js';
-import { csrfGuard, securityHeaders } from './http/security.js';
+import { csrfGuard, noStore, securityHeaders } from './http/security.js';
 import { translator } from './i18n/translate.js';
 import type { MessageKey } from './i18n/messages.js';
 import { authRoutes } from './portal/auth-routes.js';
@@ -49,8 +49,12 @@ function localeOf(c: Context, secure: boolean): Locale {
 const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/');
 
 /** The composition of the driving side: one Hono app for pages, staff, the API and the dev inbox. */
-/** Routes that accept a document upload (multipart form or base64 in JSON): room for one file and the fields. */
-const UPLOAD_PATHS = /^\/(?:api\/v1\/)?(?:email-change|accounts\/[0-9a-f-]{36}\/email-change)$/u;
+/**
+ * Routes that accept a document upload (multipart form or base64 in JSON): room for one file of up to 5 MB and the
+ * fields: the email-change forms, and a new ticket or a message on one (the client's and the staff's).
+ */
+const UUID = '[0-9a-f-]{36}';
+const UPLOAD_PATHS = new RegExp(`^/(?:(?:api/v1/)?(?:email-change|accounts/${UUID}/email-change)|accounts/${UUID}/tickets(?:/${UUID}/messages)?|staff/tickets/${UUID}/messages)$`, 'u');
 const UPLOAD_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
@@ -113,6 +117,9 @@ export function createApp(deps: AppDeps) {
     }
     return next();
   });
+
+  // A page reached by a one-time link shows what the link is for: no browser or proxy keeps it.
+  for (const path of ['/password-reset/*', '/invitations/*', '/email-change/confirm/*', '/email-change/cancel/*']) app.use(path, noStore);
 
   app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
   app.route('/', authRoutes(useCases, secure));
