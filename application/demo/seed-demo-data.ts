@@ -5,6 +5,7 @@ import { User } from '../../domain/identity/user.js';
 import { Contact } from '../../domain/contacts/contact.js';
 import { StaffMember, type StaffRole } from '../../domain/staff/staff-member.js';
 import type { Services } from '../shared/services.js';
+import { sealTotpSecret } from '../identity/totp-secret.js';
 import { seedCatalog } from '../catalog/demo-catalog.js';
 import { DecideOrder } from '../ordering/decide-order.js';
 import { PlaceOrder } from '../ordering/place-order.js';
@@ -81,7 +82,7 @@ export class SeedDemoData {
       for (const s of DEMO.staff) {
         if (await scope.staff.findByEmail(s.email)) continue;
         await scope.staff.add(
-          StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(s.email), name: s.name, passwordHash: staffHash, totpSecret: DEMO.totpSecret, roles: s.roles, now }),
+          StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(s.email), name: s.name, passwordHash: staffHash, totpSealed: sealTotpSecret(this.deps.secrets, DEMO.totpSecret), roles: s.roles, now }),
         );
       }
       return true;

@@ -9,19 +9,20 @@ export class StaffMember {
   email!: string;
   name!: string;
   passwordHash!: string;
-  totpSecret!: string;
+  /** The TOTP secret, sealed like every secret at rest (a secret of an earlier version may still be plain). */
+  totpSealed!: string;
   lastTotpStep!: number;
   roles!: StaffRole[];
   active!: boolean;
   createdAt!: Date;
 
-  static create(input: { id: string; email: EmailAddress; name: string; passwordHash: string; totpSecret: string; roles: StaffRole[]; now: Date }): StaffMember {
+  static create(input: { id: string; email: EmailAddress; name: string; passwordHash: string; totpSealed: string; roles: StaffRole[]; now: Date }): StaffMember {
     const staff = new StaffMember();
     staff.id = input.id;
     staff.email = input.email.value;
     staff.name = input.name.trim();
     staff.passwordHash = input.passwordHash;
-    staff.totpSecret = input.totpSecret;
+    staff.totpSealed = input.totpSealed;
     staff.lastTotpStep = 0;
     staff.roles = [...new Set(input.roles)];
     staff.active = true;
