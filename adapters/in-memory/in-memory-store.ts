@@ -15,6 +15,9 @@ import type { Renewal } from '../../domain/billing/renewal.js';
 import type { Contact } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
+import type { Announcement } from '../../domain/help/announcement.js';
+import type { ArticleRevision, HelpArticle } from '../../domain/help/article.js';
+import type { HelpCategory } from '../../domain/help/category.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -49,6 +52,15 @@ export class InMemoryStore {
   tickets = new Map<string, Ticket>();
   ticketMessages = new Map<string, TicketMessage>();
   ticketAttachments = new Map<string, { attachment: TicketAttachment; sealed: string }>();
+  helpCategories = new Map<string, HelpCategory>();
+  helpArticles = new Map<string, HelpArticle>();
+  helpRelated: Array<{ articleId: string; relatedId: string; position: number }> = [];
+  helpRevisions: ArticleRevision[] = [];
+  /** `${articleId}|${voterHash}` → helpful. */
+  helpVotes = new Map<string, boolean>();
+  announcements = new Map<string, Announcement>();
+  /** `${announcementId}|${userId}` → when read. */
+  announcementReads = new Map<string, Date>();
 
   snapshot(): () => void {
     const saved = {
@@ -76,6 +88,13 @@ export class InMemoryStore {
       tickets: new Map(this.tickets),
       ticketMessages: new Map(this.ticketMessages),
       ticketAttachments: new Map(this.ticketAttachments),
+      helpCategories: new Map(this.helpCategories),
+      helpArticles: new Map(this.helpArticles),
+      helpRelated: [...this.helpRelated],
+      helpRevisions: [...this.helpRevisions],
+      helpVotes: new Map(this.helpVotes),
+      announcements: new Map(this.announcements),
+      announcementReads: new Map(this.announcementReads),
     };
     return () => Object.assign(this, saved);
   }

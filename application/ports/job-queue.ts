@@ -2,6 +2,7 @@ export interface JobPayloads {
   'mail.deliver': { mailId: string };
   'maintenance.purge': Record<string, never>;
   'billing.renewals': Record<string, never>;
+  'announcements.mail': { announcementId: string };
 }
 export type JobName = keyof JobPayloads;
 
