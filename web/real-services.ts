@@ -11,6 +11,7 @@ import { ZxcvbnCommonPasswords } from '../adapters/system/zxcvbn-common-password
 import { DeliverMail } from '../application/mail/deliver-mail.js';
 import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
 import { RunRenewals } from '../application/billing/run-renewals.js';
+import { Announcements } from '../application/help/announcements.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { Mailer } from '../application/ports/mailer.js';
 import type { SecretBox } from '../application/ports/secret-box.js';
@@ -44,4 +45,6 @@ export async function startJobHandlers(boss: PgBoss, services: Services, mail: {
   await worker.handle('maintenance.purge', async () => void (await purge.execute()));
   const renewals = new RunRenewals({ ...services, policy: services.settings.billing.renewal });
   await worker.handle('billing.renewals', async () => void (await renewals.execute()));
+  const announcements = new Announcements(services);
+  await worker.handle('announcements.mail', async ({ announcementId }) => void (await announcements.mailBatch(announcementId)));
 }

@@ -156,12 +156,14 @@ export function summaryOf(a: HelpArticle): ArticleSummary {
   return { id: a.id, categoryId: a.categoryId, locale: a.locale, slug: a.slug, title: a.title, summary: a.summary, status: a.status, position: a.position, updatedAt: a.updatedAt, helpfulCount: a.helpfulCount, notHelpfulCount: a.notHelpfulCount };
 }
 
+export type RevisionAction = 'created' | 'edited' | 'published' | 'unpublished' | 'moved' | 'related' | 'deleted';
+
 /** Every change of an article, as it was after the change: what an editor can look back at. */
 export interface ArticleRevision {
   readonly id: string;
   readonly articleId: string;
   readonly number: number;
-  readonly action: 'created' | 'edited' | 'published' | 'unpublished' | 'moved' | 'related';
+  readonly action: RevisionAction;
   readonly staffId: string;
   readonly at: Date;
   readonly snapshot: {
