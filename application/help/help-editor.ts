@@ -126,8 +126,9 @@ export class HelpEditor {
   }
 
   /** Swaps the article with its neighbour in its category and language. */
-  async move(actor: Actor, id: string, direction: 'up' | 'down', meta: RequestMeta): Promise<Result<HelpArticle, DomainFailure>> {
+  async move(actor: Actor, id: string, direction: string, meta: RequestMeta): Promise<Result<HelpArticle, DomainFailure>> {
     if (!this.mayEdit(actor) || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    if (direction !== 'up' && direction !== 'down') return fail(new InvalidInput('help.direction', 'direction'));
     return this.deps.uow.run(async (scope) => {
       const article = await scope.help.findById(id);
       if (!article) return fail(new NotFound('not_found'));

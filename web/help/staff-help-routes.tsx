@@ -81,7 +81,7 @@ export function staffHelpRoutes(useCases: UseCases) {
     });
   }
 
-  app.post('/help/articles/:id/move', idParam, validated('form', z.object({ direction: z.enum(['up', 'down']) })), async (c) => {
+  app.post('/help/articles/:id/move', idParam, validated('form', z.object({ direction: text(10) })), async (c) => {
     const result = await editor.move(actor(c), c.req.valid('param').id, c.req.valid('form').direction, c.var.meta);
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/staff/help?category=${result.value.categoryId}&locale=${result.value.locale}`, 303);
