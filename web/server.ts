@@ -7,6 +7,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../adapters/postgr
 import { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
 import { SmtpMailer } from '../adapters/smtp/smtp-mailer.js';
 import { SystemClock } from '../adapters/system/system-clock.js';
+import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
 import { SeedDemoData, type DemoLogin } from '../application/demo/seed-demo-data.js';
 import type { Clock } from '../application/ports/clock.js';
 import { createApp } from './app.js';
@@ -71,7 +72,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     stops.push(async () => mailer.close());
     await startJobHandlers(boss, services, { mailer, messageIdDomain: new URL(config.appUrl).hostname });
 
-    const demoLogins = config.seedDemo ? (await new SeedDemoData(services).execute()).logins : null;
+    const demoLogins = config.seedDemo ? (await new SeedDemoData(services, new MarkdownItRenderer()).execute()).logins : null;
     const useCases = buildUseCases(services, { database: new PostgresDatabaseHealth(orm) });
     const app = createApp({ useCases, appUrl: config.appUrl, secureCookies: config.secureCookies, trustProxy: config.trustProxy, mailCatcher: catcher });
 

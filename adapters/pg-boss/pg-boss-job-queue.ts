@@ -2,7 +2,7 @@ import { PgBoss } from 'pg-boss';
 import type { JobHandler, JobName, JobPayloads, JobQueue, JobWorker } from '../../application/ports/job-queue.js';
 import { execute, type Em } from '../mikro-orm/orm.js';
 
-export const JOB_NAMES: JobName[] = ['mail.deliver', 'maintenance.purge', 'billing.renewals'];
+export const JOB_NAMES: JobName[] = ['mail.deliver', 'maintenance.purge', 'billing.renewals', 'announcements.mail'];
 
 /** Sends through the use case's own transaction (pg-boss's `db` option): the job commits with the change. */
 export class PgBossJobQueue implements JobQueue {
