@@ -38,6 +38,22 @@ const summaryOf = (r: SummaryRow): ArticleSummary => ({
 });
 
 /**
+ * The help search: every word as a prefix in the full text (unaccented; English stemmed; the title and keywords
+ * weigh most), or else the whole query close to the unaccented title (trigrams, for a typo). The two are separate
+ * arms of a union, each planned on its own (the trigram arm from its GIN index), each ranked by its own measure;
+ * only the best page is joined back for the summaries. The query is made first ($1 tsquery, $2 folded
+ * text), so the planner sees real values and no row calls the query builder again. $3 locale, $4 limit.
+ */
+export const SEARCH_SQL = `with hits as (
+    select id, position, ts_rank_cd(search_vector, $1::tsquery) as rank from help_articles
+     where locale = $3 and status = 'published' and search_vector @@ $1::tsquery
+    union all
+    select id, position, word_similarity($2, search_title) as rank from help_articles
+     where locale = $3 and status = 'published' and search_title %> $2 and not coalesce(search_vector @@ $1::tsquery, false)
+  ), best as (select id, rank from hits order by rank desc, position, id limit $4)
+  select ${SUMMARY} from best b join help_articles a on a.id = b.id order by b.rank desc, a.position, a.id`;
+
+/**
  * Help articles in PostgreSQL. Search is full text over a generated tsvector (unaccented; English stemmed) with
  * every query word taken as a prefix, or a trigram match of the unaccented title: both answered from GIN indexes.
  */
@@ -128,15 +144,10 @@ export class MikroOrmHelpRepository implements HelpRepository {
   }
 
   async search(query: SearchQuery): Promise<ArticleSummary[]> {
-    const rows = await execute<SummaryRow>(
-      this.em,
-      `select ${SUMMARY} from help_articles a
-        where a.locale = $2 and a.status = 'published'
-          and (a.search_vector @@ help_query($1, $2) or a.search_title %> help_fold($1))
-        order by ts_rank_cd(a.search_vector, coalesce(help_query($1, $2), ''::tsquery)) + word_similarity(help_fold($1), a.search_title) desc, a.position, a.id
-        limit $3`,
-      [query.text.slice(0, 200), query.locale, query.limit],
-    );
+    const [made] = await execute<{ tsquery: string | null; folded: string }>(this.em, 'select help_query($1, $2)::text as tsquery, help_fold($1) as folded', [query.text.slice(0, 200), query.locale]);
+    if (!made?.folded.trim()) return [];
+    // No words left (only punctuation or English stop words): an empty tsquery matches nothing, trigrams may still.
+    const rows = await execute<SummaryRow>(this.em, SEARCH_SQL, [made.tsquery ?? '', made.folded, query.locale, query.limit]);
     return rows.map(summaryOf);
   }
 

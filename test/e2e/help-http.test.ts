@@ -122,7 +122,7 @@ describe('help centre over HTTP', () => {
   it('costs the same number of queries for an article page whatever its related articles, votes and neighbours', async () => {
     const category = await givenCategory(portal.services);
     const article = await givenArticle(portal.services, category.id, { slug: `upiti-${Date.now()}`, title: 'Upiti' });
-    const others = [];
+    const others: Array<{ id: string }> = [];
     for (let i = 0; i < 8; i += 1) others.push(await givenArticle(portal.services, category.id, { title: `Srodni ${i}` }));
     await portal.services.uow.run((scope) => scope.help.setRelated(article.id, [others[0]!.id]));
     const visitor = httpClient(app);
