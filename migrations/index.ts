@@ -6,7 +6,9 @@ import { Migration20261125040000ApiTokens } from './Migration20261125040000ApiTo
 import { Migration20261125050000Contacts } from './Migration20261125050000Contacts.js';
 import { Migration20261125060000EmailChange } from './Migration20261125060000EmailChange.js';
 import { Migration20261125070000Tickets } from './Migration20261125070000Tickets.js';
-import { Migration20261126000000HelpCenter } from './Migration20261126000000HelpCenter.js';
+import { Migration20261130000000PersonalMail } from './Migration20261130000000PersonalMail.js';
+import { Migration20261130010000TicketScope } from './Migration20261130010000TicketScope.js';
+import { Migration20261130020000HelpCenter } from './Migration20261130020000HelpCenter.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -18,5 +20,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261125050000Contacts', class: Migration20261125050000Contacts },
   { name: 'Migration20261125060000EmailChange', class: Migration20261125060000EmailChange },
   { name: 'Migration20261125070000Tickets', class: Migration20261125070000Tickets },
-  { name: 'Migration20261126000000HelpCenter', class: Migration20261126000000HelpCenter },
+  { name: 'Migration20261130000000PersonalMail', class: Migration20261130000000PersonalMail },
+  { name: 'Migration20261130010000TicketScope', class: Migration20261130010000TicketScope },
+  { name: 'Migration20261130020000HelpCenter', class: Migration20261130020000HelpCenter },
 ];

@@ -22,7 +22,9 @@ export class PgBossJobWorker implements JobWorker {
   constructor(private readonly boss: PgBoss) {}
 
   async handle<N extends JobName>(name: N, handler: JobHandler<N>): Promise<void> {
-    await this.boss.work<JobPayloads[N]>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+    // Mail is many small jobs that wait on a remote server: several at once. The rest are rare and heavy.
+    const concurrency = name === 'mail.deliver' ? 4 : 1;
+    await this.boss.work<JobPayloads[N]>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, localConcurrency: concurrency }, async (jobs) => {
       for (const job of jobs) await handler(job.data);
     });
   }

@@ -13,7 +13,7 @@ const VAT_RATES = [25, 13, 5, 0];
 
 /** Billing staff invoice an account directly (work done, a one-off charge) with a due date of their choosing. */
 export class IssueDirectInvoice {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings'>) {}
 
   async execute(actor: Actor, input: { accountId: string; lines: readonly InvoiceLine[]; dueDate: string }, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));

@@ -1,14 +1,14 @@
 import type { AccessScope, Actor } from '../../domain/authorization/actor.js';
 import { PERMISSIONS, type Permission } from '../../domain/authorization/permission.js';
 import { can, visibleIds, type Grant } from '../../domain/authorization/policy.js';
-import { Contact, SUBSCRIPTIONS, type Subscription } from '../../domain/contacts/contact.js';
+import { Contact, SUBSCRIPTIONS, subscriptionAllowed, type Subscription } from '../../domain/contacts/contact.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invitationMail } from '../mail/contact-templates.js';
 import { zagrebDate } from '../mail/mail-content.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import type { Page } from '../ports/repositories.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -56,6 +56,9 @@ function parse(input: ContactInput): Result<Parsed, InvalidInput> {
   if (permissions.length !== input.permissions.length) return fail(new InvalidInput('contact.permissions', 'permissions'));
   const subscriptions = input.subscriptions.filter((s): s is Subscription => (SUBSCRIPTIONS as readonly string[]).includes(s));
   if (subscriptions.length !== input.subscriptions.length) return fail(new InvalidInput('contact.subscriptions', 'subscriptions'));
+  // Mail of a kind only to someone who may read it: billing mail needs quotes or invoices, and so on.
+  const beyond = subscriptions.find((s) => !subscriptionAllowed(permissions, s));
+  if (beyond) return fail(new InvalidInput('contact.subscription_needs_right', 'subscriptions', { subscription: beyond }));
   if (input.scope === 'account') return ok({ name, permissions, scope: null, subscriptions });
   if (input.serviceIds.length + input.domainIds.length === 0) return fail(new InvalidInput('contact.scope_empty', 'scope'));
   return ok({ name, permissions, scope: { serviceIds: [...new Set(input.serviceIds)], domainIds: [...new Set(input.domainIds)] }, subscriptions });
@@ -69,7 +72,7 @@ const grantOf = (contact: Contact): Grant => ({ userId: contact.userId, permissi
  * contact may never give more than it holds nor change itself.
  */
 export class ManageContacts {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'rateLimiter' | 'settings'>) {}
 
   async list(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<Contact>, DomainFailure>> {
     if (!can(actor, { type: 'contacts.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
@@ -193,16 +196,19 @@ export class ManageContacts {
   private async mailInvitation(scope: TransactionScope, inviterId: string, accountName: string, contact: Contact, token: string): Promise<void> {
     const inviter = await scope.users.findById(inviterId);
     const locale: Locale = contact.locale;
+    const invitee = contact.userId ?? (await scope.users.findByEmail(contact.email))?.id ?? null;
     await queueMail(scope, this.deps, {
       to: contact.email,
       topic: 'general',
       accountId: contact.accountId,
+      userId: invitee,
+      secret: token,
       content: invitationMail[locale]({
         name: contact.name,
         inviter: inviter?.name ?? accountName,
         account: accountName,
         product: this.deps.settings.productName,
-        link: `${this.deps.settings.appUrl}/invitations/${token}`,
+        link: `${this.deps.settings.appUrl}/invitations/${SECRET_MARK}`,
         expires: zagrebDate(contact.invitationExpiresAt ?? this.deps.clock.now()),
       }),
     });

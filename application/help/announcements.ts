@@ -18,7 +18,7 @@ export const MAIL_BATCH = 100;
 
 /** Dated notices to every client: published by staff, on the dashboard until read, listed for all, optionally mailed. */
 export class Announcements {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings' | 'secrets'>) {}
 
   mayPublish(actor: Actor): boolean {
     return can(actor, { type: 'staff.announcements' }).allowed;

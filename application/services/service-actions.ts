@@ -1,11 +1,11 @@
 import type { Actor } from '../../domain/authorization/actor.js';
-import { can } from '../../domain/authorization/policy.js';
+import { can, type MailAbout } from '../../domain/authorization/policy.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { checkNameservers } from '../../domain/support/ticket-request.js';
 import { mailAccount } from '../mail/mail-account.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { itemChangedMail, transferCodeMail } from '../mail/service-templates.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -38,7 +38,7 @@ export class ServiceActions {
       if (!service.isLive()) return fail(new Conflict('service.not_live'));
       service.cancel();
       await scope.services.save(service);
-      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'cancelled');
+      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'cancelled', { serviceIds: [service.id] });
       return ok('service.cancelled');
     });
   }
@@ -50,7 +50,7 @@ export class ServiceActions {
       if (!service.isLive()) return fail(new Conflict('service.not_live'));
       service.changePlan({ id: product.id, code: product.code, name: product.nameHr });
       await scope.services.save(service);
-      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'plan');
+      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'plan', { serviceIds: [service.id] });
       return ok('service.plan_changed');
     });
   }
@@ -62,7 +62,7 @@ export class ServiceActions {
       const old = JSON.parse(this.deps.secrets.open(service.sealedCredentials)) as ServiceCredentials;
       service.sealedCredentials = this.deps.secrets.seal(JSON.stringify({ ...old, password: this.deps.tokens.generate().slice(0, 20) }));
       await scope.services.save(service);
-      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'credentials');
+      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'credentials', { serviceIds: [service.id] });
       return ok('service.credentials_reset');
     });
   }
@@ -73,7 +73,7 @@ export class ServiceActions {
       if (!list.ok) return list;
       domain.setNameservers(list.value);
       await scope.domains.save(domain);
-      await this.told(scope, accountId, domain.name, 'nameservers');
+      await this.told(scope, accountId, domain.name, 'nameservers', { domainIds: [domain.id] });
       return ok('domain.nameservers_changed');
     });
   }
@@ -85,8 +85,10 @@ export class ServiceActions {
       if (!account) return fail(new NotFound('not_found'));
       const owner = await scope.users.findById(account.ownerUserId);
       const locale: Locale = owner?.locale ?? 'hr';
+      // The code exists in clear only in the mail on its way out: sealed until delivered, never in any history.
       const code = this.deps.tokens.generate().slice(0, 16).toUpperCase();
-      await queueMail(scope, this.deps, { to: account.email, topic: 'domains', accountId, content: transferCodeMail[locale]({ account: account.name, product: this.deps.settings.productName, domain: domain.name, code }) });
+      const registrant = owner?.email === account.email ? owner.id : null;
+      await queueMail(scope, this.deps, { to: account.email, topic: 'domains', accountId, userId: registrant, secret: code, content: transferCodeMail[locale]({ account: account.name, product: this.deps.settings.productName, domain: domain.name, code: SECRET_MARK }) });
       return ok('domain.transfer_code_sent');
     });
   }
@@ -122,10 +124,10 @@ export class ServiceActions {
     });
   }
 
-  private async told(scope: TransactionScope, accountId: string, item: string, change: keyof typeof CHANGES): Promise<void> {
+  private async told(scope: TransactionScope, accountId: string, item: string, change: keyof typeof CHANGES, about: MailAbout): Promise<void> {
     const account = await scope.accounts.findById(accountId);
     if (!account) return;
     const topic = change === 'nameservers' ? 'domains' : 'services';
-    await mailAccount(scope, this.deps, { account, topic, compose: (locale) => itemChangedMail[locale]({ account: account.name, product: this.deps.settings.productName, item, change: CHANGES[change][locale], link: `${this.deps.settings.appUrl}/dashboard?account=${account.id}` }) });
+    await mailAccount(scope, this.deps, { account, topic, about, compose: (locale) => itemChangedMail[locale]({ account: account.name, product: this.deps.settings.productName, item, change: CHANGES[change][locale], link: `${this.deps.settings.appUrl}/dashboard?account=${account.id}` }) });
   }
 }
