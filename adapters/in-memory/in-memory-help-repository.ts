@@ -82,13 +82,11 @@ export class InMemoryHelpRepository implements HelpRepository {
     return { items: items.map(summaryOf), next: all.length > page.limit && last ? encodePositionCursor(last.position, last.id) : null };
   }
   async listFirstPublished(locale: Locale, perCategory: number): Promise<ArticleSummary[]> {
-    const byCategory = new Map<string, HelpArticle[]>();
-    for (const a of this.articles().filter((x) => x.locale === locale && x.isPublic()).sort(byPosition)) {
-      const list = byCategory.get(a.categoryId) ?? [];
-      if (list.length < perCategory) list.push(a);
-      byCategory.set(a.categoryId, list);
-    }
-    return [...byCategory.values()].flat().map(summaryOf);
+    const articles = this.articles().filter((x) => x.locale === locale && x.isPublic()).sort(byPosition);
+    return [...this.store.helpCategories.values()]
+      .sort(byPosition)
+      .flatMap((c) => articles.filter((a) => a.categoryId === c.id).slice(0, perCategory))
+      .map(summaryOf);
   }
   async findNeighbour(article: HelpArticle, direction: 'up' | 'down'): Promise<HelpArticle | null> {
     const siblings = this.articles()
