@@ -157,3 +157,34 @@ describe('help centre over HTTP', () => {
     expect(mail.text).toContain('U subotu od 2 do 4 sata.');
   });
 });
+
+describe('help centre JSON API for editors', () => {
+  it('writes, publishes, links, reads and deletes an article through the same use cases as the pages', async () => {
+    const editor = await staffClientFor(portal, app, ['editor']);
+    const category = await editor.post('/api/v1/staff/help/categories', { json: { nameHr: 'API kategorija', nameEn: 'API category', slug: `api-${Date.now()}` } });
+    expect(category.status).toBe(201);
+    const { id: categoryId, slug: categorySlug } = (await category.json()) as { id: string; slug: string };
+    const write = (slug: string, title: string) => editor.post('/api/v1/staff/help/articles', { json: { categoryId, locale: 'en', slug, title, bodyMarkdown: `# ${title}\n\nSome **text** about ${title}.` } });
+    const first = await write(`api-first-${Date.now()}`, 'First from the API');
+    expect(first.status).toBe(201);
+    const a = (await first.json()) as { id: string; slug: string; status: string; bodyHtml: string };
+    expect([a.status, a.bodyHtml]).toEqual(['draft', '<h2>First from the API</h2>\n<p>Some <strong>text</strong> about First from the API.</p>\n']);
+    const b = (await (await write(`api-second-${Date.now()}`, 'Second from the API')).json()) as { id: string; slug: string };
+    expect((await httpClient(app).get(`/api/v1/help/articles/${a.slug}`)).status).toBe(404);
+    for (const id of [a.id, b.id]) expect((await editor.send('PUT', `/api/v1/staff/help/articles/${id}/status`, { json: { status: 'published' } })).status).toBe(200);
+    const related = await editor.send('PUT', `/api/v1/staff/help/articles/${a.id}/related`, { json: { slugs: [b.slug] } });
+    expect(((await related.json()) as { items: Array<{ slug: string }> }).items.map((r) => r.slug)).toEqual([b.slug]);
+    expect((await editor.send('PUT', `/api/v1/staff/help/articles/${a.id}/related`, { json: { slugs: ['no-such-article'] } })).status).toBe(422);
+
+    const read = (await (await httpClient(app).get(`/api/v1/help/articles/${a.slug}`)).json()) as { title: string; related: Array<{ slug: string }>; votes: { helpful: number } };
+    expect([read.title, read.related.map((r) => r.slug), read.votes.helpful]).toEqual(['First from the API', [b.slug], 0]);
+    const list = (await (await httpClient(app).get(`/api/v1/help/articles?category=${categorySlug}&locale=en`)).json()) as { items: Array<{ slug: string }> };
+    expect(list.items.map((i) => i.slug)).toEqual([a.slug, b.slug]);
+    const detail = (await (await editor.get(`/api/v1/staff/help/articles/${a.id}`)).json()) as { revisions: Array<{ action: string }> };
+    expect(detail.revisions.map((r) => r.action)).toEqual(['related', 'published', 'created']);
+    expect((await editor.send('DELETE', `/api/v1/staff/help/articles/${a.id}`)).status).toBe(204);
+    expect((await httpClient(app).get(`/api/v1/help/articles/${a.slug}`)).status).toBe(404);
+    const support = await staffClientFor(portal, app, ['support']);
+    expect((await support.post('/api/v1/staff/help/articles', { json: { categoryId, locale: 'en', title: 'Not mine', bodyMarkdown: 'Long enough text.' } })).status).toBe(403);
+  });
+});
