@@ -8,7 +8,8 @@ import { Migration20261125060000EmailChange } from './Migration20261125060000Ema
 import { Migration20261125070000Tickets } from './Migration20261125070000Tickets.js';
 import { Migration20261130000000PersonalMail } from './Migration20261130000000PersonalMail.js';
 import { Migration20261130010000TicketScope } from './Migration20261130010000TicketScope.js';
-import { Migration20261130020000HelpCenter } from './Migration20261130020000HelpCenter.js';
+import { Migration20261130020000PublicEmailChange } from './Migration20261130020000PublicEmailChange.js';
+import { Migration20261130030000HelpCenter } from './Migration20261130030000HelpCenter.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261125070000Tickets', class: Migration20261125070000Tickets },
   { name: 'Migration20261130000000PersonalMail', class: Migration20261130000000PersonalMail },
   { name: 'Migration20261130010000TicketScope', class: Migration20261130010000TicketScope },
-  { name: 'Migration20261130020000HelpCenter', class: Migration20261130020000HelpCenter },
+  { name: 'Migration20261130020000PublicEmailChange', class: Migration20261130020000PublicEmailChange },
+  { name: 'Migration20261130030000HelpCenter', class: Migration20261130030000HelpCenter },
 ];

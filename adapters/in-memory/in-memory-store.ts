@@ -14,6 +14,7 @@ import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal } from '../../domain/billing/renewal.js';
 import type { Contact } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
 import type { Announcement } from '../../domain/help/announcement.js';
 import type { ArticleRevision, HelpArticle } from '../../domain/help/article.js';
@@ -49,6 +50,7 @@ export class InMemoryStore {
   contacts = new Map<string, Contact>();
   emailChanges = new Map<string, EmailChangeRequest>();
   emailChangeDocuments = new Map<string, string>();
+  emailChangeSubmissions = new Map<string, { submission: PublicSubmission; sealedDocument: string }>();
   tickets = new Map<string, Ticket>();
   ticketMessages = new Map<string, TicketMessage>();
   ticketAttachments = new Map<string, { attachment: TicketAttachment; sealed: string }>();
@@ -62,40 +64,9 @@ export class InMemoryStore {
   /** `${announcementId}|${userId}` → when read. */
   announcementReads = new Map<string, Date>();
 
+  /** Copies every table (maps and lists); calling the result puts them back as they were. */
   snapshot(): () => void {
-    const saved = {
-      users: new Map(this.users),
-      accounts: new Map(this.accounts),
-      staff: new Map(this.staff),
-      resetTokens: new Map(this.resetTokens),
-      mails: new Map(this.mails),
-      audit: [...this.audit],
-      sessions: new Map(this.sessions),
-      jobs: [...this.jobs],
-      products: new Map(this.products),
-      orders: new Map(this.orders),
-      quotes: new Map(this.quotes),
-      services: new Map(this.services),
-      domains: new Map(this.domains),
-      counters: new Map(this.counters),
-      invoices: new Map(this.invoices),
-      payments: new Map(this.payments),
-      renewals: new Map(this.renewals),
-      apiTokens: new Map(this.apiTokens),
-      contacts: new Map(this.contacts),
-      emailChanges: new Map(this.emailChanges),
-      emailChangeDocuments: new Map(this.emailChangeDocuments),
-      tickets: new Map(this.tickets),
-      ticketMessages: new Map(this.ticketMessages),
-      ticketAttachments: new Map(this.ticketAttachments),
-      helpCategories: new Map(this.helpCategories),
-      helpArticles: new Map(this.helpArticles),
-      helpRelated: [...this.helpRelated],
-      helpRevisions: [...this.helpRevisions],
-      helpVotes: new Map(this.helpVotes),
-      announcements: new Map(this.announcements),
-      announcementReads: new Map(this.announcementReads),
-    };
+    const saved = Object.fromEntries(Object.entries(this).map(([name, table]) => [name, table instanceof Map ? new Map(table) : Array.isArray(table) ? [...table] : table]));
     return () => Object.assign(this, saved);
   }
 }

@@ -2,7 +2,9 @@ import { PgBoss } from 'pg-boss';
 import type { JobHandler, JobName, JobPayloads, JobQueue, JobWorker } from '../../application/ports/job-queue.js';
 import { execute, type Em } from '../mikro-orm/orm.js';
 
-export const JOB_NAMES: JobName[] = ['mail.deliver', 'maintenance.purge', 'billing.renewals', 'announcements.mail'];
+/** Every queue; a job added to JobPayloads without a queue here fails the type check. */
+const QUEUES: Record<JobName, true> = { 'mail.deliver': true, 'maintenance.purge': true, 'billing.renewals': true, 'email_change.public': true, 'identity.password_reset': true, 'announcements.mail': true };
+export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 
 /** Sends through the use case's own transaction (pg-boss's `db` option): the job commits with the change. */
 export class PgBossJobQueue implements JobQueue {

@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * create them; nothing here needs a superuser. The folding function and the text search configurations name the
  * schema unaccent lives in, so an index never depends on the search_path of whoever restores a dump.
  */
-export class Migration20261130020000HelpCenter extends Migration {
+export class Migration20261130030000HelpCenter extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create extension if not exists unaccent;
