@@ -10,6 +10,7 @@ import { Migration20261130000000PersonalMail } from './Migration20261130000000Pe
 import { Migration20261130010000TicketScope } from './Migration20261130010000TicketScope.js';
 import { Migration20261130020000PublicEmailChange } from './Migration20261130020000PublicEmailChange.js';
 import { Migration20261130030000SealedStaffTotp } from './Migration20261130030000SealedStaffTotp.js';
+import { Migration20261130040000HelpCenter } from './Migration20261130040000HelpCenter.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261130010000TicketScope', class: Migration20261130010000TicketScope },
   { name: 'Migration20261130020000PublicEmailChange', class: Migration20261130020000PublicEmailChange },
   { name: 'Migration20261130030000SealedStaffTotp', class: Migration20261130030000SealedStaffTotp },
+  { name: 'Migration20261130040000HelpCenter', class: Migration20261130040000HelpCenter },
 ];

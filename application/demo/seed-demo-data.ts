@@ -10,6 +10,8 @@ import { seedCatalog } from '../catalog/demo-catalog.js';
 import { DecideOrder } from '../ordering/decide-order.js';
 import { PlaceOrder } from '../ordering/place-order.js';
 import { SYSTEM_META } from '../shared/request-meta.js';
+import type { MarkdownRenderer } from '../ports/markdown-renderer.js';
+import { seedHelp } from './seed-help.js';
 
 export interface DemoLogin {
   readonly who: string;
@@ -28,6 +30,7 @@ export const DEMO = {
     { email: 'admin@portal.test', password: 'Osoblje-lozinka-2026', name: 'Marko Admin', roles: ['admin'] as StaffRole[] },
     { email: 'podrska@portal.test', password: 'Osoblje-lozinka-2026', name: 'Iva Podrška', roles: ['support'] as StaffRole[] },
     { email: 'provjera@portal.test', password: 'Osoblje-lozinka-2026', name: 'Luka Provjera', roles: ['verifier'] as StaffRole[] },
+    { email: 'urednik@portal.test', password: 'Osoblje-lozinka-2026', name: 'Maja Urednik', roles: ['editor'] as StaffRole[] },
   ],
   /** The same secret for every demo staff member, so one authenticator entry serves them all. */
   totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
@@ -35,7 +38,11 @@ export const DEMO = {
 
 /** First start on an empty database: a demo company with its owner, and staff. Never runs twice. */
 export class SeedDemoData {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'settings' | 'tokens' | 'rateLimiter' | 'secrets'>) {}
+  constructor(
+    private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'settings' | 'tokens' | 'rateLimiter' | 'secrets'>,
+    /** With a renderer, the demo help centre is written too. */
+    private readonly markdown?: MarkdownRenderer,
+  ) {}
 
   private demoOrder(): Promise<void> {
     return placeAndAccept(this.deps);
@@ -89,6 +96,15 @@ export class SeedDemoData {
     });
     await seedCatalog(this.deps);
     if (created) await this.demoOrder();
+    if (this.markdown) {
+      // A demo database made before the help centre existed gets its editor (and the articles) on the next start.
+      const editor = DEMO.staff.find((s) => s.roles.includes('editor'))!;
+      await this.deps.uow.run(async (scope) => {
+        if (await scope.staff.findByEmail(editor.email)) return;
+        await scope.staff.add(StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(editor.email), name: editor.name, passwordHash: staffHash, totpSealed: sealTotpSecret(this.deps.secrets, DEMO.totpSecret), roles: editor.roles, now: this.deps.clock.now() }));
+      });
+      await seedHelp(this.deps, this.markdown, editor.email);
+    }
     return { created, logins };
   }
 }

@@ -1,6 +1,6 @@
 import type { EmailAddress } from '../identity/email-address.js';
 
-export const STAFF_ROLES = ['admin', 'support', 'billing', 'verifier'] as const;
+export const STAFF_ROLES = ['admin', 'support', 'billing', 'verifier', 'editor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** An employee of the company. Signing in always takes a password and a TOTP code. */

@@ -8,6 +8,7 @@ import { registerContactApi } from './contact-api.js';
 import { registerEmailChangeApi } from './email-change-api.js';
 import { registerTicketApi } from './ticket-api.js';
 import { jsonBodies } from '../http/json-body.js';
+import { registerHelpApi } from './help-api.js';
 import { pdfResponse } from '../http/pdf.js';
 import type { MiddlewareHandler } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
@@ -467,6 +468,7 @@ export function apiRoutes(useCases: UseCases) {
   registerContactApi(api, useCases);
   registerEmailChangeApi(api, useCases);
   registerTicketApi(api, useCases);
+  registerHelpApi(api, useCases);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token created by the account owner (pt_…), limited to the rights chosen for it.' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'staff' });
