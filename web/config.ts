@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SmtpSettings } from '../adapters/smtp/smtp-mailer.js';
 
 const optionalUrl = (protocols: string[], hint: string) =>
   z
@@ -18,6 +19,10 @@ const schema = z.object({
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://'], 'DATABASE_URL must start with postgres:// or postgresql://'),
   SMTP_URL: optionalUrl(['smtp://', 'smtps://'], 'SMTP_URL must start with smtp:// or smtps://'),
   MAIL_FROM: z.string().trim().min(3).default('Portal za klijente <portal@localhost>'),
+  SMTP_POOL_SIZE: positiveInt('SMTP_POOL_SIZE', 5),
+  SMTP_CONNECTION_TIMEOUT_SECONDS: positiveInt('SMTP_CONNECTION_TIMEOUT_SECONDS', 60),
+  SMTP_GREETING_TIMEOUT_SECONDS: positiveInt('SMTP_GREETING_TIMEOUT_SECONDS', 60),
+  SMTP_SOCKET_TIMEOUT_SECONDS: positiveInt('SMTP_SOCKET_TIMEOUT_SECONDS', 120),
   PRODUCT_NAME: z.string().trim().min(1).default('Portal za klijente'),
   DATA_DIR: z.string().trim().min(1).default('.data'),
   SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 30),
@@ -53,6 +58,7 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  readonly smtp: SmtpSettings;
   readonly productName: string;
   readonly dataDir: string;
   readonly sessionIdleMs: number;
@@ -103,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: c.DATABASE_URL,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    smtp: { poolSize: c.SMTP_POOL_SIZE, connectionTimeoutMs: c.SMTP_CONNECTION_TIMEOUT_SECONDS * 1000, greetingTimeoutMs: c.SMTP_GREETING_TIMEOUT_SECONDS * 1000, socketTimeoutMs: c.SMTP_SOCKET_TIMEOUT_SECONDS * 1000 },
     productName: c.PRODUCT_NAME,
     dataDir: c.DATA_DIR,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,

@@ -2,11 +2,15 @@ import { RunRenewals } from '../application/billing/run-renewals.js';
 import { EmailChange } from '../application/email-change/email-change.js';
 import { RequestPasswordReset } from '../application/identity/request-password-reset.js';
 import { DeliverMail } from '../application/mail/deliver-mail.js';
+import { UndeliveredMail } from '../application/mail/undelivered-mail.js';
 import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
 import { Announcements } from '../application/help/announcements.js';
 import type { JobWorker } from '../application/ports/job-queue.js';
 import type { Mailer } from '../application/ports/mailer.js';
 import type { Services } from '../application/shared/services.js';
+
+/** Mails sent at once by one instance; the SMTP pool has as many connections as `SMTP_POOL_SIZE`. */
+export const MAIL_CONCURRENCY = 20;
 
 /** The background work: each job calls its use case. The same wiring for pg-boss and for the in-memory worker. */
 export async function registerJobHandlers(worker: JobWorker, services: Services, mail: { mailer: Mailer; messageIdDomain: string }): Promise<void> {
@@ -15,7 +19,11 @@ export async function registerJobHandlers(worker: JobWorker, services: Services,
   const renewals = new RunRenewals({ ...services, policy: services.settings.billing.renewal });
   const reset = new RequestPasswordReset(services);
   const emailChange = new EmailChange(services);
-  await worker.handle('mail.deliver', async ({ mailId }) => void (await deliverMail.execute(mailId)));
+  const undelivered = new UndeliveredMail(services);
+  // Mail waits on a remote server: many at once (over a pool of SMTP connections). The rest are rare.
+  await worker.handle('mail.deliver', async ({ mailId }) => void (await deliverMail.execute(mailId)), { concurrency: MAIL_CONCURRENCY });
+  await worker.handle('mail.undeliverable', ({ mailId }) => undelivered.giveUp(mailId));
+  await worker.handle('mail.sweep', async () => void (await undelivered.sweep()));
   await worker.handle('maintenance.purge', async () => void (await purge.execute()));
   await worker.handle('billing.renewals', async () => void (await renewals.execute()));
   await worker.handle('identity.password_reset', (payload) => reset.deliver(payload));

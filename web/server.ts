@@ -69,7 +69,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       secrets: loadSecretBox(config, log),
       settings: { appUrl: config.appUrl, productName: config.productName, nameservers: config.nameservers, serviceHost: config.serviceHost, billing: config.billing, documentRetentionDays: config.documentRetentionDays },
     });
-    const mailer = new SmtpMailer(smtpUrl, config.mailFrom);
+    const mailer = new SmtpMailer(smtpUrl, config.mailFrom, config.smtp);
     stops.push(async () => mailer.close());
     await startJobHandlers(boss, services, { mailer, messageIdDomain: new URL(config.appUrl).hostname });
 

@@ -31,6 +31,7 @@ import { ManageProfile } from '../application/profile/manage-profile.js';
 import { EmailChange } from '../application/email-change/email-change.js';
 import { ServiceActions } from '../application/services/service-actions.js';
 import { Tickets } from '../application/support/tickets.js';
+import { UndeliveredMail } from '../application/mail/undelivered-mail.js';
 import { ClientDirectory } from '../application/backoffice/client-directory.js';
 import { HelpCenter } from '../application/help/help-center.js';
 import { HelpEditor } from '../application/help/help-editor.js';
@@ -74,6 +75,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     serviceActions,
     tickets: new Tickets(services, { serviceActions, profile, placeOrder }),
     clients: new ClientDirectory(services),
+    undeliveredMail: new UndeliveredMail(services),
     emailChange: new EmailChange(services),
     helpCenter: new HelpCenter(services),
     helpEditor: new HelpEditor(services, new MarkdownItRenderer()),

@@ -151,14 +151,48 @@ export class InMemoryMailRepository implements MailRepository {
     const found = this.store.mails.get(id);
     return found ? copy(found) : null;
   }
-  async claimForDelivery(id: string): Promise<OutgoingMail | null> {
+  async claimForDelivery(id: string, now: Date, staleBefore: Date): Promise<OutgoingMail | null> {
     const found = this.store.mails.get(id);
-    if (!found || (found.status !== 'queued' && found.status !== 'failed')) return null;
+    const stale = found?.status === 'sending' && found.claimedAt !== null && found.claimedAt < staleBefore;
+    if (!found || (found.status !== 'queued' && found.status !== 'failed' && !stale)) return null;
     const claimed = copy(found);
+    if (stale) claimed.lastError = 'delivery interrupted; sending again';
     claimed.status = 'sending';
     claimed.attempts += 1;
+    claimed.claimedAt = now;
     this.store.mails.set(id, claimed);
     return copy(claimed);
+  }
+  async markUndeliverable(id: string, error: string): Promise<boolean> {
+    return this.change(id, (m) => m.status !== 'sent', (m) => Object.assign(m, { status: 'undeliverable', lastError: error, sealedSecret: null })) !== null;
+  }
+  async requeue(id: string): Promise<OutgoingMail | null> {
+    return this.change(id, (m) => m.status === 'failed' || m.status === 'undeliverable', (m) => Object.assign(m, { status: 'queued' }));
+  }
+  async sweep(staleBefore: Date, lostBefore: Date, limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (const m of [...this.store.mails.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+      if (ids.length >= limit) break;
+      if (m.status === 'sending' && m.claimedAt && m.claimedAt < staleBefore) {
+        this.change(m.id, () => true, (x) => Object.assign(x, { status: 'queued', lastError: 'delivery interrupted; sending again' }));
+        ids.push(m.id);
+      } else if ((m.status === 'queued' && (m.claimedAt ?? m.createdAt) < lostBefore) || (m.status === 'failed' && m.claimedAt && m.claimedAt < lostBefore)) ids.push(m.id);
+    }
+    return ids;
+  }
+  async listUndelivered(page: PageRequest): Promise<Page<OutgoingMail>> {
+    return this.page((m) => m.status === 'failed' || m.status === 'undeliverable', page);
+  }
+  async countUndeliverable(): Promise<number> {
+    return [...this.store.mails.values()].filter((m) => m.status === 'undeliverable').length;
+  }
+  private change(id: string, when: (m: OutgoingMail) => boolean, apply: (m: OutgoingMail) => void): OutgoingMail | null {
+    const found = this.store.mails.get(id);
+    if (!found || !when(found)) return null;
+    const changed = copy(found);
+    apply(changed);
+    this.store.mails.set(id, changed);
+    return copy(changed);
   }
   async markSent(id: string, at: Date): Promise<void> {
     const found = this.store.mails.get(id);

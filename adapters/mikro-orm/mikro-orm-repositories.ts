@@ -140,14 +140,54 @@ export class MikroOrmMailRepository implements MailRepository {
   findById(id: string): Promise<OutgoingMail | null> {
     return this.em.findOne(OutgoingMailSchema, { id });
   }
-  async claimForDelivery(id: string): Promise<OutgoingMail | null> {
+  async claimForDelivery(id: string, now: Date, staleBefore: Date): Promise<OutgoingMail | null> {
     const claimed = await execute<{ id: string }>(
       this.em,
-      `update mail_messages set status = 'sending', attempts = attempts + 1 where id = $1 and status in ('queued', 'failed') returning id`,
-      [id],
+      `update mail_messages
+          set status = 'sending', attempts = attempts + 1, claimed_at = $2,
+              last_error = case when status = 'sending' then 'delivery interrupted; sending again' else last_error end
+        where id = $1 and (status in ('queued', 'failed') or (status = 'sending' and claimed_at < $3))
+        returning id`,
+      [id, now, staleBefore],
     );
     if (claimed.length === 0) return null;
     return this.em.findOne(OutgoingMailSchema, { id }, { refresh: true });
+  }
+  async markUndeliverable(id: string, error: string): Promise<boolean> {
+    const rows = await execute(this.em, `update mail_messages set status = 'undeliverable', last_error = $2, sealed_secret = null where id = $1 and status <> 'sent' returning id`, [id, error]);
+    return rows.length > 0;
+  }
+  async requeue(id: string): Promise<OutgoingMail | null> {
+    const rows = await execute(this.em, `update mail_messages set status = 'queued' where id = $1 and status in ('failed', 'undeliverable') returning id`, [id]);
+    return rows.length ? this.em.findOne(OutgoingMailSchema, { id }, { refresh: true }) : null;
+  }
+  async sweep(staleBefore: Date, lostBefore: Date, limit: number): Promise<string[]> {
+    const stale = await execute<{ id: string }>(
+      this.em,
+      `update mail_messages set status = 'queued', last_error = 'delivery interrupted; sending again'
+        where id in (select id from mail_messages where status = 'sending' and claimed_at < $1 order by claimed_at limit $2 for update skip locked)
+        returning id`,
+      [staleBefore, limit],
+    );
+    const lost = await execute<{ id: string }>(
+      this.em,
+      `select id from mail_messages
+        where (status = 'queued' and coalesce(claimed_at, created_at) < $1) or (status = 'failed' and claimed_at < $1)
+        order by created_at limit $2`,
+      [lostBefore, limit],
+    );
+    return [...new Set([...stale, ...lost].map((r) => r.id))];
+  }
+  listUndelivered(page: PageRequest): Promise<Page<OutgoingMail>> {
+    return keysetPage(
+      (where, limit) => this.em.find(OutgoingMailSchema, { status: { $in: ['failed', 'undeliverable'] }, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      'createdAt',
+      (m) => ({ at: m.createdAt, id: m.id }),
+      page,
+    );
+  }
+  countUndeliverable(): Promise<number> {
+    return this.em.count(OutgoingMailSchema, { status: 'undeliverable' });
   }
   async markSent(id: string, at: Date): Promise<void> {
     await this.em.nativeUpdate(OutgoingMailSchema, { id }, { status: 'sent', sentAt: at, lastError: null, sealedSecret: null });

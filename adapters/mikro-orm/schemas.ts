@@ -98,6 +98,7 @@ export const OutgoingMailSchema = new EntitySchema<OutgoingMail>({
     status: { type: 'string', columnType: 'text' },
     attempts: { type: 'integer' },
     lastError: { type: 'string', columnType: 'text', nullable: true },
+    claimedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     sentAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
   },

@@ -1,9 +1,26 @@
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type JobResult, type Queue } from 'pg-boss';
 import type { JobHandler, JobName, JobPayloads, JobQueue, JobWorker } from '../../application/ports/job-queue.js';
 import { execute, type Em } from '../mikro-orm/orm.js';
 
-/** Every queue; a job added to JobPayloads without a queue here fails the type check. */
-const QUEUES: Record<JobName, true> = { 'mail.deliver': true, 'maintenance.purge': true, 'billing.renewals': true, 'email_change.public': true, 'identity.password_reset': true, 'announcements.mail': true };
+type QueueSettings = Omit<Queue, 'name' | 'policy' | 'partition'>;
+
+const RARE: QueueSettings = { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: 900, notify: true };
+
+/**
+ * Every queue and how its failed jobs are retried; a job added to JobPayloads without a queue here fails the type
+ * check. Mail is tried again with a growing delay of at most 15 minutes, for more than three days (an SMTP outage
+ * of a long weekend), then goes to its dead-letter queue, which marks it undeliverable for staff to see.
+ */
+const QUEUES: Record<JobName, QueueSettings> = {
+  'mail.undeliverable': { retryLimit: 50, retryDelay: 60, retryBackoff: true, retryDelayMax: 900 },
+  'mail.deliver': { retryLimit: 300, retryDelay: 60, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 600, deadLetter: 'mail.undeliverable', notify: true },
+  'mail.sweep': { retryLimit: 0, expireInSeconds: 300 },
+  'maintenance.purge': RARE,
+  'billing.renewals': RARE,
+  'email_change.public': RARE,
+  'identity.password_reset': RARE,
+  'announcements.mail': RARE,
+};
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 
 /** Sends through the use case's own transaction (pg-boss's `db` option): the job commits with the change. */
@@ -20,33 +37,55 @@ export class PgBossJobQueue implements JobQueue {
   }
 }
 
+/**
+ * Each queue's jobs are fetched in batches of `concurrency` and run at once; each job is settled on its own, so one
+ * that fails is retried without the others.
+ */
 export class PgBossJobWorker implements JobWorker {
   constructor(private readonly boss: PgBoss) {}
 
-  async handle<N extends JobName>(name: N, handler: JobHandler<N>): Promise<void> {
-    // Mail is many small jobs that wait on a remote server: several at once. The rest are rare and heavy.
-    const concurrency = name === 'mail.deliver' ? 4 : 1;
-    await this.boss.work<JobPayloads[N]>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, localConcurrency: concurrency }, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
+  async handle<N extends JobName>(name: N, handler: JobHandler<N>, options: { concurrency?: number } = {}): Promise<void> {
+    const concurrency = options.concurrency ?? 1;
+    await this.boss.work<JobPayloads[N]>(name, { batchSize: concurrency, localConcurrency: concurrency > 1 ? 2 : 1, pollingIntervalSeconds: 2, perJobResults: true }, async (jobs): Promise<JobResult[]> => {
+      const outcomes = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+      return jobs.map((job, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.status === 'fulfilled') return { id: job.id, status: 'completed' };
+        const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+        return { id: job.id, status: 'failed', output: { message: reason.slice(0, 500) } };
+      });
     });
   }
 }
 
-/** Starts pg-boss (it creates or migrates its own schema) and makes sure every queue exists. */
+/**
+ * Starts pg-boss (it creates or migrates its own schema) and makes every queue exist with the settings above, an
+ * install made by an earlier version included: its queues are updated to them.
+ */
 export async function startPgBoss(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 4, supervise: options.supervise ?? true, schedule: options.supervise ?? true });
+  const supervise = options.supervise ?? true;
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 6, supervise, schedule: supervise, useListenNotify: true });
   boss.on('error', (error: unknown) => console.error('[jobs]', error instanceof Error ? error.message : error));
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  // Dead-letter queues first: a queue names its dead letters at creation.
   for (const name of JOB_NAMES) {
-    if (!existing.has(name)) await boss.createQueue(name, { retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    const settings = QUEUES[name];
+    if (existing.has(name)) await boss.updateQueue(name, settings);
+    else await boss.createQueue(name, settings);
   }
-  if (options.supervise ?? true) {
-    // One cron tick enqueues one job for all instances; the renewal rows make a repeated run harmless.
+  if (supervise) {
+    // One cron tick enqueues one job for all instances; each job is safe to run twice.
     await boss.schedule('maintenance.purge', '17 3 * * *', {}, { tz: 'Europe/Zagreb' });
     await boss.schedule('billing.renewals', '5 6 * * *', {}, { tz: 'Europe/Zagreb' });
+    await boss.schedule('mail.sweep', '* * * * *', {}, { tz: 'Europe/Zagreb' });
   }
   return boss;
+}
+
+/** The settings of a queue as pg-boss keeps them, to check that an install has them. */
+export async function queueSettings(boss: PgBoss, name: JobName): Promise<Queue | null> {
+  return boss.getQueue(name);
 }
 
 export type { PgBoss };

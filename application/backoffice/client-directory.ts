@@ -31,6 +31,8 @@ export interface StaffCounts {
   readonly payments: number | null;
   readonly emailChanges: number | null;
   readonly tickets: number | null;
+  /** Mail whose retries are spent, for staff to look at and send again. */
+  readonly undeliveredMail: number | null;
 }
 
 const SEARCH_LIMIT = 50;
@@ -85,12 +87,13 @@ export class ClientDirectory {
 
   /** The queues in one place: each count only for the roles that work that queue. */
   async counts(actor: Actor): Promise<StaffCounts> {
-    const may = (type: 'staff.orders' | 'staff.billing' | 'staff.email_changes' | 'staff.tickets') => can(actor, { type }).allowed;
+    const may = (type: 'staff.orders' | 'staff.billing' | 'staff.email_changes' | 'staff.tickets' | 'staff.mail') => can(actor, { type }).allowed;
     return this.deps.uow.run(async (scope) => ({
       orders: may('staff.orders') ? await scope.orders.countPending() : null,
       payments: may('staff.billing') ? await scope.payments.countUnmatched() : null,
       emailChanges: may('staff.email_changes') ? await scope.emailChanges.countAwaitingReview() : null,
       tickets: may('staff.tickets') ? await scope.tickets.countOpen() : null,
+      undeliveredMail: may('staff.mail') ? await scope.mails.countUndeliverable() : null,
     }));
   }
 }

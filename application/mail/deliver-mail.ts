@@ -1,15 +1,18 @@
+import { STALE_CLAIM_MS } from '../../domain/mail/outgoing-mail.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { Services } from '../shared/services.js';
 
 /**
- * The job behind every mail. The claim is committed before SMTP is spoken, so a retried job never
- * sends a mail twice: a mail found `sending` or `sent` is left alone. Once sent, its secret (if any) is dropped.
+ * The job behind every mail. The claim is committed before SMTP is spoken, so a retried job never sends a mail
+ * that is sent or being sent; a claim left by a sender that died goes stale and is taken again (at least once,
+ * with the same Message-ID, so the receiver can drop a repeat). Once sent, the mail's secret (if any) is dropped.
  */
 export class DeliverMail {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'secrets'> & { mailer: Mailer; messageIdDomain: string }) {}
 
   async execute(mailId: string): Promise<'sent' | 'skipped'> {
-    const mail = await this.deps.uow.run((scope) => scope.mails.claimForDelivery(mailId));
+    const now = this.deps.clock.now();
+    const mail = await this.deps.uow.run((scope) => scope.mails.claimForDelivery(mailId, now, new Date(now.getTime() - STALE_CLAIM_MS)));
     if (!mail) return 'skipped';
     try {
       await this.deps.mailer.send({ messageId: `<${mail.id}@${this.deps.messageIdDomain}>`, to: mail.to, ...mail.forDelivery((sealed) => this.deps.secrets.open(sealed)) });

@@ -1,5 +1,9 @@
 export interface JobPayloads {
   'mail.deliver': { mailId: string };
+  /** A mail whose retries are spent (the dead-letter queue of mail.deliver). */
+  'mail.undeliverable': { mailId: string };
+  /** Gives interrupted and orphaned mail a new delivery job; every minute. */
+  'mail.sweep': Record<string, never>;
   /** A public email-change form's submission: the OIB is looked up here, not while the visitor waits. */
   'email_change.public': { submissionId: string };
   /** A forgotten-password request: the address is looked up here, not while the visitor waits. */
@@ -17,7 +21,7 @@ export interface JobQueue {
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<void>;
 
-/** Runs handlers for queued jobs, retrying failures. */
+/** Runs handlers for queued jobs, retrying failures; `concurrency` jobs of the queue at once. */
 export interface JobWorker {
-  handle<N extends JobName>(name: N, handler: JobHandler<N>): Promise<void>;
+  handle<N extends JobName>(name: N, handler: JobHandler<N>, options?: { concurrency?: number }): Promise<void>;
 }

@@ -89,11 +89,26 @@ export interface PasswordResetTokenRepository {
 export interface MailRepository {
   add(mail: OutgoingMail): Promise<void>;
   findById(id: string): Promise<OutgoingMail | null>;
-  /** Moves a queued or failed mail to sending and returns it; null when sent, sending or absent. */
-  claimForDelivery(id: string): Promise<OutgoingMail | null>;
+  /**
+   * Moves a queued or failed mail, or one whose sending claim is older than `staleBefore` (its sender died), to
+   * sending and returns it; null when sent, undeliverable, being sent now, or absent.
+   */
+  claimForDelivery(id: string, now: Date, staleBefore: Date): Promise<OutgoingMail | null>;
   /** Marks the mail sent and drops its sealed secret: from now on nobody can read it from the database. */
   markSent(id: string, at: Date): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
+  /** The retries are spent: the mail is undeliverable and its secret, if any, dropped. False when it was sent after all. */
+  markUndeliverable(id: string, error: string): Promise<boolean>;
+  /** Puts a mail that did not go out back in the queue (staff send it again); null when it cannot be. */
+  requeue(id: string): Promise<OutgoingMail | null>;
+  /**
+   * The mails whose delivery job may be gone: sending claims older than `staleBefore` (set back to queued, with
+   * the reason), and queued or failed mails untouched since `lostBefore`. At most `limit` ids.
+   */
+  sweep(staleBefore: Date, lostBefore: Date, limit: number): Promise<string[]>;
+  /** Mail that did not go out (failed and retrying, or undeliverable), newest first, for staff. */
+  listUndelivered(page: PageRequest): Promise<Page<OutgoingMail>>;
+  countUndeliverable(): Promise<number>;
   /** The account's shared history: every mail about it except the personal ones. */
   listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
   /** The personal mails sent to one user (security notices, links meant for them alone). */

@@ -62,6 +62,8 @@ export type Action =
   | { readonly type: 'staff.tickets' }
   /** Switching off a client's two-factor sign-in when the authenticator is lost (after a check by phone or in person). */
   | { readonly type: 'staff.user_security' }
+  /** Mail that did not go out: seeing it and sending it again. */
+  | { readonly type: 'staff.mail' }
   /** Searching clients and opening a client's whole picture. */
   | { readonly type: 'staff.clients' }
   /** Writing, publishing and ordering help articles and their categories. */
@@ -243,6 +245,8 @@ export function can(actor: Actor, action: Action): Decision {
       if (actor.kind !== 'staff') return deny('missing_role');
       return actor.roles.includes('support') ? allow('support') : actor.roles.includes('billing') ? allow('billing') : staffRole(actor.roles, 'admin');
     case 'staff.user_security':
+      return actor.kind === 'staff' ? (actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin')) : deny('missing_role');
+    case 'staff.mail':
       return actor.kind === 'staff' ? (actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin')) : deny('missing_role');
     case 'staff.clients':
       // Editors write help pages for everybody: they have no business with any one client's data.

@@ -1,6 +1,15 @@
 export const MAIL_TOPICS = ['security', 'general', 'billing', 'services', 'domains', 'support'] as const;
 export type MailTopic = (typeof MAIL_TOPICS)[number];
-export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+/**
+ * queued → sending → sent. A refused attempt is `failed` and tried again (every 15 minutes at most, for three
+ * days); then `undeliverable`, listed for staff to send again. A `sending` mail whose sender died is claimed
+ * again once stale: delivery is at least once, and the Message-ID stays the same so a receiver drops a repeat.
+ */
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'undeliverable'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** A claim older than this belongs to a sender that died (SMTP answers or times out well within it). */
+export const STALE_CLAIM_MS = 10 * 60_000;
 
 /**
  * Where a one-time secret (a reset or invitation link's token, a transfer code) stands in a stored mail. The
@@ -27,6 +36,8 @@ export class OutgoingMail {
   status!: MailStatus;
   attempts!: number;
   lastError!: string | null;
+  /** When the last attempt began. */
+  claimedAt!: Date | null;
   createdAt!: Date;
   sentAt!: Date | null;
 
@@ -60,6 +71,7 @@ export class OutgoingMail {
     mail.status = 'queued';
     mail.attempts = 0;
     mail.lastError = null;
+    mail.claimedAt = null;
     mail.createdAt = input.now;
     mail.sentAt = null;
     return mail;
@@ -70,6 +82,11 @@ export class OutgoingMail {
     const secret = this.sealedSecret === null ? REDACTED : openSecret(this.sealedSecret);
     const put = (s: string) => s.split(SECRET_MARK).join(secret);
     return { subject: put(this.subject), text: put(this.text), html: put(this.html) };
+  }
+
+  /** Whether staff may send it again: it did not go out, and what it carries is still there to send. */
+  canBeSentAgain(): boolean {
+    return (this.status === 'undeliverable' || this.status === 'failed') && (this.sealedSecret !== null || !this.text.includes(SECRET_MARK));
   }
 
   /** The text as the history shows it: the secret never appears. */

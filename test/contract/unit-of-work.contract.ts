@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../application/shared/services.js';
-import { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import { OutgoingMail, STALE_CLAIM_MS } from '../../domain/mail/outgoing-mail.js';
 import { User } from '../../domain/identity/user.js';
 import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import { email, givenOwner, givenStaff } from '../support/builders.js';
@@ -92,14 +92,52 @@ export function describeUnitOfWorkContract(name: string, make: () => Promise<Uni
       const { account } = await givenOwner(services);
       const mail = OutgoingMail.compose({ id: services.ids.newId(), accountId: account.id, topic: 'general', to: 'ana@firma.hr', subject: 'Š', text: 'č', html: '<p>ć</p>', now: services.clock.now() });
       await services.uow.run((scope) => scope.mails.add(mail));
-      const first = await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id));
-      expect([first?.status, first?.attempts, first?.subject]).toEqual(['sending', 1, 'Š']);
-      expect(await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id))).toBeNull();
+      const t0 = services.clock.now().getTime();
+      const claim = (at: number) => services.uow.run((scope) => scope.mails.claimForDelivery(mail.id, new Date(at), new Date(at - STALE_CLAIM_MS)));
+      const first = await claim(t0);
+      expect([first?.status, first?.attempts, first?.subject, first?.claimedAt?.getTime()]).toEqual(['sending', 1, 'Š', t0]);
+      expect(await claim(t0 + 1000)).toBeNull();
       await services.uow.run((scope) => scope.mails.markFailed(mail.id, 'refused'));
-      expect((await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id)))?.attempts).toBe(2);
+      expect((await claim(t0 + 2000))?.attempts).toBe(2);
+      // Its sender died while sending: once the claim is stale, it is taken again, and the history says why.
+      expect(await claim(t0 + 2000 + STALE_CLAIM_MS - 1)).toBeNull();
+      const again = await claim(t0 + 3000 + STALE_CLAIM_MS);
+      expect([again?.attempts, again?.lastError]).toEqual([3, 'delivery interrupted; sending again']);
       await services.uow.run((scope) => scope.mails.markSent(mail.id, services.clock.now()));
-      expect(await services.uow.run((scope) => scope.mails.claimForDelivery(mail.id))).toBeNull();
+      expect(await claim(t0 + 10 * STALE_CLAIM_MS)).toBeNull();
       expect((await services.uow.run((scope) => scope.mails.findById(mail.id)))?.status).toBe('sent');
+      expect(await services.uow.run((scope) => scope.mails.markUndeliverable(mail.id, 'late'))).toBe(false);
+    });
+
+    it('sweeps interrupted and orphaned mail back to delivery, gives up undeliverable mail, and sends it again on request', async () => {
+      const { services } = await make();
+      const { account } = await givenOwner(services);
+      const t0 = services.clock.now().getTime();
+      const compose = (subject: string, at: number, sealedSecret: string | null = null) =>
+        OutgoingMail.compose({ id: services.ids.newId(), accountId: account.id, topic: 'general', to: 'ana@firma.hr', subject, text: sealedSecret ? 'link {{secret}}' : 'tekst', html: '', sealedSecret, now: new Date(at) });
+      const interrupted = compose('prekinuta', t0);
+      const orphan = compose('izgubljena', t0 - 3_600_000);
+      const fresh = compose('svježa', t0);
+      const dying = compose('tajna', t0, 'sealed-secret');
+      await services.uow.run(async (scope) => {
+        for (const m of [interrupted, orphan, fresh, dying]) await scope.mails.add(m);
+        await scope.mails.claimForDelivery(interrupted.id, new Date(t0), new Date(t0 - STALE_CLAIM_MS));
+        await scope.mails.claimForDelivery(dying.id, new Date(t0), new Date(t0 - STALE_CLAIM_MS));
+        await scope.mails.markFailed(dying.id, '550 no such user');
+      });
+      const later = t0 + STALE_CLAIM_MS + 1000;
+      const swept = await services.uow.run((scope) => scope.mails.sweep(new Date(later - STALE_CLAIM_MS), new Date(later - 30 * 60_000), 100));
+      expect(swept.sort()).toEqual([interrupted.id, orphan.id].sort());
+      expect((await services.uow.run((scope) => scope.mails.findById(interrupted.id)))).toMatchObject({ status: 'queued', lastError: 'delivery interrupted; sending again' });
+
+      expect(await services.uow.run((scope) => scope.mails.markUndeliverable(dying.id, 'gave up'))).toBe(true);
+      const dead = (await services.uow.run((scope) => scope.mails.findById(dying.id)))!;
+      expect([dead.status, dead.sealedSecret, dead.canBeSentAgain()]).toEqual(['undeliverable', null, false]);
+      expect(await services.uow.run((scope) => scope.mails.countUndeliverable())).toBe(1);
+      const listed = await services.uow.run((scope) => scope.mails.listUndelivered({ limit: 10 }));
+      expect(listed.items.map((m) => m.subject)).toEqual(['tajna']);
+      expect((await services.uow.run((scope) => scope.mails.requeue(dying.id)))?.status).toBe('queued');
+      expect(await services.uow.run((scope) => scope.mails.requeue(fresh.id))).toBeNull();
     });
 
     it('pages mails and audit entries newest first with keyset cursors, never repeating or skipping', async () => {

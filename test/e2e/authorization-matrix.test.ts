@@ -132,6 +132,10 @@ const MATRIX: Record<string, Rule> = {
   'POST /staff/users/:userId/two-factor/reset': staff('admin', 'support'),
   'GET /staff/clients/:accountId': staff(...CLIENT_STAFF),
   'POST /staff/accounts/:accountId/locks': staff('admin', 'support'),
+  'GET /staff/mail': staff('admin', 'support'),
+  'POST /staff/mail/:mailId/resend': staff('admin', 'support'),
+  'GET /api/v1/staff/mail/undelivered': staff('admin', 'support'),
+  'POST /api/v1/staff/mail/:mailId/resend': staff('admin', 'support'),
   // The mail catcher's inbox exists only when the in-process SMTP catcher runs (development and tests).
   'GET /dev/mail': { kind: 'public' },
   'GET /dev/mail.json': { kind: 'public' },

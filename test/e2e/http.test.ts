@@ -313,6 +313,8 @@ describe('JSON API', () => {
       '/staff/help/articles/{id}/status',
       '/staff/help/categories',
       '/staff/help/categories/{id}',
+      '/staff/mail/undelivered',
+      '/staff/mail/{mailId}/resend',
       '/staff/payments',
       '/staff/tickets',
       '/staff/tickets/{ticketId}',

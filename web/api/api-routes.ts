@@ -7,6 +7,7 @@ import { apiDocsPage } from './docs-page.js';
 import { registerContactApi } from './contact-api.js';
 import { registerEmailChangeApi } from './email-change-api.js';
 import { registerTicketApi } from './ticket-api.js';
+import { registerMailApi } from './mail-api.js';
 import { jsonBodies } from '../http/json-body.js';
 import { registerHelpApi } from './help-api.js';
 import { pdfResponse } from '../http/pdf.js';
@@ -468,6 +469,7 @@ export function apiRoutes(useCases: UseCases) {
   registerContactApi(api, useCases);
   registerEmailChangeApi(api, useCases);
   registerTicketApi(api, useCases);
+  registerMailApi(api, useCases);
   registerHelpApi(api, useCases);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token created by the account owner (pt_…), limited to the rights chosen for it.' });

@@ -58,6 +58,11 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
             <a href="/staff/tickets">{t('staff.tickets.count', { n: counts.tickets })}</a>
           </p>
         ) : null}
+        {counts.undeliveredMail !== null ? (
+          <p class="card" data-queue="mail">
+            <a href="/staff/mail">{t('staff.mail.count', { n: counts.undeliveredMail })}</a>
+          </p>
+        ) : null}
       </div>
       {canAudit ? (
         <p>
