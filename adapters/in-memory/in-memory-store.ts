@@ -6,6 +6,7 @@ import type { User } from '../../domain/identity/user.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { JobName, JobPayloads } from '../../application/ports/job-queue.js';
+import type { ArchivedDocument } from '../../application/ports/invoice-archive.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
@@ -49,6 +50,7 @@ export class InMemoryStore {
   tickets = new Map<string, Ticket>();
   ticketMessages = new Map<string, TicketMessage>();
   ticketAttachments = new Map<string, { attachment: TicketAttachment; sealed: string }>();
+  invoiceDocuments = new Map<string, ArchivedDocument>();
 
   snapshot(): () => void {
     const saved = {
@@ -76,6 +78,7 @@ export class InMemoryStore {
       tickets: new Map(this.tickets),
       ticketMessages: new Map(this.ticketMessages),
       ticketAttachments: new Map(this.ticketAttachments),
+      invoiceDocuments: new Map(this.invoiceDocuments),
     };
     return () => Object.assign(this, saved);
   }

@@ -28,6 +28,7 @@ import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js'
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 import { InMemoryEmailChangeRepository } from './in-memory-email-change-repository.js';
 import { InMemoryTicketRepository } from './in-memory-ticket-repository.js';
+import { InMemoryInvoiceArchive } from './in-memory-invoice-archive.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -60,6 +61,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       contacts: new InMemoryContactRepository(store),
       emailChanges: new InMemoryEmailChangeRepository(store),
       tickets: new InMemoryTicketRepository(store),
+      archive: new InMemoryInvoiceArchive(store),
     };
   }
 

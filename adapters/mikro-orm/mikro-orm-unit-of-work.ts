@@ -18,6 +18,7 @@ import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
 import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
+import { PostgresInvoiceArchive } from './mikro-orm-invoice-archive.js';
 import {
   MikroOrmDomainRepository,
   MikroOrmInvoiceRepository,
@@ -64,6 +65,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       contacts: new MikroOrmContactRepository(em),
       emailChanges: new MikroOrmEmailChangeRepository(em),
       tickets: new MikroOrmTicketRepository(em),
+      archive: new PostgresInvoiceArchive(em),
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { InvoiceArchive } from './invoice-archive.js';
 import type { JobQueue } from './job-queue.js';
 import type {
   AuditLog,
@@ -45,6 +46,7 @@ export interface TransactionScope {
   readonly contacts: ContactRepository;
   readonly emailChanges: EmailChangeRepository;
   readonly tickets: TicketRepository;
+  readonly archive: InvoiceArchive;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

@@ -13,6 +13,7 @@ import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
 import { staffEmailChangeRoutes } from './staff-email-change-routes.js';
 import { staffTicketRoutes } from './staff-ticket-routes.js';
+import { staffEInvoiceRoutes } from './staff-einvoice-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -156,5 +157,6 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
 
   app.route('/', staffEmailChangeRoutes(useCases));
   app.route('/', staffTicketRoutes(useCases));
+  app.route('/', staffEInvoiceRoutes(useCases));
   return app;
 }
