@@ -50,7 +50,7 @@ export class XmlBuilderUblWriter implements EInvoiceWriter {
     cbc(root, 'IssueTime', doc.issueTime);
     if (!credit) cbc(root, 'DueDate', doc.dueDate);
     cbc(root, credit ? 'CreditNoteTypeCode' : 'InvoiceTypeCode', doc.typeCode);
-    cbc(root, 'Note', doc.note);
+    for (const note of doc.notes) cbc(root, 'Note', note);
     cbc(root, 'DocumentCurrencyCode', doc.currency);
     if (doc.billingReference) {
       const ref = cac(cac(root, 'BillingReference'), 'InvoiceDocumentReference');

@@ -1,3 +1,4 @@
+import { zagrebYear } from '../../domain/billing/calendar.js';
 import type { Product } from '../../domain/catalog/product.js';
 import { DomainName } from '../../domain/ordering/domain-name.js';
 import type { OrderLine } from '../../domain/ordering/order.js';
@@ -52,7 +53,7 @@ export async function nextNumber(scope: TransactionScope, series: 'N' | 'P' | 'T
 }
 
 export async function nextNumbered(scope: TransactionScope, series: 'N' | 'P' | 'T', now: Date): Promise<{ number: string; sequence: number }> {
-  const year = now.getUTCFullYear();
+  const year = zagrebYear(now);
   const sequence = await scope.counters.next(series, year);
   return { number: `${series}-${year}-${String(sequence).padStart(6, '0')}`, sequence };
 }

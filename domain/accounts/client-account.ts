@@ -109,9 +109,11 @@ export class ClientAccount {
   }
 
   /** Staff set the VAT classification; a foreign EU business is reverse-charged only with a VAT number. */
-  classify(buyerClass: BuyerClass, vatNumber: string | null): void {
+  classify(buyerClass: BuyerClass, vatNumber: string | null, country: string): void {
+    const foreign = buyerClass === 'foreign_eu' || buyerClass === 'foreign_non_eu';
     this.buyerClass = buyerClass;
-    this.vatNumber = buyerClass === 'foreign_eu' || buyerClass === 'foreign_non_eu' ? vatNumber : null;
+    this.vatNumber = foreign ? vatNumber : null;
+    this.country = foreign ? country : 'HR';
   }
 
   isLegalEntity(): boolean {

@@ -62,7 +62,8 @@ export interface EInvoice {
   readonly dueDate: LocalDate | null;
   /** UNTDID 1001: 380 commercial invoice, 381 credit note. */
   readonly typeCode: '380' | '381';
-  readonly note: string | null;
+  /** BT-22: what the document says in words — what it corrects, and the legal basis of a zero rate. */
+  readonly notes: readonly string[];
   readonly currency: 'EUR';
   readonly billingReference: { readonly id: string; readonly issueDate: LocalDate } | null;
   readonly seller: EInvoiceParty;
@@ -87,7 +88,9 @@ export function amount(cents: number): string {
 
 function party(p: Party, email: string | null): EInvoiceParty {
   const croatian = p.country === 'HR';
-  const vatId = p.vatNumber ?? (croatian ? `HR${p.oib}` : null);
+  // Every account of the portal has an OIB; HR CIUS asks a tax identifier of every buyer (HR-BR-S-1, -E-1), so
+  // a buyer without a VAT number of its own is identified by it.
+  const vatId = p.vatNumber ?? `HR${p.oib}`;
   return {
     // A Croatian party is reached by its OIB (AMS directory); a foreign one by e-mail (EAS code EM).
     endpoint: croatian || !email ? { scheme: OIB_SCHEME, id: p.oib } : { scheme: 'EM', id: email },
@@ -110,8 +113,9 @@ export function eInvoiceOf(invoice: Invoice, billing: { iban: string }): EInvoic
     category: g.category,
     percent: String(g.ratePercent),
     hrName: hrVatName(g),
-    exemptionReasonCode: g.category === 'S' ? null : (g.exemption?.code ?? null),
-    exemptionReason: g.category === 'S' ? null : (g.exemption?.text ?? null),
+    // EN 16931 (BR-Z-10) gives a zero rate no exemption reason: its legal basis goes into a note instead.
+    exemptionReasonCode: g.category === 'S' || g.category === 'Z' ? null : (g.exemption?.code ?? null),
+    exemptionReason: g.category === 'S' || g.category === 'Z' ? null : (g.exemption?.text ?? null),
   });
   const subtotals = invoice.vatGroups.map((g) => ({
     taxable: amount(sign * g.netCents),
@@ -130,7 +134,10 @@ export function eInvoiceOf(invoice: Invoice, billing: { iban: string }): EInvoic
     issueTime: zagrebTime(invoice.issuedAt),
     dueDate: credit ? null : invoice.dueDate,
     typeCode: credit ? '381' : '380',
-    note: credit && invoice.corrects ? `Odobrenje za račun ${invoice.corrects.number}` : null,
+    notes: [
+      ...(credit && invoice.corrects ? [`Odobrenje za račun ${invoice.corrects.number}`] : []),
+      ...invoice.vatGroups.filter((g) => g.category === 'Z' && g.exemption).map((g) => `Nulta stopa PDV-a: ${g.exemption!.text}`),
+    ],
     currency: 'EUR',
     billingReference: invoice.corrects ? { id: invoice.corrects.number, issueDate: invoice.corrects.issueDate } : null,
     seller: party(invoice.seller, null),

@@ -53,6 +53,13 @@ export interface BuyerTaxProfile {
   readonly vatNumber: string | null;
 }
 
+/** Member states by ISO 3166 code (Greece's VAT numbers start with EL). */
+export const EU_COUNTRIES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'] as const;
+
+export function vatPrefixOf(country: string): string {
+  return country === 'GR' ? 'EL' : country;
+}
+
 /** EU VAT numbers: two letters of the member state and 2–13 letters or digits. */
 export function parseVatNumber(raw: string): string | null {
   const value = raw.replace(/[\s.-]+/gu, '').toUpperCase();

@@ -35,7 +35,7 @@ export function staffEInvoiceRoutes(useCases: UseCases) {
     '/accounts/:accountId/buyer-class',
     requireStaff,
     accountParam,
-    validated('form', z.object({ buyerClass: z.enum(BUYER_CLASSES).or(z.literal('')).default(''), vatNumber: z.string().max(40).default('') })),
+    validated('form', z.object({ buyerClass: z.enum(BUYER_CLASSES).or(z.literal('')).default(''), vatNumber: z.string().max(40).default(''), country: z.string().max(2).default('HR') })),
     async (c) => {
       const actor = c.var.staffAuth!.actor;
       const { accountId } = c.req.valid('param');

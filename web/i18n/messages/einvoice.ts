@@ -39,6 +39,8 @@ export const hr = {
   'failure.invoice.period': 'Razdoblje usluge ima datum početka i završetka (GGGG-MM-DD), završetak nije prije početka.',
   'failure.invoice.one_reason': 'Stavke jedne vrste PDV-a moraju imati isti razlog oslobođenja.',
   'failure.buyer.class': 'Odaberite porezni status kupca.',
+  'failure.buyer.country': 'Država kupca je oznaka od dva slova (ISO 3166): članica EU za kupca iz EU, država izvan EU za ostale strane kupce.',
+  'buyerClass.country': 'Država (ISO oznaka, npr. DE)',
   'failure.buyer.vat_number': 'PDV broj kupca iz EU piše se s oznakom države (npr. DE123456789).',
 };
 
@@ -82,5 +84,7 @@ export const en: Record<keyof typeof hr, string> = {
   'failure.invoice.period': 'A service period has a start and an end date (YYYY-MM-DD), the end not before the start.',
   'failure.invoice.one_reason': 'Lines of one kind of VAT must give the same exemption reason.',
   'failure.buyer.class': "Choose the buyer's VAT status.",
+  'failure.buyer.country': "The buyer's country is a two-letter ISO 3166 code: an EU member for an EU buyer, a country outside the EU for other foreign buyers.",
+  'buyerClass.country': 'Country (ISO code, e.g. DE)',
   'failure.buyer.vat_number': "An EU buyer's VAT number starts with its country code (e.g. DE123456789).",
 };
