@@ -202,6 +202,18 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     const saved = join(dataDir, download.suggestedFilename());
     await download.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The eRačun beside it: the archived UBL 2.1 file, named like the PDF.
+    const number = (await owner.locator('article.invoice h1').textContent())!.replace('Račun ', '');
+    const [xml] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'e-račun (XML)' }).click()]);
+    expect(xml.suggestedFilename()).toMatch(/^racun-\d+-WEB1-1\.xml$/u);
+    const savedXml = join(dataDir, xml.suggestedFilename());
+    await xml.saveAs(savedXml);
+    const ubl = readFileSync(savedXml, 'utf8');
+    expect(ubl).toContain('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"');
+    expect(ubl).toContain(`<cbc:ID>${number}</cbc:ID>`);
+    expect(ubl).toContain(`<cbc:EndpointID schemeID="9934">${DEMO.account.oib}</cbc:EndpointID>`);
+    expect(ubl).toContain(`<cbc:Name>${DEMO.staff[0].name}</cbc:Name>`);
   });
 
   it('the owner invites a contact for one service; the contact accepts from the mail and sees only that service', async () => {
