@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   let stop = async () => undefined as void;
   if (!url) {
     const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-    const embedded = await startEmbeddedDatabase({ dataDir: dir, persistent: false, database: 'bench' });
+    const embedded = await startEmbeddedDatabase({ dataDir: join(dir, 'pgdata'), persistent: false, database: 'bench', fsync: false });
     url = embedded.url;
     stop = async () => {
       await embedded.stop();

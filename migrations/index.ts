@@ -6,7 +6,8 @@ import { Migration20261125040000ApiTokens } from './Migration20261125040000ApiTo
 import { Migration20261125050000Contacts } from './Migration20261125050000Contacts.js';
 import { Migration20261125060000EmailChange } from './Migration20261125060000EmailChange.js';
 import { Migration20261125070000Tickets } from './Migration20261125070000Tickets.js';
-import { Migration20261126000000EInvoice } from './Migration20261126000000EInvoice.js';
+import { Migration20261130000000PersonalMail } from './Migration20261130000000PersonalMail.js';
+import { Migration20261130010000EInvoice } from './Migration20261130010000EInvoice.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261125050000Contacts', class: Migration20261125050000Contacts },
   { name: 'Migration20261125060000EmailChange', class: Migration20261125060000EmailChange },
   { name: 'Migration20261125070000Tickets', class: Migration20261125070000Tickets },
-  { name: 'Migration20261126000000EInvoice', class: Migration20261126000000EInvoice },
+  { name: 'Migration20261130000000PersonalMail', class: Migration20261130000000PersonalMail },
+  { name: 'Migration20261130010000EInvoice', class: Migration20261130010000EInvoice },
 ];

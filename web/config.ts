@@ -52,7 +52,10 @@ const schema = z.object({
   DOCUMENT_RETENTION_DAYS: positiveInt('DOCUMENT_RETENTION_DAYS', 30),
   RENEWAL_REMINDER_DAYS: positiveInt('RENEWAL_REMINDER_DAYS', 7),
   RENEWAL_GRACE_DAYS: positiveInt('RENEWAL_GRACE_DAYS', 15),
-  SEED_DEMO: z.enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' }).default('1').transform((v) => v === '1' || v === 'true'),
+  SEED_DEMO: z
+    .enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
 });
 
 export interface Config {
@@ -104,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!local && !c.CREDENTIALS_KEYS) throw new ConfigError('Invalid configuration:\n  - CREDENTIALS_KEYS: required off localhost (id:base64 of 32 random bytes)');
   // Without SMTP_URL the in-process catcher shows every mail at /dev/mail: fine on a laptop, never in public.
   if (!local && !c.SMTP_URL) throw new ConfigError('Invalid configuration:\n  - SMTP_URL: required off localhost (the mail catcher is for local runs only)');
+  // The demo data has staff with published passwords and TOTP secrets: it never reaches a public install.
+  if (!local && c.SEED_DEMO) throw new ConfigError('Invalid configuration:\n  - SEED_DEMO: demo data (staff logins with published passwords) is only for a local run on localhost; remove SEED_DEMO');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -116,7 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     trustProxy: c.TRUST_PROXY,
-    seedDemo: c.SEED_DEMO,
+    seedDemo: c.SEED_DEMO ?? local,
     credentialsKeys: c.CREDENTIALS_KEYS || undefined,
     credentialsKeyId: c.CREDENTIALS_KEY_ID || undefined,
     nameservers: c.NAMESERVERS.split(',').map((n) => n.trim()).filter(Boolean),

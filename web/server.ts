@@ -36,7 +36,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      const embedded: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: resolve(config.dataDir, 'postgres') });
+      const embedded: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: resolve(config.dataDir, 'postgres'), log });
       stops.push(() => embedded.stop());
       databaseUrl = embedded.url;
       log(`PostgreSQL (embedded) in ${resolve(config.dataDir, 'postgres')}`);
@@ -73,7 +73,10 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
 
     const demoLogins = config.seedDemo ? (await new SeedDemoData(services).execute()).logins : null;
     const useCases = buildUseCases(services, { database: new PostgresDatabaseHealth(orm) });
-    const app = createApp({ useCases, appUrl: config.appUrl, secureCookies: config.secureCookies, trustProxy: config.trustProxy, mailCatcher: catcher });
+    // The catcher's inbox holds every reset link: served only to this machine, never on a network address.
+    const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
+    if (catcher && !loopback) log(`Mail catcher: not served at /dev/mail because HOST=${config.host} is not a loopback address`);
+    const app = createApp({ useCases, appUrl: config.appUrl, secureCookies: config.secureCookies, trustProxy: config.trustProxy, mailCatcher: loopback ? catcher : null });
 
     const server = await new Promise<ServerType>((resolveServer) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));

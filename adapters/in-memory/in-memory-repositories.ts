@@ -164,6 +164,7 @@ export class InMemoryMailRepository implements MailRepository {
     sent.status = 'sent';
     sent.sentAt = at;
     sent.lastError = null;
+    sent.sealedSecret = null;
     this.store.mails.set(id, sent);
   }
   async markFailed(id: string, error: string): Promise<void> {
@@ -175,8 +176,13 @@ export class InMemoryMailRepository implements MailRepository {
     this.store.mails.set(id, failed);
   }
   async listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
-    const mine = [...this.store.mails.values()].filter((m) => m.accountId === accountId);
-    const result = pageDescending(mine, (m) => ({ at: m.createdAt, id: m.id }), page);
+    return this.page((m) => m.accountId === accountId && !m.personal, page);
+  }
+  async listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
+    return this.page((m) => m.userId === userId && m.personal, page);
+  }
+  private page(filter: (m: OutgoingMail) => boolean, page: PageRequest): Page<OutgoingMail> {
+    const result = pageDescending([...this.store.mails.values()].filter(filter), (m) => ({ at: m.createdAt, id: m.id }), page);
     return { items: result.items.map(copy), next: result.next };
   }
 }

@@ -147,14 +147,20 @@ export class MikroOrmMailRepository implements MailRepository {
     return this.em.findOne(OutgoingMailSchema, { id }, { refresh: true });
   }
   async markSent(id: string, at: Date): Promise<void> {
-    await this.em.nativeUpdate(OutgoingMailSchema, { id }, { status: 'sent', sentAt: at, lastError: null });
+    await this.em.nativeUpdate(OutgoingMailSchema, { id }, { status: 'sent', sentAt: at, lastError: null, sealedSecret: null });
   }
   async markFailed(id: string, error: string): Promise<void> {
     await this.em.nativeUpdate(OutgoingMailSchema, { id, status: 'sending' }, { status: 'failed', lastError: error });
   }
   listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
+    return this.page({ accountId, personal: false }, page);
+  }
+  listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
+    return this.page({ userId, personal: true }, page);
+  }
+  private page(filter: { accountId?: string; userId?: string; personal: boolean }, page: PageRequest): Promise<Page<OutgoingMail>> {
     return keysetPage(
-      (where, limit) => this.em.find(OutgoingMailSchema, { accountId, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      (where, limit) => this.em.find(OutgoingMailSchema, { ...filter, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
       'createdAt',
       (m) => ({ at: m.createdAt, id: m.id }),
       page,

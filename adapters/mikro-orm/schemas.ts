@@ -96,6 +96,8 @@ export const OutgoingMailSchema = new EntitySchema<OutgoingMail>({
     subject: { type: 'string', columnType: 'text' },
     text: { type: 'text', fieldName: 'text_body' },
     html: { type: 'text', fieldName: 'html_body' },
+    personal: { type: 'boolean' },
+    sealedSecret: { type: 'text', nullable: true },
     status: { type: 'string', columnType: 'text' },
     attempts: { type: 'integer' },
     lastError: { type: 'string', columnType: 'text', nullable: true },

@@ -5,7 +5,7 @@ import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '
 import type { Page } from '../ports/repositories.js';
 import type { Services } from '../shared/services.js';
 
-/** The email history of an account: every mail the portal sent for it, welcome and access data included. */
+/** The email history of an account (every mail about it but the personal ones), and a person's own mails. */
 export class AccountMails {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}
 
@@ -18,7 +18,21 @@ export class AccountMails {
   async show(actor: Actor, accountId: string, mailId: string): Promise<Result<OutgoingMail, DomainFailure>> {
     if (!can(actor, { type: 'account.emails', accountId }).allowed) return fail(new Forbidden('forbidden'));
     const mail = await this.deps.uow.run((scope) => scope.mails.findById(mailId));
-    if (!mail || mail.accountId !== accountId) return fail(new NotFound('not_found'));
+    if (!mail || mail.accountId !== accountId || mail.personal) return fail(new NotFound('not_found'));
+    return ok(mail);
+  }
+
+  /** The signed-in person's own mails: security notices and the one-time links sent to them (shown redacted). */
+  async listPersonal(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
+    if (actor.kind !== 'user' || !can(actor, { type: 'user.security', userId: actor.userId }).allowed) return fail(new Forbidden('forbidden'));
+    const limit = Math.min(Math.max(page.limit ?? 25, 1), 100);
+    return ok(await this.deps.uow.run((scope) => scope.mails.listPersonal(actor.userId, { after: page.after ?? null, limit })));
+  }
+
+  async showPersonal(actor: Actor, mailId: string): Promise<Result<OutgoingMail, DomainFailure>> {
+    if (actor.kind !== 'user' || !can(actor, { type: 'user.security', userId: actor.userId }).allowed) return fail(new Forbidden('forbidden'));
+    const mail = await this.deps.uow.run((scope) => scope.mails.findById(mailId));
+    if (!mail || !mail.personal || mail.userId !== actor.userId) return fail(new NotFound('not_found'));
     return ok(mail);
   }
 }

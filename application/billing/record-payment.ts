@@ -53,7 +53,7 @@ export interface RecordedPayment {
  * reference finds the document: an invoice gets the amount; an open quote is accepted and invoiced first.
  */
 export class RecordPayment {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings' | 'documents' | 'einvoices'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
 
   async execute(actor: Actor, input: PaymentInput, meta: RequestMeta): Promise<Result<RecordedPayment, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));

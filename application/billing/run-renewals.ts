@@ -32,7 +32,7 @@ export interface RenewalRun {
  * renewal row whose stage only moves forward with a conditional update, so every notice goes out once.
  */
 export class RunRenewals {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings'> & { policy: RenewalPolicy }) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings'> & { policy: RenewalPolicy }) {}
 
   async execute(): Promise<RenewalRun> {
     const run: RenewalRun = { quoted: 0, reminded: 0, suspended: 0, cancelled: 0 };

@@ -8,7 +8,7 @@ import type { HostedService, RegisteredDomain } from '../../domain/services/host
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invitationMail } from '../mail/contact-templates.js';
 import { zagrebDate } from '../mail/mail-content.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import type { Page } from '../ports/repositories.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -69,7 +69,7 @@ const grantOf = (contact: Contact): Grant => ({ userId: contact.userId, permissi
  * contact may never give more than it holds nor change itself.
  */
 export class ManageContacts {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'rateLimiter' | 'settings'>) {}
 
   async list(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<Contact>, DomainFailure>> {
     if (!can(actor, { type: 'contacts.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
@@ -193,16 +193,19 @@ export class ManageContacts {
   private async mailInvitation(scope: TransactionScope, inviterId: string, accountName: string, contact: Contact, token: string): Promise<void> {
     const inviter = await scope.users.findById(inviterId);
     const locale: Locale = contact.locale;
+    const invitee = contact.userId ?? (await scope.users.findByEmail(contact.email))?.id ?? null;
     await queueMail(scope, this.deps, {
       to: contact.email,
       topic: 'general',
       accountId: contact.accountId,
+      userId: invitee,
+      secret: token,
       content: invitationMail[locale]({
         name: contact.name,
         inviter: inviter?.name ?? accountName,
         account: accountName,
         product: this.deps.settings.productName,
-        link: `${this.deps.settings.appUrl}/invitations/${token}`,
+        link: `${this.deps.settings.appUrl}/invitations/${SECRET_MARK}`,
         expires: zagrebDate(contact.invitationExpiresAt ?? this.deps.clock.now()),
       }),
     });

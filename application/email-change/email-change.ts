@@ -8,7 +8,7 @@ import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { emailChangeConfirmMail, emailChangeDecidedMail, emailChangeNoticeMail } from '../mail/email-change-templates.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import type { Page } from '../ports/repositories.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -248,8 +248,10 @@ export class EmailChange {
     const base = this.deps.settings.appUrl;
     const args = { account: account.name, product: this.deps.settings.productName, newEmail: request.newEmail };
     const locale: Locale = meta.locale;
-    await queueMail(scope, this.deps, { to: request.newEmail, topic: 'security', accountId: account.id, content: emailChangeConfirmMail[locale]({ ...args, link: `${base}/email-change/confirm/${confirmToken}` }) });
-    await queueMail(scope, this.deps, { to: request.oldEmail, topic: 'security', accountId: account.id, content: emailChangeNoticeMail[locale]({ ...args, link: `${base}/email-change/cancel/${cancelToken}` }) });
+    const newHolder = (await scope.users.findByEmail(request.newEmail))?.id ?? null;
+    const oldHolder = (await scope.users.findByEmail(request.oldEmail))?.id ?? null;
+    await queueMail(scope, this.deps, { to: request.newEmail, topic: 'security', accountId: account.id, userId: newHolder, secret: confirmToken, content: emailChangeConfirmMail[locale]({ ...args, link: `${base}/email-change/confirm/${SECRET_MARK}` }) });
+    await queueMail(scope, this.deps, { to: request.oldEmail, topic: 'security', accountId: account.id, userId: oldHolder, secret: cancelToken, content: emailChangeNoticeMail[locale]({ ...args, link: `${base}/email-change/cancel/${SECRET_MARK}` }) });
     return request;
   }
 

@@ -1,7 +1,7 @@
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import { fail, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { passwordResetMail } from '../mail/templates.js';
 import { audit } from '../shared/audit.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
@@ -13,7 +13,7 @@ import type { Services } from '../shared/services.js';
  * address belongs to somebody or not, so the form cannot be used to find out who is a client.
  */
 export class RequestPasswordReset {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'rateLimiter' | 'settings'>) {}
 
   async execute(input: { email: string }, meta: RequestMeta): Promise<Result<void, DomainFailure>> {
     const email = EmailAddress.parse(input.email);
@@ -35,13 +35,14 @@ export class RequestPasswordReset {
       }
       await scope.resetTokens.revokeUnusedFor(user.id, now);
       await scope.resetTokens.add(PasswordResetToken.issue({ tokenHash, userId: user.id, now }));
-      const link = `${this.deps.settings.appUrl}/password-reset/${token}`;
+      const link = `${this.deps.settings.appUrl}/password-reset/${SECRET_MARK}`;
       await queueMail(scope, this.deps, {
         to: user.email,
         topic: 'security',
         userId: user.id,
         accountId: (await scope.accounts.listOwnedBy(user.id))[0]?.id ?? null,
         content: passwordResetMail[user.locale]({ name: user.name, link, product: this.deps.settings.productName }),
+        secret: token,
       });
       await audit(scope, this.deps, meta, { action: 'auth.password_reset_requested', actorKind: 'anonymous', actorId: user.id, details: { known: true } });
     });

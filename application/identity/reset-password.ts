@@ -9,7 +9,7 @@ import type { Services } from '../shared/services.js';
 
 /** Sets a new password from a reset link: the link is spent, every session ends, the owner is told. */
 export class ResetPassword {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'hasher' | 'commonPasswords' | 'rateLimiter' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'hasher' | 'commonPasswords' | 'rateLimiter' | 'settings'>) {}
 
   /** Whether a link can still be used, to show the form or say at once that it has expired. */
   async isUsable(token: string): Promise<boolean> {

@@ -13,7 +13,7 @@ import { queueMail } from './queue-mail.js';
  */
 export async function mailAccount(
   scope: TransactionScope,
-  services: Pick<Services, 'clock' | 'ids'>,
+  services: Pick<Services, 'clock' | 'ids' | 'secrets'>,
   input: { account: ClientAccount; topic: Subscription; compose: (locale: Locale) => MailContent },
 ): Promise<OutgoingMail[]> {
   const { account, topic } = input;

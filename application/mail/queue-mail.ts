@@ -3,11 +3,17 @@ import type { TransactionScope } from '../ports/unit-of-work.js';
 import type { Services } from '../shared/services.js';
 import type { MailContent } from './mail-content.js';
 
-/** Stores the mail (it is history from now on) and enqueues its delivery in the same transaction. */
+export { SECRET_MARK } from '../../domain/mail/outgoing-mail.js';
+
+/**
+ * Stores the mail (it is history from now on) and enqueues its delivery in the same transaction. A mail carrying a
+ * one-time secret is composed with SECRET_MARK in its place and given the secret apart: the secret is kept sealed
+ * until delivery only, and the mail is personal (never in an account's shared history).
+ */
 export async function queueMail(
   scope: TransactionScope,
-  services: Pick<Services, 'clock' | 'ids'>,
-  input: { to: string; topic: MailTopic; content: MailContent; accountId?: string | null; userId?: string | null },
+  services: Pick<Services, 'clock' | 'ids' | 'secrets'>,
+  input: { to: string; topic: MailTopic; content: MailContent; accountId?: string | null; userId?: string | null; secret?: string; personal?: boolean },
 ): Promise<OutgoingMail> {
   const mail = OutgoingMail.compose({
     id: services.ids.newId(),
@@ -18,6 +24,8 @@ export async function queueMail(
     subject: input.content.subject,
     text: input.content.text,
     html: input.content.html,
+    personal: input.personal,
+    sealedSecret: input.secret === undefined ? null : services.secrets.seal(input.secret),
     now: services.clock.now(),
   });
   await scope.mails.add(mail);

@@ -9,7 +9,7 @@ import { User } from '../../domain/identity/user.js';
 import { Order, type OrderCustomer } from '../../domain/ordering/order.js';
 import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { existingOibMail, orderReceivedMail, welcomeMail } from '../mail/ordering-templates.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { mailAccount } from '../mail/mail-account.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -54,7 +54,7 @@ export type PublicOrderOutcome = { readonly received: true };
  * Order, account, owner, quote and mails commit together or not at all.
  */
 export class PlaceOrder {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'rateLimiter' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'rateLimiter' | 'settings'>) {}
 
   /** Whether this actor may order for the account (the portal offers the order form only then). */
   mayOrder(actor: Actor, accountId: string): boolean {
@@ -99,12 +99,14 @@ export class PlaceOrder {
       await scope.accounts.add(account);
       const { order, quote } = await this.createOrderAndQuote(scope, account.id, owner.id, 'public', lines.value, null, now);
       let link = `${this.deps.settings.appUrl}/sign-in`;
+      let secret: string | undefined;
       if (newOwner || !owner.hasPassword()) {
         await scope.resetTokens.add(PasswordResetToken.issue({ tokenHash: this.deps.tokens.hash(token), userId: owner.id, now, ttlMs: WELCOME_LINK_TTL_MS }));
-        link = `${this.deps.settings.appUrl}/password-reset/${token}`;
+        link = `${this.deps.settings.appUrl}/password-reset/${SECRET_MARK}`;
+        secret = token;
       }
       const args = { name: c.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link };
-      await queueMail(scope, this.deps, { to: owner.email, topic: 'general', accountId: account.id, userId: owner.id, content: (newOwner ? welcomeMail : orderReceivedMail)[meta.locale](args) });
+      await queueMail(scope, this.deps, { to: owner.email, topic: 'general', accountId: account.id, userId: owner.id, content: (newOwner ? welcomeMail : orderReceivedMail)[meta.locale](args), secret });
       await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'anonymous', actorId: owner.id, accountId: account.id, details: { order: order.number, newAccount: true } });
       return ok({ received: true as const });
     });

@@ -88,9 +88,13 @@ export interface MailRepository {
   findById(id: string): Promise<OutgoingMail | null>;
   /** Moves a queued or failed mail to sending and returns it; null when sent, sending or absent. */
   claimForDelivery(id: string): Promise<OutgoingMail | null>;
+  /** Marks the mail sent and drops its sealed secret: from now on nobody can read it from the database. */
   markSent(id: string, at: Date): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
+  /** The account's shared history: every mail about it except the personal ones. */
   listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
+  /** The personal mails sent to one user (security notices, links meant for them alone). */
+  listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
 }
 
 export interface AuditLog {

@@ -15,7 +15,7 @@ const FIELD_NAMES = { hr: { name: 'naziv', address: 'adresa', phone: 'telefon' }
  * staff locked a field; the OIB and the email address are not edited here. Every change is audited and mailed.
  */
 export class ManageProfile {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings'>) {}
 
   async show(actor: Actor, accountId: string): Promise<Result<{ account: ClientAccount; mayEdit: boolean; mayChangeEmail: boolean }, DomainFailure>> {
     // Clients with the profile right, and staff who may lock its fields.

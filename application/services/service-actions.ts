@@ -5,7 +5,7 @@ import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { checkNameservers } from '../../domain/support/ticket-request.js';
 import { mailAccount } from '../mail/mail-account.js';
-import { queueMail } from '../mail/queue-mail.js';
+import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { itemChangedMail, transferCodeMail } from '../mail/service-templates.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
@@ -85,8 +85,10 @@ export class ServiceActions {
       if (!account) return fail(new NotFound('not_found'));
       const owner = await scope.users.findById(account.ownerUserId);
       const locale: Locale = owner?.locale ?? 'hr';
+      // The code exists in clear only in the mail on its way out: sealed until delivered, never in any history.
       const code = this.deps.tokens.generate().slice(0, 16).toUpperCase();
-      await queueMail(scope, this.deps, { to: account.email, topic: 'domains', accountId, content: transferCodeMail[locale]({ account: account.name, product: this.deps.settings.productName, domain: domain.name, code }) });
+      const registrant = owner?.email === account.email ? owner.id : null;
+      await queueMail(scope, this.deps, { to: account.email, topic: 'domains', accountId, userId: registrant, secret: code, content: transferCodeMail[locale]({ account: account.name, product: this.deps.settings.productName, domain: domain.name, code: SECRET_MARK }) });
       return ok('domain.transfer_code_sent');
     });
   }

@@ -76,6 +76,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /accounts/:accountId/contacts/:contactId/invite': client('contacts'),
   'POST /accounts/:accountId/contacts/:contactId/remove': client('contacts'),
   'GET /security': { kind: 'signedIn' },
+  'GET /security/emails': { kind: 'signedIn' },
+  'GET /security/emails/:mailId': { kind: 'signedIn' },
   'POST /security/two-factor/setup': { kind: 'signedIn' },
   'POST /security/two-factor/enable': { kind: 'signedIn' },
   'POST /security/two-factor/disable': { kind: 'signedIn' },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OsloTotp } from '../../adapters/system/oslo-totp.js';
+import { mailAccount } from '../../application/mail/mail-account.js';
+import { composeMail } from '../../application/mail/mail-content.js';
 import { createApp, type App } from '../../web/app.js';
 import { buildUseCases } from '../../web/use-cases.js';
 import { givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
@@ -193,20 +195,28 @@ describe('password reset over HTTP, with mail over SMTP', () => {
 });
 
 describe('email history and other accounts', () => {
-  it('shows an account mail to its owner and refuses the owner of another account', async () => {
+  it('shows an account mail to its owner and refuses the owner of another account; a reset mail is the owner\'s alone', async () => {
     const ana = await givenOwner(portal.services, { email: 'hist-ana@firma.hr' });
     const ivo = await givenOwner(portal.services, { email: 'hist-ivo@firma.hr' });
+    await portal.services.uow.run((scope) => mailAccount(scope, portal.services, { account: ana.account, topic: 'general', compose: () => composeMail({ subject: 'Obavijest', greeting: 'Poštovani,', paragraphs: ['tekst'], footer: '' }) }));
     await httpClient(app).post('/password-reset', { form: { email: 'hist-ana@firma.hr' } });
     const anaClient = await signedIn('hist-ana@firma.hr');
     const list = await (await anaClient.get(`/accounts/${ana.account.id}/emails`)).text();
-    const mailId = /emails\/([0-9a-f-]{36})/u.exec(list)?.[1];
-    expect(mailId).toBeDefined();
+    const mailIds = [...list.matchAll(/emails\/([0-9a-f-]{36})/gu)].map((m) => m[1]);
+    expect(mailIds).toHaveLength(1);
+    const mailId = mailIds[0];
+    const own = await (await anaClient.get('/security/emails')).text();
+    const resetId = /security\/emails\/([0-9a-f-]{36})/u.exec(own)?.[1];
+    expect(resetId).toBeDefined();
+    expect(await (await anaClient.get(`/security/emails/${resetId}`)).text()).toContain('/password-reset/••••••••');
+    expect((await anaClient.get(`/accounts/${ana.account.id}/emails/${resetId}`)).status).toBe(404);
     expect((await anaClient.get(`/accounts/${ana.account.id}/emails/${mailId}`)).status).toBe(200);
 
     const ivoClient = await signedIn('hist-ivo@firma.hr');
     expect((await ivoClient.get(`/accounts/${ana.account.id}/emails`)).status).toBe(403);
     expect((await ivoClient.get(`/accounts/${ana.account.id}/emails/${mailId}`)).status).toBe(403);
     expect((await ivoClient.get(`/accounts/${ivo.account.id}/emails/${mailId}`)).status).toBe(404);
+    expect((await ivoClient.get(`/security/emails/${resetId}`)).status).toBe(404);
     expect((await ivoClient.get(`/accounts/not-a-uuid/emails`)).status).toBe(404);
     expect((await httpClient(app).get(`/accounts/${ana.account.id}/emails`)).status).toBe(303);
   });

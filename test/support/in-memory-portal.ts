@@ -57,7 +57,12 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
   const worker = new InMemoryJobWorker(store);
   const deliver = new DeliverMail({ ...services, mailer, messageIdDomain: 'localhost' });
   void worker.handle('mail.deliver', async ({ mailId }) => void (await deliver.execute(mailId)));
-  return { services, clock, store, mailer, worker, database: new InMemoryDatabaseHealth() };
+  /** What reached the transport (after running the queued jobs), optionally only to one address: the real mail, secrets in place. */
+  const inbox = async (to?: string) => {
+    await worker.drain();
+    return mailer.sent.filter((m) => to === undefined || m.to === to);
+  };
+  return { services, clock, store, mailer, worker, inbox, database: new InMemoryDatabaseHealth() };
 }
 
 export type InMemoryPortal = ReturnType<typeof inMemoryPortal>;

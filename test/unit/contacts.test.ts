@@ -105,7 +105,7 @@ describe('ManageContacts and Invitations', () => {
     const { user: owner, account } = await givenOwner(portal.services);
     const added = await contacts.add(ownerActor(owner.id, account.id), account.id, input(), META);
     expect(added.ok).toBe(true);
-    const mail = [...portal.store.mails.values()].find((m) => m.to === 'iva@racunovodstvo.hr')!;
+    const mail = (await portal.inbox('iva@racunovodstvo.hr')).at(-1)!;
     const token = invitationLink(mail.text)!;
     expect(token).not.toBeNull();
     expect([...portal.store.contacts.values()][0]!.invitationHash).not.toBe(token);
@@ -129,11 +129,11 @@ describe('ManageContacts and Invitations', () => {
     const actor = ownerActor(owner.id, account.id);
     const added = await contacts.add(actor, account.id, input(), META);
     if (!added.ok) throw new Error('add failed');
-    const first = invitationLink([...portal.store.mails.values()].at(-1)!.text)!;
+    const first = invitationLink((await portal.inbox()).at(-1)!.text)!;
     portal.clock.advance(INVITATION_TTL_MS + 1);
     expect(await invitations.show(first)).toMatchObject({ ok: false, error: { code: 'invitation.invalid' } });
     expect((await contacts.invite(actor, account.id, added.value.id, META)).ok).toBe(true);
-    const second = invitationLink([...portal.store.mails.values()].at(-1)!.text)!;
+    const second = invitationLink((await portal.inbox()).at(-1)!.text)!;
     expect(second).not.toBe(first);
     expect((await invitations.show(first)).ok).toBe(false);
     expect(await invitations.show(second)).toMatchObject({ ok: true, value: { hasSignIn: true } });

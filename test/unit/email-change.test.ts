@@ -58,8 +58,8 @@ beforeEach(() => {
 });
 
 const ownerOf = (userId: string, accountId: string): Actor => ({ kind: 'user', userId, memberships: [{ accountId, role: 'owner', permissions: [] }] });
-const linkIn = (kind: 'confirm' | 'cancel') => {
-  const mail = [...portal.store.mails.values()].reverse().find((m) => m.text.includes(`/email-change/${kind}/`))!;
+const linkIn = async (kind: 'confirm' | 'cancel') => {
+  const mail = [...(await portal.inbox())].reverse().find((m) => m.text.includes(`/email-change/${kind}/`))!;
   return new RegExp(`/email-change/${kind}/([a-z2-7]+)`, 'u').exec(mail.text)![1]!;
 };
 
@@ -77,8 +77,8 @@ describe('email change procedure', () => {
     const verifier = await givenStaff(portal.services, ['verifier']);
     const staffActor: Actor = { kind: 'staff', staffId: verifier.id, roles: verifier.roles };
     expect(await emailChange.approve(staffActor, asked.value.id, META)).toMatchObject({ ok: false, error: { code: 'email_change.not_confirmed' } });
-    expect((await emailChange.confirm(linkIn('confirm'), META)).ok).toBe(true);
-    expect(await emailChange.confirm(linkIn('confirm'), META)).toMatchObject({ ok: false, error: { code: 'email_change.link_invalid' } });
+    expect((await emailChange.confirm(await linkIn('confirm'), META)).ok).toBe(true);
+    expect(await emailChange.confirm(await linkIn('confirm'), META)).toMatchObject({ ok: false, error: { code: 'email_change.link_invalid' } });
     const doc = await emailChange.document(staffActor, asked.value.id, META);
     expect(doc.ok && [doc.value.type, Buffer.from(doc.value.content).equals(Buffer.from(PDF))]).toEqual(['application/pdf', true]);
     expect((await emailChange.approve(staffActor, asked.value.id, META)).ok).toBe(true);
@@ -128,14 +128,14 @@ describe('email change procedure', () => {
     const { user, account } = await givenOwner(portal.services);
     const owner = ownerOf(user.id, account.id);
     await emailChange.requestAsOwner(owner, account.id, { password: PASSWORD, newEmail: 'nova@firma.hr', document: PNG }, META);
-    const cancel = linkIn('cancel');
-    const confirm = linkIn('confirm');
+    const cancel = await linkIn('cancel');
+    const confirm = await linkIn('confirm');
     expect((await emailChange.cancel(cancel, META)).ok).toBe(true);
     expect((await emailChange.cancel(cancel, META)).ok).toBe(false);
     expect((await emailChange.confirm(confirm, META)).ok).toBe(false);
     await emailChange.requestAsOwner(owner, account.id, { password: PASSWORD, newEmail: 'nova@firma.hr', document: PNG }, META);
     portal.clock.advance(CONFIRMATION_TTL_MS + 1);
-    expect(await emailChange.confirm(linkIn('confirm'), META)).toMatchObject({ ok: false, error: { code: 'email_change.link_invalid' } });
+    expect(await emailChange.confirm(await linkIn('confirm'), META)).toMatchObject({ ok: false, error: { code: 'email_change.link_invalid' } });
     expect(await emailChange.showLink('confirm', 'notarealtokenatallxx')).toMatchObject({ ok: false });
     // The lapsed request no longer blocks a new one.
     expect((await emailChange.requestAsOwner(owner, account.id, { password: PASSWORD, newEmail: 'nova@firma.hr', document: PNG }, META)).ok).toBe(true);

@@ -46,7 +46,7 @@ describe('mail delivery', () => {
 });
 
 describe('email history', () => {
-  it('lists an account mail for its owner and refuses another account', async () => {
+  it('keeps a reset mail out of the account history: only its addressee sees it, redacted; another account sees nothing', async () => {
     const portal = inMemoryPortal();
     const ana = await givenOwner(portal.services, { email: 'ana@firma.hr' });
     const ivo = await givenOwner(portal.services, { email: 'ivo@druga.hr' });
@@ -55,11 +55,19 @@ describe('email history', () => {
     const ivoActor = { kind: 'user' as const, userId: ivo.user.id, memberships: [{ accountId: ivo.account.id, role: 'owner' as const, permissions: [] }] };
     const mails = new AccountMails(portal.services);
     const list = await mails.list(anaActor, ana.account.id, {});
-    expect(list.ok && list.value.items.map((m) => m.to)).toEqual(['ana@firma.hr']);
-    const mailId = list.ok ? list.value.items[0]!.id : '';
+    expect(list.ok && list.value.items).toEqual([]);
+    const own = await mails.listPersonal(anaActor, {});
+    expect(own.ok && own.value.items.map((m) => m.to)).toEqual(['ana@firma.hr']);
+    const mailId = own.ok ? own.value.items[0]!.id : '';
+    expect(await mails.show(anaActor, ana.account.id, mailId)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    const shown = await mails.showPersonal(anaActor, mailId);
+    expect(shown.ok && shown.value.shownText()).toMatch(/\/password-reset\/••••••••/u);
+    expect(await mails.showPersonal(ivoActor, mailId)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     expect((await mails.list(ivoActor, ana.account.id, {})).ok).toBe(false);
-    const probe = await mails.show(ivoActor, ivo.account.id, mailId);
-    expect(!probe.ok && probe.error.kind).toBe('not_found');
+    const [delivered] = await portal.inbox('ana@firma.hr');
+    expect(delivered!.text).toMatch(/\/password-reset\/[a-z2-7]{32}/u);
+    expect(portal.store.mails.get(mailId)!.sealedSecret).toBeNull();
+    expect(JSON.stringify([...portal.store.mails.values()])).not.toContain(/\/password-reset\/([a-z2-7]{32})/u.exec(delivered!.text)![1]);
   });
 });
 

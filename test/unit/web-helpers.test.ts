@@ -31,6 +31,15 @@ describe('configuration', () => {
       credentialsKeys: `k1:${key}`,
     });
   });
+  it('seeds demo data (staff with published passwords) only on localhost, and refuses it for a public install', () => {
+    const key = Buffer.alloc(32, 3).toString('base64');
+    const production = { APP_URL: 'https://portal.example.hr', CREDENTIALS_KEYS: `k1:${key}`, SMTP_URL: 'smtps://u:p@mail.example.hr:465' };
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
+    expect(loadConfig(production).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: '0' }).seedDemo).toBe(false);
+    expect(() => loadConfig({ ...production, SEED_DEMO: '1' })).toThrow(/SEED_DEMO: demo data .* only for a local run/u);
+  });
 });
 
 describe('Croatian formatting', () => {

@@ -229,7 +229,7 @@ export function portalRoutes(useCases: UseCases) {
       const { accountId } = c.req.valid('param');
       const result = await useCases.accountMails.list(c.var.actor, accountId, { after: c.req.valid('query').after ?? null });
       if (!result.ok) return failurePage(c, result.error);
-      return html(c, <EmailListPage page={pageOf(c)} accountId={accountId} mails={result.value.items} next={result.value.next} />);
+      return html(c, <EmailListPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mails={result.value.items} next={result.value.next} />);
     },
   );
 
@@ -240,7 +240,7 @@ export function portalRoutes(useCases: UseCases) {
       const { accountId, mailId } = c.req.valid('param');
       const result = await useCases.accountMails.show(c.var.actor, accountId, mailId);
       if (!result.ok) return failurePage(c, result.error);
-      return html(c, <EmailPage page={pageOf(c)} accountId={accountId} mail={result.value} />);
+      return html(c, <EmailPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mail={result.value} />);
     },
   );
 

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { qrSvg } from '../http/qr.js';
+import { notFound } from '../http/params.js';
 import { validated } from '../http/validate.js';
 import type { UseCases } from '../use-cases.js';
+import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { SecurityPage } from '../views/security-pages.js';
 
 /** The signed-in person's own sign-in security: optional two-factor sign-in. Mounted under the portal. */
@@ -17,6 +19,18 @@ export function securityRoutes(useCases: UseCases) {
     if (!status.ok) return failurePage(c, status.error);
     const notice = c.req.valid('query').notice;
     return html(c, <SecurityPage page={pageOf(c)} enabled={status.value.enabled} notice={notice ? c.var.t(`security.${notice}`) : undefined} />);
+  });
+
+  app.get('/security/emails', validated('query', z.object({ after: z.string().max(200).optional() })), async (c) => {
+    const result = await useCases.accountMails.listPersonal(c.var.actor, { after: c.req.valid('query').after ?? null });
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <EmailListPage page={pageOf(c)} base="/security/emails" personal mails={result.value.items} next={result.value.next} />);
+  });
+
+  app.get('/security/emails/:mailId', validated('param', z.object({ mailId: z.uuid() }), notFound), async (c) => {
+    const result = await useCases.accountMails.showPersonal(c.var.actor, c.req.valid('param').mailId);
+    if (!result.ok) return failurePage(c, result.error);
+    return html(c, <EmailPage page={pageOf(c)} base="/security/emails" mail={result.value} />);
   });
 
   app.post('/security/two-factor/setup', async (c) => {

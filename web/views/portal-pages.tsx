@@ -4,12 +4,14 @@ import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
-export const EmailListPage: FC<{ page: PageContext; accountId: string; mails: readonly OutgoingMail[]; next: string | null }> = ({ page, accountId, mails, next }) => {
+/** A list of mails: an account's shared history (base `/accounts/:id/emails`) or a person's own (`/security/emails`). */
+export const EmailListPage: FC<{ page: PageContext; base: string; personal?: boolean; mails: readonly OutgoingMail[]; next: string | null }> = ({ page, base, personal, mails, next }) => {
   const { t, locale } = page;
+  const title = personal ? t('emails.personalTitle') : t('emails.title');
   return (
-    <Layout page={page} title={t('emails.title')}>
-      <h1>{t('emails.title')}</h1>
-      <p class="lead">{t('emails.lead')}</p>
+    <Layout page={page} title={title}>
+      <h1>{title}</h1>
+      <p class="lead">{personal ? t('emails.personalLead') : t('emails.lead')}</p>
       {mails.length === 0 ? (
         <Notice kind="info">{t('emails.none')}</Notice>
       ) : (
@@ -27,7 +29,7 @@ export const EmailListPage: FC<{ page: PageContext; accountId: string; mails: re
               <tr>
                 <td>{formatDateTime(m.sentAt ?? m.createdAt, locale)}</td>
                 <td>
-                  <a href={`/accounts/${accountId}/emails/${m.id}`}>{m.subject}</a>
+                  <a href={`${base}/${m.id}`}>{m.subject}</a>
                 </td>
                 <td>{m.to}</td>
                 <td>{t(`mail.status.${m.status}` as MessageKey)}</td>
@@ -38,19 +40,20 @@ export const EmailListPage: FC<{ page: PageContext; accountId: string; mails: re
       )}
       {next ? (
         <p>
-          <a href={`/accounts/${accountId}/emails?after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
+          <a href={`${base}?after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
         </p>
       ) : null}
     </Layout>
   );
 };
 
-export const EmailPage: FC<{ page: PageContext; accountId: string; mail: OutgoingMail }> = ({ page, accountId, mail }) => {
+/** One mail as the history keeps it: a one-time secret it carried is never shown. */
+export const EmailPage: FC<{ page: PageContext; base: string; mail: OutgoingMail }> = ({ page, base, mail }) => {
   const { t, locale } = page;
   return (
     <Layout page={page} title={mail.subject}>
       <p>
-        <a href={`/accounts/${accountId}/emails`}>{t('emails.back')}</a>
+        <a href={base}>{t('emails.back')}</a>
       </p>
       <article class="card mail">
         <h1>{mail.subject}</h1>
@@ -60,7 +63,7 @@ export const EmailPage: FC<{ page: PageContext; accountId: string; mail: Outgoin
           <dt>{t('emails.date')}</dt>
           <dd>{formatDateTime(mail.sentAt ?? mail.createdAt, locale)}</dd>
         </dl>
-        <pre class="mail-body">{mail.text}</pre>
+        <pre class="mail-body">{mail.shownText()}</pre>
       </article>
     </Layout>
   );

@@ -49,6 +49,13 @@ export const SecurityPage: FC<{ page: PageContext; enabled: boolean; setup?: (Tw
           </form>
         )}
       </section>
+      <section class="card narrow">
+        <h2>{t('emails.personalTitle')}</h2>
+        <p>{t('emails.personalLead')}</p>
+        <p>
+          <a href="/security/emails">{t('emails.personalOpen')}</a>
+        </p>
+      </section>
     </Layout>
   );
 };

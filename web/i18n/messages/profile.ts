@@ -1,6 +1,9 @@
 export const hr = {
   'emails.title': 'Poslane e-poruke',
-  'emails.lead': 'Svaka poruka koju smo poslali za ovaj račun, uključujući pristupne podatke.',
+  'emails.lead': 'Poruke koje smo poslali o ovom računu. Poruke s jednokratnom poveznicom ili kodom i sigurnosne obavijesti vidi samo osoba kojoj su poslane, pod „Sigurnost”.',
+  'emails.personalTitle': 'Moje sigurnosne poruke',
+  'emails.personalOpen': 'Otvori moje sigurnosne poruke',
+  'emails.personalLead': 'Poruke poslane samo vama: poveznice za lozinku i pozivnice, kodovi i sigurnosne obavijesti. Jednokratne poveznice i kodovi ovdje se nikad ne prikazuju; vrijede samo iz same poruke.',
   'emails.none': 'Još nismo poslali nijednu poruku.',
   'emails.subject': 'Predmet',
   'emails.to': 'Primatelj',
@@ -46,7 +49,10 @@ export const hr = {
 
 export const en: Record<keyof typeof hr, string> = {
   'emails.title': 'Emails sent',
-  'emails.lead': 'Every message we sent for this account, access data included.',
+  'emails.lead': 'The messages we sent about this account. Messages with a one-time link or code, and security notices, are shown only to the person they were sent to, under Security.',
+  'emails.personalTitle': 'My security messages',
+  'emails.personalOpen': 'Open my security messages',
+  'emails.personalLead': 'Messages sent to you alone: password and invitation links, codes and security notices. One-time links and codes are never shown here; they work only from the message itself.',
   'emails.none': 'We have not sent any message yet.',
   'emails.subject': 'Subject',
   'emails.to': 'To',
