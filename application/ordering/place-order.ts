@@ -124,7 +124,7 @@ export class PlaceOrder {
       }
       const account = await scope.accounts.findById(input.accountId);
       if (!account) return fail(new NotFound('not_found'));
-      const lines = await priceCart(scope, input.items, account.oib);
+      const lines = await priceCart(scope, input.items, account.oib, account);
       if (!lines.ok) return fail(lines.error);
       const now = this.deps.clock.now();
       const { order, quote } = await this.createOrderAndQuote(scope, account.id, actor.userId, input.source ?? 'portal', lines.value, key, now);

@@ -99,6 +99,23 @@ describe('direct invoices name what the eRačun needs', () => {
   });
 });
 
+describe('quotes follow the buyer classification', () => {
+  it('quotes a reverse-charged EU business without Croatian VAT, so its invoice matches what it pays', async () => {
+    const portal = inMemoryPortal();
+    await seedCatalog(portal.services);
+    const { account, user } = await givenOwner(portal.services);
+    const staff = await givenStaff(portal.services, ['billing']);
+    const clerk: Actor = { kind: 'staff', staffId: staff.id, roles: ['billing'] };
+    expect((await new ClassifyBuyer(portal.services).execute(clerk, account.id, { buyerClass: 'foreign_eu', vatNumber: 'SI12345678', country: 'SI' }, META)).ok).toBe(true);
+    const owner: Actor = { kind: 'user', userId: user.id, memberships: [{ accountId: account.id, role: 'owner', permissions: [] }] };
+    expect((await new PlaceOrder(portal.services).asMember(owner, { accountId: account.id, items: [{ productCode: 'HOST-START', domainName: 'eu-firma.eu' }] }, META)).ok).toBe(true);
+    const quote = [...portal.store.quotes.values()][0]!;
+    expect([quote.netCents, quote.vatCents, quote.grossCents]).toEqual([4800, 0, 4800]);
+    const paid = await new RecordPayment(portal.services).execute(clerk, { bankTransactionId: 'EU-1', amountCents: 4800, receivedOn: '2026-11-25', reference: quote.paymentReference.number, payerName: '' }, META);
+    expect(paid.ok && [paid.value.invoice?.paymentState(), paid.value.invoice?.vatGroups[0]?.category]).toEqual(['paid', 'AE']);
+  });
+});
+
 describe('the eRačun of a paid order, read back', () => {
   it('carries the catalog KPD code, the unit, the service period, the process and the HR00 reference; the same rights as the PDF', async () => {
     const portal = inMemoryPortal();
