@@ -49,9 +49,10 @@ export class Migration20261130010000EInvoice extends Migration {
         kind text not null check (kind in ('pdf', 'ubl')),
         media_type text not null,
         bytes bytea not null,
-        sha256 char(64) not null check (sha256 = encode(sha256(bytes), 'hex')),
+        sha256 char(64) not null,
         stored_at timestamptz not null,
-        primary key (invoice_id, kind)
+        primary key (invoice_id, kind),
+        constraint invoice_documents_sha256_matches check (sha256 = encode(sha256(bytes), 'hex'))
       );
       create function invoice_documents_immutable() returns trigger language plpgsql as $$
       begin

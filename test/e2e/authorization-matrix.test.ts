@@ -199,7 +199,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/accounts/:accountId/contacts': { name: 'Matrica', email: 'matrica-kontakt@example.hr', login: false, permissions: [], scope: null, subscriptions: [] },
   'PUT /api/v1/accounts/:accountId/contacts/:contactId': { name: 'Matrica', permissions: [], scope: null, subscriptions: [] },
   'POST /api/v1/accounts/:accountId/orders': { items: [{ productCode: 'DOM-EU', domainName: 'matrica-api.eu' }] },
-  'POST /api/v1/staff/accounts/:accountId/invoices': { dueDate: '2099-01-01', lines: [{ description: 'Matrica', unitPriceCents: 100, quantity: 1, vatRatePercent: 25 }] },
+  'POST /api/v1/staff/accounts/:accountId/invoices': { dueDate: '2099-01-01', lines: [{ description: 'Matrica', unitPriceCents: 100, quantity: 1, vat: 'S25', kpdCode: '63.10.12', unitCode: 'C62' }] },
   'POST /api/v1/staff/payments': { bankTransactionId: 'MATRIX-2', amountCents: 100, receivedOn: '2026-11-20', reference: '9-9-9', payerName: '' },
 };
 
