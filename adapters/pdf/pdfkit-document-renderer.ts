@@ -48,6 +48,8 @@ interface Printable {
   readonly title: string;
   readonly meta: ReadonlyArray<readonly [string, string]>;
   readonly seller: Party;
+  /** The seller's transaction account, printed in the header of every invoice and credit note. */
+  readonly sellerIban?: string;
   readonly buyer: Party;
   readonly rows: readonly Row[];
   readonly vatGroups: ReadonlyArray<Pick<InvoiceVatGroup, 'ratePercent' | 'netCents' | 'vatCents'> & { category?: VatCategory; exemption?: { text: string } | null }>;
@@ -86,6 +88,7 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
       title: `${credit ? 'ODOBRENJE' : 'RAČUN'} br. ${invoice.number}`,
       meta,
       seller: { ...invoice.seller, vatNumber: invoice.seller.vatNumber ?? `HR${invoice.seller.oib}` },
+      sellerIban: billing.iban,
       buyer: invoice.buyer,
       rows: invoice.lines.map((l) => ({
         description: l.description,
@@ -165,6 +168,7 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
     pdf.font('bold').fontSize(11).text(doc.seller.name, left, 48, { width: width / 2 - GAP });
     pdf.font('body').fontSize(9).text(`${doc.seller.street}, ${doc.seller.postalCode} ${doc.seller.city}`, { width: width / 2 - GAP }).text(`OIB ${doc.seller.oib}`);
     if (doc.seller.vatNumber) pdf.text(`PDV ID ${doc.seller.vatNumber}`);
+    if (doc.sellerIban) pdf.text(`IBAN ${doc.sellerIban}`);
     const sellerBottom = pdf.y;
     pdf.font('bold').fontSize(9).text('Kupac', half, 48);
     pdf.font('body').text(doc.buyer.name, half, undefined, { width: width / 2 }).text(`${doc.buyer.street}, ${doc.buyer.postalCode} ${doc.buyer.city}`, half).text(`OIB ${doc.buyer.oib}`, half);

@@ -131,6 +131,8 @@ describe.skipIf(!poppler)('invoice PDF, read back with independent tools', () =>
     expect(text).toContain('ODOBRENJE br. 18/WEB1/1');
     expect(text).toContain('Odnosi se na račun: 17/WEB1/1 od 25. 11. 2026.');
     expect(text).not.toContain('Model i poziv na broj');
+    expect(text).toContain('IBAN HR1210010051863000160');
+    expect(text).toContain('Način plaćanja: transakcijski račun');
   });
 });
 
