@@ -7,7 +7,9 @@ import { Migration20261125050000Contacts } from './Migration20261125050000Contac
 import { Migration20261125060000EmailChange } from './Migration20261125060000EmailChange.js';
 import { Migration20261125070000Tickets } from './Migration20261125070000Tickets.js';
 import { Migration20261130000000PersonalMail } from './Migration20261130000000PersonalMail.js';
-import { Migration20261130010000EInvoice } from './Migration20261130010000EInvoice.js';
+import { Migration20261130010000TicketScope } from './Migration20261130010000TicketScope.js';
+import { Migration20261130020000PublicEmailChange } from './Migration20261130020000PublicEmailChange.js';
+import { Migration20261130030000EInvoice } from './Migration20261130030000EInvoice.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -20,5 +22,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261125060000EmailChange', class: Migration20261125060000EmailChange },
   { name: 'Migration20261125070000Tickets', class: Migration20261125070000Tickets },
   { name: 'Migration20261130000000PersonalMail', class: Migration20261130000000PersonalMail },
-  { name: 'Migration20261130010000EInvoice', class: Migration20261130010000EInvoice },
+  { name: 'Migration20261130010000TicketScope', class: Migration20261130010000TicketScope },
+  { name: 'Migration20261130020000PublicEmailChange', class: Migration20261130020000PublicEmailChange },
+  { name: 'Migration20261130030000EInvoice', class: Migration20261130030000EInvoice },
 ];

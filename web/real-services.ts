@@ -9,14 +9,12 @@ import { CryptoIds } from '../adapters/system/crypto-ids.js';
 import { OsloTokens } from '../adapters/system/oslo-tokens.js';
 import { OsloTotp } from '../adapters/system/oslo-totp.js';
 import { ZxcvbnCommonPasswords } from '../adapters/system/zxcvbn-common-passwords.js';
-import { DeliverMail } from '../application/mail/deliver-mail.js';
-import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
-import { RunRenewals } from '../application/billing/run-renewals.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { Mailer } from '../application/ports/mailer.js';
 import type { SecretBox } from '../application/ports/secret-box.js';
 import type { PortalSettings, Services } from '../application/shared/services.js';
 import type { SessionLifetime } from '../domain/identity/session.js';
+import { registerJobHandlers } from './jobs.js';
 
 /** Every port on its production adapter. Used by the server and by the tests that run on PostgreSQL. */
 export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifetime: SessionLifetime; settings: PortalSettings; secrets: SecretBox }): Services {
@@ -37,13 +35,7 @@ export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifet
   };
 }
 
-/** The background work: each job calls its use case. */
+/** The background work on pg-boss. */
 export async function startJobHandlers(boss: PgBoss, services: Services, mail: { mailer: Mailer; messageIdDomain: string }): Promise<void> {
-  const worker = new PgBossJobWorker(boss);
-  const deliverMail = new DeliverMail({ ...services, ...mail });
-  const purge = new PurgeExpiredRecords(services);
-  await worker.handle('mail.deliver', async ({ mailId }) => void (await deliverMail.execute(mailId)));
-  await worker.handle('maintenance.purge', async () => void (await purge.execute()));
-  const renewals = new RunRenewals({ ...services, policy: services.settings.billing.renewal });
-  await worker.handle('billing.renewals', async () => void (await renewals.execute()));
+  await registerJobHandlers(new PgBossJobWorker(boss), services, mail);
 }

@@ -1,5 +1,6 @@
 import type { EmailChangeRepository, Page, PageRequest } from '../../application/ports/repositories.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import { copy } from './copy.js';
 import type { InMemoryStore } from './in-memory-store.js';
 import { decodeCursor, encodeCursor } from './keyset.js';
@@ -32,6 +33,14 @@ export class InMemoryEmailChangeRepository implements EmailChangeRepository {
   }
   async lockAccount(): Promise<void> {
     // The in-memory unit of work runs one use case at a time: nothing can interleave.
+  }
+  async addSubmission(submission: PublicSubmission, sealedDocument: string): Promise<void> {
+    this.store.emailChangeSubmissions.set(submission.id, { submission: structuredClone(submission), sealedDocument });
+  }
+  async takeSubmission(id: string): Promise<{ submission: PublicSubmission; sealedDocument: string } | null> {
+    const found = this.store.emailChangeSubmissions.get(id);
+    this.store.emailChangeSubmissions.delete(id);
+    return found ? structuredClone(found) : null;
   }
   async listUndecidedForAccount(accountId: string): Promise<EmailChangeRequest[]> {
     return this.all()

@@ -20,20 +20,25 @@ export class InMemoryJobWorker implements JobWorker {
     this.handlers.set(name, handler as JobHandler<JobName>);
   }
 
-  /** Runs every queued job once; returns how many failed (they stay queued). */
+  /**
+   * Runs the queued jobs, and the jobs they queue, until none is left or only failing ones are; returns how many
+   * failed (they stay queued for the next drain).
+   */
   async drain(): Promise<number> {
-    const jobs = this.store.jobs.splice(0);
-    let failed = 0;
-    for (const job of jobs) {
-      const handler = this.handlers.get(job.name);
-      try {
-        if (!handler) throw new Error(`no handler for ${job.name}`);
-        await handler(job.payload);
-      } catch {
-        failed += 1;
-        this.store.jobs.push(job);
+    for (;;) {
+      const jobs = this.store.jobs.splice(0);
+      let failed = 0;
+      for (const job of jobs) {
+        const handler = this.handlers.get(job.name);
+        try {
+          if (!handler) throw new Error(`no handler for ${job.name}`);
+          await handler(job.payload);
+        } catch {
+          failed += 1;
+          this.store.jobs.push(job);
+        }
       }
+      if (failed === this.store.jobs.length) return failed;
     }
-    return failed;
   }
 }

@@ -15,6 +15,7 @@ import type { Payment } from '../../domain/billing/payment.js';
 import type { Renewal } from '../../domain/billing/renewal.js';
 import type { Contact } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
@@ -47,39 +48,15 @@ export class InMemoryStore {
   contacts = new Map<string, Contact>();
   emailChanges = new Map<string, EmailChangeRequest>();
   emailChangeDocuments = new Map<string, string>();
+  emailChangeSubmissions = new Map<string, { submission: PublicSubmission; sealedDocument: string }>();
   tickets = new Map<string, Ticket>();
   ticketMessages = new Map<string, TicketMessage>();
   ticketAttachments = new Map<string, { attachment: TicketAttachment; sealed: string }>();
   invoiceDocuments = new Map<string, ArchivedDocument>();
 
+  /** Copies every table (maps and lists); calling the result puts them back as they were. */
   snapshot(): () => void {
-    const saved = {
-      users: new Map(this.users),
-      accounts: new Map(this.accounts),
-      staff: new Map(this.staff),
-      resetTokens: new Map(this.resetTokens),
-      mails: new Map(this.mails),
-      audit: [...this.audit],
-      sessions: new Map(this.sessions),
-      jobs: [...this.jobs],
-      products: new Map(this.products),
-      orders: new Map(this.orders),
-      quotes: new Map(this.quotes),
-      services: new Map(this.services),
-      domains: new Map(this.domains),
-      counters: new Map(this.counters),
-      invoices: new Map(this.invoices),
-      payments: new Map(this.payments),
-      renewals: new Map(this.renewals),
-      apiTokens: new Map(this.apiTokens),
-      contacts: new Map(this.contacts),
-      emailChanges: new Map(this.emailChanges),
-      emailChangeDocuments: new Map(this.emailChangeDocuments),
-      tickets: new Map(this.tickets),
-      ticketMessages: new Map(this.ticketMessages),
-      ticketAttachments: new Map(this.ticketAttachments),
-      invoiceDocuments: new Map(this.invoiceDocuments),
-    };
+    const saved = Object.fromEntries(Object.entries(this).map(([name, table]) => [name, table instanceof Map ? new Map(table) : Array.isArray(table) ? [...table] : table]));
     return () => Object.assign(this, saved);
   }
 }

@@ -1,4 +1,4 @@
-import type { Page, PageRequest, TicketFilter, TicketRepository } from '../../application/ports/repositories.js';
+import type { Page, PageRequest, TicketFilter, TicketRepository, TicketVisibility } from '../../application/ports/repositories.js';
 import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
 import { copy } from './copy.js';
 import type { InMemoryStore } from './in-memory-store.js';
@@ -21,8 +21,10 @@ export class InMemoryTicketRepository implements TicketRepository {
     const found = this.store.tickets.get(id);
     return found ? copy(found) : null;
   }
-  async listForAccount(accountId: string, filter: TicketFilter, request: PageRequest): Promise<Page<Ticket>> {
-    return this.page((t) => t.accountId === accountId, filter, request);
+  async listForAccount(accountId: string, filter: TicketFilter, request: PageRequest, visibleTo?: TicketVisibility | null): Promise<Page<Ticket>> {
+    const seen = (t: Ticket) =>
+      !visibleTo || t.openedByUserId === visibleTo.userId || (t.serviceId !== null && visibleTo.serviceIds.includes(t.serviceId)) || (t.domainId !== null && visibleTo.domainIds.includes(t.domainId));
+    return this.page((t) => t.accountId === accountId && seen(t), filter, request);
   }
   async listQueue(filter: TicketFilter, request: PageRequest): Promise<Page<Ticket>> {
     return this.page(() => true, filter, request);

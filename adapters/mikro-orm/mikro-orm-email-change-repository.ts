@@ -1,10 +1,27 @@
 import type { EmailChangeRepository, Page, PageRequest } from '../../application/ports/repositories.js';
+import type { DocumentType } from '../../domain/email-change/document.js';
 import type { EmailChangeRequest, EmailChangeStatus } from '../../domain/email-change/email-change-request.js';
+import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
+import type { Locale } from '../../domain/identity/locale.js';
 import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { execute, type Em } from './orm.js';
 import { EmailChangeRequestSchema } from './schemas.js';
 
 const UNDECIDED: EmailChangeStatus[] = ['awaiting_confirmation', 'awaiting_review'];
+
+interface SubmissionRow {
+  id: string;
+  oib: string;
+  new_email: string;
+  document_type: DocumentType;
+  document_bytes: number;
+  document_sha256: string;
+  locale: Locale;
+  client_address: string;
+  user_agent: string;
+  created_at: Date | string;
+  sealed: string;
+}
 
 export class MikroOrmEmailChangeRepository implements EmailChangeRepository {
   constructor(private readonly em: Em) {}
@@ -28,6 +45,22 @@ export class MikroOrmEmailChangeRepository implements EmailChangeRepository {
   }
   async lockAccount(accountId: string): Promise<void> {
     await execute(this.em, `select pg_advisory_xact_lock(hashtextextended('email-change:' || $1, 0))`, [accountId]);
+  }
+  async addSubmission(s: PublicSubmission, sealedDocument: string): Promise<void> {
+    await execute(
+      this.em,
+      `insert into email_change_submissions (id, oib, new_email, document_type, document_bytes, document_sha256, locale, client_address, user_agent, created_at, sealed)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [s.id, s.oib, s.newEmail, s.document.type, s.document.bytes, s.document.sha256, s.locale, s.clientAddress, s.userAgent, s.createdAt, sealedDocument],
+    );
+  }
+  async takeSubmission(id: string): Promise<{ submission: PublicSubmission; sealedDocument: string } | null> {
+    const [row] = await execute<SubmissionRow>(this.em, 'delete from email_change_submissions where id = $1 returning *', [id]);
+    if (!row) return null;
+    return {
+      submission: { id: row.id, oib: row.oib, newEmail: row.new_email, document: { type: row.document_type, bytes: Number(row.document_bytes), sha256: row.document_sha256 }, locale: row.locale, clientAddress: row.client_address, userAgent: row.user_agent, createdAt: new Date(row.created_at) },
+      sealedDocument: row.sealed,
+    };
   }
   listUndecidedForAccount(accountId: string): Promise<EmailChangeRequest[]> {
     return this.em.find(EmailChangeRequestSchema, { accountId, status: { $in: UNDECIDED } }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 20 });

@@ -1,4 +1,4 @@
-import type { Page, PageRequest, TicketFilter, TicketRepository } from '../../application/ports/repositories.js';
+import type { Page, PageRequest, TicketFilter, TicketRepository, TicketVisibility } from '../../application/ports/repositories.js';
 import type { DocumentType } from '../../domain/email-change/document.js';
 import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
 import { keysetPage } from './mikro-orm-repositories.js';
@@ -40,8 +40,12 @@ export class MikroOrmTicketRepository implements TicketRepository {
   findById(id: string): Promise<Ticket | null> {
     return this.em.findOne(TicketSchema, { id });
   }
-  listForAccount(accountId: string, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>> {
-    return this.page({ accountId }, filter, page);
+  listForAccount(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo?: TicketVisibility | null): Promise<Page<Ticket>> {
+    if (!visibleTo) return this.page({ accountId }, filter, page);
+    const seen: Array<Record<string, unknown>> = [{ openedByUserId: visibleTo.userId }];
+    if (visibleTo.serviceIds.length) seen.push({ serviceId: { $in: [...visibleTo.serviceIds] } });
+    if (visibleTo.domainIds.length) seen.push({ domainId: { $in: [...visibleTo.domainIds] } });
+    return this.page({ accountId, $and: [{ $or: seen }] }, filter, page);
   }
   listQueue(filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>> {
     return this.page({}, filter, page);

@@ -383,6 +383,8 @@ export const TicketSchema = new EntitySchema<Ticket>({
     priority: { type: 'string', columnType: 'text' },
     status: { type: 'string', columnType: 'text' },
     openedByUserId: { type: 'uuid' },
+    serviceId: { type: 'uuid', nullable: true },
+    domainId: { type: 'uuid', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     lastActivityAt: { type: 'datetime', columnType: 'timestamptz' },
     closedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },

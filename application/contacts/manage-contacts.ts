@@ -1,7 +1,7 @@
 import type { AccessScope, Actor } from '../../domain/authorization/actor.js';
 import { PERMISSIONS, type Permission } from '../../domain/authorization/permission.js';
 import { can, visibleIds, type Grant } from '../../domain/authorization/policy.js';
-import { Contact, SUBSCRIPTIONS, type Subscription } from '../../domain/contacts/contact.js';
+import { Contact, SUBSCRIPTIONS, subscriptionAllowed, type Subscription } from '../../domain/contacts/contact.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
@@ -56,6 +56,9 @@ function parse(input: ContactInput): Result<Parsed, InvalidInput> {
   if (permissions.length !== input.permissions.length) return fail(new InvalidInput('contact.permissions', 'permissions'));
   const subscriptions = input.subscriptions.filter((s): s is Subscription => (SUBSCRIPTIONS as readonly string[]).includes(s));
   if (subscriptions.length !== input.subscriptions.length) return fail(new InvalidInput('contact.subscriptions', 'subscriptions'));
+  // Mail of a kind only to someone who may read it: billing mail needs quotes or invoices, and so on.
+  const beyond = subscriptions.find((s) => !subscriptionAllowed(permissions, s));
+  if (beyond) return fail(new InvalidInput('contact.subscription_needs_right', 'subscriptions', { subscription: beyond }));
   if (input.scope === 'account') return ok({ name, permissions, scope: null, subscriptions });
   if (input.serviceIds.length + input.domainIds.length === 0) return fail(new InvalidInput('contact.scope_empty', 'scope'));
   return ok({ name, permissions, scope: { serviceIds: [...new Set(input.serviceIds)], domainIds: [...new Set(input.domainIds)] }, subscriptions });

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import { checkDocument, DOCUMENT_EXTENSIONS, type DocumentType } from '../../domain/email-change/document.js';
 import { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
@@ -52,12 +53,19 @@ export class EmailChange {
     if (!checked.ok) return checked;
     const user = await this.deps.uow.run((scope) => scope.users.findById(actor.userId));
     if (!user?.passwordHash || !(await this.deps.hasher.verify(user.passwordHash, input.password))) return fail(new InvalidInput('email_change.password', 'password'));
+    const document = this.described(checked.value, input.document);
+    const sealed = this.deps.secrets.seal(Buffer.from(input.document).toString('base64'));
     return this.deps.uow.run(async (scope) => {
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
       const problem = await this.blocker(scope, account, checked.value.email.value);
       if (problem) return fail(problem);
-      const request = await this.open(scope, account, checked.value, input.document, 'owner', actor.userId, meta);
+      // The owner's own earlier request gives way to this one; public requests stay for the verifier to weigh.
+      const now = this.deps.clock.now();
+      for (const earlier of await scope.emailChanges.listUndecidedForAccount(account.id)) {
+        if (earlier.channel === 'owner' && earlier.supersede(now)) await scope.emailChanges.save(earlier);
+      }
+      const request = await this.open(scope, account, { newEmail: checked.value.email.value, document, sealed }, 'owner', actor.userId, meta.locale);
       await audit(scope, this.deps, meta, { action: 'email_change.requested', actorKind: 'user', actorId: actor.userId, accountId, details: { newEmail: request.newEmail, channel: 'owner' } });
       return ok(request);
     });
@@ -65,7 +73,8 @@ export class EmailChange {
 
   /**
    * A locked-out client asks through the public form naming the OIB. The answer is the same whether or not the
-   * OIB belongs to a client, and whether or not a request could be opened: only the mails tell.
+   * OIB belongs to a client, and whether or not a request could be opened: only the mails tell. Nor does its time:
+   * the submission is stored as it came and the OIB is looked up by a job (`processPublic`).
    */
   async requestPublic(input: EmailChangeInput & { oib: string }, meta: RequestMeta): Promise<Result<{ received: true }, DomainFailure>> {
     const limited = await checkRates(this.deps.rateLimiter, [[`email-change:address:${meta.clientAddress}`, RATE_RULES.emailChangePerAddress]]);
@@ -76,16 +85,39 @@ export class EmailChange {
     if (!checked.ok) return checked;
     const perOib = await checkRates(this.deps.rateLimiter, [[`email-change:oib:${oib.value.value}`, RATE_RULES.emailChangePerAccount]]);
     if (perOib) return ok({ received: true });
+    const submission: PublicSubmission = {
+      id: this.deps.ids.newId(),
+      oib: oib.value.value,
+      newEmail: checked.value.email.value,
+      document: this.described(checked.value, input.document),
+      locale: meta.locale,
+      clientAddress: meta.clientAddress,
+      userAgent: meta.userAgent,
+      createdAt: this.deps.clock.now(),
+    };
+    const sealed = this.deps.secrets.seal(Buffer.from(input.document).toString('base64'));
     await this.deps.uow.run(async (scope) => {
-      const account = await scope.accounts.findByOib(oib.value.value);
-      if (!account || (await this.blocker(scope, account, checked.value.email.value))) {
-        await audit(scope, this.deps, meta, { action: 'email_change.public_refused', actorKind: 'anonymous', accountId: account?.id ?? null, details: { oib: oib.value.value } });
-        return;
-      }
-      const request = await this.open(scope, account, checked.value, input.document, 'public', null, meta);
-      await audit(scope, this.deps, meta, { action: 'email_change.requested', actorKind: 'anonymous', accountId: account.id, details: { newEmail: request.newEmail, channel: 'public' } });
+      await scope.emailChanges.addSubmission(submission, sealed);
+      await scope.jobs.enqueue('email_change.public', { submissionId: submission.id });
     });
     return ok({ received: true });
+  }
+
+  /** The job behind the public form: a request for a known OIB (its owner's address told), nothing otherwise. */
+  async processPublic(submissionId: string): Promise<void> {
+    await this.deps.uow.run(async (scope) => {
+      const taken = await scope.emailChanges.takeSubmission(submissionId);
+      if (!taken) return;
+      const { submission, sealedDocument } = taken;
+      const meta: RequestMeta = { clientAddress: submission.clientAddress, userAgent: submission.userAgent, locale: submission.locale };
+      const account = await scope.accounts.findByOib(submission.oib);
+      if (!account || (await this.blocker(scope, account, submission.newEmail))) {
+        await audit(scope, this.deps, meta, { action: 'email_change.public_refused', actorKind: 'anonymous', accountId: account?.id ?? null, details: { oib: submission.oib } });
+        return;
+      }
+      const request = await this.open(scope, account, { newEmail: submission.newEmail, document: submission.document, sealed: sealedDocument }, 'public', null, submission.locale);
+      await audit(scope, this.deps, meta, { action: 'email_change.requested', actorKind: 'anonymous', accountId: account.id, details: { newEmail: request.newEmail, channel: 'public' } });
+    });
   }
 
   /** The owner's view: the request under way, if any. */
@@ -187,6 +219,10 @@ export class EmailChange {
         await scope.sessions.invalidateAll('user', owner.id);
       }
       await scope.emailChanges.save(request);
+      // One approved: every other request of the account is moot now.
+      for (const other of await scope.emailChanges.listUndecidedForAccount(account.id)) {
+        if (other.id !== request.id && other.supersede(now)) await scope.emailChanges.save(other);
+      }
       await this.mailDecision(scope, account, request, owner?.locale ?? 'hr', true);
       await audit(scope, this.deps, meta, { action: 'staff.email_change_approved', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { oldEmail: request.oldEmail, newEmail: request.newEmail, documentSha256: request.documentSha256, documentType: request.documentType } });
       return ok(request);
@@ -218,36 +254,47 @@ export class EmailChange {
     return ok({ email: email.value, type: type.value });
   }
 
-  /** Why a request cannot be opened now, or null. */
+  private described(checked: Checked, document: Uint8Array): PublicSubmission['document'] {
+    return { type: checked.type, bytes: document.length, sha256: this.deps.tokens.digest(document) };
+  }
+
+  /**
+   * Why a request cannot be opened now, or null. Requests under way do not block a new one: a stranger who knows the
+   * OIB must not lock the real owner out; the verifier sees them all and approves at most one.
+   */
   private async blocker(scope: TransactionScope, account: ClientAccount, newEmail: string): Promise<DomainFailure | null> {
     if (newEmail === account.email) return new InvalidInput('email_change.same', 'newEmail');
     await scope.emailChanges.lockAccount(account.id);
-    const now = this.deps.clock.now();
-    if ((await scope.emailChanges.listUndecidedForAccount(account.id)).some((r) => r.isOpen(now))) return new Conflict('email_change.open');
     const holder = await scope.users.findByEmail(newEmail);
     if (holder && holder.id !== account.ownerUserId) return new Conflict('email_change.address_taken');
     return null;
   }
 
-  private async open(scope: TransactionScope, account: ClientAccount, checked: Checked, document: Uint8Array, channel: 'owner' | 'public', userId: string | null, meta: RequestMeta): Promise<EmailChangeRequest> {
+  private async open(
+    scope: TransactionScope,
+    account: ClientAccount,
+    input: { newEmail: string; document: PublicSubmission['document']; sealed: string },
+    channel: 'owner' | 'public',
+    userId: string | null,
+    locale: Locale,
+  ): Promise<EmailChangeRequest> {
     const confirmToken = this.deps.tokens.generate();
     const cancelToken = this.deps.tokens.generate();
     const request = EmailChangeRequest.open({
       id: this.deps.ids.newId(),
       accountId: account.id,
       oldEmail: account.email,
-      newEmail: checked.email.value,
+      newEmail: input.newEmail,
       channel,
       requestedByUserId: userId,
       confirmTokenHash: this.deps.tokens.hash(confirmToken),
       cancelTokenHash: this.deps.tokens.hash(cancelToken),
-      document: { type: checked.type, bytes: document.length, sha256: this.deps.tokens.digest(document) },
+      document: input.document,
       now: this.deps.clock.now(),
     });
-    await scope.emailChanges.add(request, this.deps.secrets.seal(Buffer.from(document).toString('base64')));
+    await scope.emailChanges.add(request, input.sealed);
     const base = this.deps.settings.appUrl;
     const args = { account: account.name, product: this.deps.settings.productName, newEmail: request.newEmail };
-    const locale: Locale = meta.locale;
     const newHolder = (await scope.users.findByEmail(request.newEmail))?.id ?? null;
     const oldHolder = (await scope.users.findByEmail(request.oldEmail))?.id ?? null;
     await queueMail(scope, this.deps, { to: request.newEmail, topic: 'security', accountId: account.id, userId: newHolder, secret: confirmToken, content: emailChangeConfirmMail[locale]({ ...args, link: `${base}/email-change/confirm/${SECRET_MARK}` }) });

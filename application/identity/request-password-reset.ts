@@ -9,8 +9,9 @@ import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 
 /**
- * Mails a single-use link valid for one hour. The answer, and the work done, are the same whether the
- * address belongs to somebody or not, so the form cannot be used to find out who is a client.
+ * Mails a single-use link valid for one hour. The answer, and the work done while the visitor waits, are the same
+ * whether the address belongs to somebody or not: the request is queued, and a job (`deliver`) looks the address up.
+ * So neither the answer nor its timing tells who is a client.
  */
 export class RequestPasswordReset {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'rateLimiter' | 'settings'>) {}
@@ -23,11 +24,17 @@ export class RequestPasswordReset {
       [`reset:account:${email.value.value}`, RATE_RULES.resetPerAccount],
     ]);
     if (limited) return fail(limited);
+    await this.deps.uow.run((scope) => scope.jobs.enqueue('identity.password_reset', { email: email.value.value, meta: { clientAddress: meta.clientAddress, userAgent: meta.userAgent, locale: meta.locale } }));
+    return ok(undefined);
+  }
 
+  /** The job: a link for a known address, an audit record either way. */
+  async deliver(input: { email: string; meta: RequestMeta }): Promise<void> {
+    const { meta } = input;
     const token = this.deps.tokens.generate();
     const tokenHash = this.deps.tokens.hash(token);
     await this.deps.uow.run(async (scope) => {
-      const user = await scope.users.findByEmail(email.value.value);
+      const user = await scope.users.findByEmail(input.email);
       const now = this.deps.clock.now();
       if (!user) {
         await audit(scope, this.deps, meta, { action: 'auth.password_reset_requested', actorKind: 'anonymous', details: { known: false } });
@@ -46,6 +53,5 @@ export class RequestPasswordReset {
       });
       await audit(scope, this.deps, meta, { action: 'auth.password_reset_requested', actorKind: 'anonymous', actorId: user.id, details: { known: true } });
     });
-    return ok(undefined);
   }
 }

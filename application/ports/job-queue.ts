@@ -1,5 +1,9 @@
 export interface JobPayloads {
   'mail.deliver': { mailId: string };
+  /** A public email-change form's submission: the OIB is looked up here, not while the visitor waits. */
+  'email_change.public': { submissionId: string };
+  /** A forgotten-password request: the address is looked up here, not while the visitor waits. */
+  'identity.password_reset': { email: string; meta: { clientAddress: string; userAgent: string; locale: 'hr' | 'en' } };
   'maintenance.purge': Record<string, never>;
   'billing.renewals': Record<string, never>;
 }

@@ -14,6 +14,7 @@ import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { Contact, Subscription } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import type { Ticket, TicketAttachment, TicketMessage, TicketStatus } from '../../domain/support/ticket.js';
 
 export interface Page<T> {
@@ -200,8 +201,12 @@ export interface EmailChangeRepository {
   findById(id: string): Promise<EmailChangeRequest | null>;
   findByConfirmHash(tokenHash: string): Promise<EmailChangeRequest | null>;
   findByCancelHash(tokenHash: string): Promise<EmailChangeRequest | null>;
-  /** Holds the account's email-change requests for the rest of the transaction, so two can never open at once. */
+  /** Holds the account's email-change requests for the rest of the transaction: requests of one account are serialized. */
   lockAccount(accountId: string): Promise<void>;
+  /** A public form's submission, with its sealed document, until the job decides what it leads to. */
+  addSubmission(submission: PublicSubmission, sealedDocument: string): Promise<void>;
+  /** Takes (and deletes) a submission; null when already taken. */
+  takeSubmission(id: string): Promise<{ submission: PublicSubmission; sealedDocument: string } | null>;
   /** Requests of an account not yet decided (the use case judges expiry), newest first. */
   listUndecidedForAccount(accountId: string): Promise<EmailChangeRequest[]>;
   /** The staff queue: undecided requests, oldest first. */
@@ -215,11 +220,18 @@ export interface EmailChangeRepository {
 
 export type TicketFilter = 'all' | TicketStatus;
 
+export interface TicketVisibility {
+  readonly userId: string;
+  readonly serviceIds: readonly string[];
+  readonly domainIds: readonly string[];
+}
+
 export interface TicketRepository {
   add(ticket: Ticket): Promise<void>;
   save(ticket: Ticket): Promise<void>;
   findById(id: string): Promise<Ticket | null>;
-  listForAccount(accountId: string, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>>;
+  /** An account's tickets; `visibleTo` (a scoped contact) keeps those it opened and those about its services and domains. */
+  listForAccount(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo?: TicketVisibility | null): Promise<Page<Ticket>>;
   /** Staff queue, most recent activity first. */
   listQueue(filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>>;
   countOpen(): Promise<number>;

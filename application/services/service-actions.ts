@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/authorization/actor.js';
-import { can } from '../../domain/authorization/policy.js';
+import { can, type MailAbout } from '../../domain/authorization/policy.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
@@ -38,7 +38,7 @@ export class ServiceActions {
       if (!service.isLive()) return fail(new Conflict('service.not_live'));
       service.cancel();
       await scope.services.save(service);
-      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'cancelled');
+      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'cancelled', { serviceIds: [service.id] });
       return ok('service.cancelled');
     });
   }
@@ -50,7 +50,7 @@ export class ServiceActions {
       if (!service.isLive()) return fail(new Conflict('service.not_live'));
       service.changePlan({ id: product.id, code: product.code, name: product.nameHr });
       await scope.services.save(service);
-      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'plan');
+      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'plan', { serviceIds: [service.id] });
       return ok('service.plan_changed');
     });
   }
@@ -62,7 +62,7 @@ export class ServiceActions {
       const old = JSON.parse(this.deps.secrets.open(service.sealedCredentials)) as ServiceCredentials;
       service.sealedCredentials = this.deps.secrets.seal(JSON.stringify({ ...old, password: this.deps.tokens.generate().slice(0, 20) }));
       await scope.services.save(service);
-      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'credentials');
+      await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'credentials', { serviceIds: [service.id] });
       return ok('service.credentials_reset');
     });
   }
@@ -73,7 +73,7 @@ export class ServiceActions {
       if (!list.ok) return list;
       domain.setNameservers(list.value);
       await scope.domains.save(domain);
-      await this.told(scope, accountId, domain.name, 'nameservers');
+      await this.told(scope, accountId, domain.name, 'nameservers', { domainIds: [domain.id] });
       return ok('domain.nameservers_changed');
     });
   }
@@ -124,10 +124,10 @@ export class ServiceActions {
     });
   }
 
-  private async told(scope: TransactionScope, accountId: string, item: string, change: keyof typeof CHANGES): Promise<void> {
+  private async told(scope: TransactionScope, accountId: string, item: string, change: keyof typeof CHANGES, about: MailAbout): Promise<void> {
     const account = await scope.accounts.findById(accountId);
     if (!account) return;
     const topic = change === 'nameservers' ? 'domains' : 'services';
-    await mailAccount(scope, this.deps, { account, topic, compose: (locale) => itemChangedMail[locale]({ account: account.name, product: this.deps.settings.productName, item, change: CHANGES[change][locale], link: `${this.deps.settings.appUrl}/dashboard?account=${account.id}` }) });
+    await mailAccount(scope, this.deps, { account, topic, about, compose: (locale) => itemChangedMail[locale]({ account: account.name, product: this.deps.settings.productName, item, change: CHANGES[change][locale], link: `${this.deps.settings.appUrl}/dashboard?account=${account.id}` }) });
   }
 }

@@ -1,6 +1,6 @@
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { Actor } from '../../domain/authorization/actor.js';
-import { can, visibleIds, type Decision } from '../../domain/authorization/policy.js';
+import { can, ticketVisibility, visibleIds, type Decision } from '../../domain/authorization/policy.js';
 import type { Product } from '../../domain/catalog/product.js';
 import { checkDocument, type DocumentType } from '../../domain/email-change/document.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
@@ -146,28 +146,28 @@ export class Tickets {
 
   async list(actor: Actor, accountId: string, filter: TicketFilter, after: string | null): Promise<Result<Page<Ticket>, DomainFailure>> {
     if (!can(actor, { type: 'tickets.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.tickets.listForAccount(accountId, filter, { after, limit: 25 })));
+    return ok(await this.deps.uow.run((scope) => scope.tickets.listForAccount(accountId, filter, { after, limit: 25 }, ticketVisibility(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, ticketId: string): Promise<Result<TicketView, DomainFailure>> {
     if (!can(actor, { type: 'tickets.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
     return this.deps.uow.run(async (scope) => {
       const view = await this.load(scope, ticketId, false);
-      if (!view || view.ticket.accountId !== accountId) return fail(new NotFound('not_found'));
+      if (!view || view.ticket.accountId !== accountId || !can(actor, { type: 'tickets.view', accountId, ticket: view.ticket }).allowed) return fail(new NotFound('not_found'));
       return ok(view);
     });
   }
 
   async reply(actor: Actor, accountId: string, ticketId: string, input: { body: string; attachment?: Upload | null }, meta: RequestMeta): Promise<Result<Ticket, DomainFailure>> {
     if (!can(actor, { type: 'tickets.create', accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
-    return this.write(ticketId, { kind: 'user', id: actor.userId }, input, meta, accountId);
+    return this.write(ticketId, { kind: 'user', id: actor.userId }, input, meta, { accountId, actor });
   }
 
   async close(actor: Actor, accountId: string, ticketId: string, meta: RequestMeta): Promise<Result<Ticket, DomainFailure>> {
     if (!can(actor, { type: 'tickets.create', accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
     return this.deps.uow.run(async (scope) => {
       const ticket = await scope.tickets.findById(ticketId);
-      if (!ticket || ticket.accountId !== accountId) return fail(new NotFound('not_found'));
+      if (!ticket || ticket.accountId !== accountId || !can(actor, { type: 'tickets.view', accountId, ticket }).allowed) return fail(new NotFound('not_found'));
       ticket.close(this.deps.clock.now());
       await scope.tickets.save(ticket);
       await audit(scope, this.deps, meta, { action: 'ticket.closed', actorKind: 'user', actorId: actor.userId, accountId, details: { ticket: ticket.number } });
@@ -182,7 +182,8 @@ export class Tickets {
     return this.deps.uow.run(async (scope) => {
       const ticket = await scope.tickets.findById(ticketId);
       const found = ticket ? await scope.tickets.attachment(attachmentId) : null;
-      if (!ticket || !found || found.attachment.ticketId !== ticket.id || (accountId && ticket.accountId !== accountId)) return fail(new NotFound('not_found'));
+      if (!ticket || !found || found.attachment.ticketId !== ticket.id) return fail(new NotFound('not_found'));
+      if (accountId && (ticket.accountId !== accountId || !can(actor, { type: 'tickets.view', accountId, ticket }).allowed)) return fail(new NotFound('not_found'));
       return ok({ name: found.attachment.fileName, type: found.attachment.type, content: Buffer.from(this.deps.secrets.open(found.sealed), 'base64') });
     });
   }
@@ -274,14 +275,16 @@ export class Tickets {
     }
   }
 
-  private async write(ticketId: string, author: { kind: 'user' | 'staff'; id: string }, input: { body: string; attachment?: Upload | null; close?: boolean }, meta: RequestMeta, accountId: string | null): Promise<Result<Ticket, DomainFailure>> {
+  /** A message by staff (`member` null) or by a member of the account, who must be able to read the ticket. */
+  private async write(ticketId: string, author: { kind: 'user' | 'staff'; id: string }, input: { body: string; attachment?: Upload | null; close?: boolean }, meta: RequestMeta, member: { accountId: string; actor: Actor } | null): Promise<Result<Ticket, DomainFailure>> {
     const body = checkBody(input.body);
     if (!body.ok) return body;
     const file = input.attachment?.content.length ? checkDocument(input.attachment.content) : null;
     if (file && !file.ok) return file;
     return this.deps.uow.run(async (scope) => {
       const ticket = await scope.tickets.findById(ticketId);
-      if (!ticket || (accountId !== null && ticket.accountId !== accountId)) return fail(new NotFound('not_found'));
+      if (!ticket) return fail(new NotFound('not_found'));
+      if (member && (ticket.accountId !== member.accountId || !can(member.actor, { type: 'tickets.view', accountId: member.accountId, ticket }).allowed)) return fail(new NotFound('not_found'));
       const account = await scope.accounts.findById(ticket.accountId);
       if (!account) return fail(new NotFound('not_found'));
       const name = author.kind === 'user' ? ((await scope.users.findById(author.id))?.name ?? '') : ((await scope.staff.findById(author.id))?.name ?? '');
@@ -338,6 +341,7 @@ export class Tickets {
     await mailAccount(scope, this.deps, {
       account,
       topic: 'support',
+      about: { ticket },
       compose: (locale) => ticketMail[locale]({ product: this.deps.settings.productName, number: ticket.number, subject: ticket.subject, text, link: `${this.deps.settings.appUrl}/accounts/${account.id}/tickets/${ticket.id}`, fromStaff }),
     });
   }

@@ -1,4 +1,6 @@
+import { subscriptionAllowed, type Subscription } from '../contacts/contact.js';
 import type { StaffRole } from '../staff/staff-member.js';
+import type { TicketRef } from '../support/ticket.js';
 import type { AccessScope, Actor, Membership } from './actor.js';
 import type { Permission } from './permission.js';
 
@@ -7,6 +9,13 @@ export interface Grant {
   readonly userId?: string | null;
   readonly permissions: readonly Permission[];
   readonly scope: AccessScope | null;
+}
+
+/** What a mail is about, so that it reaches only those who may read that: services, domains, a ticket. */
+export interface MailAbout {
+  readonly serviceIds?: readonly string[];
+  readonly domainIds?: readonly string[];
+  readonly ticket?: TicketRef;
 }
 
 /** Everything anybody can ask to do. Each later capability adds its actions here, and only here. */
@@ -23,7 +32,10 @@ export type Action =
   | { readonly type: 'services.manage'; readonly accountId: string; readonly serviceId?: string }
   /** Changing a domain (nameservers, transfer code); a scoped contact only for its own domains. */
   | { readonly type: 'domains.manage'; readonly accountId: string; readonly domainId?: string }
-  | { readonly type: 'tickets.view'; readonly accountId: string }
+  /** Reading the account's tickets; with `ticket`, that one: a scoped contact reads those about its part and its own. */
+  | { readonly type: 'tickets.view'; readonly accountId: string; readonly ticket?: TicketRef }
+  /** Receiving the account's mail of a kind (a subscription), about these things. */
+  | { readonly type: 'mail.receive'; readonly accountId: string; readonly topic: Subscription; readonly about?: MailAbout }
   | { readonly type: 'tickets.create'; readonly accountId: string }
   | { readonly type: 'invoices.view'; readonly accountId: string }
   | { readonly type: 'contacts.view'; readonly accountId: string }
@@ -75,10 +87,9 @@ function staffRole(roles: readonly StaffRole[], needed: StaffRole | 'any'): Deci
 }
 
 /** The right each client action needs from a contact; null means any member may. */
-const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view' | 'contacts.view' | 'profile.view' | 'profile.edit' | 'services.manage' | 'domains.manage' | 'tickets.view' | 'tickets.create', Permission | null> = {
+const ACCOUNT_PERMISSION: Record<'account.view' | 'account.emails' | 'orders.place' | 'orders.view' | 'quotes.view' | 'invoices.view' | 'services.view' | 'services.credentials' | 'domains.view' | 'contacts.view' | 'profile.view' | 'profile.edit' | 'services.manage' | 'domains.manage' | 'tickets.create', Permission | null> = {
   'services.manage': 'services.manage',
   'domains.manage': 'domains.manage',
-  'tickets.view': 'tickets',
   'tickets.create': 'tickets',
   'profile.view': 'profile',
   'profile.edit': 'profile',
@@ -124,6 +135,44 @@ function manageContacts(actor: Extract<Actor, { kind: 'user' }>, action: Extract
   return base;
 }
 
+/** A scoped contact reads the tickets it opened and those about its services and domains. */
+function ticketInScope(membership: Membership, userId: string, ticket: TicketRef): boolean {
+  if (membership.role === 'owner' || !membership.scope || ticket.openedByUserId === userId) return true;
+  return (ticket.serviceId !== null && membership.scope.serviceIds.includes(ticket.serviceId)) || (ticket.domainId !== null && membership.scope.domainIds.includes(ticket.domainId));
+}
+
+/**
+ * Mail of a kind reaches a contact only within its rights (billing mail needs quotes or invoices, service mail
+ * services, domain mail domains, support mail tickets) and, when scoped, only about its own part of the account:
+ * mail about things outside it, or about the whole account, does not reach it.
+ */
+function receiveMail(actor: Extract<Actor, { kind: 'user' }>, action: Extract<Action, { type: 'mail.receive' }>): Decision {
+  const membership = membershipOf(actor, action.accountId);
+  if (!membership) return deny('not_member');
+  if (membership.role === 'owner') return allow('owner');
+  if (!subscriptionAllowed(membership.permissions, action.topic)) return deny('missing_permission');
+  const about = action.about ?? {};
+  const services = about.serviceIds ?? [];
+  const domains = about.domainIds ?? [];
+  if (!services.every((id) => inScope(membership, 'services', id)) || !domains.every((id) => inScope(membership, 'domains', id))) return deny('out_of_scope');
+  if (about.ticket && !ticketInScope(membership, actor.userId, about.ticket)) return deny('out_of_scope');
+  const specific = services.length > 0 || domains.length > 0 || about.ticket !== undefined;
+  const partial = membership.scope !== null && membership.scope !== undefined;
+  if (partial && !specific && action.topic !== 'billing' && action.topic !== 'general') return deny('out_of_scope');
+  return allow('membership');
+}
+
+/**
+ * Which tickets of an account the actor may list: null for all of them, or the filter of a scoped contact (its
+ * own, and those about its services and domains). Lists ask once and let the repository filter.
+ */
+export function ticketVisibility(actor: Actor, accountId: string): { userId: string; serviceIds: readonly string[]; domainIds: readonly string[] } | null {
+  if (actor.kind !== 'user') return null;
+  const membership = membershipOf(actor, accountId);
+  if (!membership || membership.role === 'owner' || !membership.scope) return null;
+  return { userId: actor.userId, serviceIds: membership.scope.serviceIds, domainIds: membership.scope.domainIds };
+}
+
 /** The one answer to every question of access. Pure: no I/O, no clock, no framework. */
 export function can(actor: Actor, action: Action): Decision {
   if (actor.kind === 'anonymous') return deny('unauthenticated');
@@ -136,7 +185,6 @@ export function can(actor: Actor, action: Action): Decision {
     case 'invoices.view':
     case 'profile.view':
     case 'profile.edit':
-    case 'tickets.view':
     case 'tickets.create':
     case 'contacts.view': {
       if (actor.kind !== 'user') return deny('not_member');
@@ -154,6 +202,15 @@ export function can(actor: Actor, action: Action): Decision {
       const inside = action.type === 'domains.view' || action.type === 'domains.manage' ? inScope(membership, 'domains', action.domainId) : inScope(membership, 'services', action.serviceId);
       return inside ? decision : deny('out_of_scope');
     }
+    case 'tickets.view': {
+      if (actor.kind !== 'user') return deny('not_member');
+      const membership = membershipOf(actor, action.accountId);
+      const decision = membershipPermission(membership, 'tickets');
+      if (!decision.allowed || !membership || !action.ticket) return decision;
+      return ticketInScope(membership, actor.userId, action.ticket) ? decision : deny('out_of_scope');
+    }
+    case 'mail.receive':
+      return actor.kind === 'user' ? receiveMail(actor, action) : deny('not_member');
     case 'contacts.manage':
       return actor.kind === 'user' ? manageContacts(actor, action) : deny('not_member');
     case 'staff.orders':

@@ -1,4 +1,4 @@
-import type { AccessScope } from '../authorization/actor.js';
+import type { AccessScope, Membership } from '../authorization/actor.js';
 import { PERMISSIONS, type Permission } from '../authorization/permission.js';
 import type { EmailAddress } from '../identity/email-address.js';
 import type { Locale } from '../identity/locale.js';
@@ -7,6 +7,23 @@ import type { MailTopic } from '../mail/outgoing-mail.js';
 /** The kinds of mail a contact can subscribe to; security mail goes only to the person it concerns. */
 export const SUBSCRIPTIONS = ['general', 'billing', 'services', 'domains', 'support'] as const satisfies readonly MailTopic[];
 export type Subscription = (typeof SUBSCRIPTIONS)[number];
+
+/**
+ * The rights a subscription needs (any one of them): mail of a kind goes only to someone who may read what it is
+ * about. General news needs no right.
+ */
+export const SUBSCRIPTION_RIGHTS: Record<Subscription, readonly Permission[]> = {
+  general: [],
+  billing: ['quotes', 'invoices'],
+  services: ['services'],
+  domains: ['domains'],
+  support: ['tickets'],
+};
+
+export function subscriptionAllowed(permissions: readonly Permission[], subscription: Subscription): boolean {
+  const needs = SUBSCRIPTION_RIGHTS[subscription];
+  return needs.length === 0 || needs.some((p) => permissions.includes(p));
+}
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -98,6 +115,11 @@ export class Contact {
 
   subscribe(subscriptions: readonly Subscription[]): void {
     this.subscriptions = SUBSCRIPTIONS.filter((s) => subscriptions.includes(s));
+  }
+
+  /** The contact as the policy sees it (also one who only receives mail: its rights decide which mail). */
+  membership(): Membership {
+    return { accountId: this.accountId, role: 'contact', permissions: this.permissions, scope: this.scope() };
   }
 
   scope(): AccessScope | null {

@@ -2,7 +2,9 @@ import type { DocumentType } from './document.js';
 
 export const CONFIRMATION_TTL_MS = 72 * 3_600_000;
 
-export type EmailChangeStatus = 'awaiting_confirmation' | 'awaiting_review' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+/** `superseded`: closed without a decision because another request of the account was approved, or the owner asked again. */
+export const EMAIL_CHANGE_STATUSES = ['awaiting_confirmation', 'awaiting_review', 'approved', 'rejected', 'cancelled', 'expired', 'superseded'] as const;
+export type EmailChangeStatus = (typeof EMAIL_CHANGE_STATUSES)[number];
 export type EmailChangeChannel = 'owner' | 'public';
 
 /**
@@ -91,6 +93,16 @@ export class EmailChangeRequest {
   cancel(now: Date): boolean {
     if (!this.isOpen(now)) return false;
     this.status = 'cancelled';
+    this.decidedAt = now;
+    this.confirmTokenHash = null;
+    this.cancelTokenHash = null;
+    return true;
+  }
+
+  /** Closed because another request of the account won; nothing of it can happen any more. */
+  supersede(now: Date): boolean {
+    if (!this.isOpen(now)) return false;
+    this.status = 'superseded';
     this.decidedAt = now;
     this.confirmTokenHash = null;
     this.cancelTokenHash = null;

@@ -9,8 +9,15 @@ export type TicketStatus = 'open' | 'answered' | 'closed';
 
 export type RequestStatus = 'pending' | 'done' | 'declined';
 
+/** What decides who of an account may read a ticket: who opened it, and the service or domain it is about. */
+export interface TicketRef {
+  readonly openedByUserId: string;
+  readonly serviceId: string | null;
+  readonly domainId: string | null;
+}
+
 /** A conversation between a client account and staff, optionally carrying one typed request. */
-export class Ticket {
+export class Ticket implements TicketRef {
   id!: string;
   accountId!: string;
   number!: string;
@@ -19,6 +26,9 @@ export class Ticket {
   priority!: Priority;
   status!: TicketStatus;
   openedByUserId!: string;
+  /** The service or domain the ticket is about (named by its request), or null for the whole account. */
+  serviceId!: string | null;
+  domainId!: string | null;
   createdAt!: Date;
   lastActivityAt!: Date;
   closedAt!: Date | null;
@@ -42,7 +52,10 @@ export class Ticket {
     now: Date;
   }): Ticket {
     const t = new Ticket();
+    const about = input.request?.payload ?? {};
     Object.assign(t, {
+      serviceId: typeof about['serviceId'] === 'string' ? about['serviceId'] : null,
+      domainId: typeof about['domainId'] === 'string' ? about['domainId'] : null,
       id: input.id,
       accountId: input.accountId,
       number: input.number,

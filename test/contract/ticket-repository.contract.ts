@@ -49,6 +49,35 @@ export function describeTicketRepositoryContract(name: string, make: () => Promi
       });
     });
 
+    it('lists for a scoped contact only the tickets it opened and those about its services and domains', async () => {
+      const { services } = await make();
+      const { user: owner, account } = await givenOwner(services);
+      const { user: contact } = await givenOwner(services);
+      const [svc, otherSvc, dom] = [services.ids.newId(), services.ids.newId(), services.ids.newId()];
+      const t0 = services.clock.now();
+      const open = (subject: string, by: string, payload: Record<string, unknown> | null, i: number) =>
+        Ticket.open({ id: services.ids.newId(), accountId: account.id, number: `T-V-${i}-${account.id.slice(0, 8)}`, subject, department: 'technical', priority: 'normal', openedByUserId: by, request: payload ? { kind: String(payload['kind']), payload } : null, now: new Date(t0.getTime() + i * 1000) });
+      const all = [
+        open('own', contact.id, null, 0),
+        open('service', owner.id, { kind: 'service.cancel', serviceId: svc }, 1),
+        open('other service', owner.id, { kind: 'service.cancel', serviceId: otherSvc }, 2),
+        open('domain', owner.id, { kind: 'domain.transfer_code', domainId: dom }, 3),
+        open('plain', owner.id, null, 4),
+      ];
+      await services.uow.run(async (scope) => {
+        for (const t of all) await scope.tickets.add(t);
+      });
+      await services.uow.run(async (scope) => {
+        const seen = await scope.tickets.listForAccount(account.id, 'all', { limit: 2 }, { userId: contact.id, serviceIds: [svc], domainIds: [dom] });
+        expect(seen.items.map((t) => t.subject)).toEqual(['domain', 'service']);
+        const rest = await scope.tickets.listForAccount(account.id, 'all', { limit: 2, after: seen.next }, { userId: contact.id, serviceIds: [svc], domainIds: [dom] });
+        expect([rest.items.map((t) => t.subject), rest.next]).toEqual([['own'], null]);
+        expect((await scope.tickets.listForAccount(account.id, 'all', { limit: 10 }, { userId: contact.id, serviceIds: [], domainIds: [] })).items.map((t) => t.subject)).toEqual(['own']);
+        expect((await scope.tickets.listForAccount(account.id, 'all', { limit: 10 })).items).toHaveLength(5);
+        expect((await scope.tickets.findById(all[1]!.id))?.serviceId).toBe(svc);
+      });
+    });
+
     it('finds accounts by OIB, address (also a contact’s), domain prefix and name prefix, case-insensitively', async () => {
       const { services } = await make();
       await seedCatalog(services);

@@ -155,15 +155,18 @@ describe('contacts over the JSON API', () => {
     const contact = (await created.json()) as { id: string; status: string; permissions: string[]; subscriptions: string[] };
     expect([contact.status, contact.permissions, contact.subscriptions]).toEqual(['mail_only', ['invoices'], ['billing']]);
     // The token holds contacts and invoices: it cannot give more.
-    const beyond = await api.post(`/api/v1/accounts/${account.id}/contacts`, { json: { ...body, email: `b-${Date.now()}@firma.hr`, permissions: ['credentials'] }, headers: bearer(manage.value.token) });
+    const beyond = await api.post(`/api/v1/accounts/${account.id}/contacts`, { json: { ...body, email: `b-${Date.now()}@firma.hr`, permissions: ['credentials'], subscriptions: [] }, headers: bearer(manage.value.token) });
     expect([beyond.status, ((await beyond.json()) as { code: string }).code]).toEqual([403, 'contact.exceeds_own_rights']);
     expect((await api.get(`/api/v1/accounts/${account.id}/contacts`, { headers: bearer(billing.value.token) })).status).toBe(403);
     expect((await api.get(`/api/v1/accounts/${account.id}/contacts/${foreign.id}`, { headers: bearer(manage.value.token) })).status).toBe(404);
     expect((await api.send('DELETE', `/api/v1/accounts/${other.id}/contacts/${foreign.id}`, { headers: bearer(manage.value.token) })).status).toBe(403);
 
-    const changed = await api.send('PUT', `/api/v1/accounts/${account.id}/contacts/${contact.id}`, { json: { name: 'API kontakt', permissions: [], scope: null, subscriptions: ['billing', 'support'] }, headers: bearer(manage.value.token) });
+    const changed = await api.send('PUT', `/api/v1/accounts/${account.id}/contacts/${contact.id}`, { json: { name: 'API kontakt', permissions: ['invoices'], scope: null, subscriptions: ['general', 'billing'] }, headers: bearer(manage.value.token) });
     expect(changed.status).toBe(200);
-    expect(((await changed.json()) as { subscriptions: string[] }).subscriptions).toEqual(['billing', 'support']);
+    expect(((await changed.json()) as { subscriptions: string[] }).subscriptions).toEqual(['general', 'billing']);
+    // Support mail needs the tickets right: a subscription beyond the rights is refused.
+    const beyondRights = await api.send('PUT', `/api/v1/accounts/${account.id}/contacts/${contact.id}`, { json: { name: 'API kontakt', permissions: ['invoices'], scope: null, subscriptions: ['support'] }, headers: bearer(manage.value.token) });
+    expect([beyondRights.status, ((await beyondRights.json()) as { code: string }).code]).toEqual([422, 'contact.subscription_needs_right']);
     const invalid = await api.post(`/api/v1/accounts/${account.id}/contacts`, { json: { ...body, email: 'nope' }, headers: bearer(manage.value.token) });
     expect(invalid.status).toBe(422);
     expect((await api.send('DELETE', `/api/v1/accounts/${account.id}/contacts/${contact.id}`, { headers: bearer(manage.value.token) })).status).toBe(204);

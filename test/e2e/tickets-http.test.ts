@@ -71,6 +71,35 @@ describe('tickets over HTTP', () => {
     await portal.catcher.waitFor((m) => m.to.includes(user.email) && m.text.includes('Promijenjeno.'));
   });
 
+  it('shows a contact scoped to a domain only the tickets about it and its own: not another\'s ticket, file, or reply', async () => {
+    const { user, account, serviceId, domainId } = await accountWithHosting();
+    const { user: scoped } = await givenContact(portal.services, account.id, { permissions: ['tickets', 'domains', 'domains.manage'], scope: { serviceIds: [], domainIds: [domainId] }, subscriptions: ['support'] });
+    const owner = await signedIn(user.email);
+    const aboutService = await owner.post(`/accounts/${account.id}/tickets`, { multipart: form({ subject: 'Otkaz hostinga', department: 'technical', priority: 'normal', kind: 'service.cancel', serviceId, body: 'Tajni detalji usluge.' }, { bytes: PNG, name: 'usluga.png', type: 'image/png' }) });
+    expect(aboutService.status).toBe(303);
+    const servicePath = aboutService.headers.get('location')!.split('?')[0]!;
+    const serviceFile = /href="([^"]+\/files\/[0-9a-f-]{36})"/u.exec(await (await owner.get(servicePath)).text())![1]!;
+    const aboutDomain = await owner.post(`/accounts/${account.id}/tickets`, { multipart: form({ subject: 'Kod za prijenos', department: 'technical', priority: 'normal', kind: 'domain.transfer_code', domainId, body: 'Molim kod.' }) });
+    const domainPath = aboutDomain.headers.get('location')!.split('?')[0]!;
+    const contact = await signedIn(scoped.email);
+    const own = await contact.post(`/accounts/${account.id}/tickets`, { multipart: form({ subject: 'Moje pitanje', department: 'sales', priority: 'low', body: 'Pitanje.' }) });
+    expect(own.status).toBe(303);
+
+    const list = await (await contact.get(`/accounts/${account.id}/tickets`)).text();
+    expect(list).toContain('Kod za prijenos');
+    expect(list).toContain('Moje pitanje');
+    expect(list).not.toContain('Otkaz hostinga');
+    expect((await contact.get(domainPath)).status).toBe(200);
+    expect((await contact.get(servicePath)).status).toBe(404);
+    expect((await contact.get(serviceFile)).status).toBe(404);
+    expect((await contact.post(`${servicePath}/messages`, { multipart: form({ body: 'Upadam.' }) })).status).toBe(404);
+    expect((await contact.post(`${servicePath}/close`, { form: {} })).status).toBe(404);
+    const api = await contact.get(`/api/v1/accounts/${account.id}/tickets`);
+    expect(JSON.stringify(await api.json())).not.toContain('Otkaz hostinga');
+    expect((await contact.get(`/api/v1/accounts/${account.id}/tickets/${servicePath.split('/').at(-1)}`)).status).toBe(404);
+    expect(portal.catcher.list().some((m) => m.to.includes(scoped.email) && m.text.includes('Tajni detalji usluge.'))).toBe(false);
+  });
+
   it('refuses a forged attachment, a request outside the rights, another account, and staff without the role', async () => {
     const { user, account, serviceId } = await accountWithHosting();
     const { user: viewer } = await givenContact(portal.services, account.id, { permissions: ['services', 'tickets'] });

@@ -10,7 +10,7 @@ import { InMemoryEInvoiceWriter } from '../../adapters/in-memory/in-memory-einvo
 import { OsloTokens } from '../../adapters/system/oslo-tokens.js';
 import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import { FixedClock } from '../../adapters/system/system-clock.js';
-import { DeliverMail } from '../../application/mail/deliver-mail.js';
+import { registerJobHandlers } from '../../web/jobs.js';
 import type { Services } from '../../application/shared/services.js';
 
 export const LIFETIME = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -55,8 +55,7 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
   };
   const mailer = new InMemoryMailer();
   const worker = new InMemoryJobWorker(store);
-  const deliver = new DeliverMail({ ...services, mailer, messageIdDomain: 'localhost' });
-  void worker.handle('mail.deliver', async ({ mailId }) => void (await deliver.execute(mailId)));
+  void registerJobHandlers(worker, services, { mailer, messageIdDomain: 'localhost' });
   /** What reached the transport (after running the queued jobs), optionally only to one address: the real mail, secrets in place. */
   const inbox = async (to?: string) => {
     await worker.drain();

@@ -9,6 +9,10 @@ import { AccountNavigation } from '../../application/accounts/account-areas.js';
 import { ListMyAccounts } from '../../application/accounts/list-my-accounts.js';
 import { AccountPortfolio } from '../../application/ordering/account-portfolio.js';
 import { IssueDirectInvoice } from '../../application/billing/issue-direct-invoice.js';
+import { PlaceOrder } from '../../application/ordering/place-order.js';
+import { ManageProfile } from '../../application/profile/manage-profile.js';
+import { ServiceActions } from '../../application/services/service-actions.js';
+import { Tickets } from '../../application/support/tickets.js';
 import type { Actor, Membership } from '../../domain/authorization/actor.js';
 import { can, visibleIds } from '../../domain/authorization/policy.js';
 import { Contact, INVITATION_TTL_MS } from '../../domain/contacts/contact.js';
@@ -177,7 +181,7 @@ describe('ManageContacts and Invitations', () => {
     const actor = user(manager.id, contactOf(account.id, contact.permissions));
     const raise = await contacts.update(actor, account.id, contact.id, { name: contact.name, permissions: ['contacts', 'invoices', 'credentials'], scope: 'account', serviceIds: [], domainIds: [], subscriptions: [] }, META);
     expect(raise).toMatchObject({ ok: false, error: { code: 'contact.own' } });
-    expect(await contacts.add(actor, account.id, input({ permissions: ['credentials'] }), META)).toMatchObject({ ok: false, error: { code: 'contact.exceeds_own_rights' } });
+    expect(await contacts.add(actor, account.id, input({ permissions: ['credentials'], subscriptions: [] }), META)).toMatchObject({ ok: false, error: { code: 'contact.exceeds_own_rights' } });
     expect((await contacts.add(actor, account.id, input({ permissions: ['invoices'] }), META)).ok).toBe(true);
     expect(portal.store.contacts.get(contact.id)!.permissions).toEqual(['contacts', 'invoices']);
   });
@@ -221,10 +225,10 @@ describe('ManageContacts and Invitations', () => {
 describe('mail subscriptions', () => {
   it('sends a billing mail to the account address and to each billing subscriber, once each, in their language', async () => {
     const { account } = await givenOwner(portal.services, { email: 'vlasnik@firma.hr' });
-    await givenContact(portal.services, account.id, { email: 'racuni@firma.hr', subscriptions: ['billing'], locale: 'en' });
-    await givenContact(portal.services, account.id, { email: 'tehnika@firma.hr', subscriptions: ['services'] });
+    await givenContact(portal.services, account.id, { email: 'racuni@firma.hr', permissions: ['invoices'], subscriptions: ['billing'], locale: 'en' });
+    await givenContact(portal.services, account.id, { email: 'tehnika@firma.hr', permissions: ['services'], subscriptions: ['services'] });
     await portal.services.uow.run(async (scope) => {
-      const mailOnly = Contact.add({ id: portal.services.ids.newId(), accountId: account.id, name: 'Arhiva', email: email('arhiva@firma.hr'), locale: 'hr', permissions: [], scope: null, subscriptions: ['billing'], now: portal.clock.now() });
+      const mailOnly = Contact.add({ id: portal.services.ids.newId(), accountId: account.id, name: 'Arhiva', email: email('arhiva@firma.hr'), locale: 'hr', permissions: ['quotes'], scope: null, subscriptions: ['billing'], now: portal.clock.now() });
       await scope.contacts.add(mailOnly);
     });
     const billing = await givenStaff(portal.services, ['billing']);
@@ -240,6 +244,41 @@ describe('mail subscriptions', () => {
     expect(mails.find((m) => m.to === 'racuni@firma.hr')!.subject).toMatch(/invoice/iu);
     expect(mails.find((m) => m.to === 'vlasnik@firma.hr')!.subject).toMatch(/račun/iu);
     expect(portal.store.jobs.filter((j) => j.name === 'mail.deliver')).toHaveLength(3);
+  });
+
+  it('stays within the subscriber\'s rights and scope: no right, no mail; a scoped contact only about its own services and tickets', async () => {
+    const { user: owner, account } = await givenOwner(portal.services, { email: 'vlasnik@firma.hr' });
+    const { service: mine } = await addService(account.id, 'moja.hr');
+    const { service: other, domain: otherDomain } = await addService(account.id, 'tuda.hr');
+    // Stored as an earlier version allowed: subscribed to everything without the rights (the use case now refuses that).
+    await givenContact(portal.services, account.id, { email: 'bez-prava@firma.hr', permissions: [], subscriptions: ['billing', 'services', 'domains', 'support'] });
+    const scoped = await givenContact(portal.services, account.id, { email: 'moja@firma.hr', permissions: ['services', 'services.manage', 'domains', 'tickets', 'invoices'], scope: { serviceIds: [mine.id], domainIds: [] }, subscriptions: ['billing', 'services', 'domains', 'support'] });
+    const ownerActor = { kind: 'user' as const, userId: owner.id, memberships: [{ accountId: account.id, role: 'owner' as const, permissions: [] }] };
+    const actions = new ServiceActions(portal.services);
+    const tickets = new Tickets(portal.services, { serviceActions: actions, profile: new ManageProfile(portal.services), placeOrder: new PlaceOrder(portal.services) });
+    portal.store.mails.clear();
+    const aboutOther = await tickets.open(ownerActor, account.id, { subject: 'Otkaz', department: 'technical', priority: 'normal', body: 'Molim otkaz.', request: { kind: 'service.cancel', fields: { serviceId: other.id } } }, META);
+    expect(aboutOther.ok).toBe(true);
+    expect([...portal.store.mails.values()].filter((m) => m.topic === 'support' && m.accountId === account.id).map((m) => m.to)).toEqual(['vlasnik@firma.hr']);
+    portal.store.mails.clear();
+    const aboutMine = await tickets.open(ownerActor, account.id, { subject: 'Otkaz moje', department: 'technical', priority: 'normal', body: 'Molim otkaz.', request: { kind: 'service.cancel', fields: { serviceId: mine.id } } }, META);
+    expect(aboutMine.ok).toBe(true);
+    expect([...portal.store.mails.values()].filter((m) => m.topic === 'support' && m.accountId === account.id).map((m) => m.to).sort()).toEqual(['moja@firma.hr', 'vlasnik@firma.hr']);
+
+    const told = async (serviceId: string) => {
+      portal.store.mails.clear();
+      expect((await actions.cancel(ownerActor, account.id, serviceId, META)).ok).toBe(true);
+      return [...portal.store.mails.values()].map((m) => m.to).sort();
+    };
+    expect(await told(mine.id)).toEqual(['moja@firma.hr', 'vlasnik@firma.hr']);
+    expect(await told(other.id)).toEqual(['vlasnik@firma.hr']);
+    portal.store.mails.clear();
+    expect((await actions.setNameservers(ownerActor, account.id, otherDomain.id, ['ns1.test.hr', 'ns2.test.hr'], META)).ok).toBe(true);
+    expect([...portal.store.mails.values()].map((m) => m.to)).toEqual(['vlasnik@firma.hr']);
+
+    // And the use case no longer stores a subscription beyond the rights.
+    const refused = await new ManageContacts(portal.services).update(ownerActor, account.id, scoped.contact.id, { name: 'Moja', permissions: ['services'], scope: 'account', serviceIds: [], domainIds: [], subscriptions: ['billing'] }, META);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'contact.subscription_needs_right', field: 'subscriptions' } });
   });
 });
 

@@ -109,9 +109,11 @@ describe('email change procedure', () => {
     expect(await ask({ ...owner, viaTokenId: 't' } as Actor, account.id)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(portal.store.emailChanges.size).toBe(0);
     expect(portal.store.mails.size).toBe(0);
-    // One open request at a time.
-    expect((await ask(owner, account.id)).ok).toBe(true);
-    expect(await ask(owner, account.id, { newEmail: 'treca@firma.hr' })).toMatchObject({ ok: false, error: { code: 'email_change.open' } });
+    // The owner's newer request takes the place of the earlier one.
+    const first = await ask(owner, account.id);
+    const second = await ask(owner, account.id, { newEmail: 'treca@firma.hr' });
+    expect(second.ok).toBe(true);
+    expect(first.ok && portal.store.emailChanges.get(first.value.id)!.status).toBe('superseded');
   });
 
   it('the public form answers the same for a known and an unknown OIB; only a known one gets mail', async () => {
@@ -119,9 +121,42 @@ describe('email change procedure', () => {
     const known = await emailChange.requestPublic({ oib: account.oib, newEmail: 'nova@firma.hr', document: JPEG }, META);
     const unknown = await emailChange.requestPublic({ oib: '69435151530', newEmail: 'nova@firma.hr', document: JPEG }, META);
     expect(known).toEqual(unknown);
+    // Both are only stored while the visitor waits; the job looks the OIB up.
+    expect([portal.store.emailChanges.size, portal.store.emailChangeSubmissions.size]).toEqual([0, 2]);
+    await portal.worker.drain();
+    expect(portal.store.emailChangeSubmissions.size).toBe(0);
     expect([...portal.store.emailChanges.values()].map((r) => [r.accountId, r.channel, r.documentType])).toEqual([[account.id, 'public', 'image/jpeg']]);
     expect(await emailChange.requestPublic({ oib: '12345', newEmail: 'nova@firma.hr', document: JPEG }, META)).toMatchObject({ ok: false, error: { code: 'oib.format' } });
     expect(await emailChange.requestPublic({ oib: account.oib, newEmail: 'nova@firma.hr', document: EXE }, META)).toMatchObject({ ok: false, error: { code: 'document.type' } });
+  });
+
+  it('a stranger\'s public requests block neither each other nor the owner; approving one closes all the others', async () => {
+    const { user, account } = await givenOwner(portal.services, { email: 'vlasnik@firma.hr' });
+    const owner = ownerOf(user.id, account.id);
+    for (const to of ['napadac@zlo.hr', 'drugi@zlo.hr']) expect((await emailChange.requestPublic({ oib: account.oib, newEmail: to, document: PDF }, META)).ok).toBe(true);
+    await portal.worker.drain();
+    const mine = await emailChange.requestAsOwner(owner, account.id, { password: PASSWORD, newEmail: 'prava@firma.hr', document: PDF }, META);
+    expect(mine.ok).toBe(true);
+    if (!mine.ok) return;
+    const verifier = await givenStaff(portal.services, ['verifier']);
+    const staffActor: Actor = { kind: 'staff', staffId: verifier.id, roles: verifier.roles };
+    const queue = await emailChange.queue(staffActor, null);
+    expect(queue.ok && queue.value.items.map((v) => [v.request.newEmail, v.request.channel]).sort()).toEqual([
+      ['drugi@zlo.hr', 'public'],
+      ['napadac@zlo.hr', 'public'],
+      ['prava@firma.hr', 'owner'],
+    ]);
+    const link = [...(await portal.inbox('prava@firma.hr'))].reverse().find((m) => m.text.includes('/email-change/confirm/'))!;
+    expect((await emailChange.confirm(/\/email-change\/confirm\/([a-z2-7]+)/u.exec(link.text)![1]!, META)).ok).toBe(true);
+    expect((await emailChange.approve(staffActor, mine.value.id, META)).ok).toBe(true);
+    const statuses = [...portal.store.emailChanges.values()].map((r) => [r.newEmail, r.status]).sort();
+    expect(statuses).toEqual([
+      ['drugi@zlo.hr', 'superseded'],
+      ['napadac@zlo.hr', 'superseded'],
+      ['prava@firma.hr', 'approved'],
+    ]);
+    const others = [...portal.store.emailChanges.values()].filter((r) => r.id !== mine.value.id);
+    for (const other of others) expect(await emailChange.approve(staffActor, other.id, META)).toMatchObject({ ok: false, error: { code: 'email_change.already_decided' } });
   });
 
   it('the old address stops the request with one link; expired and reused links are refused', async () => {

@@ -10,7 +10,7 @@ describe('mail delivery', () => {
   it('sends a queued mail once, even when its job runs again', async () => {
     const portal = inMemoryPortal();
     await givenOwner(portal.services, { email: 'ana@firma.hr' });
-    await new RequestPasswordReset(portal.services).execute({ email: 'ana@firma.hr' }, META);
+    await new RequestPasswordReset(portal.services).deliver({ email: 'ana@firma.hr', meta: META });
     const mailId = [...portal.store.mails.keys()][0]!;
     const deliver = new DeliverMail({ ...portal.services, mailer: portal.mailer, messageIdDomain: 'localhost' });
     expect(await deliver.execute(mailId)).toBe('sent');
@@ -51,6 +51,7 @@ describe('email history', () => {
     const ana = await givenOwner(portal.services, { email: 'ana@firma.hr' });
     const ivo = await givenOwner(portal.services, { email: 'ivo@druga.hr' });
     await new RequestPasswordReset(portal.services).execute({ email: 'ana@firma.hr' }, META);
+    await portal.worker.drain();
     const anaActor = { kind: 'user' as const, userId: ana.user.id, memberships: [{ accountId: ana.account.id, role: 'owner' as const, permissions: [] }] };
     const ivoActor = { kind: 'user' as const, userId: ivo.user.id, memberships: [{ accountId: ivo.account.id, role: 'owner' as const, permissions: [] }] };
     const mails = new AccountMails(portal.services);

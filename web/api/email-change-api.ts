@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { DOCUMENT_MAX_BYTES } from '../../domain/email-change/document.js';
-import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
+import { EMAIL_CHANGE_STATUSES, type EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
 import { CLIENT_AUTH, denied, problemContent, requireCaller, requireStaff, unauthenticated } from './api-common.js';
@@ -24,7 +24,7 @@ const EmailChangeSchema = z
     oldEmail: z.string(),
     newEmail: z.string(),
     channel: z.enum(['owner', 'public']),
-    status: z.enum(['awaiting_confirmation', 'awaiting_review', 'approved', 'rejected', 'cancelled', 'expired']),
+    status: z.enum(EMAIL_CHANGE_STATUSES),
     document: z.object({ type: z.string(), bytes: z.number().int(), sha256: z.string(), deleted: z.boolean() }),
     createdAt: z.string(),
     confirmedAt: z.string().nullable(),
