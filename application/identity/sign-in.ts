@@ -3,7 +3,9 @@ import type { SessionInfo } from '../../domain/identity/session.js';
 import type { User } from '../../domain/identity/user.js';
 import { fail, ok, Unauthenticated, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { audit } from '../shared/audit.js';
-import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
+import { queueMail } from '../mail/queue-mail.js';
+import { signInAttackMail } from '../mail/templates.js';
+import { checkSignInRates, signInAttackBegins } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { DummyHash } from './dummy-hash.js';
@@ -22,17 +24,13 @@ export interface SignedIn {
 export class SignIn {
   private readonly dummy: DummyHash;
 
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'rateLimiter' | 'totp' | 'secrets'>) {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'rateLimiter' | 'totp' | 'secrets' | 'settings'>) {
     this.dummy = new DummyHash(deps.hasher);
   }
 
   async execute(input: { email: string; password: string; code?: string }, meta: RequestMeta): Promise<Result<SignedIn, DomainFailure>> {
     const email = EmailAddress.parse(input.email);
-    const accountKey = `sign-in:account:${email.ok ? email.value.value : input.email.trim().toLowerCase()}`;
-    const limited = await checkRates(this.deps.rateLimiter, [
-      [`sign-in:address:${meta.clientAddress}`, RATE_RULES.signInPerAddress],
-      [accountKey, RATE_RULES.signInPerAccount],
-    ]);
+    const { limited, pairKey } = await checkSignInRates(this.deps.rateLimiter, 'sign-in', email.ok ? email.value.value : input.email.trim().toLowerCase(), meta.clientAddress);
     if (limited) return fail(limited);
 
     const outcome = await this.deps.uow.run(async (scope) => {
@@ -48,6 +46,14 @@ export class SignIn {
           actorId: user?.id ?? null,
           details: { email: input.email.slice(0, 254), factor: verified ? 'totp' : 'password' },
         });
+        if (user && (await signInAttackBegins(this.deps.rateLimiter, 'sign-in', user.id))) {
+          await queueMail(scope, this.deps, {
+            to: user.email,
+            topic: 'security',
+            userId: user.id,
+            content: signInAttackMail[user.locale]({ name: user.name, product: this.deps.settings.productName, resetLink: `${this.deps.settings.appUrl}/password-reset`, securityLink: `${this.deps.settings.appUrl}/security` }),
+          });
+        }
         return null;
       }
       if (user.hasTwoFactor()) await scope.users.save(user);
@@ -56,7 +62,7 @@ export class SignIn {
       return { token: created.token, session: created.session, user };
     });
     if (!outcome) return fail(new Unauthenticated('auth.invalid_credentials'));
-    await this.deps.rateLimiter.reset(accountKey);
+    await this.deps.rateLimiter.reset(pairKey);
     return ok(outcome);
   }
 

@@ -54,3 +54,28 @@ export const passwordChangedMail: Localized<{ name: string; product: string; sig
       footer: footer.en,
     }),
 };
+
+export const signInAttackMail: Localized<{ name: string; product: string; resetLink: string; securityLink: string }> = {
+  hr: ({ name, product, resetLink, securityLink }) =>
+    composeMail({
+      subject: `${product}: mnogo neuspjelih prijava na vaš račun`,
+      greeting: `Poštovani/a ${name},`,
+      paragraphs: [
+        'u posljednjih sat vremena netko je mnogo puta pokušao prijavu s vašom e-adresom i pogrešnom lozinkom. Prijava s drugih mjesta i dalje vam radi; pokušaji s mjesta napada su zaustavljeni.',
+        `Ako to niste bili vi, postavite dugu, jedinstvenu lozinku (${resetLink}) i uključite dvofaktorsku prijavu (${securityLink}).`,
+      ],
+      action: { label: 'Sigurnost prijave', url: securityLink },
+      footer: footer.hr,
+    }),
+  en: ({ name, product, resetLink, securityLink }) =>
+    composeMail({
+      subject: `${product}: many failed sign-ins to your account`,
+      greeting: `Dear ${name},`,
+      paragraphs: [
+        'in the last hour someone tried many times to sign in with your address and a wrong password. You can still sign in from elsewhere; the attempts from where the attack comes are being stopped.',
+        `If this was not you, set a long, unique password (${resetLink}) and switch on two-factor sign-in (${securityLink}).`,
+      ],
+      action: { label: 'Sign-in security', url: securityLink },
+      footer: footer.en,
+    }),
+};

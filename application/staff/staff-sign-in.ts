@@ -4,7 +4,7 @@ import type { StaffMember } from '../../domain/staff/staff-member.js';
 import { fail, ok, Unauthenticated, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { DummyHash } from '../identity/dummy-hash.js';
 import { audit } from '../shared/audit.js';
-import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
+import { checkSignInRates } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 
@@ -21,11 +21,7 @@ export class StaffSignIn {
     meta: RequestMeta,
   ): Promise<Result<{ token: string; session: SessionInfo; staff: StaffMember }, DomainFailure>> {
     const email = EmailAddress.parse(input.email);
-    const accountKey = `staff-sign-in:account:${email.ok ? email.value.value : input.email.trim().toLowerCase()}`;
-    const limited = await checkRates(this.deps.rateLimiter, [
-      [`staff-sign-in:address:${meta.clientAddress}`, RATE_RULES.signInPerAddress],
-      [accountKey, RATE_RULES.signInPerAccount],
-    ]);
+    const { limited, pairKey } = await checkSignInRates(this.deps.rateLimiter, 'staff-sign-in', email.ok ? email.value.value : input.email.trim().toLowerCase(), meta.clientAddress);
     if (limited) return fail(limited);
 
     const outcome = await this.deps.uow.run(async (scope) => {
@@ -47,7 +43,7 @@ export class StaffSignIn {
       return { token: created.token, session: created.session, staff };
     });
     if (!outcome) return fail(new Unauthenticated('auth.invalid_staff_credentials'));
-    await this.deps.rateLimiter.reset(accountKey);
+    await this.deps.rateLimiter.reset(pairKey);
     return ok(outcome);
   }
 }

@@ -39,14 +39,31 @@ describe('SignIn', () => {
     expect(portal.store.audit.filter((e) => e.action === 'auth.sign_in_failed')).toHaveLength(2);
   });
 
-  it('refuses the eleventh attempt on one account within 15 minutes, even with the right password', async () => {
+  it('refuses the eleventh attempt on one account from one address within 15 minutes, even with the right password', async () => {
     await givenOwner(portal.services, { email: 'ana@firma.hr' });
     const signIn = new SignIn(portal.services);
-    for (let i = 0; i < 10; i += 1) await signIn.execute({ email: 'ana@firma.hr', password: 'wrong' }, { ...META, clientAddress: `198.51.100.${i}` });
-    const limited = await signIn.execute({ email: 'ana@firma.hr', password: PASSWORD }, META);
+    const attacker = { ...META, clientAddress: '198.51.100.66' };
+    for (let i = 0; i < 10; i += 1) await signIn.execute({ email: 'ana@firma.hr', password: 'wrong' }, attacker);
+    const limited = await signIn.execute({ email: 'ana@firma.hr', password: PASSWORD }, attacker);
     expect(!limited.ok && limited.error.kind).toBe('rate_limited');
-    portal.clock.advance(15 * 60_000);
+    // The real owner, elsewhere, is not locked out by the attacker's failures.
     expect((await signIn.execute({ email: 'ana@firma.hr', password: PASSWORD }, META)).ok).toBe(true);
+    portal.clock.advance(15 * 60_000);
+    expect((await signIn.execute({ email: 'ana@firma.hr', password: PASSWORD }, attacker)).ok).toBe(true);
+  });
+
+  it('bounds a guess from many addresses by a slower limit per account, and tells the owner once when under attack', async () => {
+    const { user } = await givenOwner(portal.services, { email: 'ana@firma.hr' });
+    const signIn = new SignIn(portal.services);
+    for (let i = 0; i < 100; i += 1) await signIn.execute({ email: 'ana@firma.hr', password: `guess ${i}` }, { ...META, clientAddress: `203.0.${Math.floor(i / 200)}.${i % 200}` });
+    const alerts = (await portal.inbox('ana@firma.hr')).filter((m) => /neuspjelih prijava/u.test(m.subject));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.text).toContain('/password-reset');
+    expect([...portal.store.mails.values()].find((m) => /neuspjelih prijava/u.test(m.subject))).toMatchObject({ personal: true, userId: user.id });
+    const limited = await signIn.execute({ email: 'ana@firma.hr', password: PASSWORD }, { ...META, clientAddress: '192.0.2.1' });
+    expect(!limited.ok && limited.error.kind).toBe('rate_limited');
+    portal.clock.advance(60 * 60_000);
+    expect((await signIn.execute({ email: 'ana@firma.hr', password: PASSWORD }, { ...META, clientAddress: '192.0.2.1' })).ok).toBe(true);
   });
 
   it('ends sessions on sign-out and after the idle and absolute lifetimes', async () => {
