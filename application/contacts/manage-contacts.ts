@@ -38,6 +38,8 @@ export interface ContactChoices {
   readonly services: readonly HostedService[];
   readonly domains: readonly RegisteredDomain[];
   readonly grantable: readonly Permission[];
+  /** Whether the actor may invite people to sign in (the signed-in owner), or only add contacts who receive mail. */
+  readonly mayInvite: boolean;
 }
 
 const CHOICES_LIMIT = 500;
@@ -94,7 +96,7 @@ export class ManageContacts {
     return this.deps.uow.run(async (scope) => {
       const services = (await scope.services.listForAccount(accountId, { limit: CHOICES_LIMIT }, visibleIds(actor, accountId, 'services'))).items;
       const domains = (await scope.domains.listForAccount(accountId, { limit: CHOICES_LIMIT }, visibleIds(actor, accountId, 'domains'))).items;
-      return ok({ services, domains, grantable: own ? PERMISSIONS.filter((p) => own.permissions.includes(p)) : [...PERMISSIONS] });
+      return ok({ services, domains, grantable: own ? PERMISSIONS.filter((p) => own.permissions.includes(p)) : [...PERMISSIONS], mayInvite: can(actor, { type: 'contacts.invite', accountId }).allowed });
     });
   }
 
@@ -106,6 +108,7 @@ export class ManageContacts {
     if (!email.ok) return fail(new InvalidInput('contact.email', 'email'));
     const grant: Grant = { permissions: parsed.value.permissions, scope: parsed.value.scope };
     if (!can(actor, { type: 'contacts.manage', accountId, grant }).allowed) return fail(new Forbidden('contact.exceeds_own_rights'));
+    if (input.login && !can(actor, { type: 'contacts.invite', accountId }).allowed) return fail(new Forbidden('contact.invite_owner_only'));
     if (input.login) {
       const limited = await checkRates(this.deps.rateLimiter, [[`invitations:account:${accountId}`, RATE_RULES.invitationsPerAccount]]);
       if (limited) return fail(limited);
@@ -166,6 +169,7 @@ export class ManageContacts {
   /** Sends a new invitation link (the previous one stops working); turns a mail-only contact into one with a login. */
   async invite(actor: Actor, accountId: string, contactId: string, meta: RequestMeta): Promise<Result<Contact, DomainFailure>> {
     if (!can(actor, { type: 'contacts.manage', accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
+    if (!can(actor, { type: 'contacts.invite', accountId }).allowed) return fail(new Forbidden('contact.invite_owner_only'));
     const limited = await checkRates(this.deps.rateLimiter, [[`invitations:account:${accountId}`, RATE_RULES.invitationsPerAccount]]);
     if (limited) return fail(limited);
     return this.deps.uow.run(async (scope) => {

@@ -1,7 +1,7 @@
 import { checkNewPassword } from '../../domain/identity/password-policy.js';
 import { fail, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { queueMail } from '../mail/queue-mail.js';
-import { passwordChangedMail } from '../mail/templates.js';
+import { passwordChangedMail, type LiveToken } from '../mail/templates.js';
 import { audit } from '../shared/audit.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
@@ -37,12 +37,20 @@ export class ResetPassword {
       await scope.resetTokens.revokeUnusedFor(user.id, now);
       await scope.sessions.invalidateAll('user', user.id);
       const base = this.deps.settings.appUrl;
+      // A stolen password may have been used to make API keys: they survive the reset, so the owner sees them here.
+      const owned = await scope.accounts.listOwnedBy(user.id);
+      const tokens: LiveToken[] = [];
+      for (const account of owned) {
+        for (const token of await scope.apiTokens.listForAccount(account.id)) {
+          if (token.isActive()) tokens.push({ name: token.name, account: account.name, revokeLink: `${base}/accounts/${account.id}/tokens` });
+        }
+      }
       await queueMail(scope, this.deps, {
         to: user.email,
         topic: 'security',
         userId: user.id,
-        accountId: (await scope.accounts.listOwnedBy(user.id))[0]?.id ?? null,
-        content: passwordChangedMail[user.locale]({ name: user.name, product: this.deps.settings.productName, signInLink: `${base}/sign-in`, resetLink: `${base}/password-reset` }),
+        accountId: owned[0]?.id ?? null,
+        content: passwordChangedMail[user.locale]({ name: user.name, product: this.deps.settings.productName, signInLink: `${base}/sign-in`, resetLink: `${base}/password-reset`, tokens }),
       });
       await audit(scope, this.deps, meta, { action: 'auth.password_reset_completed', actorKind: 'user', actorId: user.id });
       return ok(undefined);

@@ -30,25 +30,38 @@ export const passwordResetMail: Localized<{ name: string; link: string; product:
     }),
 };
 
-export const passwordChangedMail: Localized<{ name: string; product: string; signInLink: string; resetLink: string }> = {
-  hr: ({ name, product, signInLink, resetLink }) =>
+/** An API token still working on an account of the person whose password changed, and where to revoke it. */
+export interface LiveToken {
+  readonly name: string;
+  readonly account: string;
+  readonly revokeLink: string;
+}
+
+const tokenLines = (tokens: readonly LiveToken[]) => tokens.map((t) => `• ${t.name} (${t.account}): ${t.revokeLink}`).join('\n');
+
+export const passwordChangedMail: Localized<{ name: string; product: string; signInLink: string; resetLink: string; tokens: readonly LiveToken[] }> = {
+  hr: ({ name, product, signInLink, resetLink, tokens }) =>
     composeMail({
       subject: `${product}: lozinka je promijenjena`,
       greeting: `Poštovani/a ${name},`,
       paragraphs: [
         'lozinka za vaš pristup portalu za klijente upravo je promijenjena i sve su prijave odjavljene.',
         `Ako to niste bili vi, odmah zatražite novu lozinku na ${resetLink} i javite nam se.`,
+        ...(tokens.length
+          ? [`API ključevi i dalje rade, jer ne ovise o lozinci. Ako neki od njih ne prepoznajete, opozovite ga:\n${tokenLines(tokens)}`]
+          : []),
       ],
       action: { label: 'Prijava', url: signInLink },
       footer: footer.hr,
     }),
-  en: ({ name, product, signInLink, resetLink }) =>
+  en: ({ name, product, signInLink, resetLink, tokens }) =>
     composeMail({
       subject: `${product}: your password was changed`,
       greeting: `Dear ${name},`,
       paragraphs: [
         'the password of your client portal sign-in was just changed and every session was signed out.',
         `If this was not you, request a new password at ${resetLink} at once and contact us.`,
+        ...(tokens.length ? [`API keys keep working, as they do not depend on the password. If you do not recognise one, revoke it:\n${tokenLines(tokens)}`] : []),
       ],
       action: { label: 'Sign in', url: signInLink },
       footer: footer.en,

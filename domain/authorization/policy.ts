@@ -45,6 +45,8 @@ export type Action =
   | { readonly type: 'profile.edit'; readonly accountId: string }
   /** Asking to change the account's email address: the owner only, signed in (never a token). */
   | { readonly type: 'account.email_change'; readonly accountId: string }
+  /** Inviting a person to sign in for the account: the signed-in owner only (never a token, never a contact). */
+  | { readonly type: 'contacts.invite'; readonly accountId: string }
   | { readonly type: 'account.audit'; readonly accountId: string }
   | { readonly type: 'account.tokens'; readonly accountId: string }
   /** The signed-in person's own sign-in settings (two-factor): never through an API token. */
@@ -220,8 +222,10 @@ export function can(actor: Actor, action: Action): Decision {
       return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
     case 'account.audit':
     case 'account.email_change':
+    case 'contacts.invite':
     case 'account.tokens': {
-      // The account's audit log, its API tokens and its email address are the owner's; never through a token.
+      // The account's audit log, its API tokens, its email address and who may sign in for it are the owner's; never
+      // through a token.
       if (actor.kind !== 'user' || actor.viaTokenId) return deny('not_member');
       const membership = membershipOf(actor, action.accountId);
       if (!membership) return deny('not_member');

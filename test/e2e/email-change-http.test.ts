@@ -97,7 +97,7 @@ describe('email change over HTTP', () => {
     expect(await known.text()).toEqual(await unknown.text());
     // The job behind the form opens the request for the known OIB only.
     await expect.poll(() => count("select count(*) as n from email_change_requests where account_id = $1 and channel = 'public'", [account.id]), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => count('select count(*) as n from email_change_submissions'), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => count('select count(*) as n from email_change_submissions', []), { timeout: 30_000 }).toBe(0);
   });
 
   it('the API takes the owner with a session only; a contact, a token and the staff decision out of order are refused', async () => {

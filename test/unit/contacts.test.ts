@@ -182,8 +182,22 @@ describe('ManageContacts and Invitations', () => {
     const raise = await contacts.update(actor, account.id, contact.id, { name: contact.name, permissions: ['contacts', 'invoices', 'credentials'], scope: 'account', serviceIds: [], domainIds: [], subscriptions: [] }, META);
     expect(raise).toMatchObject({ ok: false, error: { code: 'contact.own' } });
     expect(await contacts.add(actor, account.id, input({ permissions: ['credentials'], subscriptions: [] }), META)).toMatchObject({ ok: false, error: { code: 'contact.exceeds_own_rights' } });
-    expect((await contacts.add(actor, account.id, input({ permissions: ['invoices'] }), META)).ok).toBe(true);
+    // Only the signed-in owner invites people to sign in: a contact (or a token) adds contacts who receive mail.
+    expect(await contacts.add(actor, account.id, input({ permissions: ['invoices'] }), META)).toMatchObject({ ok: false, error: { code: 'contact.invite_owner_only' } });
+    const added = await contacts.add(actor, account.id, input({ permissions: ['invoices'], login: false }), META);
+    expect(added.ok).toBe(true);
+    if (added.ok) expect(await contacts.invite(actor, account.id, added.value.id, META)).toMatchObject({ ok: false, error: { code: 'contact.invite_owner_only' } });
     expect(portal.store.contacts.get(contact.id)!.permissions).toEqual(['contacts', 'invoices']);
+  });
+
+  it('a token never creates a contact who signs in, even with the contacts right', async () => {
+    const { user: owner, account } = await givenOwner(portal.services);
+    const viaToken: Actor = { kind: 'user', userId: owner.id, memberships: [{ accountId: account.id, role: 'owner', permissions: [] }], viaTokenId: 'token-1' };
+    expect(await contacts.add(viaToken, account.id, input(), META)).toMatchObject({ ok: false, error: { code: 'contact.invite_owner_only' } });
+    const mailOnly = await contacts.add(viaToken, account.id, input({ login: false }), META);
+    expect(mailOnly.ok).toBe(true);
+    if (mailOnly.ok) expect(await contacts.invite(viaToken, account.id, mailOnly.value.id, META)).toMatchObject({ ok: false, error: { code: 'contact.invite_owner_only' } });
+    expect(portal.store.mails.size).toBe(0);
   });
 
   it('removing a contact or a right takes effect on the very next request', async () => {

@@ -3,6 +3,7 @@ import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import { Authenticate } from '../../application/identity/authenticate.js';
 import { RequestPasswordReset } from '../../application/identity/request-password-reset.js';
 import { ResetPassword } from '../../application/identity/reset-password.js';
+import { ApiTokens } from '../../application/integrations/api-tokens.js';
 import { SignIn } from '../../application/identity/sign-in.js';
 import { SignOut } from '../../application/identity/sign-out.js';
 import { StaffSignIn } from '../../application/staff/staff-sign-in.js';
@@ -122,6 +123,21 @@ describe('password reset', () => {
     expect(portal.mailer.sent.map((m) => m.subject)).toEqual(['Portal: nova lozinka', 'Portal: lozinka je promijenjena']);
     expect((await new SignIn(portal.services).execute({ email: 'ana@firma.hr', password: 'a brand new passphrase' }, META)).ok).toBe(true);
     expect(portal.store.audit.some((e) => e.action === 'auth.password_reset_completed' && e.actorId === user.id)).toBe(true);
+  });
+
+  it('lists the live API keys of the owner\'s accounts in the confirmation, with where to revoke them', async () => {
+    const { user, account } = await givenOwner(portal.services, { email: 'ana@firma.hr' });
+    const owner = { kind: 'user' as const, userId: user.id, memberships: [{ accountId: account.id, role: 'owner' as const, permissions: [] }] };
+    const tokens = new ApiTokens(portal.services);
+    expect((await tokens.create(owner, account.id, { name: 'Knjigovodstvo', permissions: ['invoices'] }, META)).ok).toBe(true);
+    const gone = await tokens.create(owner, account.id, { name: 'Stari ključ', permissions: ['invoices'] }, META);
+    if (gone.ok) await tokens.revoke(owner, account.id, gone.value.record.id, META);
+    await new RequestPasswordReset(portal.services).execute({ email: 'ana@firma.hr' }, META);
+    const [link] = await portal.inbox('ana@firma.hr');
+    expect((await new ResetPassword(portal.services).execute({ token: linkIn(link!.text)!, password: 'a brand new passphrase' }, META)).ok).toBe(true);
+    const confirmation = (await portal.inbox('ana@firma.hr')).find((m) => m.subject.includes('lozinka je promijenjena'))!;
+    expect(confirmation.text).toContain(`Knjigovodstvo (${account.name}): http://localhost:3000/accounts/${account.id}/tokens`);
+    expect(confirmation.text).not.toContain('Stari ključ');
   });
 
   it('refuses an expired link, a common password, and leaves the old password working', async () => {

@@ -106,10 +106,16 @@ const ContactFields: FC<{ page: PageContext; choices: ContactChoices; values: Co
       {isNew ? (
         <>
           <Field name="email" label={t('contacts.email')} type="email" value={values.email} error={errors.email} maxlength={254} autocomplete="off" />
-          <label class="check">
-            <input type="checkbox" name="login" value="on" checked={values.login} /> {t('contacts.login')}
-          </label>
-          <p class="hint">{t('contacts.loginHint')}</p>
+          {choices.mayInvite ? (
+            <>
+              <label class="check">
+                <input type="checkbox" name="login" value="on" checked={values.login} /> {t('contacts.login')}
+              </label>
+              <p class="hint">{t('contacts.loginHint')}</p>
+            </>
+          ) : (
+            <p class="hint">{t('contacts.mailOnlyHint')}</p>
+          )}
         </>
       ) : null}
       <fieldset class={errors.permissions ? 'invalid' : undefined}>
@@ -201,7 +207,7 @@ export const ContactPage: FC<{
             <button type="submit">{t('contacts.save')}</button>
           </form>
           <div class="actions">
-            {status !== 'active' ? (
+            {status !== 'active' && choices.mayInvite ? (
               <form method="post" action={`${base}/invite`} class="inline">
                 <button type="submit">{status === 'mail_only' ? t('contacts.invite') : t('contacts.reinvite')}</button>
               </form>
