@@ -155,6 +155,9 @@ export class InMemoryDomainRepository implements DomainRepository {
   async listForAccount(accountId: string, request: PageRequest, only: readonly string[] | null = null): Promise<Page<RegisteredDomain>> {
     return page([...this.store.domains.values()].filter((d) => d.accountId === accountId && (!only || only.includes(d.id))), (d) => ({ at: d.registeredAt, id: d.id }), request);
   }
+  async findHeld(names: readonly string[]): Promise<RegisteredDomain[]> {
+    return [...this.store.domains.values()].filter((d) => names.includes(d.name) && d.status !== 'cancelled').map(copy);
+  }
 }
 
 export class InMemoryCounters implements Counters {

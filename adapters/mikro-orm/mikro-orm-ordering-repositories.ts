@@ -173,6 +173,9 @@ export class MikroOrmDomainRepository implements DomainRepository {
       page,
     );
   }
+  findHeld(names: readonly string[]): Promise<RegisteredDomain[]> {
+    return names.length ? this.em.find(RegisteredDomainSchema, { name: { $in: [...names] }, status: { $ne: 'cancelled' } }) : Promise.resolve([]);
+  }
 }
 
 /** One row per series and year, incremented under its row lock: concurrent takers wait, nobody skips a number. */

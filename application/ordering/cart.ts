@@ -21,7 +21,8 @@ export async function priceCart(scope: TransactionScope, items: readonly CartIte
   if (wanted.length > MAX_CART_ITEMS) return fail(new InvalidInput('order.too_many', 'items', { max: MAX_CART_ITEMS }));
   const products = new Map((await scope.products.findByCodes(wanted.map((i) => i.productCode))).map((p): [string, Product] => [p.code, p]));
   const lines: OrderLine[] = [];
-  const seen = new Set<string>();
+  /** Each domain name registered by this cart, and the row that names it. */
+  const seen = new Map<string, number>();
   for (const [index, item] of items.entries()) {
     if (item.productCode.trim() === '') continue;
     const product = products.get(item.productCode);
@@ -31,7 +32,7 @@ export async function priceCart(scope: TransactionScope, items: readonly CartIte
     if (product.kind === 'domain') {
       if (domain.value.tld !== product.tld) return fail(new InvalidInput('domain.tld_mismatch', `items.${index}.domainName`, { tld: `.${product.tld}` }));
       if (seen.has(domain.value.value)) return fail(new InvalidInput('domain.duplicate', `items.${index}.domainName`));
-      seen.add(domain.value.value);
+      seen.set(domain.value.value, index);
     }
     lines.push({
       productId: product.id,
@@ -46,6 +47,9 @@ export async function priceCart(scope: TransactionScope, items: readonly CartIte
       vatRatePercent: buyer ? vatForBuyer(buyer, standardVat(product.vatRatePercent)).ratePercent : product.vatRatePercent,
     });
   }
+  // A name held here already (by this client or another) cannot be registered again: said now, not at acceptance.
+  const [held] = await scope.domains.findHeld([...seen.keys()]);
+  if (held) return fail(new InvalidInput('domain.taken', `items.${seen.get(held.name)}.domainName`, { domain: held.name }));
   return ok(lines);
 }
 

@@ -76,6 +76,9 @@ export class DecideOrder {
       if (!order.accountId) return fail(new Conflict('order.unlinked'));
       const account = await scope.accounts.findById(order.accountId);
       if (!account) return fail(new NotFound('not_found'));
+      // Another order for the same name may have been accepted since this one was placed.
+      const [held] = await scope.domains.findHeld(order.lines.filter((l) => l.kind === 'domain').map((l) => l.domainName));
+      if (held) return fail(new Conflict('domain.taken', { domain: held.name }));
       const now = this.deps.clock.now();
       order.accept(actor.staffId, now);
       await scope.orders.save(order);

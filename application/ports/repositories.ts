@@ -165,6 +165,8 @@ export interface DomainRepository {
   listDueForRenewal(horizon: Date, limit: number): Promise<RegisteredDomain[]>;
   findById(id: string): Promise<RegisteredDomain | null>;
   listForAccount(accountId: string, page: PageRequest, only?: readonly string[] | null): Promise<Page<RegisteredDomain>>;
+  /** Of these names, those registered here and not cancelled (a name can be held once). */
+  findHeld(names: readonly string[]): Promise<RegisteredDomain[]>;
 }
 
 /** Gapless numbers per series and year (orders, quotes, later invoices); taken inside the transaction. */

@@ -199,4 +199,25 @@ describe('ordering from the portal, staff decisions and access data', () => {
     expect((await decide.reject(staffActor, order!.id, 'Duplicate order', META)).ok).toBe(true);
     expect(portal.store.orders.get(order!.id)).toMatchObject({ status: 'rejected', rejectionReason: 'Duplicate order' });
   });
+
+  it('refuses a domain held already, at order time with the name; a second accepted order for one name is a conflict, not a crash', async () => {
+    const { user, account } = await givenOwner(portal.services);
+    const { user: otherUser, account: other } = await givenOwner(portal.services);
+    const place = new PlaceOrder(portal.services);
+    const admin = await givenStaff(portal.services, ['admin']);
+    const staffActor: Actor = { kind: 'staff', staffId: admin.id, roles: ['admin'] };
+    const decide = new DecideOrder(portal.services);
+    const first = await place.asMember(ownerActor(user.id, account.id), { accountId: account.id, items: [{ productCode: 'DOM-HR', domainName: 'jedina.hr' }] }, META);
+    const second = await place.asMember(ownerActor(otherUser.id, other.id), { accountId: other.id, items: [{ productCode: 'DOM-HR', domainName: 'jedina.hr' }] }, META);
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect((await decide.accept(staffActor, first.value.id, META)).ok).toBe(true);
+    expect(await decide.accept(staffActor, second.value.id, META)).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'domain.taken', details: { domain: 'jedina.hr' } } });
+    // Now that it is held, ordering it is refused at once, on the row that names it, for a member and a newcomer alike.
+    const items = [{ productCode: 'HOST-START', domainName: 'nova-firma.hr' }, { productCode: 'DOM-HR', domainName: 'JEDINA.hr' }];
+    expect(await place.asMember(ownerActor(otherUser.id, other.id), { accountId: other.id, items }, META)).toMatchObject({ ok: false, error: { code: 'domain.taken', field: 'items.1.domainName', details: { domain: 'jedina.hr' } } });
+    const before = portal.store.orders.size;
+    expect(await place.asNewcomer({ items, customer: customer() }, META)).toMatchObject({ ok: false, error: { code: 'domain.taken' } });
+    expect(portal.store.orders.size).toBe(before);
+  });
 });
