@@ -140,6 +140,8 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await page.getByLabel('Nova lozinka', { exact: true }).fill('putovanje je počelo');
     await page.getByLabel('Ponovite novu lozinku').fill('putovanje je počelo');
     await page.getByRole('button', { name: 'Spremi lozinku' }).click();
+    // Signing in before the new password is saved would race the form (and lose on a loaded machine).
+    await expect.poll(() => page.getByText('Lozinka je promijenjena.').count(), { timeout: 15_000 }).toBe(1);
     await signIn(page, 'ured@putovanje.hr', 'putovanje je počelo');
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Putovanje j.d.o.o.');
     await page.getByRole('link', { name: 'Narudžbe' }).click();
