@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
 import { ANONYMOUS } from '../domain/authorization/actor.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/identity/locale.js';
@@ -12,7 +14,7 @@ import { clientAddress } from './http/client-address.js';
 import { clearCookie, readCookie } from './http/cookies.js';
 import type { AppEnv } from './http/env.js';
 import { html, pageOf } from './http/render.js';
-import { csrfGuard, securityHeaders } from './http/security.js';
+import { csrfGuard, noStore, securityHeaders } from './http/security.js';
 import { translator } from './i18n/translate.js';
 import type { MessageKey } from './i18n/messages.js';
 import { authRoutes } from './portal/auth-routes.js';
@@ -47,8 +49,12 @@ function localeOf(c: Context, secure: boolean): Locale {
 const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/');
 
 /** The composition of the driving side: one Hono app for pages, staff, the API and the dev inbox. */
-/** Routes that accept a document upload (multipart form or base64 in JSON): room for one file and the fields. */
-const UPLOAD_PATHS = /^\/(?:api\/v1\/)?(?:email-change|accounts\/[0-9a-f-]{36}\/email-change)$/u;
+/**
+ * Routes that accept a document upload (multipart form or base64 in JSON): room for one file of up to 5 MB and the
+ * fields: the email-change forms, and a new ticket or a message on one (the client's and the staff's).
+ */
+const UUID = '[0-9a-f-]{36}';
+const UPLOAD_PATHS = new RegExp(`^/(?:(?:api/v1/)?(?:email-change|accounts/${UUID}/email-change)|accounts/${UUID}/tickets(?:/${UUID}/messages)?|staff/tickets/${UUID}/messages)$`, 'u');
 const UPLOAD_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
@@ -57,7 +63,7 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((message, error) => console.error(message, error));
   const app = new Hono<AppEnv>();
 
-  const refuse = (c: Context<AppEnv>, status: 403 | 404 | 413 | 500, key: MessageKey, code: string) =>
+  const refuse = (c: Context<AppEnv>, status: ContentfulStatusCode, key: MessageKey, code: string) =>
     isApi(c)
       ? problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code })
       : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} />, status);
@@ -112,6 +118,9 @@ export function createApp(deps: AppDeps) {
     return next();
   });
 
+  // A page reached by a one-time link shows what the link is for: no browser or proxy keeps it.
+  for (const path of ['/password-reset/*', '/invitations/*', '/email-change/confirm/*', '/email-change/cancel/*']) app.use(path, noStore);
+
   app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
   app.route('/', authRoutes(useCases, secure));
   app.route('/', portalRoutes(useCases));
@@ -124,6 +133,8 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => refuse(c as Context<AppEnv>, 404, 'error.notFound', 'not_found'));
   app.onError((error, c) => {
+    // A refusal the framework raised (a body it could not read, say) keeps its status; only a bug is a 500.
+    if (error instanceof HTTPException && error.status < 500) return refuse(c as Context<AppEnv>, error.status, 'error.badRequest', 'bad_request');
     log(`[http] ${c.req.method} ${new URL(c.req.url).pathname} failed`, error);
     return refuse(c as Context<AppEnv>, 500, 'error.internal', 'internal');
   });

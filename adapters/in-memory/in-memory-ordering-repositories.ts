@@ -218,6 +218,9 @@ export class InMemoryPaymentRepository implements PaymentRepository {
     if ([...this.store.payments.values()].some((p) => p.bankTransactionId === payment.bankTransactionId)) throw new Error('duplicate bank transaction');
     put(this.store.payments, payment, true);
   }
+  async lockBankTransaction(): Promise<void> {
+    // The in-memory unit of work runs one use case at a time: nothing can interleave.
+  }
   async findByBankTransaction(bankTransactionId: string): Promise<Payment | null> {
     const found = [...this.store.payments.values()].find((p) => p.bankTransactionId === bankTransactionId);
     return found ? copy(found) : null;

@@ -241,6 +241,9 @@ export class MikroOrmPaymentRepository implements PaymentRepository {
     this.em.persist(payment);
     await this.em.flush();
   }
+  async lockBankTransaction(bankTransactionId: string): Promise<void> {
+    await execute(this.em, `select pg_advisory_xact_lock(hashtextextended('payment:' || $1, 0))`, [bankTransactionId]);
+  }
   findByBankTransaction(bankTransactionId: string): Promise<Payment | null> {
     return this.em.findOne(PaymentSchema, { bankTransactionId });
   }

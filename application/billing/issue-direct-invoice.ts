@@ -3,6 +3,7 @@ import { can } from '../../domain/authorization/policy.js';
 import { addDays, isLocalDate, zagrebDate } from '../../domain/billing/calendar.js';
 import type { Invoice, InvoiceLine } from '../../domain/billing/invoice.js';
 import { isKpdCode, isUnitCode, type UnitCode } from '../../domain/billing/line-classification.js';
+import { MAX_AMOUNT_CENTS, totalsOf } from '../../domain/billing/money.js';
 import { VAT_CHOICES, vatForBuyer, vatOfChoice, type VatChoice } from '../../domain/billing/vat.js';
 import { conflictingReasons } from '../../domain/billing/vat-breakdown.js';
 import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
@@ -50,6 +51,7 @@ export class IssueDirectInvoice {
       if ((start === null) !== (end === null) || (start && (!isLocalDate(start) || !isLocalDate(end!) || end! < start))) return fail(new InvalidInput('invoice.period', `lines.${i}.periodStart`));
       checked.push({ description: line.description.trim(), unitPriceCents: line.unitPriceCents, quantity: line.quantity, kpdCode, unitCode: line.unitCode as UnitCode, periodStart: start, periodEnd: end, vat });
     }
+    if (totalsOf(checked.map((l) => ({ unitPriceCents: l.unitPriceCents, quantity: l.quantity, vatRatePercent: l.vat.ratePercent }))).grossCents > MAX_AMOUNT_CENTS) return fail(new InvalidInput('invoice.too_large', 'lines'));
     const today = zagrebDate(this.deps.clock.now());
     if (!isLocalDate(input.dueDate) || input.dueDate < today || input.dueDate > addDays(today, 366)) return fail(new InvalidInput('invoice.due_date', 'dueDate'));
     return this.deps.uow.run(async (scope) => {

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
+import { MAX_AMOUNT_CENTS } from '../../domain/billing/money.js';
 import { Payment } from '../../domain/billing/payment.js';
 import { parseReference } from '../../domain/billing/payment-reference.js';
 import { fail, Forbidden, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
@@ -59,12 +60,14 @@ export class RecordPayment {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
     const transaction = input.bankTransactionId.trim();
     if (!/^[\w./:-]{1,100}$/u.test(transaction)) return fail(new InvalidInput('payment.transaction', 'bankTransactionId'));
-    if (!Number.isInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > 100_000_000_00) return fail(new InvalidInput('payment.amount', 'amountCents'));
+    if (!Number.isInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > MAX_AMOUNT_CENTS) return fail(new InvalidInput('payment.amount', 'amountCents'));
     const receivedOn = /^\d{4}-\d{2}-\d{2}$/u.test(input.receivedOn) ? new Date(`${input.receivedOn}T00:00:00Z`) : null;
     if (!receivedOn || Number.isNaN(receivedOn.getTime()) || receivedOn.getTime() > this.deps.clock.now().getTime() + 86_400_000) return fail(new InvalidInput('payment.date', 'receivedOn'));
     const reference = parseReference(input.reference);
 
     return this.deps.uow.run(async (scope) => {
+      // Entered twice at once (two staff, a retried request): the second waits here and finds the first.
+      await scope.payments.lockBankTransaction(transaction);
       const earlier = await scope.payments.findByBankTransaction(transaction);
       if (earlier) return ok({ payment: earlier, invoice: earlier.invoiceId ? await scope.invoices.findById(earlier.invoiceId) : null, duplicate: true });
       const payment = Payment.record({ id: this.deps.ids.newId(), bankTransactionId: transaction, amountCents: input.amountCents, receivedOn, reference: reference ?? input.reference.trim().slice(0, 40), payerName: input.payerName.trim().slice(0, 200), recordedByStaffId: actor.staffId, now: this.deps.clock.now() });

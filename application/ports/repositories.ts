@@ -144,6 +144,8 @@ export interface InvoiceRepository {
 
 export interface PaymentRepository {
   add(payment: Payment): Promise<void>;
+  /** Holds one bank transaction for the rest of the transaction: entries of the same one are serialized. */
+  lockBankTransaction(bankTransactionId: string): Promise<void>;
   findByBankTransaction(bankTransactionId: string): Promise<Payment | null>;
   list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>>;
   countUnmatched(): Promise<number>;

@@ -2,7 +2,7 @@ import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can, ticketVisibility, visibleIds, type Decision } from '../../domain/authorization/policy.js';
 import type { Product } from '../../domain/catalog/product.js';
-import { checkDocument, type DocumentType } from '../../domain/email-change/document.js';
+import { checkDocument, fileNameFor, type DocumentType } from '../../domain/email-change/document.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { DEPARTMENTS, PRIORITIES, Ticket, TicketMessage, type Department, type Priority, type TicketAttachment } from '../../domain/support/ticket.js';
@@ -184,7 +184,7 @@ export class Tickets {
       const found = ticket ? await scope.tickets.attachment(attachmentId) : null;
       if (!ticket || !found || found.attachment.ticketId !== ticket.id) return fail(new NotFound('not_found'));
       if (accountId && (ticket.accountId !== accountId || !can(actor, { type: 'tickets.view', accountId, ticket }).allowed)) return fail(new NotFound('not_found'));
-      return ok({ name: found.attachment.fileName, type: found.attachment.type, content: Buffer.from(this.deps.secrets.open(found.sealed), 'base64') });
+      return ok({ name: fileNameFor(found.attachment.fileName, found.attachment.type), type: found.attachment.type, content: Buffer.from(this.deps.secrets.open(found.sealed), 'base64') });
     });
   }
 
@@ -303,7 +303,7 @@ export class Tickets {
   }
 
   private async attach(scope: TransactionScope, ticket: Ticket, message: TicketMessage, upload: Upload, type: DocumentType): Promise<void> {
-    const fileName = upload.name.replace(/[^\w.\- ]/gu, '_').slice(0, 120) || 'prilog';
+    const fileName = fileNameFor(upload.name, type);
     await scope.tickets.addAttachment(
       { id: this.deps.ids.newId(), ticketId: ticket.id, messageId: message.id, fileName, type, bytes: upload.content.length, sha256: this.deps.tokens.digest(upload.content), createdAt: message.createdAt },
       this.deps.secrets.seal(Buffer.from(upload.content).toString('base64')),

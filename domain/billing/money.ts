@@ -1,4 +1,7 @@
 /** Money is whole euro cents everywhere; VAT is rounded half up once per rate, on the sum of its lines. */
+/** The most any stored amount may be (10 million euro): above it is a typing error, and beyond what the columns hold. */
+export const MAX_AMOUNT_CENTS = 1_000_000_000;
+
 export interface PricedLine {
   readonly unitPriceCents: number;
   readonly quantity: number;

@@ -23,3 +23,13 @@ export function checkDocument(bytes: Uint8Array): Result<DocumentType, InvalidIn
 }
 
 export const DOCUMENT_EXTENSIONS: Record<DocumentType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/**
+ * The name a file is served under: the name it came with, but its extension always that of the type judged from its
+ * content, so that no program opens it as something else (`racun.pdf.exe` that is really a PNG is `racun.pdf.png`).
+ */
+export function fileNameFor(name: string, type: DocumentType): string {
+  const extension = DOCUMENT_EXTENSIONS[type];
+  const base = name.replace(/[^\w.\- ]/gu, '_').replace(/\.(pdf|jpe?g|png)$/iu, '').replace(/^[.\s]+|[.\s]+$/gu, '').slice(0, 110) || 'prilog';
+  return `${base}.${extension}`;
+}

@@ -197,6 +197,21 @@ describe('password reset over HTTP, with mail over SMTP', () => {
   });
 });
 
+describe('pages of one-time links', () => {
+  it('are never stored by a browser or a proxy, whether the link works or not', async () => {
+    await givenOwner(portal.services, { email: 'nostore@firma.hr' });
+    await httpClient(app).post('/password-reset', { form: { email: 'nostore@firma.hr' } });
+    const mail = await portal.catcher.waitFor((m) => m.to.includes('nostore@firma.hr') && m.text.includes('/password-reset/'));
+    const live = /(\/password-reset\/[a-z2-7]+)/u.exec(mail.text)![1]!;
+    const pages = [live, '/password-reset/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/invitations/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/email-change/confirm/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/email-change/cancel/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'];
+    for (const path of pages) {
+      const response = await httpClient(app).get(path);
+      expect([path, response.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
+    expect((await httpClient(app).get(live)).status).toBe(200);
+  });
+});
+
 describe('email history and other accounts', () => {
   it('shows an account mail to its owner and refuses the owner of another account; a reset mail is the owner\'s alone', async () => {
     const ana = await givenOwner(portal.services, { email: 'hist-ana@firma.hr' });

@@ -100,6 +100,26 @@ describe('tickets over HTTP', () => {
     expect(portal.catcher.list().some((m) => m.to.includes(scoped.email) && m.text.includes('Tajni detalji usluge.'))).toBe(false);
   });
 
+  it('takes an attachment of the documented size (up to 5 MB) and serves it under a name of its real type', async () => {
+    const { user, account } = await accountWithHosting();
+    const client = await signedIn(user.email);
+    const big = new Uint8Array(4 * 1024 * 1024);
+    big.set(PNG);
+    const opened = await client.post(`/accounts/${account.id}/tickets`, { multipart: form({ subject: 'Velika snimka', department: 'technical', priority: 'normal', body: 'Snimka zaslona.' }, { bytes: big, name: 'racun.pdf', type: 'application/pdf' }) });
+    expect(opened.status).toBe(303);
+    const ticketPath = opened.headers.get('location')!.split('?')[0]!;
+    const fileHref = /href="([^"]+\/files\/[0-9a-f-]{36})"/u.exec(await (await client.get(ticketPath)).text())![1]!;
+    const file = await client.get(fileHref);
+    expect([file.status, file.headers.get('content-type'), file.headers.get('content-disposition')]).toEqual([200, 'image/png', 'attachment; filename="racun.png"']);
+    expect((await file.arrayBuffer()).byteLength).toBe(big.length);
+    const reply = await client.post(`${ticketPath}/messages`, { multipart: form({ body: 'Još jedna.' }, { bytes: big, name: 'snimka', type: 'image/png' }) });
+    expect(reply.status).toBe(303);
+    const tooBig = new Uint8Array(5 * 1024 * 1024 + 1);
+    tooBig.set(PNG);
+    const refused = await client.post(`${ticketPath}/messages`, { multipart: form({ body: 'Prevelika.' }, { bytes: tooBig, name: 'x.png', type: 'image/png' }) });
+    expect(refused.status).toBe(422);
+  });
+
   it('refuses a forged attachment, a request outside the rights, another account, and staff without the role', async () => {
     const { user, account, serviceId } = await accountWithHosting();
     const { user: viewer } = await givenContact(portal.services, account.id, { permissions: ['services', 'tickets'] });

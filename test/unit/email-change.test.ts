@@ -5,7 +5,7 @@ import { EmailChange } from '../../application/email-change/email-change.js';
 import { PurgeExpiredRecords } from '../../application/maintenance/purge-expired-records.js';
 import { ManageProfile } from '../../application/profile/manage-profile.js';
 import type { Actor } from '../../domain/authorization/actor.js';
-import { checkDocument, DOCUMENT_MAX_BYTES } from '../../domain/email-change/document.js';
+import { checkDocument, DOCUMENT_MAX_BYTES, fileNameFor } from '../../domain/email-change/document.js';
 import { CONFIRMATION_TTL_MS, EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import { givenContact, givenOwner, givenStaff, PASSWORD } from '../support/builders.js';
 import { inMemoryPortal, META, type InMemoryPortal } from '../support/in-memory-portal.js';
@@ -21,6 +21,15 @@ describe('documents are judged by their content', () => {
     const big = new Uint8Array(DOCUMENT_MAX_BYTES + 1);
     big.set(PDF);
     expect(checkDocument(big)).toMatchObject({ ok: false, error: { code: 'document.too_large' } });
+  });
+});
+
+describe('file names', () => {
+  it('always carry the extension of the type judged from the content', () => {
+    expect(fileNameFor('racun.pdf', 'image/png')).toBe('racun.png');
+    expect(fileNameFor('racun.pdf.exe', 'application/pdf')).toBe('racun.pdf.exe.pdf');
+    expect(fileNameFor('../../etc/passwd', 'image/jpeg')).toBe('_.._etc_passwd.jpg');
+    expect(fileNameFor('', 'application/pdf')).toBe('prilog.pdf');
   });
 });
 

@@ -7,6 +7,7 @@ import { apiDocsPage } from './docs-page.js';
 import { registerContactApi } from './contact-api.js';
 import { registerEmailChangeApi } from './email-change-api.js';
 import { registerTicketApi } from './ticket-api.js';
+import { jsonBodies } from '../http/json-body.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
 import { UNIT_CODES } from '../../domain/billing/line-classification.js';
 import { VAT_CHOICES, type VatChoice } from '../../domain/billing/vat.js';
@@ -14,6 +15,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
+import { MAX_AMOUNT_CENTS } from '../../domain/billing/money.js';
 
 
 const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable() }) }).openapi('Health');
@@ -281,8 +283,8 @@ const directInvoiceRoute = createRoute({
                 .array(
                   z.object({
                     description: z.string().max(200),
-                    unitPriceCents: z.number().int(),
-                    quantity: z.number().int().default(1),
+                    unitPriceCents: z.number().int().positive().max(MAX_AMOUNT_CENTS),
+                    quantity: z.number().int().min(1).max(10_000).default(1),
                     vat: z.enum(VAT_CHOICES as [VatChoice, ...VatChoice[]]).default('S25').openapi({ description: 'S25, S13, S5 (Croatian VAT), Z (zero rate) or E (exempt); Z and E need exemptionReason' }),
                     exemptionReason: z.string().max(300).nullable().optional(),
                     kpdCode: z.string().max(20).openapi({ example: '63.10.12', description: 'KPD 2025 code of the line' }),
@@ -319,7 +321,7 @@ const recordPaymentRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ bankTransactionId: z.string().max(100), amountCents: z.number().int(), receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u), reference: z.string().max(40), payerName: z.string().max(200).default('') }).openapi('RecordPayment'),
+          schema: z.object({ bankTransactionId: z.string().max(100), amountCents: z.number().int().positive().max(MAX_AMOUNT_CENTS), receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u), reference: z.string().max(40), payerName: z.string().max(200).default('') }).openapi('RecordPayment'),
         },
       },
     },
@@ -381,6 +383,7 @@ export function apiRoutes(useCases: UseCases) {
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error.issues)),
   });
 
+  api.use('*', jsonBodies);
   api.use('*', bearerOrSession(useCases));
 
   api.openapi(healthRoute, async (c) => {

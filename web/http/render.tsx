@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { DomainFailure } from '../../domain/shared/result.js';
 import { failureMessage } from '../i18n/translate.js';
@@ -19,7 +20,7 @@ export function pageOf(c: Context<AppEnv>): PageContext {
   };
 }
 
-export function html(c: Context<AppEnv>, node: JSX.Element, status: 200 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 = 200): Response | Promise<Response> {
+export function html(c: Context<AppEnv>, node: JSX.Element, status: ContentfulStatusCode = 200): Response | Promise<Response> {
   return c.html(`<!doctype html>${String(node)}`, status);
 }
 
