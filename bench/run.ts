@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how the portal's read pages scale with the size of an account.
  * Seeds one account with N services, N domains and N tickets, and N other client accounts, straight in SQL,
- * then times the client's pages and the staff back office (client search and view, ticket queue) through the
+ * and N published help articles, then times the client's pages, the help centre (front page, article, search) and
+ * the staff back office (client search and view, ticket queue) through the
  * real app (PostgreSQL, MikroORM, Lucia sessions) and counts their queries.
  * BENCH_DATABASE_URL to use a server of your own (a database it may fill); otherwise embedded PostgreSQL.
  */
@@ -22,6 +23,7 @@ import { realServices } from '../web/real-services.js';
 import { buildUseCases } from '../web/use-cases.js';
 import { loadConfig } from '../web/config.js';
 import { OsloTotp } from '../adapters/system/oslo-totp.js';
+import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
 
 const SETTINGS_FOR_BENCH = { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench', billing: loadConfig({}).billing, documentRetentionDays: 30 };
 
@@ -52,8 +54,8 @@ async function main(): Promise<void> {
     settings: { ...SETTINGS_FOR_BENCH },
   });
   await seedCatalog(services);
-  await new SeedDemoData(services).execute();
-  const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(orm) }), appUrl: 'http://localhost:3000', secureCookies: false, trustProxy: false, log: () => undefined });
+  await new SeedDemoData(services, new MarkdownItRenderer()).execute();
+  const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(orm) }), appUrl: 'http://localhost:3000', secureCookies: false, trustProxy: true, log: () => undefined });
   const signIn = await app.request('/sign-in', { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: DEMO.owner.email, password: DEMO.owner.password }).toString() });
   const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
   const staffSignIn = await app.request('/staff/sign-in', {
@@ -86,6 +88,12 @@ async function main(): Promise<void> {
     await execute(em, `insert into client_accounts (id, entity_type, name, oib, email, phone, street, postal_code, city, country, owner_user_id, created_at)
       select gen_random_uuid(), 'doo', 'Klijent ' || $3::int || '-' || g || ' d.o.o.', lpad(($3::bigint * 100000 + g)::text, 11, '7'), 'k' || $3::int || '-' || g || '@klijent.hr', '+385 1 000', 'Ilica 1', '10000', 'Zagreb', 'HR', $1, now()
       from generate_series(1, $2::int) g`, [benchOwner!.id, more, size]);
+    // Help articles in words a hosting company writes, so that search has real competition for every query.
+    await execute(em, `insert into help_articles (id, category_id, locale, slug, title, summary, keywords, body_markdown, body_html, body_text, status, position, revision, created_at, updated_at, published_at)
+      select gen_random_uuid(), (select id from help_categories where slug = 'usluge'), 'hr', 'clanak-' || $2::int || '-' || g,
+             (array['Domena', 'Hosting', 'Račun', 'Sandučić', 'Certifikat'])[1 + g % 5] || ' ' || g || ': ' || (array['postavke', 'produženje', 'prijenos', 'otkaz', 'cijena'])[1 + g % 7 % 5],
+             'Kratki sažetak', '', 'Tekst', '<p>Tekst</p>', 'Ovaj članak opisuje uslugu broj ' || g || ' i njezine postavke na poslužitelju.', 'published', 1000 + g, 1, now(), now(), now()
+      from generate_series(1, $1::int) g`, [more, size]);
     await execute(em, 'analyze');
     seeded = size;
     const pages: Array<[string, string]> = [
@@ -98,6 +106,10 @@ async function main(): Promise<void> {
       [`/staff/clients?q=k${size}-1%40`, staffCookie],
       [`/staff/clients/${account!.id}`, staffCookie],
       ['/staff/tickets', staffCookie],
+      ['/help', ''],
+      ['/help/articles/zaboravljena-lozinka', ''],
+      ['/help/search?q=zaboravljena%20lozinka', ''],
+      ['/help/search?q=clanak%20postavke', ''],
     ];
     for (const [path, session] of pages) {
       const times: number[] = [];
@@ -110,7 +122,8 @@ async function main(): Promise<void> {
           return (original as (...a: unknown[]) => unknown).apply(this, args);
         } as typeof original;
         const started = performance.now();
-        const response = await app.request(path, { headers: { cookie: session } });
+        // Visitors of the help centre come from many addresses (search is rate limited per address).
+        const response = await app.request(path, { headers: session ? { cookie: session } : { 'x-forwarded-for': `203.0.113.${i}` } });
         await response.text();
         times.push(performance.now() - started);
         pg.Client.prototype.query = original;

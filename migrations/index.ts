@@ -9,7 +9,9 @@ import { Migration20261125070000Tickets } from './Migration20261125070000Tickets
 import { Migration20261130000000PersonalMail } from './Migration20261130000000PersonalMail.js';
 import { Migration20261130010000TicketScope } from './Migration20261130010000TicketScope.js';
 import { Migration20261130020000PublicEmailChange } from './Migration20261130020000PublicEmailChange.js';
-import { Migration20261130030000EInvoice } from './Migration20261130030000EInvoice.js';
+import { Migration20261130030000SealedStaffTotp } from './Migration20261130030000SealedStaffTotp.js';
+import { Migration20261130040000HelpCenter } from './Migration20261130040000HelpCenter.js';
+import { Migration20261130050000EInvoice } from './Migration20261130050000EInvoice.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -24,5 +26,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261130000000PersonalMail', class: Migration20261130000000PersonalMail },
   { name: 'Migration20261130010000TicketScope', class: Migration20261130010000TicketScope },
   { name: 'Migration20261130020000PublicEmailChange', class: Migration20261130020000PublicEmailChange },
-  { name: 'Migration20261130030000EInvoice', class: Migration20261130030000EInvoice },
+  { name: 'Migration20261130030000SealedStaffTotp', class: Migration20261130030000SealedStaffTotp },
+  { name: 'Migration20261130040000HelpCenter', class: Migration20261130040000HelpCenter },
+  { name: 'Migration20261130050000EInvoice', class: Migration20261130050000EInvoice },
 ];

@@ -23,6 +23,8 @@ import { invitationRoutes } from './portal/contact-routes.js';
 import { publicEmailChangeRoutes } from './portal/email-change-routes.js';
 import { orderRoutes } from './portal/order-routes.js';
 import { staffRoutes } from './staff/staff-routes.js';
+import { helpRoutes } from './help/help-routes.js';
+import { staffHelpRoutes } from './help/staff-help-routes.js';
 import type { UseCases } from './use-cases.js';
 import { ErrorPage } from './views/error-page.js';
 
@@ -127,7 +129,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', invitationRoutes(useCases, secure));
   app.route('/', publicEmailChangeRoutes(useCases));
   app.route('/', orderRoutes(useCases));
+  app.route('/', helpRoutes(useCases, secure));
   app.route('/staff', staffRoutes(useCases, secure));
+  app.route('/staff', staffHelpRoutes(useCases));
   app.route('/api/v1', apiRoutes(useCases));
   if (deps.mailCatcher) app.route('/dev', devMailRoutes(deps.mailCatcher));
 

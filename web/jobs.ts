@@ -3,6 +3,7 @@ import { EmailChange } from '../application/email-change/email-change.js';
 import { RequestPasswordReset } from '../application/identity/request-password-reset.js';
 import { DeliverMail } from '../application/mail/deliver-mail.js';
 import { PurgeExpiredRecords } from '../application/maintenance/purge-expired-records.js';
+import { Announcements } from '../application/help/announcements.js';
 import type { JobWorker } from '../application/ports/job-queue.js';
 import type { Mailer } from '../application/ports/mailer.js';
 import type { Services } from '../application/shared/services.js';
@@ -19,4 +20,6 @@ export async function registerJobHandlers(worker: JobWorker, services: Services,
   await worker.handle('billing.renewals', async () => void (await renewals.execute()));
   await worker.handle('identity.password_reset', (payload) => reset.deliver(payload));
   await worker.handle('email_change.public', ({ submissionId }) => emailChange.processPublic(submissionId));
+  const announcements = new Announcements(services);
+  await worker.handle('announcements.mail', async ({ announcementId }) => void (await announcements.mailBatch(announcementId)));
 }

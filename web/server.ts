@@ -7,7 +7,9 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../adapters/postgr
 import { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
 import { SmtpMailer } from '../adapters/smtp/smtp-mailer.js';
 import { SystemClock } from '../adapters/system/system-clock.js';
+import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
 import { SeedDemoData, type DemoLogin } from '../application/demo/seed-demo-data.js';
+import { SealStaffSecrets } from '../application/staff/seal-staff-secrets.js';
 import type { Clock } from '../application/ports/clock.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
@@ -71,7 +73,9 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     stops.push(async () => mailer.close());
     await startJobHandlers(boss, services, { mailer, messageIdDomain: new URL(config.appUrl).hostname });
 
-    const demoLogins = config.seedDemo ? (await new SeedDemoData(services).execute()).logins : null;
+    const sealed = await new SealStaffSecrets(services).execute();
+    if (sealed) log(`Sealed the TOTP secrets of ${sealed} staff members stored in clear by an earlier version`);
+    const demoLogins = config.seedDemo ? (await new SeedDemoData(services, new MarkdownItRenderer()).execute()).logins : null;
     const useCases = buildUseCases(services, { database: new PostgresDatabaseHealth(orm) });
     // The catcher's inbox holds every reset link: served only to this machine, never on a network address.
     const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);

@@ -33,6 +33,10 @@ import { EmailChange } from '../application/email-change/email-change.js';
 import { ServiceActions } from '../application/services/service-actions.js';
 import { Tickets } from '../application/support/tickets.js';
 import { ClientDirectory } from '../application/backoffice/client-directory.js';
+import { HelpCenter } from '../application/help/help-center.js';
+import { HelpEditor } from '../application/help/help-editor.js';
+import { Announcements } from '../application/help/announcements.js';
+import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -73,6 +77,9 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     tickets: new Tickets(services, { serviceActions, profile, placeOrder }),
     clients: new ClientDirectory(services),
     emailChange: new EmailChange(services),
+    helpCenter: new HelpCenter(services),
+    helpEditor: new HelpEditor(services, new MarkdownItRenderer()),
+    announcements: new Announcements(services),
   };
 }
 

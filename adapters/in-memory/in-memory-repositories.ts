@@ -96,6 +96,9 @@ export class InMemoryStaffRepository implements StaffRepository {
   async listActiveWithRoles(roles: readonly StaffMember['roles'][number][]): Promise<StaffMember[]> {
     return [...this.store.staff.values()].filter((s) => s.active && s.roles.some((r) => roles.includes(r))).map(copy);
   }
+  async listAll(): Promise<StaffMember[]> {
+    return [...this.store.staff.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(copy);
+  }
   async add(staff: StaffMember): Promise<void> {
     if (this.store.staff.has(staff.id)) throw new Error('duplicate staff id');
     unique(this.store.staff, staff, 'email', staff.id);

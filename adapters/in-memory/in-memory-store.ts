@@ -17,6 +17,9 @@ import type { Contact } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
+import type { Announcement } from '../../domain/help/announcement.js';
+import type { ArticleRevision, HelpArticle } from '../../domain/help/article.js';
+import type { HelpCategory } from '../../domain/help/category.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 
@@ -52,6 +55,15 @@ export class InMemoryStore {
   tickets = new Map<string, Ticket>();
   ticketMessages = new Map<string, TicketMessage>();
   ticketAttachments = new Map<string, { attachment: TicketAttachment; sealed: string }>();
+  helpCategories = new Map<string, HelpCategory>();
+  helpArticles = new Map<string, HelpArticle>();
+  helpRelated: Array<{ articleId: string; relatedId: string; position: number }> = [];
+  helpRevisions: ArticleRevision[] = [];
+  /** `${articleId}|${voterHash}` → helpful. */
+  helpVotes = new Map<string, boolean>();
+  announcements = new Map<string, Announcement>();
+  /** `${announcementId}|${userId}` → when read. */
+  announcementReads = new Map<string, Date>();
   invoiceDocuments = new Map<string, ArchivedDocument>();
 
   /** Copies every table (maps and lists); calling the result puts them back as they were. */

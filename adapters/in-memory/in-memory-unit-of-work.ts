@@ -28,6 +28,8 @@ import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js'
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 import { InMemoryEmailChangeRepository } from './in-memory-email-change-repository.js';
 import { InMemoryTicketRepository } from './in-memory-ticket-repository.js';
+import { InMemoryHelpRepository } from './in-memory-help-repository.js';
+import { InMemoryAnnouncementRepository } from './in-memory-announcement-repository.js';
 import { InMemoryInvoiceArchive } from './in-memory-invoice-archive.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
@@ -61,6 +63,8 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       contacts: new InMemoryContactRepository(store),
       emailChanges: new InMemoryEmailChangeRepository(store),
       tickets: new InMemoryTicketRepository(store),
+      help: new InMemoryHelpRepository(store),
+      announcements: new InMemoryAnnouncementRepository(store),
       archive: new InMemoryInvoiceArchive(store),
     };
   }

@@ -94,6 +94,9 @@ export class MikroOrmStaffRepository implements StaffRepository {
     const rows = await execute<{ id: string }>(this.em, 'select id from staff_members where active and roles && $1::text[]', [[...roles]]);
     return rows.length ? this.em.find(StaffMemberSchema, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { id: 'asc' } }) : [];
   }
+  listAll(): Promise<StaffMember[]> {
+    return this.em.find(StaffMemberSchema, {}, { orderBy: { id: 'asc' } });
+  }
   async add(staff: StaffMember): Promise<void> {
     this.em.persist(staff);
     await this.em.flush();

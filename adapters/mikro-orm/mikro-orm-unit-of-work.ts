@@ -17,6 +17,8 @@ import type { Em, Orm } from './orm.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
 import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
+import { MikroOrmHelpRepository } from './mikro-orm-help-repository.js';
+import { MikroOrmAnnouncementRepository } from './mikro-orm-announcement-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import { PostgresInvoiceArchive } from './mikro-orm-invoice-archive.js';
 import {
@@ -65,6 +67,8 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       contacts: new MikroOrmContactRepository(em),
       emailChanges: new MikroOrmEmailChangeRepository(em),
       tickets: new MikroOrmTicketRepository(em),
+      help: new MikroOrmHelpRepository(em),
+      announcements: new MikroOrmAnnouncementRepository(em),
       archive: new PostgresInvoiceArchive(em),
     };
   }

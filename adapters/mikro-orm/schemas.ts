@@ -63,7 +63,7 @@ export const StaffMemberSchema = new EntitySchema<StaffMember>({
     email: { type: 'string', columnType: 'text', unique: true },
     name: { type: 'string', columnType: 'text' },
     passwordHash: { type: 'string', columnType: 'text' },
-    totpSecret: { type: 'string', columnType: 'text' },
+    totpSealed: { type: 'string', columnType: 'text' },
     lastTotpStep: { type: 'integer' },
     roles: { type: 'string[]', columnType: 'text[]' },
     oib: { type: 'string', columnType: 'char(11)', nullable: true },

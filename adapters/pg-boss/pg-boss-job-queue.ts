@@ -3,7 +3,7 @@ import type { JobHandler, JobName, JobPayloads, JobQueue, JobWorker } from '../.
 import { execute, type Em } from '../mikro-orm/orm.js';
 
 /** Every queue; a job added to JobPayloads without a queue here fails the type check. */
-const QUEUES: Record<JobName, true> = { 'mail.deliver': true, 'maintenance.purge': true, 'billing.renewals': true, 'email_change.public': true, 'identity.password_reset': true };
+const QUEUES: Record<JobName, true> = { 'mail.deliver': true, 'maintenance.purge': true, 'billing.renewals': true, 'email_change.public': true, 'identity.password_reset': true, 'announcements.mail': true };
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 
 /** Sends through the use case's own transaction (pg-boss's `db` option): the job commits with the change. */

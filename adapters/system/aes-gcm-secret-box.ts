@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { SecretBox } from '../../application/ports/secret-box.js';
 
 /**
@@ -7,6 +7,7 @@ import type { SecretBox } from '../../application/ports/secret-box.js';
  */
 export class AesGcmSecretBox implements SecretBox {
   private readonly keys: Map<string, Buffer>;
+  private readonly pseudonymKey: Buffer;
 
   constructor(
     keys: Record<string, Buffer>,
@@ -18,6 +19,12 @@ export class AesGcmSecretBox implements SecretBox {
       if (!/^[\w-]+$/u.test(id)) throw new Error(`credentials key id ${id} may hold letters, digits, - and _ only`);
     }
     if (!this.keys.has(currentKeyId)) throw new Error(`no credentials key named ${currentKeyId}`);
+    // Derived from the first key of the ring, not the current one: pseudonyms must outlive a key rotation.
+    this.pseudonymKey = Buffer.from(hkdfSync('sha256', [...this.keys.values()][0]!, Buffer.alloc(0), 'portal pseudonyms v1', 32));
+  }
+
+  pseudonym(value: string): string {
+    return createHmac('sha256', this.pseudonymKey).update(value, 'utf8').digest('hex');
   }
 
   seal(plaintext: string): string {

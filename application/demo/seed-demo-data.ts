@@ -5,10 +5,13 @@ import { User } from '../../domain/identity/user.js';
 import { Contact } from '../../domain/contacts/contact.js';
 import { StaffMember, type StaffRole } from '../../domain/staff/staff-member.js';
 import type { Services } from '../shared/services.js';
+import { sealTotpSecret } from '../identity/totp-secret.js';
 import { seedCatalog } from '../catalog/demo-catalog.js';
 import { DecideOrder } from '../ordering/decide-order.js';
 import { PlaceOrder } from '../ordering/place-order.js';
 import { SYSTEM_META } from '../shared/request-meta.js';
+import type { MarkdownRenderer } from '../ports/markdown-renderer.js';
+import { seedHelp } from './seed-help.js';
 
 export interface DemoLogin {
   readonly who: string;
@@ -24,9 +27,10 @@ export const DEMO = {
   /** A contact of the demo company who may read quotes and invoices and receives the billing mail. */
   contact: { email: 'racunovodstvo@demo-firma.hr', password: 'Demo-knjigovodstvo-2026', name: 'Petra Knjigovođa' },
   staff: [
-    { email: 'admin@portal.test', password: 'Osoblje-lozinka-2026', name: 'Marko Admin', roles: ['admin'] as StaffRole[], oib: '33456789129' },
+    { email: 'admin@portal.test', password: 'Osoblje-lozinka-2026', name: 'Marko Admin', roles: ['admin'] as StaffRole[], oib: '33456789129' as string | null },
     { email: 'podrska@portal.test', password: 'Osoblje-lozinka-2026', name: 'Iva Podrška', roles: ['support'] as StaffRole[], oib: null },
     { email: 'provjera@portal.test', password: 'Osoblje-lozinka-2026', name: 'Luka Provjera', roles: ['verifier'] as StaffRole[], oib: null },
+    { email: 'urednik@portal.test', password: 'Osoblje-lozinka-2026', name: 'Maja Urednik', roles: ['editor'] as StaffRole[], oib: null },
   ],
   /** The same secret for every demo staff member, so one authenticator entry serves them all. */
   totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
@@ -34,7 +38,11 @@ export const DEMO = {
 
 /** First start on an empty database: a demo company with its owner, and staff. Never runs twice. */
 export class SeedDemoData {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'settings' | 'tokens' | 'rateLimiter' | 'secrets'>) {}
+  constructor(
+    private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'settings' | 'tokens' | 'rateLimiter' | 'secrets'>,
+    /** With a renderer, the demo help centre is written too. */
+    private readonly markdown?: MarkdownRenderer,
+  ) {}
 
   private demoOrder(): Promise<void> {
     return placeAndAccept(this.deps);
@@ -81,13 +89,22 @@ export class SeedDemoData {
       for (const s of DEMO.staff) {
         if (await scope.staff.findByEmail(s.email)) continue;
         await scope.staff.add(
-          StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(s.email), name: s.name, passwordHash: staffHash, totpSecret: DEMO.totpSecret, roles: s.roles, oib: s.oib, now }),
+          StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(s.email), name: s.name, passwordHash: staffHash, totpSealed: sealTotpSecret(this.deps.secrets, DEMO.totpSecret), roles: s.roles, oib: s.oib, now }),
         );
       }
       return true;
     });
     await seedCatalog(this.deps);
     if (created) await this.demoOrder();
+    if (this.markdown) {
+      // A demo database made before the help centre existed gets its editor (and the articles) on the next start.
+      const editor = DEMO.staff.find((s) => s.roles.includes('editor'))!;
+      await this.deps.uow.run(async (scope) => {
+        if (await scope.staff.findByEmail(editor.email)) return;
+        await scope.staff.add(StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(editor.email), name: editor.name, passwordHash: staffHash, totpSealed: sealTotpSecret(this.deps.secrets, DEMO.totpSecret), roles: editor.roles, now: this.deps.clock.now() }));
+      });
+      await seedHelp(this.deps, this.markdown, editor.email);
+    }
     return { created, logins };
   }
 }

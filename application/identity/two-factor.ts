@@ -5,23 +5,13 @@ import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailu
 import { twoFactorChangedMail } from '../mail/contact-templates.js';
 import { queueMail } from '../mail/queue-mail.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
-import type { SecretBox } from '../ports/secret-box.js';
 import { audit } from '../shared/audit.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { openTotpSecret, sealTotpSecret } from './totp-secret.js';
 
-const PURPOSE = 'totp:';
-
-/** Opens only a sealed TOTP secret: the purpose prefix keeps other sealed values (access data) out. */
-export function openTotpSecret(secrets: SecretBox, sealed: string): string | null {
-  try {
-    const plain = secrets.open(sealed);
-    return plain.startsWith(PURPOSE) && /^[A-Z2-7]{32}$/u.test(plain.slice(PURPOSE.length)) ? plain.slice(PURPOSE.length) : null;
-  } catch {
-    return null;
-  }
-}
+export { openTotpSecret } from './totp-secret.js';
 
 export interface TwoFactorSetup {
   /** Base32, for typing into the app by hand. */
@@ -47,7 +37,7 @@ export class TwoFactor {
     if (!user.ok) return user;
     if (user.value.hasTwoFactor()) return fail(new Conflict('two_factor.already_on'));
     const secret = (sealed && this.openOrNull(sealed)) || this.deps.totp.newSecret();
-    return ok({ secret, keyUri: this.deps.totp.keyUri({ issuer: this.deps.settings.productName, account: user.value.email, secretBase32: secret }), sealed: this.deps.secrets.seal(`${PURPOSE}${secret}`) });
+    return ok({ secret, keyUri: this.deps.totp.keyUri({ issuer: this.deps.settings.productName, account: user.value.email, secretBase32: secret }), sealed: sealTotpSecret(this.deps.secrets, secret) });
   }
 
   async enable(actor: Actor, input: { sealed: string; code: string }, meta: RequestMeta): Promise<Result<void, DomainFailure>> {

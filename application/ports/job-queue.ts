@@ -6,6 +6,7 @@ export interface JobPayloads {
   'identity.password_reset': { email: string; meta: { clientAddress: string; userAgent: string; locale: 'hr' | 'en' } };
   'maintenance.purge': Record<string, never>;
   'billing.renewals': Record<string, never>;
+  'announcements.mail': { announcementId: string };
 }
 export type JobName = keyof JobPayloads;
 

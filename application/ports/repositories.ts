@@ -74,6 +74,8 @@ export interface StaffRepository {
   findByEmail(email: string): Promise<StaffMember | null>;
   /** Active staff holding any of these roles (who to tell about a new ticket). */
   listActiveWithRoles(roles: readonly StaffMember['roles'][number][]): Promise<StaffMember[]>;
+  /** Every staff member (a company has tens, not thousands). */
+  listAll(): Promise<StaffMember[]>;
 }
 
 export interface PasswordResetTokenRepository {

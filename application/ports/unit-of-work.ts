@@ -22,6 +22,7 @@ import type {
   UserRepository,
 } from './repositories.js';
 import type { SessionManager } from './session-manager.js';
+import type { AnnouncementRepository, HelpRepository } from './help-repository.js';
 
 /** Everything a use case may change, bound to one transaction. */
 export interface TransactionScope {
@@ -46,6 +47,8 @@ export interface TransactionScope {
   readonly contacts: ContactRepository;
   readonly emailChanges: EmailChangeRepository;
   readonly tickets: TicketRepository;
+  readonly help: HelpRepository;
+  readonly announcements: AnnouncementRepository;
   readonly archive: InvoiceArchive;
 }
 

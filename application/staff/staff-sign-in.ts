@@ -4,6 +4,7 @@ import type { StaffMember } from '../../domain/staff/staff-member.js';
 import { fail, ok, Unauthenticated, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { DummyHash } from '../identity/dummy-hash.js';
 import { audit } from '../shared/audit.js';
+import { openTotpSecret } from '../identity/totp-secret.js';
 import { checkSignInRates } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -12,7 +13,7 @@ import type { Services } from '../shared/services.js';
 export class StaffSignIn {
   private readonly dummy: DummyHash;
 
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'rateLimiter' | 'totp'>) {
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'hasher' | 'rateLimiter' | 'totp' | 'secrets'>) {
     this.dummy = new DummyHash(deps.hasher);
   }
 
@@ -27,7 +28,8 @@ export class StaffSignIn {
     const outcome = await this.deps.uow.run(async (scope) => {
       const staff = email.ok ? await scope.staff.findByEmail(email.value.value) : null;
       const passwordOk = staff?.active ? await this.deps.hasher.verify(staff.passwordHash, input.password) : (await this.dummy.verify(input.password), false);
-      const step = staff && passwordOk ? this.deps.totp.verify(staff.totpSecret, input.code.trim(), this.deps.clock.now()) : null;
+      const secret = staff && passwordOk ? openTotpSecret(this.deps.secrets, staff.totpSealed) : null;
+      const step = staff && secret ? this.deps.totp.verify(secret, input.code.trim(), this.deps.clock.now()) : null;
       if (!staff || !passwordOk || step === null || !staff.acceptTotpStep(step)) {
         await audit(scope, this.deps, meta, {
           action: 'staff.sign_in_failed',

@@ -64,6 +64,12 @@ export type Action =
   | { readonly type: 'staff.user_security' }
   /** Searching clients and opening a client's whole picture. */
   | { readonly type: 'staff.clients' }
+  /** Writing, publishing and ordering help articles and their categories. */
+  | { readonly type: 'staff.help' }
+  /** Publishing and withdrawing announcements to every client. */
+  | { readonly type: 'staff.announcements' }
+  /** Marking an announcement read: the signed-in person's own dashboard, never through a token. */
+  | { readonly type: 'announcements.read' }
   | { readonly type: 'staff.audit' };
 
 export type DenyReason = 'unauthenticated' | 'not_member' | 'missing_permission' | 'missing_role' | 'out_of_scope' | 'own_contact' | 'exceeds_own_rights';
@@ -239,7 +245,16 @@ export function can(actor: Actor, action: Action): Decision {
     case 'staff.user_security':
       return actor.kind === 'staff' ? (actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin')) : deny('missing_role');
     case 'staff.clients':
-      return actor.kind === 'staff' ? staffRole(actor.roles, 'any') : deny('missing_role');
+      // Editors write help pages for everybody: they have no business with any one client's data.
+      if (actor.kind !== 'staff') return deny('missing_role');
+      return actor.roles.some((r) => r !== 'editor') ? staffRole(actor.roles.filter((r) => r !== 'editor'), 'any') : deny('missing_role');
+    case 'staff.help':
+      return actor.kind === 'staff' ? staffRole(actor.roles, 'editor') : deny('missing_role');
+    case 'staff.announcements':
+      if (actor.kind !== 'staff') return deny('missing_role');
+      return actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'editor');
+    case 'announcements.read':
+      return actor.kind === 'user' && !actor.viaTokenId ? allow('membership') : deny('not_member');
     case 'staff.email_changes':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'verifier') : deny('missing_role');
     case 'staff.profile_locks':

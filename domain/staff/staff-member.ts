@@ -1,6 +1,6 @@
 import type { EmailAddress } from '../identity/email-address.js';
 
-export const STAFF_ROLES = ['admin', 'support', 'billing', 'verifier'] as const;
+export const STAFF_ROLES = ['admin', 'support', 'billing', 'verifier', 'editor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** An employee of the company. Signing in always takes a password and a TOTP code. */
@@ -9,7 +9,8 @@ export class StaffMember {
   email!: string;
   name!: string;
   passwordHash!: string;
-  totpSecret!: string;
+  /** The TOTP secret, sealed like every secret at rest (a secret of an earlier version may still be plain). */
+  totpSealed!: string;
   lastTotpStep!: number;
   roles!: StaffRole[];
   /** Printed as the operator of the invoices this person issues (HR-BT-5); without it the system operator is named. */
@@ -17,13 +18,13 @@ export class StaffMember {
   active!: boolean;
   createdAt!: Date;
 
-  static create(input: { id: string; email: EmailAddress; name: string; passwordHash: string; totpSecret: string; roles: StaffRole[]; now: Date; oib?: string | null }): StaffMember {
+  static create(input: { id: string; email: EmailAddress; name: string; passwordHash: string; totpSealed: string; roles: StaffRole[]; now: Date; oib?: string | null }): StaffMember {
     const staff = new StaffMember();
     staff.id = input.id;
     staff.email = input.email.value;
     staff.name = input.name.trim();
     staff.passwordHash = input.passwordHash;
-    staff.totpSecret = input.totpSecret;
+    staff.totpSealed = input.totpSealed;
     staff.lastTotpStep = 0;
     staff.roles = [...new Set(input.roles)];
     staff.oib = input.oib ?? null;

@@ -15,6 +15,7 @@ import { describeOrderingRepositoriesContract } from './ordering-repositories.co
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
+import { describeHelpRepositoryContract } from './help-repository.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -62,6 +63,8 @@ describeContactRepositoryContract('in-memory', async () => ({ services: inMemory
 describeEmailChangeRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeTicketRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describeHelpRepositoryContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describeBillingRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 

@@ -18,6 +18,7 @@ import { describeOrderingRepositoriesContract } from './ordering-repositories.co
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
+import { describeHelpRepositoryContract } from './help-repository.contract.js';
 
 const open: PostgresPortal[] = [];
 async function fresh(): Promise<PostgresPortal> {
@@ -79,6 +80,8 @@ describeContactRepositoryContract('MikroORM on PostgreSQL', async () => ({ servi
 describeEmailChangeRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeTicketRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describeHelpRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeBillingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 

@@ -29,4 +29,13 @@ describe('SecretBox: AES-256-GCM', () => {
     expect(() => old.open(sealed)).toThrow('unknown');
     expect(() => new AesGcmSecretBox({ short: Buffer.alloc(16) }, 'short')).toThrow('32 bytes');
   });
+
+  it('gives a stable keyed pseudonym that survives a rotation and differs under another key', () => {
+    const value = 'help.vote|article|visitor|abc';
+    expect(old.pseudonym(value)).toMatch(/^[0-9a-f]{64}$/u);
+    expect(rotated.pseudonym(value)).toBe(old.pseudonym(value));
+    expect(old.pseudonym(`${value}x`)).not.toBe(old.pseudonym(value));
+    expect(new AesGcmSecretBox({ k9: Buffer.alloc(32, 9) }, 'k9').pseudonym(value)).not.toBe(old.pseudonym(value));
+    expect(old.pseudonym(value)).not.toContain('visitor');
+  });
 });

@@ -24,7 +24,9 @@ type Caller = 'anonymous' | 'ownerA' | 'ownerB' | `staff:${StaffRole}` | 'token:
  */
 type Rule = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'client'; right: Permission | null; ownerOnly?: boolean; wholeAccount?: boolean } | { kind: 'staff'; roles: readonly StaffRole[] };
 
-const ALL_STAFF: readonly StaffRole[] = ['admin', 'support', 'billing', 'verifier'];
+const ALL_STAFF: readonly StaffRole[] = ['admin', 'support', 'billing', 'verifier', 'editor'];
+/** Staff who work with clients: every role but the editors of help pages. */
+const CLIENT_STAFF: readonly StaffRole[] = ['admin', 'support', 'billing', 'verifier'];
 const client = (right: Permission | null, ownerOnly = false, wholeAccount = false): Rule => ({ kind: 'client', right, ownerOnly, wholeAccount });
 const staff = (...roles: StaffRole[]): Rule => ({ kind: 'staff', roles: roles.length ? roles : ALL_STAFF });
 
@@ -131,9 +133,9 @@ const MATRIX: Record<string, Rule> = {
   'POST /staff/tickets/:ticketId/carry-out': staff('admin', 'support', 'billing'),
   'POST /staff/tickets/:ticketId/decline': staff('admin', 'support', 'billing'),
   'GET /staff/tickets/:ticketId/files/:fileId': staff('admin', 'support', 'billing'),
-  'GET /staff/clients': staff(),
+  'GET /staff/clients': staff(...CLIENT_STAFF),
   'POST /staff/users/:userId/two-factor/reset': staff('admin', 'support'),
-  'GET /staff/clients/:accountId': staff(),
+  'GET /staff/clients/:accountId': staff(...CLIENT_STAFF),
   'POST /staff/accounts/:accountId/locks': staff('admin', 'support'),
   // The mail catcher's inbox exists only when the in-process SMTP catcher runs (development and tests).
   'GET /dev/mail': { kind: 'public' },
@@ -176,10 +178,50 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/staff/tickets/:ticketId': staff('admin', 'support', 'billing'),
   'POST /api/v1/staff/tickets/:ticketId/messages': staff('admin', 'support', 'billing'),
   'POST /api/v1/staff/tickets/:ticketId/request': staff('admin', 'support', 'billing'),
-  'GET /api/v1/staff/clients': staff(),
+  'GET /api/v1/staff/clients': staff(...CLIENT_STAFF),
   'GET /api/v1/staff/email-changes': staff('admin', 'verifier'),
   'GET /api/v1/staff/email-changes/:requestId': staff('admin', 'verifier'),
   'POST /api/v1/staff/email-changes/:requestId/decision': staff('admin', 'verifier'),
+  'GET /help': { kind: 'public' },
+  'GET /help/search': { kind: 'public' },
+  'GET /help/categories/:slug': { kind: 'public' },
+  'GET /help/articles/:slug': { kind: 'public' },
+  'POST /help/articles/:slug/vote': { kind: 'public' },
+  'GET /announcements': { kind: 'public' },
+  'POST /announcements/:id/read': { kind: 'signedIn' },
+  'GET /staff/help': staff('admin', 'editor'),
+  'GET /staff/help/articles/new': staff('admin', 'editor'),
+  'POST /staff/help/articles': staff('admin', 'editor'),
+  'GET /staff/help/articles/:id': staff('admin', 'editor'),
+  'POST /staff/help/articles/:id': staff('admin', 'editor'),
+  'POST /staff/help/articles/:id/publish': staff('admin', 'editor'),
+  'POST /staff/help/articles/:id/unpublish': staff('admin', 'editor'),
+  'POST /staff/help/articles/:id/move': staff('admin', 'editor'),
+  'POST /staff/help/articles/:id/related': staff('admin', 'editor'),
+  'POST /staff/help/articles/:id/delete': staff('admin', 'editor'),
+  'POST /staff/help/categories': staff('admin', 'editor'),
+  'POST /staff/help/categories/:id': staff('admin', 'editor'),
+  'GET /staff/announcements': staff('admin', 'support', 'editor'),
+  'POST /staff/announcements': staff('admin', 'support', 'editor'),
+  'POST /staff/announcements/:id/withdraw': staff('admin', 'support', 'editor'),
+  'GET /api/v1/help/categories': { kind: 'public' },
+  'GET /api/v1/help/articles': { kind: 'public' },
+  'GET /api/v1/help/articles/:slug': { kind: 'public' },
+  'GET /api/v1/help/search': { kind: 'public' },
+  'POST /api/v1/help/articles/:slug/vote': { kind: 'public' },
+  'GET /api/v1/staff/help/articles': staff('admin', 'editor'),
+  'POST /api/v1/staff/help/articles': staff('admin', 'editor'),
+  'GET /api/v1/staff/help/articles/:id': staff('admin', 'editor'),
+  'PUT /api/v1/staff/help/articles/:id': staff('admin', 'editor'),
+  'DELETE /api/v1/staff/help/articles/:id': staff('admin', 'editor'),
+  'PUT /api/v1/staff/help/articles/:id/status': staff('admin', 'editor'),
+  'POST /api/v1/staff/help/articles/:id/move': staff('admin', 'editor'),
+  'PUT /api/v1/staff/help/articles/:id/related': staff('admin', 'editor'),
+  'POST /api/v1/staff/help/categories': staff('admin', 'editor'),
+  'PUT /api/v1/staff/help/categories/:id': staff('admin', 'editor'),
+  'GET /api/v1/staff/announcements': staff('admin', 'support', 'editor'),
+  'POST /api/v1/staff/announcements': staff('admin', 'support', 'editor'),
+  'POST /api/v1/staff/announcements/:id/withdraw': staff('admin', 'support', 'editor'),
 };
 
 /** Routes a caller would change for everybody (their own session): checked for the anonymous caller only. */
@@ -187,6 +229,16 @@ const ANONYMOUS_ONLY = new Set(['POST /email-change', 'POST /api/v1/email-change
 
 /** Valid bodies for API writes, so a refusal can only come from authorization (not from validation). */
 const BODIES: Record<string, unknown> = {
+  'POST /api/v1/help/articles/:slug/vote': { helpful: true },
+  // Well-formed, but refused by the use case after the policy said yes (no title, unknown ids).
+  'POST /api/v1/staff/help/articles': { categoryId: '00000000-0000-4000-8000-000000000000', locale: 'hr', title: '', bodyMarkdown: '' },
+  'PUT /api/v1/staff/help/articles/:id': { categoryId: '00000000-0000-4000-8000-000000000000', locale: 'hr', title: '', bodyMarkdown: '' },
+  'PUT /api/v1/staff/help/articles/:id/status': { status: 'draft' },
+  'POST /api/v1/staff/help/articles/:id/move': { direction: 'up' },
+  'PUT /api/v1/staff/help/articles/:id/related': { slugs: [] },
+  'POST /api/v1/staff/help/categories': { nameHr: '' },
+  'PUT /api/v1/staff/help/categories/:id': { nameHr: '' },
+  'POST /api/v1/staff/announcements': { kind: 'news', titleHr: '', bodyHr: '' },
   // Well-formed for the schema; the use case refuses the empty subject or body after the policy said yes.
   'POST /api/v1/accounts/:accountId/tickets': { subject: '', department: 'technical', priority: 'normal', body: '' },
   'POST /api/v1/accounts/:accountId/tickets/:ticketId/messages': { body: '' },
@@ -203,7 +255,10 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/staff/payments': { bankTransactionId: 'MATRIX-2', amountCents: 100, receivedOn: '2026-11-20', reference: '9-9-9', payerName: '' },
 };
 
-const CALLERS: readonly Caller[] = ['anonymous', 'ownerA', 'ownerB', 'staff:admin', 'staff:support', 'staff:billing', 'staff:verifier', 'token:all', 'token:invoices', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
+/** Required query parameters, so that a refusal can only come from authorization (not from validation). */
+const QUERIES: Record<string, string> = { 'GET /api/v1/staff/clients': '?q=matrica' };
+
+const CALLERS: readonly Caller[] = ['anonymous', 'ownerA', 'ownerB', 'staff:admin', 'staff:support', 'staff:billing', 'staff:verifier', 'staff:editor', 'token:all', 'token:invoices', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
 const PEOPLE: readonly Caller[] = ['ownerA', 'ownerB', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
 
 function expected(rule: Rule, caller: Caller, api: boolean, route: string): 'allow' | 'deny' {
@@ -266,6 +321,8 @@ beforeAll(async () => {
   // The same details the account has: an allowed change changes nothing.
   BODIES['PUT /api/v1/accounts/:accountId/profile'] = { name: a.account.name, street: a.account.street, postalCode: a.account.postalCode, city: a.account.city, phone: a.account.phone };
   ids = {
+    id: crypto.randomUUID(),
+    slug: 'matrica-nema-clanka',
     requestId: crypto.randomUUID(),
     ticketId: crypto.randomUUID(),
     userId: crypto.randomUUID(),
@@ -312,8 +369,9 @@ describe('authorization matrix', () => {
   for (const [route, rule] of Object.entries(MATRIX)) {
     it(route, async () => {
       const [method, pattern] = route.split(' ') as [string, string];
-      const path = pattern.replace(/:(\w+)/gu, (_, name: string) => ids[name] ?? 'x');
-      const api = path.startsWith('/api/');
+      const base = pattern.replace(/:(\w+)/gu, (_, name: string) => ids[name] ?? 'x');
+      const path = `${base}${QUERIES[route] ?? ''}`;
+      const api = base.startsWith('/api/');
       const outcomes: string[] = [];
       for (const caller of CALLERS) {
         if (ANONYMOUS_ONLY.has(route) && caller !== 'anonymous') continue;

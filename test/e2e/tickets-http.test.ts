@@ -29,7 +29,7 @@ async function accountWithHosting() {
   const label = `podrska-${account.id.slice(0, 8)}`;
   const order = await useCases.placeOrder.asMember(owner, { accountId: account.id, items: [{ productCode: 'HOST-START', domainName: `${label}.hr` }, { productCode: 'DOM-HR', domainName: `${label}.hr` }] }, META);
   if (!order.ok) throw new Error(order.error.code);
-  const [admin] = await portal.sql<{ id: string }>("insert into staff_members (id, email, name, password_hash, totp_secret, last_totp_step, roles, active, created_at) values (gen_random_uuid(), $1, 'A', 'x', 'JBSWY3DPEHPK3PXP', 0, '{admin}', true, now()) returning id", [`a-${label}@portal.test`]);
+  const [admin] = await portal.sql<{ id: string }>("insert into staff_members (id, email, name, password_hash, totp_sealed, last_totp_step, roles, active, created_at) values (gen_random_uuid(), $1, 'A', 'x', 'JBSWY3DPEHPK3PXP', 0, '{admin}', true, now()) returning id", [`a-${label}@portal.test`]);
   const accepted = await useCases.decideOrder.accept({ kind: 'staff', staffId: admin!.id, roles: ['admin'] }, order.value.id, META);
   if (!accepted.ok) throw new Error(accepted.error.code);
   const [service] = await portal.sql<{ id: string }>('select id from services where account_id = $1', [account.id]);

@@ -5,6 +5,7 @@ import { EmailAddress } from '../../domain/identity/email-address.js';
 import { User } from '../../domain/identity/user.js';
 import { StaffMember, type StaffRole } from '../../domain/staff/staff-member.js';
 import type { Services } from '../../application/shared/services.js';
+import { sealTotpSecret } from '../../application/identity/totp-secret.js';
 import type { AccessScope } from '../../domain/authorization/actor.js';
 import type { Permission } from '../../domain/authorization/permission.js';
 import { Contact, type Subscription } from '../../domain/contacts/contact.js';
@@ -67,7 +68,7 @@ export async function givenStaff(services: Services, roles: StaffRole[], opts: {
     email: email(opts.email ?? `staff${sequence}-${Date.now()}@portal.test`),
     name: `Staff ${sequence}`,
     passwordHash: await services.hasher.hash(PASSWORD),
-    totpSecret: TOTP_SECRET,
+    totpSealed: sealTotpSecret(services.secrets, TOTP_SECRET),
     roles,
     now: services.clock.now(),
   });

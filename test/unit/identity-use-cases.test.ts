@@ -4,6 +4,7 @@ import { Authenticate } from '../../application/identity/authenticate.js';
 import { RequestPasswordReset } from '../../application/identity/request-password-reset.js';
 import { ResetPassword } from '../../application/identity/reset-password.js';
 import { ApiTokens } from '../../application/integrations/api-tokens.js';
+import { SealStaffSecrets } from '../../application/staff/seal-staff-secrets.js';
 import { SignIn } from '../../application/identity/sign-in.js';
 import { SignOut } from '../../application/identity/sign-out.js';
 import { StaffSignIn } from '../../application/staff/staff-sign-in.js';
@@ -185,5 +186,17 @@ describe('StaffSignIn', () => {
     const staffAuth = ok.ok ? await new Authenticate(portal.services).staff(ok.value.token) : null;
     expect(staffAuth?.actor).toEqual({ kind: 'staff', staffId: staff.id, roles: ['support'] });
     expect(ok.ok && (await new Authenticate(portal.services).user(ok.value.token))).toBeNull();
+  });
+
+  it('keeps the TOTP secret sealed at rest, and seals one an earlier version stored in clear', async () => {
+    const staff = await givenStaff(portal.services, ['support']);
+    expect(JSON.stringify(portal.store.staff.get(staff.id))).not.toContain(TOTP_SECRET);
+    const legacy = await givenStaff(portal.services, ['billing']);
+    portal.store.staff.get(legacy.id)!.totpSealed = TOTP_SECRET;
+    expect(await new SealStaffSecrets(portal.services).execute()).toBe(1);
+    expect(await new SealStaffSecrets(portal.services).execute()).toBe(0);
+    expect(JSON.stringify(portal.store.staff.get(legacy.id))).not.toContain(TOTP_SECRET);
+    const signedIn = await new StaffSignIn(portal.services).execute({ email: legacy.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) }, META);
+    expect(signedIn.ok).toBe(true);
   });
 });

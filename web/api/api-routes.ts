@@ -8,6 +8,7 @@ import { registerContactApi } from './contact-api.js';
 import { registerEmailChangeApi } from './email-change-api.js';
 import { registerTicketApi } from './ticket-api.js';
 import { jsonBodies } from '../http/json-body.js';
+import { registerHelpApi } from './help-api.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
 import { UNIT_CODES } from '../../domain/billing/line-classification.js';
 import { VAT_CHOICES, type VatChoice } from '../../domain/billing/vat.js';
@@ -524,6 +525,7 @@ export function apiRoutes(useCases: UseCases) {
   registerContactApi(api, useCases);
   registerEmailChangeApi(api, useCases);
   registerTicketApi(api, useCases);
+  registerHelpApi(api, useCases);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token created by the account owner (pt_…), limited to the rights chosen for it.' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'staff' });

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
-export type CookieKind = 'session' | 'staff' | 'lang';
+export type CookieKind = 'session' | 'staff' | 'lang' | 'visitor';
 
 /** __Host- names need Secure, so plain-http localhost uses the bare names. */
 export function cookieName(kind: CookieKind, secure: boolean): string {

@@ -43,12 +43,13 @@ export function portalRoutes(useCases: UseCases) {
 
   app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional() }), notFound), async (c) => {
     const accounts = await useCases.listMyAccounts.execute(c.var.actor);
+    const notices = await useCases.announcements.unread(c.var.actor);
     const chosen = c.req.valid('query').account ?? accounts[0]?.id;
-    if (!chosen) return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={null} />);
+    if (!chosen) return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={null} notices={notices} />);
     const overview = await useCases.portfolio.overview(c.var.actor, chosen);
     if (!overview.ok) return failurePage(c, overview.error);
     c.set('areas', useCases.accountNavigation.areas(c.var.actor, chosen));
-    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} />);
+    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} notices={notices} />);
   });
 
   const after = validated('query', z.object({ after: z.string().max(200).optional() }));

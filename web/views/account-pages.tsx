@@ -6,6 +6,9 @@ import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../
 import { formatDate, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
+import type { Announcement } from '../../domain/help/announcement.js';
+import { DashboardNotices } from './help-pages.js';
+import { HelpLink } from './help-link.js';
 
 /** The account's sections: only those the policy lets the actor reach (asked once per request, see portal routes). */
 const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accountId }) => {
@@ -104,10 +107,11 @@ export const DomainsTable: FC<{ page: PageContext; accountId: string; domains: r
   );
 };
 
-export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAccount[]; overview: Overview | null }> = ({ page, accounts, overview }) => {
+export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAccount[]; overview: Overview | null; notices?: readonly Announcement[] }> = ({ page, accounts, overview, notices }) => {
   const { t, locale } = page;
   return (
     <Layout page={page} title={t('dashboard.title')}>
+      <DashboardNotices page={page} announcements={notices ?? []} />
       {accounts.length > 1 ? (
         <nav class="subnav" aria-label={t('account.switch')}>
           {accounts.map((a) => (
@@ -217,6 +221,7 @@ export const ServicePage: FC<{ page: PageContext; accountId: string; service: Ho
       {service.sealedCredentials === null ? null : (
         <section class="card" id="access">
           <h2>{t('services.access')}</h2>
+          <HelpLink page={page} topic="accessData" />
           {credentials ? (
             <dl class="credentials">
               <dt>{t('services.username')}</dt>

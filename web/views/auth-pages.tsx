@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { HelpLink } from './help-link.js';
 
 export type Errors = Partial<Record<string, string>>;
 
@@ -38,6 +39,7 @@ export const ResetRequestPage: FC<{ page: PageContext; email?: string; errors?: 
         ) : (
           <>
             <p class="lead">{t('reset.lead')}</p>
+            <HelpLink page={page} topic="forgottenPassword" />
             {error ? <Notice kind="error">{error}</Notice> : null}
             <form method="post" action="/password-reset">
               <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" error={errors?.email} maxlength={254} />

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, More } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
 import { Field, Notice, type PageContext } from './layout.js';
+import { HelpLink } from './help-link.js';
 
 /** What the contact form shows again after a refusal, or the contact as it is. */
 export interface ContactFormValues {
@@ -49,6 +50,7 @@ export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: 
     <AccountLayout page={page} accountId={accountId} title={t('contacts.title')}>
       <h1>{t('contacts.title')}</h1>
       <p class="lead">{t('contacts.lead')}</p>
+      <HelpLink page={page} topic="contacts" />
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {page.areas?.manageContacts ? (
         <p>

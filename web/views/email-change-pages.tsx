@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { HelpLink } from './help-link.js';
 
 const MAX_MB = DOCUMENT_MAX_BYTES / 1024 / 1024;
 const statusBadge = (page: PageContext, s: EmailChangeStatus) => <span class={`badge email-change-${s}`}>{page.t(`emailChange.status.${s}` as MessageKey)}</span>;
@@ -54,6 +55,7 @@ export const ProfilePage: FC<{ page: PageContext; account: ClientAccount; mayEdi
         </dd>
       </dl>
       <p class="hint">{t('profile.oibNote')}</p>
+      <HelpLink page={page} topic="profile" />
       {mayEdit ? (
         <form method="post" action={`/accounts/${account.id}/profile`} class="card">
           {(['name', 'street', 'postalCode', 'city', 'phone'] as const).map((name) => {
@@ -93,6 +95,7 @@ export const OwnerEmailChangePage: FC<{ page: PageContext; account: ClientAccoun
     <AccountLayout page={page} accountId={account.id} title={t('emailChange.title')}>
       <h1>{t('emailChange.title')}</h1>
       <p class="lead">{t('emailChange.lead')}</p>
+      <HelpLink page={page} topic="emailChange" />
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {current ? (
@@ -131,6 +134,7 @@ export const PublicEmailChangePage: FC<{ page: PageContext; sent?: boolean; valu
         ) : (
           <>
             <p class="lead">{t('emailChange.publicLead')}</p>
+            <HelpLink page={page} topic="emailChange" />
             {error ? <Notice kind="error">{error}</Notice> : null}
             <form method="post" action="/email-change" enctype="multipart/form-data" hx-boost="false">
               <Field name="oib" label="OIB" value={values?.oib} error={e.oib} inputmode="numeric" maxlength={11} />

@@ -38,6 +38,7 @@ export const Layout: FC<{ page: PageContext; title: string; children?: Child }> 
             {page.userName ? (
               <>
                 <a href="/dashboard">{t('nav.dashboard')}</a>
+                <a href="/announcements">{t('nav.announcements')}</a>
                 <a href="/sessions">{t('nav.sessions')}</a>
                 <a href="/security">{t('nav.security')}</a>
                 <span class="greeting">{t('nav.greeting', { name: page.userName })}</span>
@@ -63,6 +64,7 @@ export const Layout: FC<{ page: PageContext; title: string; children?: Child }> 
                 <a href="/sign-in">{t('nav.signIn')}</a>
               </>
             )}
+            <a href="/help">{t('nav.help')}</a>
             <form method="post" action="/language" class="inline lang" aria-label={t('nav.language')}>
               <input type="hidden" name="next" value={page.path} />
               <button type="submit" name="locale" value="hr" class="link" aria-pressed={locale === 'hr' ? 'true' : 'false'}>

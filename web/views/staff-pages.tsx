@@ -24,7 +24,7 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
   );
 };
 
-export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; counts: StaffCounts; mayFindClients: boolean }> = ({ page, staff, canAudit, counts, mayFindClients }) => {
+export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; counts: StaffCounts; mayFindClients: boolean; content?: { help: boolean; announcements: boolean } }> = ({ page, staff, canAudit, counts, mayFindClients, content }) => {
   const { t } = page;
   return (
     <Layout page={page} title={t('staff.home.title')}>
@@ -62,6 +62,16 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
       {canAudit ? (
         <p>
           <a href="/staff/audit">{t('staff.audit.title')}</a>
+        </p>
+      ) : null}
+      {content?.help ? (
+        <p>
+          <a href="/staff/help">{t('staff.help.title')}</a>
+        </p>
+      ) : null}
+      {content?.announcements ? (
+        <p>
+          <a href="/staff/announcements">{t('staff.announcements.title')}</a>
         </p>
       ) : null}
     </Layout>

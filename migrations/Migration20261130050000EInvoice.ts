@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * eRačun: what every invoice line and party must now carry (KPD 2025 code, unit, VAT category and reason, service
  * period, buyer classification, operator), dates kept as dates, and the archive of issued documents.
  */
-export class Migration20261130030000EInvoice extends Migration {
+export class Migration20261130050000EInvoice extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       alter table products add column kpd_code text null, add column unit_code text null;
