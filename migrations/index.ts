@@ -11,6 +11,7 @@ import { Migration20261130010000TicketScope } from './Migration20261130010000Tic
 import { Migration20261130020000PublicEmailChange } from './Migration20261130020000PublicEmailChange.js';
 import { Migration20261130030000SealedStaffTotp } from './Migration20261130030000SealedStaffTotp.js';
 import { Migration20261130040000HelpCenter } from './Migration20261130040000HelpCenter.js';
+import { Migration20261130050000EInvoice } from './Migration20261130050000EInvoice.js';
 import { Migration20261130060000MailDelivery } from './Migration20261130060000MailDelivery.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261130020000PublicEmailChange', class: Migration20261130020000PublicEmailChange },
   { name: 'Migration20261130030000SealedStaffTotp', class: Migration20261130030000SealedStaffTotp },
   { name: 'Migration20261130040000HelpCenter', class: Migration20261130040000HelpCenter },
+  { name: 'Migration20261130050000EInvoice', class: Migration20261130050000EInvoice },
   { name: 'Migration20261130060000MailDelivery', class: Migration20261130060000MailDelivery },
 ];

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { SmtpSettings } from '../adapters/smtp/smtp-mailer.js';
+import { checkDigit } from '../domain/accounts/oib.js';
+import { isCroatianIban } from '../domain/billing/iban.js';
+
+const validOib = (v: string) => /^\d{11}$/u.test(v) && checkDigit(v.slice(0, 10)) === Number(v[10]);
 
 const optionalUrl = (protocols: string[], hint: string) =>
   z
@@ -37,7 +41,15 @@ const schema = z.object({
   SELLER_STREET: z.string().trim().min(2).default('Ulica grada Vukovara 1'),
   SELLER_POSTAL_CODE: z.string().trim().regex(/^\d{5}$/u, 'SELLER_POSTAL_CODE must be 5 digits').default('10000'),
   SELLER_CITY: z.string().trim().min(2).default('Zagreb'),
-  SELLER_IBAN: z.string().trim().regex(/^HR\d{19}$/u, 'SELLER_IBAN must be a Croatian IBAN (HR and 19 digits)').default('HR1210010051863000160'),
+  SELLER_IBAN: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/\s+/gu, '').toUpperCase())
+    .refine((v) => /^HR\d{19}$/u.test(v), 'SELLER_IBAN must be a Croatian IBAN (HR and 19 digits)')
+    .refine(isCroatianIban, 'SELLER_IBAN has a wrong check digit (ISO 7064 mod 97): check it for a typo')
+    .default('HR1210010051863000160'),
+  INVOICE_OPERATOR_NAME: z.string().trim().min(2).max(100).default('Portal (automatski)'),
+  INVOICE_OPERATOR_OIB: z.string().trim().refine(validOib, 'INVOICE_OPERATOR_OIB must be a valid OIB (11 digits, check digit)').default('12345678903'),
   INVOICE_PREMISES: z.string().trim().regex(/^[A-Z0-9]{1,20}$/u, 'INVOICE_PREMISES: capital letters and digits').default('WEB1'),
   INVOICE_DEVICE: z.string().trim().regex(/^\d{1,20}$/u, 'INVOICE_DEVICE: digits').default('1'),
   PAYMENT_TERM_DAYS: positiveInt('PAYMENT_TERM_DAYS', 15),
@@ -77,6 +89,7 @@ export interface Config {
     readonly premises: string;
     readonly device: string;
     readonly paymentTermDays: number;
+    readonly operator: { readonly name: string; readonly oib: string };
     readonly renewal: { readonly quoteDaysBefore: number; readonly reminderDaysBefore: number; readonly graceDays: number };
   };
   /** Cookies get Secure and the __Host- prefix unless the portal runs on plain http on this machine. */
@@ -127,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       premises: c.INVOICE_PREMISES,
       device: c.INVOICE_DEVICE,
       paymentTermDays: c.PAYMENT_TERM_DAYS,
+      operator: { name: c.INVOICE_OPERATOR_NAME, oib: c.INVOICE_OPERATOR_OIB },
       renewal: { quoteDaysBefore: c.RENEWAL_QUOTE_DAYS, reminderDaysBefore: c.RENEWAL_REMINDER_DAYS, graceDays: c.RENEWAL_GRACE_DAYS },
     },
     secureCookies: url.protocol === 'https:',

@@ -3,6 +3,7 @@ import type { Orm } from '../adapters/mikro-orm/orm.js';
 import { PgBossJobWorker, type PgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { PostgresRateLimiter } from '../adapters/postgres/postgres-rate-limiter.js';
 import { PdfKitDocumentRenderer } from '../adapters/pdf/pdfkit-document-renderer.js';
+import { XmlBuilderUblWriter } from '../adapters/ubl/xmlbuilder2-ubl-writer.js';
 import { Argon2PasswordHasher } from '../adapters/system/argon2-password-hasher.js';
 import { CryptoIds } from '../adapters/system/crypto-ids.js';
 import { OsloTokens } from '../adapters/system/oslo-tokens.js';
@@ -29,6 +30,7 @@ export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifet
     totp: new OsloTotp(),
     secrets: deps.secrets,
     documents: new PdfKitDocumentRenderer(),
+    einvoices: new XmlBuilderUblWriter(),
     settings: deps.settings,
   };
 }

@@ -20,6 +20,7 @@ import { IssueCreditNote } from '../application/billing/issue-credit-note.js';
 import { RecordPayment } from '../application/billing/record-payment.js';
 import { StaffInvoice } from '../application/billing/staff-invoice.js';
 import { IssueDirectInvoice } from '../application/billing/issue-direct-invoice.js';
+import { ClassifyBuyer } from '../application/billing/classify-buyer.js';
 import { ManageSessions } from '../application/identity/manage-sessions.js';
 import { AccountAuditLog } from '../application/audit/account-audit-log.js';
 import { ApiTokens } from '../application/integrations/api-tokens.js';
@@ -64,6 +65,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     billing: new AccountBilling(services),
     staffInvoice: new StaffInvoice(services),
     issueDirectInvoice: new IssueDirectInvoice(services),
+    classifyBuyer: new ClassifyBuyer(services),
     manageSessions: new ManageSessions(services),
     accountAuditLog: new AccountAuditLog(services),
     apiTokens: new ApiTokens(services),

@@ -168,6 +168,8 @@ export class InMemoryCounters implements Counters {
     this.store.counters.set(key, value);
     return value;
   }
+  /** One transaction at a time runs here, so the series is always held. */
+  async lockSeries(): Promise<void> {}
 }
 
 export class InMemoryInvoiceRepository implements InvoiceRepository {

@@ -6,6 +6,7 @@ import type { User } from '../../domain/identity/user.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { JobName, JobPayloads } from '../../application/ports/job-queue.js';
+import type { ArchivedDocument } from '../../application/ports/invoice-archive.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
@@ -63,6 +64,7 @@ export class InMemoryStore {
   announcements = new Map<string, Announcement>();
   /** `${announcementId}|${userId}` → when read. */
   announcementReads = new Map<string, Date>();
+  invoiceDocuments = new Map<string, ArchivedDocument>();
 
   /** Copies every table (maps and lists); calling the result puts them back as they were. */
   snapshot(): () => void {

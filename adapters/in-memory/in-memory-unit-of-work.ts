@@ -30,6 +30,7 @@ import { InMemoryEmailChangeRepository } from './in-memory-email-change-reposito
 import { InMemoryTicketRepository } from './in-memory-ticket-repository.js';
 import { InMemoryHelpRepository } from './in-memory-help-repository.js';
 import { InMemoryAnnouncementRepository } from './in-memory-announcement-repository.js';
+import { InMemoryInvoiceArchive } from './in-memory-invoice-archive.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -64,6 +65,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       tickets: new InMemoryTicketRepository(store),
       help: new InMemoryHelpRepository(store),
       announcements: new InMemoryAnnouncementRepository(store),
+      archive: new InMemoryInvoiceArchive(store),
     };
   }
 

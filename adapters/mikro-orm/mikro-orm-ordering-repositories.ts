@@ -192,6 +192,9 @@ export class PostgresCounters implements Counters {
     if (!row) throw new Error('counter upsert returned nothing');
     return Number(row.value);
   }
+  async lockSeries(series: string): Promise<void> {
+    await execute(this.em, 'select pg_advisory_xact_lock(hashtextextended($1, 0))', [`series:${series}`]);
+  }
 }
 
 export class MikroOrmInvoiceRepository implements InvoiceRepository {

@@ -20,6 +20,7 @@ import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
 import { MikroOrmHelpRepository } from './mikro-orm-help-repository.js';
 import { MikroOrmAnnouncementRepository } from './mikro-orm-announcement-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
+import { PostgresInvoiceArchive } from './mikro-orm-invoice-archive.js';
 import {
   MikroOrmDomainRepository,
   MikroOrmInvoiceRepository,
@@ -68,6 +69,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       tickets: new MikroOrmTicketRepository(em),
       help: new MikroOrmHelpRepository(em),
       announcements: new MikroOrmAnnouncementRepository(em),
+      archive: new PostgresInvoiceArchive(em),
     };
   }
 }

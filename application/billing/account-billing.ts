@@ -4,11 +4,13 @@ import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { InvoiceFilter, Page, QuoteFilter } from '../ports/repositories.js';
+import type { ArchivedKind } from '../ports/invoice-archive.js';
 import type { BillingSettings, Services } from '../shared/services.js';
+import { archivedFile, type DocumentFile } from './invoice-documents.js';
 
 /** Quotes and invoices of an account, for members with the quotes or invoices right. */
 export class AccountBilling {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'settings' | 'documents'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'settings' | 'documents' | 'einvoices'>) {}
 
   get billing(): BillingSettings {
     return this.deps.settings.billing;
@@ -31,10 +33,23 @@ export class AccountBilling {
     return ok(await this.deps.uow.run((scope) => scope.invoices.listForAccount(accountId, filter, { after, limit: 25 })));
   }
 
-  async invoicePdf(actor: Actor, accountId: string, invoiceId: string): Promise<Result<{ fileName: string; bytes: Uint8Array }, DomainFailure>> {
-    const invoice = await this.invoice(actor, accountId, invoiceId);
-    if (!invoice.ok) return invoice;
-    return ok({ fileName: `${invoice.value.kind === 'credit_note' ? 'odobrenje' : 'racun'}-${invoice.value.number.replace(/\//gu, '-')}.pdf`, bytes: await this.deps.documents.invoicePdf(invoice.value, this.billing) });
+  /** The PDF as issued (with its payment barcode whatever has been paid since): the archived bytes. */
+  async invoicePdf(actor: Actor, accountId: string, invoiceId: string): Promise<Result<DocumentFile, DomainFailure>> {
+    return this.invoiceFile(actor, accountId, invoiceId, 'pdf');
+  }
+
+  /** The eRačun (UBL 2.1) as issued: the archived bytes, under the same rights as the PDF. */
+  async invoiceUbl(actor: Actor, accountId: string, invoiceId: string): Promise<Result<DocumentFile, DomainFailure>> {
+    return this.invoiceFile(actor, accountId, invoiceId, 'ubl');
+  }
+
+  private async invoiceFile(actor: Actor, accountId: string, invoiceId: string, kind: ArchivedKind): Promise<Result<DocumentFile, DomainFailure>> {
+    if (!can(actor, { type: 'invoices.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return this.deps.uow.run(async (scope) => {
+      const invoice = await scope.invoices.findById(invoiceId);
+      if (!invoice || invoice.accountId !== accountId) return fail(new NotFound('not_found'));
+      return ok(await archivedFile(scope, this.deps, invoice, kind));
+    });
   }
 
   async quotePdf(actor: Actor, accountId: string, quoteId: string): Promise<Result<{ fileName: string; bytes: Uint8Array }, DomainFailure>> {

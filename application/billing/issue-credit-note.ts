@@ -7,11 +7,11 @@ import { mailAccount } from '../mail/mail-account.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
-import { issueInvoice } from './issue-invoice.js';
+import { issueInvoice, operatorFor } from './issue-invoice.js';
 
 /** An issued invoice is never edited: a correction is a credit note that cancels it, numbered like an invoice. */
 export class IssueCreditNote {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
 
   async execute(actor: Actor, invoiceId: string, reason: string, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
@@ -25,7 +25,8 @@ export class IssueCreditNote {
       const account = await scope.accounts.findById(invoice.accountId);
       if (!account) return fail(new NotFound('not_found'));
       const lines = invoice.creditLines().map((l) => ({ ...l, description: `${l.description} — storno ${invoice.number}: ${why}` }));
-      const credit = await issueInvoice(scope, this.deps, { account, lines, kind: 'credit_note', correctsInvoiceId: invoice.id, dueDate: this.deps.clock.now() });
+      const operator = await operatorFor(scope, actor, this.deps.settings.billing.operator);
+      const credit = await issueInvoice(scope, this.deps, { account, lines, kind: 'credit_note', process: 'P9', operator, corrects: invoice });
       await mailAccount(scope, this.deps, {
         account,
         topic: 'billing',

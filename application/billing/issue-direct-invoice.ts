@@ -1,38 +1,69 @@
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
+import { addDays, isLocalDate, zagrebDate } from '../../domain/billing/calendar.js';
 import type { Invoice, InvoiceLine } from '../../domain/billing/invoice.js';
+import { isKpdCode, isUnitCode, type UnitCode } from '../../domain/billing/line-classification.js';
 import { MAX_AMOUNT_CENTS, totalsOf } from '../../domain/billing/money.js';
+import { VAT_CHOICES, vatForBuyer, vatOfChoice, type VatChoice } from '../../domain/billing/vat.js';
+import { conflictingReasons } from '../../domain/billing/vat-breakdown.js';
 import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invoiceIssuedMail } from '../mail/billing-templates.js';
 import { mailAccount } from '../mail/mail-account.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
-import { issueInvoice } from './issue-invoice.js';
+import { issueInvoice, operatorFor } from './issue-invoice.js';
 
-const VAT_RATES = [25, 13, 5, 0];
+/** A line as billing staff type it: price without VAT, the VAT treatment, its KPD 2025 code and unit. */
+export interface DirectInvoiceLine {
+  readonly description: string;
+  readonly unitPriceCents: number;
+  readonly quantity: number;
+  readonly vat: VatChoice;
+  /** Required for zero rate and exemption: the legal reason printed on the invoice. */
+  readonly exemptionReason?: string | null;
+  readonly kpdCode: string;
+  readonly unitCode: string;
+  readonly periodStart?: string | null;
+  readonly periodEnd?: string | null;
+}
 
 /** Billing staff invoice an account directly (work done, a one-off charge) with a due date of their choosing. */
 export class IssueDirectInvoice {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
 
-  async execute(actor: Actor, input: { accountId: string; lines: readonly InvoiceLine[]; dueDate: string }, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
+  async execute(actor: Actor, input: { accountId: string; lines: readonly DirectInvoiceLine[]; dueDate: string }, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
     if (input.lines.length === 0 || input.lines.length > 50) return fail(new InvalidInput('invoice.lines', 'lines'));
+    const checked: Array<Omit<InvoiceLine, 'vatRatePercent' | 'vatCategory' | 'exemption'> & { vat: NonNullable<ReturnType<typeof vatOfChoice>> }> = [];
     for (const [i, line] of input.lines.entries()) {
       if (line.description.trim().length < 2 || line.description.length > 200) return fail(new InvalidInput('invoice.description', `lines.${i}.description`));
       if (!Number.isInteger(line.unitPriceCents) || line.unitPriceCents <= 0) return fail(new InvalidInput('payment.amount', `lines.${i}.unitPriceCents`));
       if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > 10_000) return fail(new InvalidInput('invoice.quantity', `lines.${i}.quantity`));
-      if (!VAT_RATES.includes(line.vatRatePercent)) return fail(new InvalidInput('invoice.vat_rate', `lines.${i}.vatRatePercent`));
+      if (!VAT_CHOICES.includes(line.vat)) return fail(new InvalidInput('invoice.vat_rate', `lines.${i}.vat`));
+      const vat = vatOfChoice(line.vat, line.exemptionReason ?? null);
+      if (!vat) return fail(new InvalidInput('invoice.exemption_reason', `lines.${i}.exemptionReason`));
+      const kpdCode = line.kpdCode.trim();
+      if (!isKpdCode(kpdCode)) return fail(new InvalidInput('invoice.kpd', `lines.${i}.kpdCode`));
+      if (!isUnitCode(line.unitCode)) return fail(new InvalidInput('invoice.unit', `lines.${i}.unitCode`));
+      const start = line.periodStart?.trim() || null;
+      const end = line.periodEnd?.trim() || null;
+      if ((start === null) !== (end === null) || (start && (!isLocalDate(start) || !isLocalDate(end!) || end! < start))) return fail(new InvalidInput('invoice.period', `lines.${i}.periodStart`));
+      checked.push({ description: line.description.trim(), unitPriceCents: line.unitPriceCents, quantity: line.quantity, kpdCode, unitCode: line.unitCode as UnitCode, periodStart: start, periodEnd: end, vat });
     }
-    if (totalsOf(input.lines).grossCents > MAX_AMOUNT_CENTS) return fail(new InvalidInput('invoice.too_large', 'lines'));
-    const now = this.deps.clock.now();
-    const due = /^\d{4}-\d{2}-\d{2}$/u.test(input.dueDate) ? new Date(`${input.dueDate}T22:59:59Z`) : null;
-    if (!due || Number.isNaN(due.getTime()) || due.getTime() < now.getTime() - 86_400_000 || due.getTime() > now.getTime() + 366 * 86_400_000) return fail(new InvalidInput('invoice.due_date', 'dueDate'));
+    if (totalsOf(checked.map((l) => ({ unitPriceCents: l.unitPriceCents, quantity: l.quantity, vatRatePercent: l.vat.ratePercent }))).grossCents > MAX_AMOUNT_CENTS) return fail(new InvalidInput('invoice.too_large', 'lines'));
+    const today = zagrebDate(this.deps.clock.now());
+    if (!isLocalDate(input.dueDate) || input.dueDate < today || input.dueDate > addDays(today, 366)) return fail(new InvalidInput('invoice.due_date', 'dueDate'));
     return this.deps.uow.run(async (scope) => {
       const account = await scope.accounts.findById(input.accountId);
       if (!account) return fail(new NotFound('not_found'));
-      const invoice = await issueInvoice(scope, this.deps, { account, lines: input.lines.map((l) => ({ ...l, description: l.description.trim() })), dueDate: due });
+      const lines: InvoiceLine[] = checked.map(({ vat: own, ...line }) => {
+        const vat = vatForBuyer(account, own);
+        return { ...line, vatRatePercent: vat.ratePercent, vatCategory: vat.category, exemption: vat.exemption };
+      });
+      if (conflictingReasons(lines)) return fail(new InvalidInput('invoice.one_reason', 'lines'));
+      const operator = await operatorFor(scope, actor, this.deps.settings.billing.operator);
+      const invoice = await issueInvoice(scope, this.deps, { account, lines, dueDate: input.dueDate, process: 'P1', operator });
       await mailAccount(scope, this.deps, {
         account,
         topic: 'billing',

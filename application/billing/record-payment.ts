@@ -12,7 +12,7 @@ import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
-import { issueInvoice, linesOfQuote } from './issue-invoice.js';
+import { issueInvoice, linesOfQuote, operatorFor } from './issue-invoice.js';
 
 /** A paid renewal quote: the item runs on for another period from its old expiry, switched back on if suspended. */
 async function renewItem(scope: TransactionScope, renewalId: string, now: Date): Promise<void> {
@@ -54,7 +54,7 @@ export interface RecordedPayment {
  * reference finds the document: an invoice gets the amount; an open quote is accepted and invoiced first.
  */
 export class RecordPayment {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
 
   async execute(actor: Actor, input: PaymentInput, meta: RequestMeta): Promise<Result<RecordedPayment, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
@@ -79,7 +79,8 @@ export class RecordPayment {
         if (quote && account) {
           quote.accept();
           await scope.quotes.save(quote);
-          invoice = await issueInvoice(scope, this.deps, { account, lines: linesOfQuote(quote), quoteId: quote.id });
+          const operator = await operatorFor(scope, actor, this.deps.settings.billing.operator);
+          invoice = await issueInvoice(scope, this.deps, { account, lines: await linesOfQuote(scope, quote, account), quoteId: quote.id, process: quote.renewalId ? 'P2' : 'P1', operator });
           issued = true;
           if (quote.renewalId) await renewItem(scope, quote.renewalId, this.deps.clock.now());
         }

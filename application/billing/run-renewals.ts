@@ -2,6 +2,7 @@ import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { formatReference } from '../../domain/billing/payment-reference.js';
 import { Quote } from '../../domain/billing/quote.js';
 import { Renewal, type RenewalPolicy, type RenewalStep } from '../../domain/billing/renewal.js';
+import { standardVat, vatForBuyer } from '../../domain/billing/vat.js';
 import type { Product } from '../../domain/catalog/product.js';
 import { DomainName } from '../../domain/ordering/domain-name.js';
 import type { OrderLine } from '../../domain/ordering/order.js';
@@ -77,9 +78,11 @@ export class RunRenewals {
   }
 
   private async startRenewal(scope: TransactionScope, kind: 'service' | 'domain', item: HostedService | RegisteredDomain, products: readonly Product[], now: Date): Promise<boolean> {
-    const line = this.renewalLine(kind, item, products);
+    const priced = this.renewalLine(kind, item, products);
     const account = await scope.accounts.findById(item.accountId);
-    if (!line || !account) return false;
+    if (!priced || !account) return false;
+    // A buyer who owes no Croatian VAT (reverse charge, outside the EU) is quoted without it, as it will be invoiced.
+    const line = { ...priced, vatRatePercent: vatForBuyer(account, standardVat(priced.vatRatePercent)).ratePercent };
     const renewalId = this.deps.ids.newId();
     const quote = Quote.forOrder({ id: this.deps.ids.newId(), ...(await nextNumbered(scope, 'P', now)), accountId: account.id, orderId: null, lines: [line], now, renewalId });
     quote.validUntil = new Date(Math.max(quote.validUntil.getTime(), item.expiresAt.getTime()));

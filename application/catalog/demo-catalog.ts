@@ -1,7 +1,14 @@
-import { Product } from '../../domain/catalog/product.js';
+import { Product, type ProductKind } from '../../domain/catalog/product.js';
 import type { Services } from '../shared/services.js';
 
-type Entry = Omit<Product, 'id' | 'name' | 'description' | 'needsDomainName' | 'active' | 'vatRatePercent' | 'periodMonths'>;
+type Entry = Omit<Product, 'id' | 'name' | 'description' | 'needsDomainName' | 'active' | 'vatRatePercent' | 'periodMonths' | 'kpdCode' | 'unitCode'>;
+
+/**
+ * KPD 2025 (spec/KPD2025.xls): web hosting is 63.10.12 "Usluge internetskog poslužitelja" (web hosting services);
+ * mailboxes, certificates and domain registrations are 63.10.13 "Ostale usluge poslužitelja i ostale usluge
+ * povezane s IT infrastrukturom" (other hosting and IT infrastructure provisioning services).
+ */
+export const KPD_BY_KIND: Record<ProductKind, string> = { hosting: '63.10.12', mailbox: '63.10.13', ssl: '63.10.13', domain: '63.10.13' };
 
 /** The catalog a new installation starts with: yearly prices in cents, without PDV (25 %). */
 export const DEMO_CATALOG: readonly Entry[] = [
@@ -22,7 +29,7 @@ export async function seedCatalog(deps: Pick<Services, 'uow' | 'ids'>): Promise<
     let added = 0;
     for (const entry of DEMO_CATALOG) {
       if (existing.has(entry.code)) continue;
-      await scope.products.add(Product.define({ ...entry, id: deps.ids.newId(), periodMonths: 12, vatRatePercent: 25, active: true }));
+      await scope.products.add(Product.define({ ...entry, id: deps.ids.newId(), periodMonths: 12, vatRatePercent: 25, kpdCode: KPD_BY_KIND[entry.kind], unitCode: 'ANN', active: true }));
       added += 1;
     }
     return added;

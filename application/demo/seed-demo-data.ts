@@ -27,10 +27,10 @@ export const DEMO = {
   /** A contact of the demo company who may read quotes and invoices and receives the billing mail. */
   contact: { email: 'racunovodstvo@demo-firma.hr', password: 'Demo-knjigovodstvo-2026', name: 'Petra Knjigovođa' },
   staff: [
-    { email: 'admin@portal.test', password: 'Osoblje-lozinka-2026', name: 'Marko Admin', roles: ['admin'] as StaffRole[] },
-    { email: 'podrska@portal.test', password: 'Osoblje-lozinka-2026', name: 'Iva Podrška', roles: ['support'] as StaffRole[] },
-    { email: 'provjera@portal.test', password: 'Osoblje-lozinka-2026', name: 'Luka Provjera', roles: ['verifier'] as StaffRole[] },
-    { email: 'urednik@portal.test', password: 'Osoblje-lozinka-2026', name: 'Maja Urednik', roles: ['editor'] as StaffRole[] },
+    { email: 'admin@portal.test', password: 'Osoblje-lozinka-2026', name: 'Marko Admin', roles: ['admin'] as StaffRole[], oib: '33456789129' as string | null },
+    { email: 'podrska@portal.test', password: 'Osoblje-lozinka-2026', name: 'Iva Podrška', roles: ['support'] as StaffRole[], oib: null },
+    { email: 'provjera@portal.test', password: 'Osoblje-lozinka-2026', name: 'Luka Provjera', roles: ['verifier'] as StaffRole[], oib: null },
+    { email: 'urednik@portal.test', password: 'Osoblje-lozinka-2026', name: 'Maja Urednik', roles: ['editor'] as StaffRole[], oib: null },
   ],
   /** The same secret for every demo staff member, so one authenticator entry serves them all. */
   totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
@@ -89,7 +89,7 @@ export class SeedDemoData {
       for (const s of DEMO.staff) {
         if (await scope.staff.findByEmail(s.email)) continue;
         await scope.staff.add(
-          StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(s.email), name: s.name, passwordHash: staffHash, totpSealed: sealTotpSecret(this.deps.secrets, DEMO.totpSecret), roles: s.roles, now }),
+          StaffMember.create({ id: this.deps.ids.newId(), email: mustEmail(s.email), name: s.name, passwordHash: staffHash, totpSealed: sealTotpSecret(this.deps.secrets, DEMO.totpSecret), roles: s.roles, oib: s.oib, now }),
         );
       }
       return true;

@@ -1,3 +1,5 @@
+import { zagrebYear } from '../../domain/billing/calendar.js';
+import { standardVat, vatForBuyer, type BuyerTaxProfile } from '../../domain/billing/vat.js';
 import type { Product } from '../../domain/catalog/product.js';
 import { DomainName } from '../../domain/ordering/domain-name.js';
 import type { OrderLine } from '../../domain/ordering/order.js';
@@ -12,7 +14,8 @@ export interface CartItem {
 export const MAX_CART_ITEMS = 20;
 
 /** Prices the cart from the catalog as it is now, checking every domain name; the first problem is returned. */
-export async function priceCart(scope: TransactionScope, items: readonly CartItem[], holderOib: string): Promise<Result<OrderLine[], InvalidInput>> {
+/** `buyer`: the account ordering, whose VAT classification may mean no Croatian VAT (reverse charge, outside the EU). */
+export async function priceCart(scope: TransactionScope, items: readonly CartItem[], holderOib: string, buyer?: BuyerTaxProfile): Promise<Result<OrderLine[], InvalidInput>> {
   const wanted = items.filter((i) => i.productCode.trim() !== '');
   if (wanted.length === 0) return fail(new InvalidInput('order.empty', 'items'));
   if (wanted.length > MAX_CART_ITEMS) return fail(new InvalidInput('order.too_many', 'items', { max: MAX_CART_ITEMS }));
@@ -41,7 +44,7 @@ export async function priceCart(scope: TransactionScope, items: readonly CartIte
       periodMonths: product.periodMonths,
       unitPriceCents: product.priceCents,
       quantity: 1,
-      vatRatePercent: product.vatRatePercent,
+      vatRatePercent: buyer ? vatForBuyer(buyer, standardVat(product.vatRatePercent)).ratePercent : product.vatRatePercent,
     });
   }
   // A name held here already (by this client or another) cannot be registered again: said now, not at acceptance.
@@ -56,7 +59,7 @@ export async function nextNumber(scope: TransactionScope, series: 'N' | 'P' | 'T
 }
 
 export async function nextNumbered(scope: TransactionScope, series: 'N' | 'P' | 'T', now: Date): Promise<{ number: string; sequence: number }> {
-  const year = now.getUTCFullYear();
+  const year = zagrebYear(now);
   const sequence = await scope.counters.next(series, year);
   return { number: `${series}-${year}-${String(sequence).padStart(6, '0')}`, sequence };
 }

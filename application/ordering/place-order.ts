@@ -22,12 +22,15 @@ export const WELCOME_LINK_TTL_MS = 7 * 86_400_000;
 
 export interface NewCustomer extends OrderCustomer {
   readonly acceptTerms: boolean;
+  /** Asked for companies, crafts and associations: decides their VAT classification (a person is a consumer). */
+  readonly vatRegistered?: boolean;
 }
 
 interface CheckedCustomer extends ProfileDetails {
   readonly entityType: EntityType;
   readonly oib: Oib;
   readonly email: EmailAddress;
+  readonly vatRegistered: boolean;
 }
 
 function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {
@@ -41,7 +44,7 @@ function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {
   const details = checkProfileDetails(c, 'customer.');
   if (!details.ok) return details;
   if (!c.acceptTerms) return fail(new InvalidInput('customer.terms', 'customer.acceptTerms'));
-  return ok({ entityType: c.entityType as EntityType, ...details.value, oib: oib.value, email: email.value });
+  return ok({ entityType: c.entityType as EntityType, ...details.value, oib: oib.value, email: email.value, vatRegistered: c.vatRegistered ?? true });
 }
 
 export type PublicOrderOutcome = { readonly received: true };
@@ -92,7 +95,7 @@ export class PlaceOrder {
         owner = User.create({ id: this.deps.ids.newId(), email: c.email, name: c.name, locale: meta.locale, now });
         await scope.users.add(owner);
       }
-      const account = ClientAccount.open({ id: this.deps.ids.newId(), entityType: c.entityType, name: c.name, oib: c.oib, email: c.email, phone: c.phone, street: c.street, postalCode: c.postalCode, city: c.city, ownerUserId: owner.id, now });
+      const account = ClientAccount.open({ id: this.deps.ids.newId(), entityType: c.entityType, name: c.name, oib: c.oib, email: c.email, phone: c.phone, street: c.street, postalCode: c.postalCode, city: c.city, buyerClass: c.entityType === 'person' ? 'consumer' : c.vatRegistered ? 'vat_business' : 'non_vat_business', ownerUserId: owner.id, now });
       await scope.accounts.add(account);
       const { order, quote } = await this.createOrderAndQuote(scope, account.id, owner.id, 'public', lines.value, null, now);
       let link = `${this.deps.settings.appUrl}/sign-in`;
@@ -121,7 +124,7 @@ export class PlaceOrder {
       }
       const account = await scope.accounts.findById(input.accountId);
       if (!account) return fail(new NotFound('not_found'));
-      const lines = await priceCart(scope, input.items, account.oib);
+      const lines = await priceCart(scope, input.items, account.oib, account);
       if (!lines.ok) return fail(lines.error);
       const now = this.deps.clock.now();
       const { order, quote } = await this.createOrderAndQuote(scope, account.id, actor.userId, input.source ?? 'portal', lines.value, key, now);

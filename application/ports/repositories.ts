@@ -191,6 +191,11 @@ export interface DomainRepository {
 /** Gapless numbers per series and year (orders, quotes, later invoices); taken inside the transaction. */
 export interface Counters {
   next(series: string, year: number): Promise<number>;
+  /**
+   * Holds the series for the rest of the transaction, whatever the year: whoever issues next waits until this
+   * transaction ends, so a clock read after the lock never gives a later number an earlier time.
+   */
+  lockSeries(series: string): Promise<void>;
 }
 
 export interface RenewalRepository {

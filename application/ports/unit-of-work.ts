@@ -1,3 +1,4 @@
+import type { InvoiceArchive } from './invoice-archive.js';
 import type { JobQueue } from './job-queue.js';
 import type {
   AuditLog,
@@ -48,6 +49,7 @@ export interface TransactionScope {
   readonly tickets: TicketRepository;
   readonly help: HelpRepository;
   readonly announcements: AnnouncementRepository;
+  readonly archive: InvoiceArchive;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

@@ -7,6 +7,7 @@ import type { Totp } from '../ports/totp.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { SecretBox } from '../ports/secret-box.js';
 import type { DocumentRenderer } from '../ports/document-renderer.js';
+import type { EInvoiceWriter } from '../ports/einvoice-writer.js';
 import type { PortalSettings } from './settings.js';
 
 export type { BillingSettings, PortalSettings } from './settings.js';
@@ -23,5 +24,6 @@ export interface Services {
   readonly totp: Totp;
   readonly secrets: SecretBox;
   readonly documents: DocumentRenderer;
+  readonly einvoices: EInvoiceWriter;
   readonly settings: PortalSettings;
 }

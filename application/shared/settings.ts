@@ -1,4 +1,4 @@
-import type { Party } from '../../domain/billing/invoice.js';
+import type { Operator, Party } from '../../domain/billing/invoice.js';
 import type { RenewalPolicy } from '../../domain/billing/renewal.js';
 
 export interface PortalSettings {
@@ -21,5 +21,7 @@ export interface BillingSettings {
   readonly premises: string;
   readonly device: string;
   readonly paymentTermDays: number;
+  /** Named on documents no staff member with an OIB issued (HR-BT-4, HR-BT-5). */
+  readonly operator: Operator;
   readonly renewal: RenewalPolicy;
 }

@@ -1,3 +1,4 @@
+import type { BuyerClass } from '../billing/vat.js';
 import type { EmailAddress } from '../identity/email-address.js';
 import { fail, InvalidInput, ok, type Result } from '../shared/result.js';
 import type { Oib } from './oib.js';
@@ -47,6 +48,10 @@ export class ClientAccount {
   ownerUserId!: string;
   createdAt!: Date;
   lockedFields!: ProfileField[];
+  /** Who the buyer is for VAT (and the channel of its invoices); staff correct what the order form asked. */
+  buyerClass!: BuyerClass;
+  /** VAT number with country prefix, for an EU business outside Croatia (reverse charge). */
+  vatNumber!: string | null;
 
   static open(input: {
     id: string;
@@ -59,6 +64,7 @@ export class ClientAccount {
     postalCode: string;
     city: string;
     country?: string;
+    buyerClass?: BuyerClass;
     ownerUserId: string;
     now: Date;
   }): ClientAccount {
@@ -76,6 +82,8 @@ export class ClientAccount {
     account.ownerUserId = input.ownerUserId;
     account.createdAt = input.now;
     account.lockedFields = [];
+    account.buyerClass = input.buyerClass ?? (input.entityType === 'person' ? 'consumer' : 'vat_business');
+    account.vatNumber = null;
     return account;
   }
 
@@ -98,6 +106,14 @@ export class ClientAccount {
   /** Only after the staff-verified procedure (see EmailChangeRequest). */
   changeEmail(email: string): void {
     this.email = email;
+  }
+
+  /** Staff set the VAT classification; a foreign EU business is reverse-charged only with a VAT number. */
+  classify(buyerClass: BuyerClass, vatNumber: string | null, country: string): void {
+    const foreign = buyerClass === 'foreign_eu' || buyerClass === 'foreign_non_eu';
+    this.buyerClass = buyerClass;
+    this.vatNumber = foreign ? vatNumber : null;
+    this.country = foreign ? country : 'HR';
   }
 
   isLegalEntity(): boolean {

@@ -1,4 +1,5 @@
 import type { OrderLine } from '../ordering/order.js';
+import { zagrebYear } from './calendar.js';
 import { totalsOf, type Totals } from './money.js';
 import { referenceFor, type PaymentReference } from './payment-reference.js';
 
@@ -37,7 +38,7 @@ export class Quote {
       status: 'open',
       issuedAt: input.now,
       validUntil: new Date(input.now.getTime() + QUOTE_VALIDITY_DAYS * 86_400_000),
-      paymentReference: referenceFor('quote', input.now.getUTCFullYear(), input.sequence),
+      paymentReference: referenceFor('quote', zagrebYear(input.now), input.sequence),
       renewalId: input.renewalId ?? null,
     });
     return quote;

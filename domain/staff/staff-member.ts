@@ -13,10 +13,12 @@ export class StaffMember {
   totpSealed!: string;
   lastTotpStep!: number;
   roles!: StaffRole[];
+  /** Printed as the operator of the invoices this person issues (HR-BT-5); without it the system operator is named. */
+  oib!: string | null;
   active!: boolean;
   createdAt!: Date;
 
-  static create(input: { id: string; email: EmailAddress; name: string; passwordHash: string; totpSealed: string; roles: StaffRole[]; now: Date }): StaffMember {
+  static create(input: { id: string; email: EmailAddress; name: string; passwordHash: string; totpSealed: string; roles: StaffRole[]; now: Date; oib?: string | null }): StaffMember {
     const staff = new StaffMember();
     staff.id = input.id;
     staff.email = input.email.value;
@@ -25,6 +27,7 @@ export class StaffMember {
     staff.totpSealed = input.totpSealed;
     staff.lastTotpStep = 0;
     staff.roles = [...new Set(input.roles)];
+    staff.oib = input.oib ?? null;
     staff.active = true;
     staff.createdAt = input.now;
     return staff;

@@ -89,10 +89,14 @@ describe('PostgreSQL guards issued invoices', () => {
   it('refuses to change or delete an issued invoice, but records payments on it', async () => {
     const portal = await fresh();
     const { account } = await givenOwner(portal.services);
-    const invoice = await portal.services.uow.run((s) => issueInvoice(s, portal.services, { account, lines: [{ description: 'x', unitPriceCents: 100, quantity: 1, vatRatePercent: 25 }] }));
+    const invoice = await portal.services.uow.run((s) => issueInvoice(s, portal.services, { account, process: 'P1', operator: { name: 'Ana', oib: '69435151530' }, lines: [{ description: 'x', unitPriceCents: 100, quantity: 1, vatRatePercent: 25, vatCategory: 'S', exemption: null, kpdCode: '63.10.12', unitCode: 'C62', periodStart: null, periodEnd: null }] }));
     await expect(portal.sql('update invoices set gross_cents = 1 where id = $1', [invoice.id])).rejects.toThrow(/cannot change/u);
     await expect(portal.sql(`update invoices set buyer = '{}' where id = $1`, [invoice.id])).rejects.toThrow(/cannot change/u);
     await expect(portal.sql('delete from invoices where id = $1', [invoice.id])).rejects.toThrow(/cannot be deleted/u);
+    await expect(portal.sql(`update invoices set due_date = due_date + 1 where id = $1`, [invoice.id])).rejects.toThrow(/cannot change/u);
+    await expect(portal.sql(`update invoice_documents set bytes = 'x' where invoice_id = $1`, [invoice.id])).rejects.toThrow(/cannot be changed/u);
+    await expect(portal.sql('delete from invoice_documents where invoice_id = $1', [invoice.id])).rejects.toThrow(/cannot be changed or deleted/u);
+    await expect(portal.sql(`insert into invoice_documents (invoice_id, kind, media_type, bytes, sha256, stored_at) values ($1, 'pdf', 'x', 'x', repeat('0', 64), now())`, [invoice.id])).rejects.toThrow(/invoice_documents_sha256_matches|duplicate/u);
     await portal.sql('update invoices set paid_cents = 125 where id = $1', [invoice.id]);
     expect((await portal.sql<{ paid_cents: number }>('select paid_cents from invoices where id = $1', [invoice.id]))[0]?.paid_cents).toBe(125);
   });

@@ -46,7 +46,7 @@ describe('the JSON API refuses malformed requests with their own status', () => 
       const huge = await staff.post('/api/v1/staff/payments', { json: { bankTransactionId: `BIG-${amountCents}`, amountCents, receivedOn: '2026-11-20', reference: '1-2026-1', payerName: '' } });
       expect((await problem(huge))[0], String(amountCents)).toBe(422);
     }
-    const invoice = await staff.post(`/api/v1/staff/accounts/${account.id}/invoices`, { json: { dueDate: '2027-01-10', lines: [{ description: 'Preveliko', unitPriceCents: 2 ** 40, quantity: 1, vatRatePercent: 25 }] } });
+    const invoice = await staff.post(`/api/v1/staff/accounts/${account.id}/invoices`, { json: { dueDate: '2027-01-10', lines: [{ description: 'Preveliko', unitPriceCents: 2 ** 40, quantity: 1, vat: 'S25', kpdCode: '62.20.42', unitCode: 'HUR' }] } });
     expect((await problem(invoice))[0]).toBe(422);
     expect(Number((await portal.sql<{ n: string }>("select count(*) as n from payments where bank_transaction_id like 'BIG-%'"))[0]!.n)).toBe(0);
     expect(Number((await portal.sql<{ n: string }>('select count(*) as n from invoices where account_id = $1', [account.id]))[0]!.n)).toBe(0);

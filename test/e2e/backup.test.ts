@@ -42,7 +42,7 @@ describe('backup and restore', () => {
     const billing = await givenStaff(portal.services, ['billing']);
     const issued = await new IssueDirectInvoice(portal.services).execute(
       { kind: 'staff', staffId: billing.id, roles: billing.roles },
-      { accountId: account.id, lines: [{ description: 'Održavanje — čćžšđ', quantity: 2, unitPriceCents: 12_345, vatRatePercent: 25 }], dueDate: '2027-01-15' },
+      { accountId: account.id, lines: [{ description: 'Održavanje — čćžšđ', quantity: 2, unitPriceCents: 12_345, vat: 'S25', kpdCode: '62.20.42', unitCode: 'HUR' }], dueDate: '2027-01-15' },
       META,
     );
     expect(issued.ok).toBe(true);

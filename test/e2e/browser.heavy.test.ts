@@ -69,6 +69,8 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await page.getByLabel('Nova lozinka', { exact: true }).fill('putovanje je počelo');
     await page.getByLabel('Ponovite novu lozinku').fill('putovanje je počelo');
     await page.getByRole('button', { name: 'Spremi lozinku' }).click();
+    // Signing in before the new password is saved would race the form (and lose on a loaded machine).
+    await expect.poll(() => page.getByText('Lozinka je promijenjena.').count(), { timeout: 15_000 }).toBe(1);
     await signIn(page, 'ured@putovanje.hr', 'putovanje je počelo');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Putovanje j.d.o.o.');
     await page.getByRole('link', { name: 'Narudžbe' }).click();
@@ -119,6 +121,16 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'Preuzmi PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^racun-\d+-WEB1-1\.pdf$/u);
     expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The eRačun beside it: the archived UBL 2.1 file, named like the PDF.
+    const number = (await owner.locator('article.invoice h1').textContent())!.replace('Račun ', '');
+    const [xml] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'e-račun (XML)' }).click()]);
+    expect(xml.suggestedFilename()).toMatch(/^racun-\d+-WEB1-1\.xml$/u);
+    const ubl = readFileSync(await xml.path(), 'utf8');
+    expect(ubl).toContain('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"');
+    expect(ubl).toContain(`<cbc:ID>${number}</cbc:ID>`);
+    expect(ubl).toContain(`<cbc:EndpointID schemeID="9934">${DEMO.account.oib}</cbc:EndpointID>`);
+    expect(ubl).toContain(`<cbc:Name>${DEMO.staff[0].name}</cbc:Name>`);
   });
 
   it('the owner invites a contact for one service; the contact accepts from the mail and sees only that service', async () => {

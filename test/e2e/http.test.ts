@@ -281,6 +281,7 @@ describe('JSON API', () => {
       '/accounts/{accountId}/invoices',
       '/accounts/{accountId}/invoices/{invoiceId}',
       '/accounts/{accountId}/invoices/{invoiceId}/pdf',
+      '/accounts/{accountId}/invoices/{invoiceId}/ubl',
       '/accounts/{accountId}/orders',
       '/accounts/{accountId}/profile',
       '/accounts/{accountId}/quotes',

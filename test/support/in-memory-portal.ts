@@ -6,6 +6,7 @@ import { InMemoryDatabaseHealth, InMemoryStore, InMemoryUnitOfWork } from '../..
 import { CryptoIds } from '../../adapters/system/crypto-ids.js';
 import { AesGcmSecretBox } from '../../adapters/system/aes-gcm-secret-box.js';
 import { InMemoryDocumentRenderer } from '../../adapters/in-memory/in-memory-document-renderer.js';
+import { InMemoryEInvoiceWriter } from '../../adapters/in-memory/in-memory-einvoice-writer.js';
 import { OsloTokens } from '../../adapters/system/oslo-tokens.js';
 import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import { FixedClock } from '../../adapters/system/system-clock.js';
@@ -26,6 +27,7 @@ export const SETTINGS = {
     premises: 'WEB1',
     device: '1',
     paymentTermDays: 15,
+    operator: { name: 'Portal (automatski)', oib: '69435151530' },
     renewal: { quoteDaysBefore: 30, reminderDaysBefore: 7, graceDays: 15 },
   },
 };
@@ -48,6 +50,7 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
     totp: new OsloTotp(),
     secrets: TEST_SECRETS,
     documents: new InMemoryDocumentRenderer(),
+    einvoices: new InMemoryEInvoiceWriter(),
     settings: SETTINGS,
   };
   const mailer = new InMemoryMailer();

@@ -51,9 +51,9 @@ describe('paying a quote', () => {
     expect(invoice.paymentState()).toBe('paid');
     expect(invoice.seller).toMatchObject({ name: 'Hosting Prodavatelj d.o.o.', oib: '12345678903' });
     expect(invoice.buyer.oib).toMatch(/^\d{11}$/u);
-    expect(invoice.vatGroups).toEqual([{ ratePercent: 25, netCents: 6790, vatCents: 1698 }]);
+    expect(invoice.vatGroups).toEqual([{ category: 'S', ratePercent: 25, exemption: null, netCents: 6790, vatCents: 1698 }]);
     expect(invoice.paymentReference).toEqual({ model: 'HR00', number: '2-2026-1' });
-    expect(invoice.dueDate.getTime() - invoice.issuedAt.getTime()).toBe(15 * 86_400_000);
+    expect([invoice.deliveryDate, invoice.dueDate, invoice.process]).toEqual(['2026-11-25', '2026-12-10', 'P1']);
     expect([...portal.store.quotes.values()][0]!.status).toBe('accepted');
     await portal.worker.drain();
     expect(portal.mailer.sent.some((m) => m.subject.includes('račun 1/WEB1/1'))).toBe(true);

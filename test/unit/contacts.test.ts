@@ -248,7 +248,7 @@ describe('mail subscriptions', () => {
     const billing = await givenStaff(portal.services, ['billing']);
     const issued = await new IssueDirectInvoice(portal.services).execute(
       { kind: 'staff', staffId: billing.id, roles: billing.roles },
-      { accountId: account.id, dueDate: '2026-12-10', lines: [{ description: 'Održavanje', unitPriceCents: 10000, quantity: 1, vatRatePercent: 25 }] },
+      { accountId: account.id, dueDate: '2026-12-10', lines: [{ description: 'Održavanje', unitPriceCents: 10000, quantity: 1, vat: 'S25', kpdCode: '62.20.30', unitCode: 'HUR' }] },
       META,
     );
     expect(issued.ok).toBe(true);

@@ -10,7 +10,9 @@ import { registerTicketApi } from './ticket-api.js';
 import { registerMailApi } from './mail-api.js';
 import { jsonBodies } from '../http/json-body.js';
 import { registerHelpApi } from './help-api.js';
-import { pdfResponse } from '../http/pdf.js';
+import { documentResponse, pdfResponse } from '../http/pdf.js';
+import { UNIT_CODES } from '../../domain/billing/line-classification.js';
+import { VAT_CHOICES, type VatChoice } from '../../domain/billing/vat.js';
 import type { MiddlewareHandler } from 'hono';
 import type { Order } from '../../domain/ordering/order.js';
 import type { Quote } from '../../domain/billing/quote.js';
@@ -169,19 +171,37 @@ const domainsRoute = createRoute({
 const MoneyTotals = { netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() };
 const ReferenceSchema = z.object({ model: z.literal('HR00'), number: z.string() });
 const QuoteSchema = z.object({ id: z.uuid(), number: z.string(), status: z.string(), issuedAt: z.string(), validUntil: z.string(), paymentReference: ReferenceSchema, ...MoneyTotals }).openapi('Quote');
-const PartySchema = z.object({ name: z.string(), oib: z.string(), street: z.string(), postalCode: z.string(), city: z.string(), country: z.string() });
+const PartySchema = z.object({ name: z.string(), oib: z.string(), street: z.string(), postalCode: z.string(), city: z.string(), country: z.string(), vatNumber: z.string().nullable().optional() });
+const ExemptionSchema = z.object({ code: z.string().nullable(), text: z.string() }).nullable();
+const VatCategorySchema = z.enum(['S', 'Z', 'E', 'AE']);
 const InvoiceSchema = z
   .object({
     id: z.uuid(),
     kind: z.enum(['invoice', 'credit_note']),
     number: z.string().openapi({ example: '17/WEB1/1' }),
     issuedAt: z.string(),
-    deliveryDate: z.string(),
-    dueDate: z.string(),
+    deliveryDate: z.string().openapi({ format: 'date' }),
+    dueDate: z.string().openapi({ format: 'date' }),
+    process: z.enum(['P1', 'P2', 'P9']).openapi({ description: 'Business process (HR-TB-1): P1 order, P2 periodic billing, P9 credit note' }),
+    operator: z.object({ name: z.string(), oib: z.string() }).nullable(),
+    corrects: z.object({ number: z.string(), issueDate: z.string() }).nullable(),
     seller: PartySchema,
     buyer: PartySchema,
-    lines: z.array(z.object({ description: z.string(), unitPriceCents: z.number().int(), quantity: z.number().int(), vatRatePercent: z.number().int() })),
-    vatGroups: z.array(z.object({ ratePercent: z.number().int(), netCents: z.number().int(), vatCents: z.number().int() })),
+    lines: z.array(
+      z.object({
+        description: z.string(),
+        unitPriceCents: z.number().int(),
+        quantity: z.number().int(),
+        vatRatePercent: z.number().int(),
+        vatCategory: VatCategorySchema,
+        exemption: ExemptionSchema,
+        kpdCode: z.string().nullable(),
+        unitCode: z.string(),
+        periodStart: z.string().nullable(),
+        periodEnd: z.string().nullable(),
+      }),
+    ),
+    vatGroups: z.array(z.object({ category: VatCategorySchema, ratePercent: z.number().int(), exemption: ExemptionSchema, netCents: z.number().int(), vatCents: z.number().int() })),
     ...MoneyTotals,
     paidCents: z.number().int(),
     paymentState: z.enum(['unpaid', 'partially_paid', 'paid', 'overpaid']),
@@ -234,6 +254,17 @@ const invoicePdfRoute = createRoute({
   responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
 });
 
+const invoiceUblRoute = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/invoices/{invoiceId}/ubl',
+  summary: 'The eRačun of the invoice (UBL 2.1, EN 16931 + HR CIUS 2025), as archived at issue',
+  tags: ['billing'],
+  security: CLIENT_AUTH,
+  middleware: [requireCaller] as const,
+  request: { params: accountParams.extend({ invoiceId: z.uuid().openapi({ param: { name: 'invoiceId', in: 'path' } }) }) },
+  responses: { 200: { description: 'UBL 2.1 Invoice or CreditNote', content: { 'application/xml': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: { description: 'No such invoice on this account', content: problemContent }, ...denied },
+});
+
 const directInvoiceRoute = createRoute({
   method: 'post',
   path: '/staff/accounts/{accountId}/invoices',
@@ -250,7 +281,22 @@ const directInvoiceRoute = createRoute({
           schema: z
             .object({
               dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
-              lines: z.array(z.object({ description: z.string().max(200), unitPriceCents: z.number().int().positive().max(MAX_AMOUNT_CENTS), quantity: z.number().int().min(1).max(10_000).default(1), vatRatePercent: z.number().int().default(25) })).min(1).max(50),
+              lines: z
+                .array(
+                  z.object({
+                    description: z.string().max(200),
+                    unitPriceCents: z.number().int().positive().max(MAX_AMOUNT_CENTS),
+                    quantity: z.number().int().min(1).max(10_000).default(1),
+                    vat: z.enum(VAT_CHOICES as [VatChoice, ...VatChoice[]]).default('S25').openapi({ description: 'S25, S13, S5 (Croatian VAT), Z (zero rate) or E (exempt); Z and E need exemptionReason' }),
+                    exemptionReason: z.string().max(300).nullable().optional(),
+                    kpdCode: z.string().max(20).openapi({ example: '63.10.12', description: 'KPD 2025 code of the line' }),
+                    unitCode: z.enum(UNIT_CODES).default('C62'),
+                    periodStart: z.string().max(10).nullable().optional(),
+                    periodEnd: z.string().max(10).nullable().optional(),
+                  }),
+                )
+                .min(1)
+                .max(50),
             })
             .openapi('DirectInvoice'),
         },
@@ -291,12 +337,15 @@ const invoiceJson = (i: Invoice) => ({
   kind: i.kind,
   number: i.number,
   issuedAt: i.issuedAt.toISOString(),
-  deliveryDate: i.deliveryDate.toISOString(),
-  dueDate: i.dueDate.toISOString(),
+  deliveryDate: i.deliveryDate,
+  dueDate: i.dueDate,
+  process: i.process,
+  operator: i.operator,
+  corrects: i.corrects,
   seller: i.seller,
   buyer: i.buyer,
   lines: i.lines,
-  vatGroups: i.vatGroups,
+  vatGroups: i.vatGroups.map((g) => ({ ...g, exemption: g.exemption ?? null })),
   netCents: i.netCents,
   vatCents: i.vatCents,
   grossCents: i.grossCents,
@@ -448,6 +497,14 @@ export function apiRoutes(useCases: UseCases) {
     const result = await useCases.billing.invoicePdf(c.var.apiActor, accountId, invoiceId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return pdfResponse(result.value) as never;
+  });
+
+  api.openapi(invoiceUblRoute, async (c) => {
+    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const { accountId, invoiceId } = c.req.valid('param');
+    const result = await useCases.billing.invoiceUbl(c.var.apiActor, accountId, invoiceId);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return documentResponse({ fileName: result.value.fileName, bytes: result.value.bytes, type: result.value.mediaType }) as never;
   });
 
   api.openapi(directInvoiceRoute, async (c) => {

@@ -1,3 +1,4 @@
+import { formatLocalDate, type LocalDate } from '../../domain/billing/calendar.js';
 import { formatEuro } from '../../domain/billing/money.js';
 import type { Locale } from '../../domain/identity/locale.js';
 
@@ -12,8 +13,9 @@ export function formatDateTime(at: Date, locale: Locale): string {
   return `${formatDate(at, locale)} ${new Intl.DateTimeFormat(tag(locale), TIME).format(at)}`;
 }
 
-/** Croatian style in both languages, without leading zeros: 2. 7. 2026. */
-export function formatDate(at: Date, _locale: Locale): string {
+/** Croatian style in both languages, without leading zeros: 2. 7. 2026. A day (YYYY-MM-DD) is printed as it is. */
+export function formatDate(at: Date | LocalDate, _locale: Locale): string {
+  if (typeof at === 'string') return formatLocalDate(at);
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', DATE).formatToParts(at).map((p) => [p.type, p.value]));
   return `${Number(parts.day)}. ${Number(parts.month)}. ${parts.year}.`;
 }

@@ -26,6 +26,7 @@ const publicForm = cartForm.extend({
   postalCode: text(10),
   city: text(100),
   acceptTerms: text(5),
+  vatRegistered: text(5),
 });
 
 /** The public order form: how a newcomer becomes a client. */
@@ -52,6 +53,7 @@ export function orderRoutes(useCases: UseCases) {
             postalCode: form.postalCode ?? '',
             city: form.city ?? '',
             acceptTerms: form.acceptTerms === 'yes',
+            vatRegistered: form.vatRegistered === 'yes',
           },
         },
         c.var.meta,

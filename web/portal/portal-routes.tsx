@@ -5,7 +5,7 @@ import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import { accountParam, notFound } from '../http/params.js';
-import { pdfResponse } from '../http/pdf.js';
+import { documentResponse, pdfResponse } from '../http/pdf.js';
 import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
 import { TokensPage } from '../views/token-pages.js';
 import { failureMessage } from '../i18n/translate.js';
@@ -146,6 +146,12 @@ export function portalRoutes(useCases: UseCases) {
     const { accountId, invoiceId } = c.req.valid('param');
     const result = await useCases.billing.invoicePdf(c.var.actor, accountId, invoiceId);
     return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
+  });
+
+  app.get('/accounts/:accountId/invoices/:invoiceId/ubl', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
+    const { accountId, invoiceId } = c.req.valid('param');
+    const result = await useCases.billing.invoiceUbl(c.var.actor, accountId, invoiceId);
+    return result.ok ? documentResponse({ fileName: result.value.fileName, bytes: result.value.bytes, type: result.value.mediaType }) : failurePage(c, result.error);
   });
 
   app.get('/accounts/:accountId/quotes/:quoteId/pdf', validated('param', z.object({ accountId: z.uuid(), quoteId: z.uuid() }), notFound), async (c) => {

@@ -14,6 +14,7 @@ import { parseEuro } from '../../domain/billing/money.js';
 import { staffEmailChangeRoutes } from './staff-email-change-routes.js';
 import { staffTicketRoutes } from './staff-ticket-routes.js';
 import { staffMailRoutes } from './staff-mail-routes.js';
+import { staffEInvoiceRoutes } from './staff-einvoice-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -158,5 +159,6 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   app.route('/', staffEmailChangeRoutes(useCases));
   app.route('/', staffTicketRoutes(useCases));
   app.route('/', staffMailRoutes(useCases));
+  app.route('/', staffEInvoiceRoutes(useCases));
   return app;
 }

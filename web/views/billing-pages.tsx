@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { RecordedPayment } from '../../application/billing/record-payment.js';
 import type { BillingSettings } from '../../application/shared/services.js';
 import type { Invoice, Party } from '../../domain/billing/invoice.js';
+import { UNIT_LABELS, isUnitCode } from '../../domain/billing/line-classification.js';
 import type { Payment } from '../../domain/billing/payment.js';
 import { formatReference } from '../../domain/billing/payment-reference.js';
 import type { Quote } from '../../domain/billing/quote.js';
@@ -108,6 +109,12 @@ const PartyBlock: FC<{ title: string; party: Party }> = ({ title, party }) => (
       {`${party.postalCode} ${party.city}`}
       <br />
       OIB {party.oib}
+      {party.vatNumber ? (
+        <>
+          <br />
+          {`PDV ID ${party.vatNumber}`}
+        </>
+      ) : null}
     </p>
   </div>
 );
@@ -129,51 +136,82 @@ export const InvoiceDocument: FC<{ page: PageContext; invoice: Invoice; billing:
         <dd>{formatDateTime(invoice.issuedAt, locale)}</dd>
         <dt>{t('invoice.deliveryDate')}</dt>
         <dd>{formatDate(invoice.deliveryDate, locale)}</dd>
-        <dt>{t('invoice.dueDate')}</dt>
-        <dd>{formatDate(invoice.dueDate, locale)}</dd>
+        {invoice.kind === 'invoice' ? (
+          <>
+            <dt>{t('invoice.dueDate')}</dt>
+            <dd>{formatDate(invoice.dueDate, locale)}</dd>
+          </>
+        ) : null}
+        {invoice.corrects ? (
+          <>
+            <dt>{t('invoice.corrects')}</dt>
+            <dd>{t('invoice.correctsInvoice', { number: invoice.corrects.number, date: formatDate(invoice.corrects.issueDate, locale) })}</dd>
+          </>
+        ) : null}
+        <dt>{t('invoice.paymentMethod')}</dt>
+        <dd>{t('invoice.bankTransfer')}</dd>
+        {invoice.operator ? (
+          <>
+            <dt>{t('invoice.operator')}</dt>
+            <dd>{`${invoice.operator.name} (OIB ${invoice.operator.oib})`}</dd>
+          </>
+        ) : null}
       </dl>
       <table>
         <thead>
           <tr>
             <th>{t('invoice.description')}</th>
             <th class="num">{t('invoice.quantity')}</th>
+            <th>{t('invoice.unit')}</th>
             <th class="num">{t('invoice.unitPrice')}</th>
-            <th class="num">{t('invoice.vatRate')}</th>
+            <th class="num">{t('invoice.vat')}</th>
             <th class="num">{t('invoice.amount')}</th>
           </tr>
         </thead>
         <tbody>
           {invoice.lines.map((l) => (
             <tr>
-              <td>{l.description}</td>
+              <td>
+                {l.description}
+                {l.kpdCode || l.periodStart ? (
+                  <small class="line-details">
+                    {[l.kpdCode ? t('invoice.details', { kpd: l.kpdCode }) : null, l.periodStart && l.periodEnd ? t('invoice.period', { from: formatDate(l.periodStart, locale), to: formatDate(l.periodEnd, locale) }) : null].filter(Boolean).join(' · ')}
+                  </small>
+                ) : null}
+              </td>
               <td class="num">{l.quantity}</td>
+              <td>{isUnitCode(l.unitCode) ? UNIT_LABELS[l.unitCode][locale] : l.unitCode}</td>
               <td class="num">{formatMoney(l.unitPriceCents, locale)}</td>
-              <td class="num">{l.vatRatePercent}</td>
+              <td class="num">{l.vatCategory === 'S' ? `${l.vatRatePercent} %` : t(`invoice.vatShort.${l.vatCategory}` as MessageKey)}</td>
               <td class="num">{formatMoney(l.unitPriceCents * l.quantity, locale)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <td colspan={4}>{t('order.net')}</td>
+            <td colspan={5}>{t('order.net')}</td>
             <td class="num">{formatMoney(invoice.netCents, locale)}</td>
           </tr>
           {invoice.vatGroups.map((g) => (
             <tr>
-              <td colspan={4}>{`${t('order.vat', { rate: g.ratePercent })} (${formatMoney(g.netCents, locale)})`}</td>
+              <td colspan={5}>
+                {g.category === 'S' || !g.category
+                  ? `${t('order.vat', { rate: g.ratePercent })} (${formatMoney(g.netCents, locale)})`
+                  : `${t(`invoice.vat.${g.category}` as MessageKey)} (${t('invoice.taxBase')} ${formatMoney(g.netCents, locale)})${g.exemption ? `: ${g.exemption.text}` : ''}`}
+              </td>
               <td class="num">{formatMoney(g.vatCents, locale)}</td>
             </tr>
           ))}
           <tr>
-            <th colspan={4}>{t('order.total')}</th>
+            <th colspan={5}>{t('order.total')}</th>
             <th class="num">{formatMoney(invoice.grossCents, locale)}</th>
           </tr>
           <tr>
-            <td colspan={4}>{t('invoice.paid')}</td>
+            <td colspan={5}>{t('invoice.paid')}</td>
             <td class="num">{formatMoney(invoice.paidCents, locale)}</td>
           </tr>
           <tr>
-            <th colspan={4}>{invoice.balanceCents() < 0 ? t('invoice.overpaid') : t('invoice.balance')}</th>
+            <th colspan={5}>{invoice.balanceCents() < 0 ? t('invoice.overpaid') : t('invoice.balance')}</th>
             <th class="num">{formatMoney(Math.abs(invoice.balanceCents()), locale)}</th>
           </tr>
         </tfoot>
@@ -205,6 +243,9 @@ export const InvoicePage: FC<{ page: PageContext; accountId: string; invoice: In
     <p>
       <a href={`/accounts/${accountId}/invoices/${invoice.id}/pdf`} class="button" hx-boost="false" download>
         {page.t('invoice.download')}
+      </a>{' '}
+      <a href={`/accounts/${accountId}/invoices/${invoice.id}/ubl`} class="button" hx-boost="false" download data-download="ubl">
+        {page.t('invoice.downloadUbl')}
       </a>
     </p>
     <InvoiceDocument page={page} invoice={invoice} billing={billing} />
@@ -278,6 +319,14 @@ export const StaffInvoicePage: FC<{ page: PageContext; invoice: Invoice; billing
   <Layout page={page} title={invoice.number}>
     <p>
       <a href="/staff/payments">{page.t('staff.payments.title')}</a>
+    </p>
+    <p>
+      <a href={`/staff/invoices/${invoice.id}/pdf`} class="button" hx-boost="false" download>
+        {page.t('invoice.download')}
+      </a>{' '}
+      <a href={`/staff/invoices/${invoice.id}/ubl`} class="button" hx-boost="false" download data-download="ubl">
+        {page.t('invoice.downloadUbl')}
+      </a>
     </p>
     {error ? <Notice kind="error">{error}</Notice> : null}
     <InvoiceDocument page={page} invoice={invoice} billing={billing} />

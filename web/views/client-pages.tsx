@@ -50,7 +50,8 @@ export const ClientViewPage: FC<{ page: PageContext; picture: ClientPicture }> =
       <h1>{account.name}</h1>
       <p class="lead">
         OIB {account.oib} · {account.email} · {`${account.street}, ${account.postalCode} ${account.city}`} · {account.phone} ·{' '}
-        <a href={`/staff/accounts/${account.id}/profile`}>{t('staff.locks.title')}</a>
+        <a href={`/staff/accounts/${account.id}/profile`}>{t('staff.locks.title')}</a> ·{' '}
+        <a href={`/staff/accounts/${account.id}/buyer-class`}>{`${t('buyerClass.label')}: ${t(`buyerClass.${account.buyerClass}` as MessageKey)}`}</a>
       </p>
       <p>
         {t('staff.clients.owner')}: {picture.owner?.name ?? '—'} ({picture.owner?.email ?? '—'})

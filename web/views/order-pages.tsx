@@ -85,6 +85,12 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
               ))}
             </select>
           </div>
+          <div class="field checkbox">
+            <label>
+              <input type="checkbox" name="vatRegistered" value="yes" checked={values.entityType ? values.vatRegistered === 'yes' : true} /> {t('order.vatRegistered')}
+            </label>
+            <p class="hint">{t('order.vatRegisteredHint')}</p>
+          </div>
           <Field name="name" label={t('order.name')} value={values.name} error={customerError('name')} maxlength={200} autocomplete="organization" />
           <Field name="oib" label={t('order.oib')} value={values.oib} error={customerError('oib')} inputmode="numeric" maxlength={11} />
           <Field name="email" label={t('order.email')} type="email" value={values.email} error={customerError('email')} maxlength={254} autocomplete="email" />
