@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
@@ -10,6 +9,7 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/identity/locale
 import { apiRoutes } from './api/api-routes.js';
 import { problemResponse } from './api/problem.js';
 import { devMailRoutes } from './dev/dev-mail-routes.js';
+import { bodyLimits } from './http/body-limits.js';
 import { clientAddress } from './http/client-address.js';
 import { clearCookie, readCookie } from './http/cookies.js';
 import type { AppEnv } from './http/env.js';
@@ -51,14 +51,6 @@ function localeOf(c: Context, secure: boolean): Locale {
 const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/');
 
 /** The composition of the driving side: one Hono app for pages, staff, the API and the dev inbox. */
-/**
- * Routes that accept a document upload (multipart form or base64 in JSON): room for one file of up to 5 MB and the
- * fields: the email-change forms, and a new ticket or a message on one (the client's and the staff's).
- */
-const UUID = '[0-9a-f-]{36}';
-const UPLOAD_PATHS = new RegExp(`^/(?:(?:api/v1/)?(?:email-change|accounts/${UUID}/email-change)|accounts/${UUID}/tickets(?:/${UUID}/messages)?|staff/tickets/${UUID}/messages)$`, 'u');
-const UPLOAD_LIMIT_BYTES = 8 * 1024 * 1024;
-
 export function createApp(deps: AppDeps) {
   const { useCases, secureCookies: secure } = deps;
   const appOrigin = new URL(deps.appUrl).origin;
@@ -83,11 +75,7 @@ export function createApp(deps: AppDeps) {
     c.set('areas', null);
     return next();
   });
-  // Every request is small, but for the few that carry a document (email change): those may bring one file.
-  const tooLarge = (c: Context) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large');
-  const small = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge });
-  const withDocument = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES, onError: tooLarge });
-  app.use('*', (c, next) => (UPLOAD_PATHS.test(c.req.path) ? withDocument(c, next) : small(c, next)));
+  app.use('*', bodyLimits((c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large')));
   app.use('*', csrfGuard(appOrigin, (c) => refuse(c, 403, 'error.csrf', 'csrf')));
 
   app.get('/assets/htmx.min.js', (c) => c.body(HTMX, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../web/app.js';
 import { buildUseCases } from '../../web/use-cases.js';
@@ -50,6 +51,20 @@ describe('the JSON API refuses malformed requests with their own status', () => 
     expect((await problem(invoice))[0]).toBe(422);
     expect(Number((await portal.sql<{ n: string }>("select count(*) as n from payments where bank_transaction_id like 'BIG-%'"))[0]!.n)).toBe(0);
     expect(Number((await portal.sql<{ n: string }>('select count(*) as n from invoices where account_id = $1', [account.id]))[0]!.n)).toBe(0);
+  });
+
+  it('refuses five 6 MB deeply nested JSON bodies at once without parsing them (the event loop stays free)', async () => {
+    const nested = `${'['.repeat(3_000_000)}${']'.repeat(3_000_000)}`;
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, () => httpClient(app).send('POST', '/api/v1/email-change', { body: nested, headers: { 'content-type': 'application/json' } })),
+      httpClient(app).send('POST', '/api/v1/password-reset', { body: nested, headers: { 'content-type': 'application/json' } }),
+    ]);
+    delay.disable();
+    expect(await Promise.all(answers.map(problem))).toEqual([...Array.from({ length: 5 }, () => [415, 'unsupported_media_type']), [413, 'too_large']]);
+    // Parsing one of them took seconds before; now nothing reads them.
+    expect(delay.max / 1e6).toBeLessThan(1000);
   });
 
   it('gives the loser of concurrent payments of one bank transaction the duplicate answer', async () => {

@@ -7,6 +7,7 @@ import { createApp, type App } from '../../web/app.js';
 import { buildUseCases } from '../../web/use-cases.js';
 import { givenContact, givenOwner, givenStaff, PASSWORD, TOTP_SECRET } from '../support/builders.js';
 import { httpClient } from '../support/http-client.js';
+import { multipart } from '../support/http-portal.js';
 import { APP_URL, META } from '../support/in-memory-portal.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
 
@@ -249,14 +250,21 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/staff/tickets/:ticketId/messages': { body: '' },
   'POST /api/v1/staff/tickets/:ticketId/request': { action: 'decline', reason: 'matrica' },
   // A wrong password: an allowed caller gets past authorization (422) and nothing changes.
-  'POST /api/v1/accounts/:accountId/email-change': { password: 'not the password', newEmail: 'matrica-nova@example.hr', document: Buffer.from('%PDF-1.7 matrica').toString('base64') },
-  'POST /api/v1/email-change': { oib: '1', newEmail: 'x', document: '' },
+
   'POST /api/v1/staff/email-changes/:requestId/decision': { decision: 'reject', reason: 'matrica' },
   'POST /api/v1/accounts/:accountId/contacts': { name: 'Matrica', email: 'matrica-kontakt@example.hr', login: false, permissions: [], scope: null, subscriptions: [] },
   'PUT /api/v1/accounts/:accountId/contacts/:contactId': { name: 'Matrica', permissions: [], scope: null, subscriptions: [] },
   'POST /api/v1/accounts/:accountId/orders': { items: [{ productCode: 'DOM-EU', domainName: 'matrica-api.eu' }] },
   'POST /api/v1/staff/accounts/:accountId/invoices': { dueDate: '2099-01-01', lines: [{ description: 'Matrica', unitPriceCents: 100, quantity: 1, vat: 'S25', kpdCode: '63.10.12', unitCode: 'C62' }] },
   'POST /api/v1/staff/payments': { bankTransactionId: 'MATRIX-2', amountCents: 100, receivedOn: '2026-11-20', reference: '9-9-9', payerName: '' },
+};
+
+/** Valid document uploads for the API routes that take one (a multipart form). */
+const pdf = { field: 'document', bytes: new Uint8Array(Buffer.from('%PDF-1.7 matrica')), name: 'matrica.pdf', type: 'application/pdf' };
+const UPLOADS: Record<string, () => FormData> = {
+  // A wrong password: an allowed caller gets past authorization (422) and nothing changes.
+  'POST /api/v1/accounts/:accountId/email-change': () => multipart({ password: 'not the password', newEmail: 'matrica-nova@example.hr' }, pdf),
+  'POST /api/v1/email-change': () => multipart({ oib: '1', newEmail: 'x' }, pdf),
 };
 
 /** Required query parameters, so that a refusal can only come from authorization (not from validation). */
@@ -382,7 +390,8 @@ describe('authorization matrix', () => {
         const token = tokens[caller];
         const c = token ? httpClient(app) : clients.get(caller)!;
         const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-        const response = method === 'GET' ? await c.get(path, { headers }) : await c.send(method, path, { headers, ...(api ? { json: BODIES[route] ?? {} } : { form: {} }) });
+        const body = UPLOADS[route] ? { multipart: UPLOADS[route]() } : api ? { json: BODIES[route] ?? {} } : { form: {} };
+        const response = method === 'GET' ? await c.get(path, { headers }) : await c.send(method, path, { headers, ...body });
         const location = response.headers.get('location') ?? '';
         // Public routes answer everybody (a wrong password is a 401 from sign-in, not a refusal to talk).
         const denied =

@@ -11,11 +11,11 @@ const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema
 const refused = { ...denied, 404: { description: 'Not found', content: problemContent }, 409: { description: 'Conflict', content: problemContent }, 422: { description: 'Invalid input', content: problemContent }, 429: { description: 'Too many requests', content: problemContent } };
 const accountParams = z.object({ accountId: z.uuid().openapi({ param: { name: 'accountId', in: 'path' } }) });
 const requestParams = z.object({ requestId: z.uuid().openapi({ param: { name: 'requestId', in: 'path' } }) });
-const base64 = z
-  .string()
-  .max(Math.ceil((DOCUMENT_MAX_BYTES * 4) / 3) + 8)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/u)
-  .openapi({ description: `The document (PDF, JPEG or PNG, at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB), base64; its type is judged by its content` });
+/** The document travels as a file in a multipart form, never inside JSON: a large JSON body is refused before it is read. */
+const documentFile = z
+  .instanceof(File)
+  .openapi({ type: 'string', format: 'binary', description: `The document (PDF, JPEG or PNG, at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB); its type is judged by its content` });
+const multipart = <T extends z.ZodType>(schema: T) => ({ 'multipart/form-data': { schema } });
 
 const EmailChangeSchema = z
   .object({
@@ -67,7 +67,7 @@ const ownerRequest = createRoute({
   method: 'post',
   path: '/accounts/{accountId}/email-change',
   summary: "Ask to change the account's email address (owner, signed in, current password)",
-  request: { params: accountParams, body: { required: true, content: json(z.object({ password: z.string().max(1024), newEmail: z.string().max(254), document: base64 }).openapi('EmailChangeByOwner')) } },
+  request: { params: accountParams, body: { required: true, content: multipart(z.object({ password: z.string().max(1024), newEmail: z.string().max(254), document: documentFile }).openapi('EmailChangeByOwner')) } },
   responses: { 201: { description: 'The request; links are mailed to both addresses', content: json(EmailChangeSchema) }, ...refused },
 });
 const publicRequest = createRoute({
@@ -76,7 +76,7 @@ const publicRequest = createRoute({
   path: '/email-change',
   summary: 'Ask to change the email address when locked out (names the OIB)',
   description: 'Always 202 for well-formed input, whether or not the OIB belongs to a client.',
-  request: { body: { required: true, content: json(z.object({ oib: z.string().max(20), newEmail: z.string().max(254), document: base64 }).openapi('EmailChangePublic')) } },
+  request: { body: { required: true, content: multipart(z.object({ oib: z.string().max(20), newEmail: z.string().max(254), document: documentFile }).openapi('EmailChangePublic')) } },
   responses: { 202: { description: 'Accepted' }, 422: refused[422], 429: refused[429] },
 });
 const staffQueue = createRoute({ ...staff, method: 'get', path: '/staff/email-changes', summary: 'Undecided email changes, oldest first (verifier)', request: { query: z.object({ after: z.string().max(200).optional() }) }, responses: { 200: { description: 'A page', content: json(z.object({ items: z.array(EmailChangeSchema), next: z.string().nullable() })) }, ...refused } });
@@ -107,7 +107,7 @@ function requestJson(r: EmailChangeRequest, now: Date) {
 }
 
 const profileJson = (a: ClientAccount) => ({ id: a.id, name: a.name, oib: a.oib, email: a.email, street: a.street, postalCode: a.postalCode, city: a.city, phone: a.phone, lockedFields: a.lockedFields });
-const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+const bytes = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
 /** Profile and email change over JSON: the same use cases as the pages. */
 export function registerEmailChangeApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): void {
@@ -132,14 +132,14 @@ export function registerEmailChangeApi(api: OpenAPIHono<AppEnv>, useCases: UseCa
   });
   api.openapi(ownerRequest, async (c) => {
     if (!c.var.apiActor) return unauthenticated(c) as never;
-    const body = c.req.valid('json');
-    const result = await emailChange.requestAsOwner(c.var.apiActor, c.req.valid('param').accountId, { password: body.password, newEmail: body.newEmail, document: bytes(body.document) }, c.var.meta);
+    const body = c.req.valid('form');
+    const result = await emailChange.requestAsOwner(c.var.apiActor, c.req.valid('param').accountId, { password: body.password, newEmail: body.newEmail, document: await bytes(body.document) }, c.var.meta);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(requestJson(result.value, new Date()), 201);
   });
   api.openapi(publicRequest, async (c) => {
-    const body = c.req.valid('json');
-    const result = await emailChange.requestPublic({ oib: body.oib, newEmail: body.newEmail, document: bytes(body.document) }, c.var.meta);
+    const body = c.req.valid('form');
+    const result = await emailChange.requestPublic({ oib: body.oib, newEmail: body.newEmail, document: await bytes(body.document) }, c.var.meta);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 202);
   });

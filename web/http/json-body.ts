@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { problemResponse } from '../api/problem.js';
+import { UPLOAD_PATHS } from './body-limits.js';
 import type { AppEnv } from './env.js';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -25,13 +26,16 @@ export function jsonDepth(text: string): number {
 }
 
 /**
- * Every body the JSON API receives is JSON: another type is 415, a document too deep or not JSON at all is 400,
- * each as a problem answer before any validator or handler sees it (the body size is limited before this).
+ * Every body the JSON API receives is JSON, but a document upload, which is a multipart form: another type is 415, a
+ * document too deep or not JSON at all is 400, each as a problem answer before any validator or handler sees it
+ * (the body size is limited before this).
  */
 export const jsonBodies: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!WITH_BODY.has(c.req.method) || c.req.raw.body === null || c.req.header('content-length') === '0') return next();
-  const refuse = (status: 400 | 415, code: string, key: 'error.unsupportedType' | 'error.malformedJson') => problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code });
-  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) return refuse(415, 'unsupported_media_type', 'error.unsupportedType');
+  const refuse = (status: 400 | 415, code: string, key: 'error.unsupportedType' | 'error.unsupportedMultipart' | 'error.malformedJson') => problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code });
+  const type = c.req.header('content-type') ?? '';
+  if (UPLOAD_PATHS.test(c.req.path)) return /^multipart\/form-data\s*;/iu.test(type) ? next() : refuse(415, 'unsupported_media_type', 'error.unsupportedMultipart');
+  if (!JSON_TYPE.test(type)) return refuse(415, 'unsupported_media_type', 'error.unsupportedType');
   const text = await c.req.text();
   if (jsonDepth(text) > MAX_JSON_DEPTH) return refuse(400, 'malformed_json', 'error.malformedJson');
   try {
