@@ -12,6 +12,7 @@ import { SeedDemoData, type DemoLogin } from '../application/demo/seed-demo-data
 import { SealStaffSecrets } from '../application/staff/seal-staff-secrets.js';
 import type { Clock } from '../application/ports/clock.js';
 import { createApp } from './app.js';
+import { closeServer, hardenServer, SHUTDOWN_DEADLINE_MS } from './http/graceful-server.js';
 import type { Config } from './config.js';
 import { realServices, startJobHandlers } from './real-services.js';
 import { loadSecretBox } from './secret-box.js';
@@ -57,7 +58,8 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     const applied = await migrate(orm);
     if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
     const boss = await startPgBoss(databaseUrl);
-    stops.push(() => boss.stop({ graceful: true, timeout: 5000 }));
+    // Jobs under way finish (a mail being sent, an import) before the database goes.
+    stops.push(() => boss.stop({ graceful: true, timeout: SHUTDOWN_DEADLINE_MS, close: true }));
 
     const clock = options.clock ?? new SystemClock();
     const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
@@ -85,7 +87,9 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     const server = await new Promise<ServerType>((resolveServer) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
     });
-    stops.push(() => new Promise<void>((done) => server.close(() => done())));
+    hardenServer(server);
+    // The first thing to stop, the last thing started: requests in flight still have the database and mail.
+    stops.push(() => closeServer(server));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, catcher, databaseUrl, demoLogins, stop: stopAll };
