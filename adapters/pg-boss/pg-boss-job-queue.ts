@@ -46,7 +46,10 @@ export class PgBossJobWorker implements JobWorker {
 
   async handle<N extends JobName>(name: N, handler: JobHandler<N>, options: { concurrency?: number } = {}): Promise<void> {
     const concurrency = options.concurrency ?? 1;
-    await this.boss.work<JobPayloads[N]>(name, { batchSize: concurrency, localConcurrency: concurrency > 1 ? 2 : 1, pollingIntervalSeconds: 2, perJobResults: true }, async (jobs): Promise<JobResult[]> => {
+    // NOTIFY wakes a worker for each new job; polling (every 2 s) is the backstop, and a full batch means more is
+    // waiting, so the next one is fetched at once (a backlog drains without pauses).
+    const polling = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, burstWhenBatchFull: concurrency > 1 };
+    await this.boss.work<JobPayloads[N]>(name, { batchSize: concurrency, localConcurrency: concurrency > 1 ? 2 : 1, ...polling, perJobResults: true }, async (jobs): Promise<JobResult[]> => {
       const outcomes = await Promise.allSettled(jobs.map((job) => handler(job.data)));
       return jobs.map((job, i) => {
         const outcome = outcomes[i]!;
