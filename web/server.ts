@@ -16,12 +16,16 @@ import type { Config } from './config.js';
 import { realServices, startJobHandlers } from './real-services.js';
 import { loadSecretBox } from './secret-box.js';
 import { buildUseCases } from './use-cases.js';
+import { startOutsideServices, type OutsideServices } from './outside-services.js';
+import { CryptoIds } from '../adapters/system/crypto-ids.js';
 
 export interface RunningPortal {
   readonly url: string;
   readonly catcher: SmtpCatcher | null;
   readonly databaseUrl: string;
   readonly demoLogins: DemoLogin[] | null;
+  /** The Tax Administration's services and the intermediary (local simulators where not configured). */
+  readonly outside: OutsideServices;
   stop(): Promise<void>;
 }
 
@@ -60,6 +64,8 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     stops.push(() => boss.stop({ graceful: true, timeout: 5000 }));
 
     const clock = options.clock ?? new SystemClock();
+    const outside = await startOutsideServices(config.outside, { clock, ids: new CryptoIds(), sellerOib: config.billing.seller.oib, dataDir: config.dataDir, log });
+    stops.push(() => outside.stop());
     const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
     const services = realServices({
       orm,
@@ -67,6 +73,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       clock,
       lifetime,
       secrets: loadSecretBox(config, log),
+      outside,
       settings: { appUrl: config.appUrl, productName: config.productName, nameservers: config.nameservers, serviceHost: config.serviceHost, billing: config.billing, documentRetentionDays: config.documentRetentionDays },
     });
     const mailer = new SmtpMailer(smtpUrl, config.mailFrom, config.smtp);
@@ -88,7 +95,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     stops.push(() => new Promise<void>((done) => server.close(() => done())));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, catcher, databaseUrl, demoLogins, stop: stopAll };
+    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, catcher, databaseUrl, demoLogins, outside, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

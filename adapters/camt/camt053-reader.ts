@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import type { BankStatementReader } from '../../application/ports/bank-statement-reader.js';
 import { referenceInText, transactionIdOf, type BankStatement, type StatementCredit, type StatementProblem } from '../../domain/fiscal/bank-statement.js';
@@ -41,7 +42,7 @@ function cents(node: Element, where: string): number {
 export class Camt053Reader implements BankStatementReader {
   read(bytes: Uint8Array): Result<BankStatement, StatementProblem> {
     try {
-      return ok(this.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+      return ok({ ...this.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), sha256: createHash('sha256').update(bytes).digest('hex') });
     } catch (error) {
       if (error instanceof Unreadable) return fail({ line: error.line, element: error.element, message: error.message });
       if (error instanceof TypeError) return fail({ line: null, element: 'Document', message: 'the file is not UTF-8 text' });
@@ -49,7 +50,7 @@ export class Camt053Reader implements BankStatementReader {
     }
   }
 
-  private parse(xml: string): BankStatement {
+  private parse(xml: string): Omit<BankStatement, 'sha256'> {
     if (/<!DOCTYPE/iu.test(xml)) throw new Unreadable(null, 'Document', 'the file declares a DOCTYPE, which a bank statement never does');
     const doc = new DOMParser({
       onError: (level, message) => {

@@ -1,4 +1,4 @@
-import { createHash, createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { ServiceUnavailable, type FiscalOutcome, type Fiscalizer } from '../../application/ports/fiscalizer.js';
 import { securityCodeData, type FiscalBill, type SecurityCodeInput } from '../../domain/fiscal/fiscal-bill.js';
 
@@ -9,12 +9,13 @@ import { securityCodeData, type FiscalBill, type SecurityCodeInput } from '../..
 export class InMemoryFiscalizer implements Fiscalizer {
   readonly fiscalized: Array<FiscalBill & { jir: string }> = [];
   down = false;
-  private readonly key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  /** One key for every instance: made on first use (a test that never fiscalizes never pays for it). */
+  private static key: KeyObject | null = null;
 
   constructor(private readonly companyOib: string) {}
 
   securityCode(input: SecurityCodeInput): string {
-    return createHash('md5').update(createSign('RSA-SHA1').update(securityCodeData(input), 'utf8').sign(this.key)).digest('hex');
+    return createHash('md5').update(createSign('RSA-SHA1').update(securityCodeData(input), 'utf8').sign((InMemoryFiscalizer.key ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey))).digest('hex');
   }
 
   async fiscalize(bill: FiscalBill): Promise<FiscalOutcome> {

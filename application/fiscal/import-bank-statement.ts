@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import { fail, Forbidden, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
@@ -64,7 +63,7 @@ export class ImportBankStatement {
           await scope.statementImports.add({
             id: this.deps.ids.newId(),
             statementId: statement.statementId,
-            sha256: createHash('sha256').update(file.bytes).digest('hex'),
+            sha256: statement.sha256,
             fileName: file.name.replace(/[^\w .()-]+/gu, '_').slice(0, 200) || 'izvod.xml',
             credits: outcome.credits,
             booked: outcome.booked,

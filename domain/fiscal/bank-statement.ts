@@ -17,6 +17,8 @@ export interface StatementCredit {
 
 export interface BankStatement {
   readonly statementId: string;
+  /** SHA-256 of the file, hex: which file an import read. */
+  readonly sha256: string;
   readonly iban: string | null;
   readonly credits: readonly StatementCredit[];
   /** Debit entries and entries not booked yet: not payments to us. */
