@@ -52,13 +52,20 @@ export class Camt053Reader implements BankStatementReader {
 
   private parse(xml: string): Omit<BankStatement, 'sha256'> {
     if (/<!DOCTYPE/iu.test(xml)) throw new Unreadable(null, 'Document', 'the file declares a DOCTYPE, which a bank statement never does');
-    const doc = new DOMParser({
-      onError: (level, message) => {
-        if (level === 'warning') return;
-        const where = /line:\s*(\d+)/u.exec(message) ?? /\[line:(\d+)/u.exec(message);
-        throw new Unreadable(where ? Number(where[1]) : null, 'Document', `the file is not well-formed XML: ${message.replace(/\s+/gu, ' ').replace(/@#\[line.*$/u, '').trim().slice(0, 200)}`);
-      },
-    }).parseFromString(xml, 'text/xml');
+    let broken: Unreadable | null = null;
+    let doc;
+    try {
+      doc = new DOMParser({
+        onError: (level, message, context) => {
+          if (level === 'warning' || broken) return;
+          const line = (context as unknown as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber ?? null;
+          broken = new Unreadable(line, 'Document', `the file is not well-formed XML: ${message.replace(/\s+/gu, ' ').trim().slice(0, 200)}`);
+        },
+      }).parseFromString(xml, 'text/xml');
+    } catch (error) {
+      throw broken ?? new Unreadable(null, 'Document', `the file is not well-formed XML: ${error instanceof Error ? error.message.slice(0, 200) : ''}`);
+    }
+    if (broken) throw broken;
     const root = doc.documentElement;
     if (!root || root.localName !== 'Document' || !NAMESPACE.test(root.namespaceURI ?? '')) throw new Unreadable(root ? lineOf(root) : null, root?.localName ?? 'Document', 'the file is not a camt.053 bank statement (Document in the camt.053.001 namespace)');
     const report = child(root, 'BkToCstmrStmt');

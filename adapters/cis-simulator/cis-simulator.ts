@@ -37,6 +37,8 @@ export class CisSimulator {
   readonly fiscalized: FiscalizedBill[] = [];
   /** Requests that reached it, accepted or not (a test counts them). */
   requests = 0;
+  /** Every message received, as received (a test checks them with independent tools). */
+  readonly received: string[] = [];
   /** Answer every request with s006, as the service does when it fails inside. */
   failing = false;
 
@@ -77,6 +79,7 @@ export class CisSimulator {
   private async answer(request: { method: string; path: string; body: string }): Promise<LocalAnswer> {
     if (request.method !== 'POST' || request.path !== '/FiskalizacijaService') return { status: 404, type: 'text/plain', body: 'not found' };
     this.requests += 1;
+    this.received.push(request.body);
     const payload = soapPayload(request.body);
     if (!payload) return this.fault('Client', 'Not a SOAP 1.1 message');
     if (payload.localName === 'EchoRequest' && payload.namespaceURI === F73) return this.envelope((body) => body.ele(F73, 'tns:EchoResponse').txt(payload.textContent ?? ''), null);

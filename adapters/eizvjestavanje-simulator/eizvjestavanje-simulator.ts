@@ -47,6 +47,8 @@ export class EIzvjestavanjeSimulator {
   private readonly http: LocalHttpServer;
   readonly accepted: ReportedPayment[] = [];
   requests = 0;
+  /** Every message received, as received (a test checks them with independent tools). */
+  readonly received: string[] = [];
 
   constructor(
     private readonly options: {
@@ -80,6 +82,7 @@ export class EIzvjestavanjeSimulator {
   private async answer(request: { method: string; path: string; body: string }): Promise<LocalAnswer> {
     if (request.method !== 'POST' || request.path !== '/eIzvjestavanjeService') return { status: 404, type: 'text/plain', body: 'not found' };
     this.requests += 1;
+    this.received.push(request.body);
     const payload = soapPayload(request.body);
     if (!payload || payload.namespaceURI !== EIZ || payload.localName !== 'EvidentirajNaplatuZahtjev') return this.fault('Client', 'Expected an EvidentirajNaplatuZahtjev in a SOAP 1.1 envelope');
     const requestId = payload.getAttributeNS(EIZ, 'id') || randomUUID();

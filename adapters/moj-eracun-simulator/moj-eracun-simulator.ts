@@ -43,6 +43,8 @@ export class MojERacunSimulator {
   private readonly http: LocalHttpServer;
   readonly documents: SimulatedDocument[] = [];
   private nextId = 3_000_001;
+  /** Every document received, as received. */
+  readonly received: string[] = [];
   /** Answer every call with HTTP 503, as during an outage. */
   down = false;
 
@@ -121,6 +123,7 @@ export class MojERacunSimulator {
 
   private async send(body: Record<string, unknown>): Promise<LocalAnswer> {
     const file = typeof body.File === 'string' ? body.File : '';
+    this.received.push(file);
     const invalid = (message: string) => json(400, { File: { Value: null, Messages: [message] } });
     let root: Element | null = null;
     try {
