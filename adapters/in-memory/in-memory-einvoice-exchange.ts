@@ -22,7 +22,8 @@ export class InMemoryEInvoiceExchange implements EInvoiceExchange {
   async send(document: { number: string; year: number; ubl: Uint8Array }): Promise<SendOutcome> {
     if (this.down) throw new ServiceUnavailable('intermediary is down');
     const ubl = new TextDecoder().decode(document.ubl);
-    if (!/^\s*(<\?xml[^>]*>\s*)?<(\w+:)?(Invoice|CreditNote)\b/u.test(ubl)) return { kind: 'refused', errors: [{ code: 'HTTP 400 File', message: 'Dokument nije UBL 2.1 račun ni odobrenje.' }] };
+    // A UBL document, or the in-memory writer's JSON of one.
+    if (!/^\s*(<\?xml[^>]*>\s*)?<(\w+:)?(Invoice|CreditNote)\b/u.test(ubl) && !/^\{"documentType":"(Invoice|CreditNote)"/u.test(ubl)) return { kind: 'refused', errors: [{ code: 'HTTP 400 File', message: 'Dokument nije UBL 2.1 račun ni odobrenje.' }] };
     if (this.documents.some((d) => d.number === document.number && d.year === document.year)) return { kind: 'refused', errors: [{ code: 'HTTP 400 File', message: `Dokument broj ${document.number} za ${document.year}. godinu već je poslan.` }] };
     const held: Held = { documentId: String(this.next++), number: document.number, year: document.year, status: 'sent', ubl, rejection: null };
     this.documents.push(held);

@@ -70,7 +70,7 @@ export function securityCodeInputOf(invoice: Invoice): SecurityCodeInput {
     sequence: String(invoice.sequence),
     premises: invoice.premises,
     device: invoice.device,
-    total: amount(invoice.kind === 'credit_note' ? -invoice.grossCents : invoice.grossCents),
+    total: amount(invoice.grossCents),
   };
 }
 
@@ -83,12 +83,12 @@ export function isJir(value: string): boolean {
 }
 
 /**
- * The request data of an issued invoice. A credit note is a storno: its amounts are negative. Standard-rated VAT
+ * The request data of an issued invoice. A credit note is a storno: its amounts are negative (as its lines are).
+ * Standard-rated VAT
  * goes per rate; exempt and zero-rated lines are reported as exempt (IznosOslobPdv).
  */
 export function fiscalBillOf(invoice: Invoice, input: { vatRegistered: boolean; securityCode: string; subsequent: boolean }): FiscalBill {
-  const sign = invoice.kind === 'credit_note' ? -1 : 1;
-  const vat = invoice.vatGroups.filter((g) => g.category === 'S' && g.ratePercent > 0).map((g) => ({ rate: `${g.ratePercent}.00`, base: amount(sign * g.netCents), amount: amount(sign * g.vatCents) }));
+  const vat = invoice.vatGroups.filter((g) => g.category === 'S' && g.ratePercent > 0).map((g) => ({ rate: `${g.ratePercent}.00`, base: amount(g.netCents), amount: amount(g.vatCents) }));
   const exemptCents = invoice.vatGroups.filter((g) => g.category !== 'S' || g.ratePercent === 0).reduce((sum, g) => sum + g.netCents, 0);
   return {
     oib: invoice.seller.oib,
@@ -97,8 +97,8 @@ export function fiscalBillOf(invoice: Invoice, input: { vatRegistered: boolean; 
     sequenceMark: 'N',
     number: { sequence: String(invoice.sequence), premises: invoice.premises, device: invoice.device },
     vat,
-    exempt: exemptCents ? amount(sign * exemptCents) : null,
-    total: amount(sign * invoice.grossCents),
+    exempt: exemptCents ? amount(exemptCents) : null,
+    total: amount(invoice.grossCents),
     // Every invoice of the portal is paid by bank transfer to the seller's account.
     paymentMethod: 'T',
     operatorOib: invoice.operator?.oib ?? invoice.seller.oib,
@@ -113,7 +113,7 @@ export function fiscalBillOf(invoice: Invoice, input: { vatRegistered: boolean; 
  */
 export function verificationUrl(invoice: Invoice, codes: { jir: string | null; zki: string }): string {
   const p = zagrebParts(invoice.issuedAt);
-  const cents = (invoice.kind === 'credit_note' ? -1 : 1) * invoice.grossCents;
+  const cents = invoice.grossCents;
   const id = codes.jir ? `jir=${codes.jir}` : `zki=${codes.zki}`;
   return `https://porezna.gov.hr/rn?${id}&datv=${p.y}${p.m}${p.d}_${p.time.slice(0, 2)}${p.time.slice(3, 5)}&izn=${cents}`;
 }
