@@ -26,12 +26,18 @@ export class ReportPayment {
   async execute(paymentId: string): Promise<'accepted' | 'nothing'> {
     const now = this.deps.clock.now();
     const claimed = await this.deps.uow.run(async (scope) => {
+      // The Tax Administration knows an eRačun once the intermediary has it: until then the report waits, and the
+      // send job queues it again when the eRačun is sent.
+      const waiting = await scope.paymentReports.findByPayment(paymentId);
+      const dispatch = waiting ? await scope.dispatches.findByInvoice(waiting.invoiceId) : null;
+      if (dispatch && (dispatch.status === 'queued' || dispatch.status === 'sending')) return 'later' as const;
       const report = await scope.paymentReports.claim(paymentId, now, new Date(now.getTime() - REPORT_CLAIM_STALE_MS));
       if (!report) return null;
       const invoice = await scope.invoices.findById(report.invoiceId);
       if (!invoice) throw new Error(`payment report ${paymentId} names no invoice`);
       return { report, invoice };
     });
+    if (claimed === 'later') return 'nothing';
     if (!claimed) {
       const report = await this.deps.uow.run((scope) => scope.paymentReports.findByPayment(paymentId));
       if (report?.status === 'sending') throw new Error(`payment ${paymentId} is being reported by another worker`);

@@ -36,6 +36,8 @@ export class SendEInvoice {
         change(dispatch);
         dispatch.updatedAt = this.deps.clock.now();
         await scope.dispatches.save(dispatch);
+        // Payments booked before the eRačun left are reported now that the Tax Administration can know it.
+        if (dispatch.documentId) for (const report of await scope.paymentReports.listForInvoice(dispatch.invoiceId)) if (report.status === 'pending') await scope.jobs.enqueue('einvoice.report_payment', { paymentId: report.paymentId });
       });
     try {
       const earlier = dispatch.attempts > 1 ? await this.deps.exchange.findSent(invoice.number, invoice.year) : null;

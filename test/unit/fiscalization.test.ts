@@ -201,6 +201,7 @@ describe('a bank statement', () => {
     const result = await importer.execute(billing, { name: 'izvod.xml', bytes: new TextEncoder().encode(file) }, META);
     expect(result).toMatchObject({ ok: true, value: { statementId: 'STMT-1', credits: 3, booked: 3, duplicates: 0, unmatched: 1, skipped: 2 } });
     expect(portal.store.invoices.size).toBe(2);
+    portal.clock.advance(60_000);
     const again = await importer.execute(billing, { name: 'izvod.xml', bytes: new TextEncoder().encode(file) }, META);
     expect(again).toMatchObject({ ok: true, value: { booked: 0, duplicates: 3 } });
     expect(portal.store.payments.size).toBe(3);
