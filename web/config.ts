@@ -52,7 +52,8 @@ const schema = z.object({
   INVOICE_OPERATOR_NAME: z.string().trim().min(2).max(100).default('Portal (automatski)'),
   INVOICE_OPERATOR_OIB: z.string().trim().refine(validOib, 'INVOICE_OPERATOR_OIB must be a valid OIB (11 digits, check digit)').default('12345678903'),
   INVOICE_PREMISES: z.string().trim().regex(/^[A-Z0-9]{1,20}$/u, 'INVOICE_PREMISES: capital letters and digits').default('WEB1'),
-  INVOICE_DEVICE: z.string().trim().regex(/^\d{1,20}$/u, 'INVOICE_DEVICE: digits').default('1'),
+  // The fiscalization specification: the device is digits without a leading zero, the premises letters and digits.
+  INVOICE_DEVICE: z.string().trim().regex(/^[1-9]\d{0,19}$/u, 'INVOICE_DEVICE: digits, without a leading zero (as registered for fiscalization)').default('1'),
   PAYMENT_TERM_DAYS: positiveInt('PAYMENT_TERM_DAYS', 15),
   RENEWAL_QUOTE_DAYS: positiveInt('RENEWAL_QUOTE_DAYS', 30),
   DOCUMENT_RETENTION_DAYS: positiveInt('DOCUMENT_RETENTION_DAYS', 30),
