@@ -3,12 +3,14 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Lawful invoicing with the Tax Administration: the fiscalization of consumers' invoices (ZKI at issue, the JIR when
  * it comes), eRačuni on their way through the intermediary, reports of their payments (eIzvještavanje), and the bank
- * statements imported. One row per invoice or payment (the primary key), so nothing is sent twice; the queues are
+ * statements imported, and a foreign buyer's request for eRačuni. One row per invoice or payment (the primary key), so nothing is sent twice; the queues are
  * indexed on what they list.
  */
 export class Migration20261201000000Fiscalization extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
+      alter table client_accounts add column einvoice_requested boolean not null default false;
+
       create table fiscal_records (
         invoice_id uuid primary key references invoices (id),
         security_code char(32) not null check (security_code ~ '^[a-f0-9]{32}$'),
@@ -82,6 +84,7 @@ export class Migration20261201000000Fiscalization extends Migration {
       drop table payment_reports;
       drop table einvoice_dispatches;
       drop table fiscal_records;
+      alter table client_accounts drop column einvoice_requested;
     `);
   }
 }

@@ -104,7 +104,7 @@ export async function issueInvoice(scope: TransactionScope, deps: Pick<Services,
     paymentReference: referenceFor('invoice', year, sequence),
   });
   await scope.invoices.add(invoice);
-  const route = await routeIssuedInvoice(scope, deps, invoice);
+  const route = await routeIssuedInvoice(scope, deps, invoice, input.account);
   // A consumer's PDF waits for the first answer of the fiscalization service, so it can carry the JIR; the job
   // stores it then (or a download before it does, with the ZKI alone, as the law allows when no JIR comes).
   await archiveDocuments(scope, deps, invoice, now, { pdf: !route.fiscalize });

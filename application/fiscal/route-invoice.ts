@@ -1,3 +1,4 @@
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import { channelOf, type InvoiceChannel } from '../../domain/fiscal/channel.js';
 import { EInvoiceDispatch } from '../../domain/fiscal/einvoice-dispatch.js';
@@ -11,8 +12,8 @@ import type { Services } from '../shared/services.js';
  * ZKI now and a job that fiscalizes it; an eRačun gets a dispatch and a job that sends it. Both jobs commit with the
  * invoice, so neither is lost nor done for an invoice that was rolled back.
  */
-export async function routeIssuedInvoice(scope: TransactionScope, deps: Pick<Services, 'clock' | 'fiscalizer' | 'exchange'>, invoice: Invoice): Promise<InvoiceChannel> {
-  const channel = channelOf(invoice.buyer.buyerClass);
+export async function routeIssuedInvoice(scope: TransactionScope, deps: Pick<Services, 'clock' | 'fiscalizer' | 'exchange'>, invoice: Invoice, account: Pick<ClientAccount, 'einvoiceRequested'>): Promise<InvoiceChannel> {
+  const channel = channelOf(invoice.buyer.buyerClass, { einvoiceRequested: account.einvoiceRequested ?? false });
   const now = deps.clock.now();
   if (channel.fiscalize) {
     const securityCode = deps.fiscalizer.securityCode(securityCodeInputOf(invoice));

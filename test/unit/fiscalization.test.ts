@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RecordPayment } from '../../application/billing/record-payment.js';
 import { IssueCreditNote } from '../../application/billing/issue-credit-note.js';
+import { ClassifyBuyer } from '../../application/billing/classify-buyer.js';
 import { seedCatalog } from '../../application/catalog/demo-catalog.js';
 import { ImportBankStatement } from '../../application/fiscal/import-bank-statement.js';
 import { InvoiceDeliveries } from '../../application/fiscal/invoice-delivery.js';
@@ -181,6 +182,23 @@ describe("a business's eRačun", () => {
     await pay(consumer.quote.paymentReference.number, consumer.quote.grossCents, 'TX-8');
     await portal.worker.drain();
     expect(portal.outside.paymentReporter.accepted).toHaveLength(2);
+  });
+});
+
+describe("a foreign buyer's invoice", () => {
+  it('goes as a PDF only, and through the intermediary as well once the buyer asked for eRačuni', async () => {
+    const classify = new ClassifyBuyer(portal.services);
+    const plain = await orderFor('doo', 'strani-a.hr');
+    expect((await classify.execute(billing, plain.owner.account.id, { buyerClass: 'foreign_non_eu', vatNumber: '', country: 'US' }, META)).ok).toBe(true);
+    const first = await pay(plain.quote.paymentReference.number, 1000, 'TX-F1');
+    expect(portal.store.dispatches.has(first.invoice!.id)).toBe(false);
+    expect(portal.store.fiscalRecords.has(first.invoice!.id)).toBe(false);
+    const asking = await orderFor('doo', 'strani-b.hr');
+    expect((await classify.execute(billing, asking.owner.account.id, { buyerClass: 'foreign_eu', vatNumber: 'DE123456789', country: 'DE', einvoiceRequested: true }, META)).ok).toBe(true);
+    const second = await pay(asking.quote.paymentReference.number, 1000, 'TX-F2');
+    expect(portal.store.dispatches.get(second.invoice!.id)).toMatchObject({ status: 'queued' });
+    // Back in Croatia the classification decides: the request is dropped with the foreign class.
+    expect((await classify.execute(billing, asking.owner.account.id, { buyerClass: 'vat_business', vatNumber: '', einvoiceRequested: true }, META)).ok && portal.store.accounts.get(asking.owner.account.id)!.einvoiceRequested).toBe(false);
   });
 });
 

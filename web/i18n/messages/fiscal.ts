@@ -52,6 +52,7 @@ export const hr = {
   'failure.statement.unreadable': 'Izvod se ne može pročitati (redak {line}, element {element}): {message}',
   'failure.statement.entry': 'Uplata u retku {line} nije ispravna ({message}); izvod nije učitan.',
   'failure.delivery.nothing_to_retry': 'Za ovaj račun ništa ne čeka ponovno slanje.',
+  'buyerClass.einvoice': 'Strani kupac traži i eRačun (šalje se preko informacijskog posrednika)',
 };
 
 export const en: Record<keyof typeof hr, string> = {
@@ -107,4 +108,5 @@ export const en: Record<keyof typeof hr, string> = {
   'failure.statement.unreadable': 'The statement cannot be read (line {line}, element {element}): {message}',
   'failure.statement.entry': 'The payment on line {line} is not valid ({message}); the statement was not imported.',
   'failure.delivery.nothing_to_retry': 'Nothing of this invoice is waiting to be sent again.',
+  'buyerClass.einvoice': 'The foreign buyer asks for the eRačun too (sent through the intermediary)',
 };
