@@ -67,6 +67,12 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       stops.push({ what: 'the mail catcher', stop: () => started.stop() });
     }
 
+    // The Tax Administration's services and the intermediary (local simulators where not configured): they stop after
+    // the job workers, so a fiscalization under way gets its answer.
+    const clock = options.clock ?? new SystemClock();
+    const outside = await startOutsideServices(config.outside, { clock, ids: new CryptoIds(), sellerOib: config.billing.seller.oib, dataDir: config.dataDir, log });
+    stops.push({ what: 'the local simulators', stop: () => outside.stop() });
+
     const orm = await createOrm(databaseUrl);
     stops.push({ what: 'the database connections', stop: () => orm.close(true) });
     const applied = await migrate(orm);
@@ -75,9 +81,6 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     // Jobs under way finish (a mail being sent, an import) before the database goes.
     stops.push({ what: 'the job workers', stop: () => boss.stop({ graceful: true, timeout: SHUTDOWN_DEADLINE_MS, close: true }) });
 
-    const clock = options.clock ?? new SystemClock();
-    const outside = await startOutsideServices(config.outside, { clock, ids: new CryptoIds(), sellerOib: config.billing.seller.oib, dataDir: config.dataDir, log });
-    stops.push(() => outside.stop());
     const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
     const services = realServices({
       orm,
