@@ -38,6 +38,8 @@ import { HelpCenter } from '../application/help/help-center.js';
 import { HelpEditor } from '../application/help/help-editor.js';
 import { Announcements } from '../application/help/announcements.js';
 import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
+import { InvoiceDeliveries } from '../application/fiscal/invoice-delivery.js';
+import { ImportBankStatement } from '../application/fiscal/import-bank-statement.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -82,6 +84,8 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     helpCenter: new HelpCenter(services),
     helpEditor: new HelpEditor(services, new MarkdownItRenderer()),
     announcements: new Announcements(services),
+    deliveries: new InvoiceDeliveries(services),
+    importBankStatement: new ImportBankStatement(services),
   };
 }
 

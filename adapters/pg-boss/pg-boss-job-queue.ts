@@ -20,6 +20,12 @@ const QUEUES: Record<JobName, QueueSettings> = {
   'email_change.public': RARE,
   'identity.password_reset': RARE,
   'announcements.mail': RARE,
+  // The law's subsequent delivery: a consumer's invoice is sent again until it has its JIR (weeks of retries, at
+  // most 15 minutes apart); the record's claim keeps two runs from sending it at once.
+  'fiscal.invoice': { retryLimit: 3000, retryDelay: 20, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 180, notify: true },
+  'einvoice.send': { retryLimit: 1000, retryDelay: 60, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300, notify: true },
+  'einvoice.poll': { retryLimit: 0, expireInSeconds: 600 },
+  'einvoice.report_payment': { retryLimit: 3000, retryDelay: 60, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300, notify: true },
 };
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 
@@ -82,6 +88,7 @@ export async function startPgBoss(databaseUrl: string, options: { supervise?: bo
     await boss.schedule('maintenance.purge', '17 3 * * *', {}, { tz: 'Europe/Zagreb' });
     await boss.schedule('billing.renewals', '5 6 * * *', {}, { tz: 'Europe/Zagreb' });
     await boss.schedule('mail.sweep', '* * * * *', {}, { tz: 'Europe/Zagreb' });
+    await boss.schedule('einvoice.poll', '*/5 * * * *', {}, { tz: 'Europe/Zagreb' });
   }
   return boss;
 }

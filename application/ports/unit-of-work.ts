@@ -23,6 +23,7 @@ import type {
 } from './repositories.js';
 import type { SessionManager } from './session-manager.js';
 import type { AnnouncementRepository, HelpRepository } from './help-repository.js';
+import type { DispatchRepository, FiscalRecordRepository, PaymentReportRepository, StatementImportRepository } from './fiscal-repositories.js';
 
 /** Everything a use case may change, bound to one transaction. */
 export interface TransactionScope {
@@ -50,6 +51,10 @@ export interface TransactionScope {
   readonly help: HelpRepository;
   readonly announcements: AnnouncementRepository;
   readonly archive: InvoiceArchive;
+  readonly fiscal: FiscalRecordRepository;
+  readonly dispatches: DispatchRepository;
+  readonly paymentReports: PaymentReportRepository;
+  readonly statementImports: StatementImportRepository;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

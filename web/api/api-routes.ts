@@ -10,6 +10,7 @@ import { registerTicketApi } from './ticket-api.js';
 import { registerMailApi } from './mail-api.js';
 import { jsonBodies } from '../http/json-body.js';
 import { registerHelpApi } from './help-api.js';
+import { registerFiscalApi } from './fiscal-api.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
 import { UNIT_CODES } from '../../domain/billing/line-classification.js';
 import { VAT_CHOICES, type VatChoice } from '../../domain/billing/vat.js';
@@ -528,6 +529,7 @@ export function apiRoutes(useCases: UseCases) {
   registerTicketApi(api, useCases);
   registerMailApi(api, useCases);
   registerHelpApi(api, useCases);
+  registerFiscalApi(api, useCases);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token created by the account owner (pt_…), limited to the rights chosen for it.' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'staff' });
