@@ -8,6 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { InMemoryEInvoiceExchange } from '../adapters/in-memory/in-memory-einvoice-exchange.js';
+import { InMemoryFiscalizer } from '../adapters/in-memory/in-memory-fiscalizer.js';
+import { InMemoryPaymentReporter } from '../adapters/in-memory/in-memory-payment-reporter.js';
 import { createOrm, execute, migrate } from '../adapters/mikro-orm/orm.js';
 import { startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { startEmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
@@ -61,7 +64,9 @@ async function main(): Promise<void> {
   await migrate(orm);
   const boss = await startPgBoss(url, { supervise: false });
   const settings = { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench', billing: loadConfig({}).billing, documentRetentionDays: 30 };
-  const services = realServices({ orm, boss, clock: new SystemClock(), lifetime: { idleMs: 1_800_000, absoluteMs: 43_200_000 }, secrets: new AesGcmSecretBox({ bench: Buffer.alloc(32, 9) }, 'bench'), settings });
+  const oib = settings.billing.seller.oib;
+  const outside = { fiscalizer: new InMemoryFiscalizer(oib), exchange: new InMemoryEInvoiceExchange(), paymentReporter: new InMemoryPaymentReporter(oib) };
+  const services = realServices({ orm, boss, clock: new SystemClock(), lifetime: { idleMs: 1_800_000, absoluteMs: 43_200_000 }, secrets: new AesGcmSecretBox({ bench: Buffer.alloc(32, 9) }, 'bench'), settings, outside });
   const smtp = await sink();
   const mailer = new SmtpMailer(smtp.url, 'Bench <bench@localhost>', { ...loadConfig({}).smtp });
 
