@@ -9,7 +9,8 @@ export function decodeCursor(cursor: string | null | undefined): { at: Date; id:
   if (!cursor) return null;
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || Number.isNaN(at.getTime())) return null;
+  // An id that is no UUID would reach PostgreSQL as one and fail there: such a cursor is no cursor.
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u.test(id) || Number.isNaN(at.getTime())) return null;
   return { at, id };
 }
 

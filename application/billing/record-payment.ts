@@ -13,6 +13,7 @@ import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { issueInvoice, linesOfQuote, operatorFor } from './issue-invoice.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 /** A paid renewal quote: the item runs on for another period from its old expiry, switched back on if suspended. */
 async function renewItem(scope: TransactionScope, renewalId: string, now: Date): Promise<void> {
@@ -112,8 +113,8 @@ export class RecordPayment {
     });
   }
 
-  async list(actor: Actor, filter: 'all' | 'unmatched', after: string | null): Promise<Result<Page<Payment>, DomainFailure>> {
+  async list(actor: Actor, filter: 'all' | 'unmatched', after: string | null | Paging): Promise<Result<Page<Payment>, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.payments.list(filter, { after, limit: 50 })));
+    return ok(await this.deps.uow.run((scope) => scope.payments.list(filter, pageRequest(after, 50))));
   }
 }

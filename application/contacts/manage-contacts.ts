@@ -15,6 +15,7 @@ import { audit } from '../shared/audit.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 /** What the owner (or a contact with the contacts right) fills in for a contact. */
 export interface ContactInput {
@@ -76,9 +77,9 @@ const grantOf = (contact: Contact): Grant => ({ userId: contact.userId, permissi
 export class ManageContacts {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'rateLimiter' | 'settings'>) {}
 
-  async list(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<Contact>, DomainFailure>> {
+  async list(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<Contact>, DomainFailure>> {
     if (!can(actor, { type: 'contacts.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.contacts.listForAccount(accountId, { after, limit: 50 })));
+    return ok(await this.deps.uow.run((scope) => scope.contacts.listForAccount(accountId, pageRequest(after, 50))));
   }
 
   async show(actor: Actor, accountId: string, contactId: string): Promise<Result<{ contact: Contact; mayManage: boolean }, DomainFailure>> {

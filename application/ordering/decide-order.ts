@@ -11,6 +11,7 @@ import { Quote as QuoteDocument } from '../../domain/billing/quote.js';
 import { nextNumbered } from './cart.js';
 import type { Page } from '../ports/repositories.js';
 import { audit } from '../shared/audit.js';
+import { pageRequest } from '../shared/paging.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import type { Quote } from '../../domain/billing/quote.js';
@@ -25,10 +26,10 @@ export interface OrderForStaff {
 export class DecideOrder {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings'>) {}
 
-  async pending(actor: Actor, page: { after?: string | null }): Promise<Result<Page<Order> & { count: number }, DomainFailure>> {
+  async pending(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<Order> & { count: number }, DomainFailure>> {
     if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
     return ok(
-      await this.deps.uow.run(async (scope) => ({ ...(await scope.orders.listPending({ after: page.after ?? null, limit: 25 })), count: await scope.orders.countPending() })),
+      await this.deps.uow.run(async (scope) => ({ ...(await scope.orders.listPending(pageRequest({ after: page.after ?? null, limit: page.limit }, 25))), count: await scope.orders.countPending() })),
     );
   }
 

@@ -20,6 +20,7 @@ import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import type { ServiceActions } from '../services/service-actions.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 export interface Upload {
   readonly name: string;
@@ -144,9 +145,9 @@ export class Tickets {
     });
   }
 
-  async list(actor: Actor, accountId: string, filter: TicketFilter, after: string | null): Promise<Result<Page<Ticket>, DomainFailure>> {
+  async list(actor: Actor, accountId: string, filter: TicketFilter, after: string | null | Paging): Promise<Result<Page<Ticket>, DomainFailure>> {
     if (!can(actor, { type: 'tickets.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.tickets.listForAccount(accountId, filter, { after, limit: 25 }, ticketVisibility(actor, accountId))));
+    return ok(await this.deps.uow.run((scope) => scope.tickets.listForAccount(accountId, filter, pageRequest(after, 25), ticketVisibility(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, ticketId: string): Promise<Result<TicketView, DomainFailure>> {
@@ -188,10 +189,10 @@ export class Tickets {
     });
   }
 
-  async queue(actor: Actor, filter: TicketFilter, after: string | null): Promise<Result<{ page: Page<Ticket>; accounts: ReadonlyMap<string, ClientAccount> }, DomainFailure>> {
+  async queue(actor: Actor, filter: TicketFilter, after: string | null | Paging): Promise<Result<{ page: Page<Ticket>; accounts: ReadonlyMap<string, ClientAccount> }, DomainFailure>> {
     if (!can(actor, { type: 'staff.tickets' }).allowed) return fail(new Forbidden('forbidden'));
     return this.deps.uow.run(async (scope) => {
-      const page = await scope.tickets.listQueue(filter, { after, limit: 50 });
+      const page = await scope.tickets.listQueue(filter, pageRequest(after, 50));
       const accounts = new Map((await scope.accounts.listByIds([...new Set(page.items.map((t) => t.accountId))])).map((a) => [a.id, a]));
       return ok({ page, accounts });
     });
