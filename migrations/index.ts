@@ -13,6 +13,7 @@ import { Migration20261130030000SealedStaffTotp } from './Migration2026113003000
 import { Migration20261130040000HelpCenter } from './Migration20261130040000HelpCenter.js';
 import { Migration20261130050000EInvoice } from './Migration20261130050000EInvoice.js';
 import { Migration20261130060000MailDelivery } from './Migration20261130060000MailDelivery.js';
+import { Migration20261201000000Integrations } from './Migration20261201000000Integrations.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261130040000HelpCenter', class: Migration20261130040000HelpCenter },
   { name: 'Migration20261130050000EInvoice', class: Migration20261130050000EInvoice },
   { name: 'Migration20261130060000MailDelivery', class: Migration20261130060000MailDelivery },
+  { name: 'Migration20261201000000Integrations', class: Migration20261201000000Integrations },
 ];

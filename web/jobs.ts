@@ -8,12 +8,15 @@ import { Announcements } from '../application/help/announcements.js';
 import type { JobWorker } from '../application/ports/job-queue.js';
 import type { Mailer } from '../application/ports/mailer.js';
 import type { Services } from '../application/shared/services.js';
+import type { WebhookSender } from '../application/ports/integrations.js';
+import { Webhooks } from '../application/integrations/webhooks.js';
+import { NodeWebhookSender } from '../adapters/http/node-webhook-sender.js';
 
 /** Mails sent at once by one instance; the SMTP pool has as many connections as `SMTP_POOL_SIZE`. */
 export const MAIL_CONCURRENCY = 20;
 
 /** The background work: each job calls its use case. The same wiring for pg-boss and for the in-memory worker. */
-export async function registerJobHandlers(worker: JobWorker, services: Services, mail: { mailer: Mailer; messageIdDomain: string }): Promise<void> {
+export async function registerJobHandlers(worker: JobWorker, services: Services, mail: { mailer: Mailer; messageIdDomain: string }, integrations: { webhookSender?: WebhookSender } = {}): Promise<void> {
   const deliverMail = new DeliverMail({ ...services, ...mail });
   const purge = new PurgeExpiredRecords(services);
   const renewals = new RunRenewals({ ...services, policy: services.settings.billing.renewal });
@@ -30,4 +33,9 @@ export async function registerJobHandlers(worker: JobWorker, services: Services,
   await worker.handle('email_change.public', ({ submissionId }) => emailChange.processPublic(submissionId));
   const announcements = new Announcements(services);
   await worker.handle('announcements.mail', async ({ announcementId }) => void (await announcements.mailBatch(announcementId)));
+  // Plain http and loopback targets only when the portal itself runs on this machine (tests, the demo).
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(services.settings.appUrl).hostname);
+  const webhooks = new Webhooks(services, integrations.webhookSender ?? new NodeWebhookSender({ allowLoopback: local }));
+  await worker.handle('webhooks.deliver', ({ deliveryId }) => webhooks.deliver(deliveryId), { concurrency: 10 });
+  await worker.handle('webhooks.failed', ({ deliveryId }) => webhooks.giveUp(deliveryId));
 }

@@ -38,6 +38,9 @@ import { HelpCenter } from '../application/help/help-center.js';
 import { HelpEditor } from '../application/help/help-editor.js';
 import { Announcements } from '../application/help/announcements.js';
 import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
+import { StaffApiTokens } from '../application/integrations/staff-api-tokens.js';
+import { ApiRateLimit } from '../application/integrations/api-rate-limit.js';
+import { Webhooks } from '../application/integrations/webhooks.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -82,6 +85,9 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     helpCenter: new HelpCenter(services),
     helpEditor: new HelpEditor(services, new MarkdownItRenderer()),
     announcements: new Announcements(services),
+    staffTokens: new StaffApiTokens(services),
+    apiRateLimit: new ApiRateLimit(services),
+    webhooks: new Webhooks(services),
   };
 }
 

@@ -22,6 +22,9 @@ import type { ArticleRevision, HelpArticle } from '../../domain/help/article.js'
 import type { HelpCategory } from '../../domain/help/category.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import type { StaffApiToken } from '../../domain/integrations/staff-api-token.js';
+import type { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../../domain/integrations/webhook.js';
+import type { IdempotencyRecord } from '../../application/ports/integrations.js';
 
 export interface QueuedJob {
   readonly name: JobName;
@@ -65,6 +68,12 @@ export class InMemoryStore {
   /** `${announcementId}|${userId}` → when read. */
   announcementReads = new Map<string, Date>();
   invoiceDocuments = new Map<string, ArchivedDocument>();
+  staffTokens = new Map<string, StaffApiToken>();
+  webhookEndpoints = new Map<string, WebhookEndpoint>();
+  webhookEvents = new Map<string, WebhookEvent>();
+  webhookDeliveries = new Map<string, WebhookDelivery>();
+  /** `${scope}|${key}` → what the request left. */
+  idempotency = new Map<string, IdempotencyRecord>();
 
   /** Copies every table (maps and lists); calling the result puts them back as they were. */
   snapshot(): () => void {

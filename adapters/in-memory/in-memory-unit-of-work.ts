@@ -31,6 +31,7 @@ import { InMemoryTicketRepository } from './in-memory-ticket-repository.js';
 import { InMemoryHelpRepository } from './in-memory-help-repository.js';
 import { InMemoryAnnouncementRepository } from './in-memory-announcement-repository.js';
 import { InMemoryInvoiceArchive } from './in-memory-invoice-archive.js';
+import { InMemoryIdempotencyKeys, InMemoryStaffApiTokenRepository, InMemoryWebhookRepository } from './in-memory-integration-repositories.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -66,6 +67,9 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       help: new InMemoryHelpRepository(store),
       announcements: new InMemoryAnnouncementRepository(store),
       archive: new InMemoryInvoiceArchive(store),
+      staffTokens: new InMemoryStaffApiTokenRepository(store),
+      webhooks: new InMemoryWebhookRepository(store),
+      idempotency: new InMemoryIdempotencyKeys(store),
     };
   }
 

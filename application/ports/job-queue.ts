@@ -11,6 +11,10 @@ export interface JobPayloads {
   'maintenance.purge': Record<string, never>;
   'billing.renewals': Record<string, never>;
   'announcements.mail': { announcementId: string };
+  /** One signed POST of an event to one webhook endpoint, retried with a growing delay. */
+  'webhooks.deliver': { deliveryId: string };
+  /** A delivery whose retries are spent (the dead-letter queue of webhooks.deliver). */
+  'webhooks.failed': { deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -23,6 +23,7 @@ import type {
 } from './repositories.js';
 import type { SessionManager } from './session-manager.js';
 import type { AnnouncementRepository, HelpRepository } from './help-repository.js';
+import type { IdempotencyKeys, StaffApiTokenRepository, WebhookRepository } from './integrations.js';
 
 /** Everything a use case may change, bound to one transaction. */
 export interface TransactionScope {
@@ -50,6 +51,9 @@ export interface TransactionScope {
   readonly help: HelpRepository;
   readonly announcements: AnnouncementRepository;
   readonly archive: InvoiceArchive;
+  readonly staffTokens: StaffApiTokenRepository;
+  readonly webhooks: WebhookRepository;
+  readonly idempotency: IdempotencyKeys;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */
