@@ -8,6 +8,7 @@ import type { Quote } from '../../domain/billing/quote.js';
 import { standardVat, vatForBuyer } from '../../domain/billing/vat.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import type { Services } from '../shared/services.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
 
 export function buyerOf(account: ClientAccount): Party {
   return {
@@ -102,6 +103,7 @@ export async function issueInvoice(scope: TransactionScope, deps: Pick<Services,
   });
   await scope.invoices.add(invoice);
   await archiveDocuments(scope, deps, invoice, now);
+  await raiseEvent(scope, deps, { type: 'invoice.issued', accountId: invoice.accountId, data: { invoiceId: invoice.id, number: invoice.number, kind: invoice.kind, grossCents: invoice.grossCents } });
   return invoice;
 }
 

@@ -14,9 +14,11 @@ import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { issueInvoice, linesOfQuote, operatorFor } from './issue-invoice.js';
 import { pageRequest, type Paging } from '../shared/paging.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
+import { checkIdempotencyKey, keepIdempotencyKey, takeIdempotencyKey } from '../shared/idempotency.js';
 
 /** A paid renewal quote: the item runs on for another period from its old expiry, switched back on if suspended. */
-async function renewItem(scope: TransactionScope, renewalId: string, now: Date): Promise<void> {
+async function renewItem(scope: TransactionScope, deps: Pick<Services, 'ids' | 'clock'>, renewalId: string, now: Date): Promise<void> {
   const renewal = await scope.renewals.findById(renewalId);
   if (!renewal || !renewal.isOpen() || renewal.stage === 'cancelled') return;
   if (!(await scope.renewals.advance(renewal.id, renewal.stage, 'renewed', now))) return;
@@ -25,6 +27,7 @@ async function renewItem(scope: TransactionScope, renewalId: string, now: Date):
     if (service && service.status !== 'cancelled') {
       service.renew(renewal.periodEnd);
       await scope.services.save(service);
+      await raiseEvent(scope, deps, { type: 'service.renewed', accountId: service.accountId, data: { serviceId: service.id, expiresAt: service.expiresAt.toISOString() } });
     }
   } else {
     const domain = await scope.domains.findById(renewal.itemId);
@@ -41,6 +44,7 @@ export interface PaymentInput {
   readonly receivedOn: string;
   readonly reference: string;
   readonly payerName: string;
+  readonly idempotencyKey?: string | null;
 }
 
 export interface RecordedPayment {
@@ -55,7 +59,7 @@ export interface RecordedPayment {
  * reference finds the document: an invoice gets the amount; an open quote is accepted and invoiced first.
  */
 export class RecordPayment {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
 
   async execute(actor: Actor, input: PaymentInput, meta: RequestMeta): Promise<Result<RecordedPayment, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
@@ -66,7 +70,12 @@ export class RecordPayment {
     if (!receivedOn || Number.isNaN(receivedOn.getTime()) || receivedOn.getTime() > this.deps.clock.now().getTime() + 86_400_000) return fail(new InvalidInput('payment.date', 'receivedOn'));
     const reference = parseReference(input.reference);
 
+    const key = checkIdempotencyKey(input.idempotencyKey);
+    if (!key.ok) return key;
+    const claim = { scope: 'payments', key: key.value, request: { ...input, idempotencyKey: undefined } };
     return this.deps.uow.run(async (scope) => {
+      const taken = await takeIdempotencyKey(scope, this.deps, claim);
+      if (!taken.ok) return taken;
       // Entered twice at once (two staff, a retried request): the second waits here and finds the first.
       await scope.payments.lockBankTransaction(transaction);
       const earlier = await scope.payments.findByBankTransaction(transaction);
@@ -83,15 +92,20 @@ export class RecordPayment {
           const operator = await operatorFor(scope, actor, this.deps.settings.billing.operator);
           invoice = await issueInvoice(scope, this.deps, { account, lines: await linesOfQuote(scope, quote, account), quoteId: quote.id, process: quote.renewalId ? 'P2' : 'P1', operator });
           issued = true;
-          if (quote.renewalId) await renewItem(scope, quote.renewalId, this.deps.clock.now());
+          if (quote.renewalId) await renewItem(scope, this.deps, quote.renewalId, this.deps.clock.now());
         }
       }
       if (invoice) {
+        const wasPaid = invoice.paymentState() === 'paid' || invoice.paymentState() === 'overpaid';
         invoice.recordPayment(payment.amountCents);
         await scope.invoices.savePayment(invoice);
         payment.matchTo(invoice.id);
+        if (!wasPaid && (invoice.paymentState() === 'paid' || invoice.paymentState() === 'overpaid')) {
+          await raiseEvent(scope, this.deps, { type: 'invoice.paid', accountId: invoice.accountId, data: { invoiceId: invoice.id, number: invoice.number, paidCents: invoice.paidCents } });
+        }
       }
       await scope.payments.add(payment);
+      await keepIdempotencyKey(scope, claim, payment.id);
       if (invoice && issued) {
         const account = await scope.accounts.findById(invoice.accountId);
         if (account) {

@@ -15,6 +15,7 @@ import { pageRequest } from '../shared/paging.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import type { Quote } from '../../domain/billing/quote.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
 
 export interface OrderForStaff {
   readonly order: Order;
@@ -115,6 +116,7 @@ export class DecideOrder {
         compose: (locale) => orderAcceptedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, link: `${this.deps.settings.appUrl}/accounts/${account.id}/services` }),
       });
       await audit(scope, this.deps, meta, { action: 'staff.order_accepted', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { order: order.number } });
+      await raiseEvent(scope, this.deps, { type: 'order.accepted', accountId: account.id, data: { orderId: order.id, number: order.number } });
       return ok(order);
     });
   }
