@@ -87,6 +87,16 @@ export class AccountPortfolio {
     return ok(domain);
   }
 
+  /** One order of the account, for members with the orders right. */
+  async order(actor: Actor, accountId: string, orderId: string): Promise<Result<{ order: Order; quote: Quote | null }, DomainFailure>> {
+    if (!can(actor, { type: 'orders.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return this.deps.uow.run(async (scope) => {
+      const order = await scope.orders.findById(orderId);
+      if (!order || order.accountId !== accountId) return fail(new NotFound('not_found'));
+      return ok({ order, quote: await scope.quotes.findByOrder(order.id) });
+    });
+  }
+
   async orders(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<Order>, DomainFailure>> {
     if (!can(actor, { type: 'orders.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
     return ok(await this.deps.uow.run((scope) => scope.orders.listForAccount(accountId, pageRequest(after, PAGE))));

@@ -79,3 +79,17 @@ export const afterQuery = listQuery;
 export const pagingOf = (query: { after?: string | undefined; limit?: number | undefined }): Paging => ({ after: query.after ?? null, limit: query.limit });
 
 export const denied = { 401: { description: 'Not signed in', content: problemContent }, 403: { description: 'Not allowed', content: problemContent } };
+
+/** The Idempotency-Key header of a POST that creates money, documents or tickets. */
+export const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .max(200)
+    .regex(/^[\w.:-]+$/)
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'Any unique string (a UUID, say). Sent again with the same request, the answer is what the first one made, never a second one; sent with a different request, 422. Concurrent requests with one key make one thing.',
+      example: '5b0f3c0e-2f6d-4a47-8a8f-1c2d3e4f5a6b',
+    }),
+});
