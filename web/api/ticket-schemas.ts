@@ -18,7 +18,26 @@ export const TicketRequestSchema = z
     z.object({ kind: kind('mailbox.add'), domainName: z.string().max(253).openapi({ example: 'demo-firma.hr' }) }).openapi('MailboxRequest'),
     z.object({ kind: kind('order'), productCode: z.string().max(40).openapi({ example: 'SSL-DV' }), domainName: z.string().max(253) }).openapi('OrderRequest'),
   ])
-  .openapi('TicketRequest', { description: 'A typed request: staff carry it out only when the policy allows it for the requester' });
+  .openapi('TicketRequest', {
+    description: 'A typed request: staff carry it out only when the policy allows it for the requester',
+    discriminator: {
+      propertyName: 'kind',
+      mapping: Object.fromEntries(
+        (
+          [
+            ['profile.change', 'ProfileChangeRequest'],
+            ['service.change', 'ServiceChangeRequest'],
+            ['service.cancel', 'ServiceCancelRequest'],
+            ['domain.nameservers', 'NameserversRequest'],
+            ['domain.transfer_code', 'TransferCodeRequest'],
+            ['credentials.resend', 'NewAccessDataRequest'],
+            ['mailbox.add', 'MailboxRequest'],
+            ['order', 'OrderRequest'],
+          ] as const
+        ).map(([kind, name]) => [kind, `#/components/schemas/${name}`]),
+      ),
+    },
+  });
 
 export const TicketSchema = z
   .object({
@@ -51,7 +70,7 @@ export const NewTicketSchema = z
     department: z.enum(DEPARTMENTS),
     priority: z.enum(PRIORITIES).default('normal'),
     body: z.string().max(20_000),
-    request: z.union([TicketRequestSchema, z.null()]).default(null),
+    request: TicketRequestSchema.optional().openapi({ description: 'Leave out for a plain question' }),
   })
   .openapi('NewTicket');
 export const OptionsSchema = z
