@@ -40,7 +40,7 @@ const listRoute = createRoute({
   path: '/help/articles',
   summary: 'Published articles of a category in one language, in order',
   request: { query: listQuery.extend({ category: slug.openapi({ param: { name: 'category', in: 'query' } }), locale: locale.default('hr').openapi({ param: { name: 'locale', in: 'query' } }) }) },
-  responses: { 200: { description: 'A page', content: json(page(SummarySchema)) } },
+  responses: { 200: { description: 'A page', content: json(page(SummarySchema)) }, 404: { description: 'No such category' } },
 });
 const articleRoute = createRoute({ operationId: 'getHelpArticle', ...open, method: 'get', path: '/help/articles/{slug}', summary: 'A published article with its related articles', request: { params: slugParams }, responses: { 200: { description: 'The article', content: json(ArticleSchema) } } });
 const searchRoute = createRoute({
