@@ -10,6 +10,8 @@ export class InMemoryWebhookSender implements WebhookSender {
   readonly received: Array<WebhookRequest & { signature: string }> = [];
   private readonly answers = new Map<string, number[]>();
 
+  constructor(private readonly options: { allowLoopback: boolean } = { allowLoopback: true }) {}
+
   /** The statuses the URL answers, in turn; the last one repeats. */
   answer(url: string, ...statuses: number[]): void {
     this.answers.set(url, statuses);
@@ -17,7 +19,8 @@ export class InMemoryWebhookSender implements WebhookSender {
 
   async send(request: WebhookRequest): Promise<WebhookAnswer> {
     const host = new URL(request.url).hostname.replace(/^\[|\]$/gu, '');
-    if (isPrivateAddress(host) && host !== '127.0.0.1' && host !== '::1') return { ok: false, error: `target not allowed: ${host}` };
+    const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+    if ((isPrivateAddress(host) || loopback) && !(loopback && this.options.allowLoopback)) return { ok: false, error: `target not allowed: ${host}` };
     const signature = `t=${request.timestamp},v1=${createHmac('sha256', request.secret).update(`${request.timestamp}.${request.body}`).digest('hex')}`;
     this.received.push({ ...request, signature });
     const statuses = this.answers.get(request.url) ?? [200];
