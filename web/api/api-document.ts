@@ -63,7 +63,24 @@ export const TAGS: Array<{ name: string; description: string }> = [
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 
+/**
+ * A field with a default may be left out of a request (the server fills it in), so it is not required: zod describes
+ * the parsed value, in which it always is.
+ */
+function optionalDefaults(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(optionalDefaults);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Json;
+  const properties = schema['properties'] as Record<string, Json> | undefined;
+  if (properties && Array.isArray(schema['required'])) {
+    schema['required'] = (schema['required'] as string[]).filter((name) => !(properties[name] && 'default' in properties[name]));
+    if ((schema['required'] as string[]).length === 0) delete schema['required'];
+  }
+  Object.values(schema).forEach(optionalDefaults);
+}
+
 export function completeDocument<T extends Json>(doc: T): T {
+  optionalDefaults(doc);
   const components = ((doc as Json)['components'] ??= {}) as Json;
   const responses = (components['responses'] ??= {}) as Json;
   for (const [name, response] of Object.values(SHARED)) responses[name] = response;
