@@ -34,6 +34,7 @@ export function apiDocsPage(title: string) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/api/v1/docs/assets/swagger-ui.css" />
       </head>
       <body>
