@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   });
   await seedCatalog(services);
   await new SeedDemoData(services, new MarkdownItRenderer()).execute();
-  const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(orm) }), appUrl: 'http://localhost:3000', secureCookies: false, trustProxy: true, log: () => undefined });
+  const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(url) }), appUrl: 'http://localhost:3000', secureCookies: false, trustProxy: true, log: () => undefined });
   const signIn = await app.request('/sign-in', { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: DEMO.owner.email, password: DEMO.owner.password }).toString() });
   const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
   const staffSignIn = await app.request('/staff/sign-in', {

@@ -35,6 +35,8 @@ export interface AppDeps {
   readonly trustProxy: boolean;
   readonly mailCatcher?: SmtpCatcher | null;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Whether an error means the database is away for now (then 503 with Retry-After, not 500). */
+  readonly unavailable?: (error: unknown) => boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -51,6 +53,8 @@ function localeOf(c: Context, secure: boolean): Locale {
 const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/');
 
 /** The composition of the driving side: one Hono app for pages, staff, the API and the dev inbox. */
+const UNAVAILABLE_RETRY_SECONDS = 30;
+
 export function createApp(deps: AppDeps) {
   const { useCases, secureCookies: secure } = deps;
   const appOrigin = new URL(deps.appUrl).origin;
@@ -124,9 +128,16 @@ export function createApp(deps: AppDeps) {
   if (deps.mailCatcher) app.route('/dev', devMailRoutes(deps.mailCatcher));
 
   app.notFound((c) => refuse(c as Context<AppEnv>, 404, 'error.notFound', 'not_found'));
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     // A refusal the framework raised (a body it could not read, say) keeps its status; only a bug is a 500.
     if (error instanceof HTTPException && error.status < 500) return refuse(c as Context<AppEnv>, error.status, 'error.badRequest', 'bad_request');
+    // The database is away (restarting, a network fault): a short wait, not a bug.
+    if (deps.unavailable?.(error)) {
+      log(`[http] ${c.req.method} ${new URL(c.req.url).pathname}: the database is unavailable`);
+      const response = await refuse(c as Context<AppEnv>, 503, 'error.unavailable', 'unavailable');
+      response.headers.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+      return response;
+    }
     log(`[http] ${c.req.method} ${new URL(c.req.url).pathname} failed`, error);
     return refuse(c as Context<AppEnv>, 500, 'error.internal', 'internal');
   });

@@ -21,11 +21,27 @@ async function main(): Promise<void> {
     }
   }
   console.log(lines.join('\n'));
-  const shutdown = () => {
-    portal.stop().finally(() => process.exit(0));
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    // A second signal means: now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: finishing the requests in flight, then stopping`);
+    // Whatever happens, the process is gone well after the requests' deadline.
+    setTimeout(() => {
+      console.error('The portal did not stop in time: exiting');
+      process.exit(1);
+    }, 30_000).unref();
+    portal.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('The portal did not stop cleanly:', error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {

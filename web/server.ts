@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { createOrm, migrate } from '../adapters/mikro-orm/orm.js';
 import { startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
+import { isDatabaseUnavailable } from '../adapters/postgres/database-errors.js';
 import { PostgresDatabaseHealth } from '../adapters/postgres/postgres-database-health.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
 import { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
@@ -12,6 +13,7 @@ import { SeedDemoData, type DemoLogin } from '../application/demo/seed-demo-data
 import { SealStaffSecrets } from '../application/staff/seal-staff-secrets.js';
 import type { Clock } from '../application/ports/clock.js';
 import { createApp } from './app.js';
+import { closeServer, hardenServer, SHUTDOWN_DEADLINE_MS } from './http/graceful-server.js';
 import type { Config } from './config.js';
 import { realServices, startJobHandlers } from './real-services.js';
 import { loadSecretBox } from './secret-box.js';
@@ -29,17 +31,26 @@ export interface RunningPortal {
  * The composition root: real adapters wired into the use cases, then the HTTP server. Anything not
  * configured is started here (embedded PostgreSQL, an in-process SMTP catcher).
  */
+/** The longest one part of the portal may take to stop (the HTTP server's own deadline is shorter). */
+const STOP_STEP_MS = SHUTDOWN_DEADLINE_MS + 5_000;
+
 export async function startPortal(config: Config, options: { clock?: Clock; log?: (line: string) => void } = {}): Promise<RunningPortal> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<{ what: string; stop: () => Promise<void> }> = [];
+  // Each part gets its time; one that does not finish (a connection gone astray) does not keep the rest from stopping.
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('[stop]', error));
+    for (const { what, stop } of stops.reverse()) {
+      const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), STOP_STEP_MS).unref());
+      const outcome = await Promise.race([stop().then(() => 'done' as const, (error: unknown) => error), late]);
+      if (outcome === 'late') console.error(`[stop] ${what} did not stop within ${STOP_STEP_MS / 1000} s; going on`);
+      else if (outcome !== 'done') console.error(`[stop] ${what}:`, outcome instanceof Error ? outcome.message : outcome);
+    }
   };
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const embedded: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: resolve(config.dataDir, 'postgres'), log });
-      stops.push(() => embedded.stop());
+      stops.push({ what: 'the embedded PostgreSQL', stop: () => embedded.stop() });
       databaseUrl = embedded.url;
       log(`PostgreSQL (embedded) in ${resolve(config.dataDir, 'postgres')}`);
     }
@@ -49,15 +60,16 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       catcher = new SmtpCatcher();
       smtpUrl = (await catcher.start()).url;
       const started = catcher;
-      stops.push(() => started.stop());
+      stops.push({ what: 'the mail catcher', stop: () => started.stop() });
     }
 
     const orm = await createOrm(databaseUrl);
-    stops.push(() => orm.close(true));
+    stops.push({ what: 'the database connections', stop: () => orm.close(true) });
     const applied = await migrate(orm);
     if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
     const boss = await startPgBoss(databaseUrl);
-    stops.push(() => boss.stop({ graceful: true, timeout: 5000 }));
+    // Jobs under way finish (a mail being sent, an import) before the database goes.
+    stops.push({ what: 'the job workers', stop: () => boss.stop({ graceful: true, timeout: SHUTDOWN_DEADLINE_MS, close: true }) });
 
     const clock = options.clock ?? new SystemClock();
     const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
@@ -70,22 +82,24 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       settings: { appUrl: config.appUrl, productName: config.productName, nameservers: config.nameservers, serviceHost: config.serviceHost, billing: config.billing, documentRetentionDays: config.documentRetentionDays },
     });
     const mailer = new SmtpMailer(smtpUrl, config.mailFrom, config.smtp);
-    stops.push(async () => mailer.close());
+    stops.push({ what: 'the SMTP connections', stop: async () => mailer.close() });
     await startJobHandlers(boss, services, { mailer, messageIdDomain: new URL(config.appUrl).hostname });
 
     const sealed = await new SealStaffSecrets(services).execute();
     if (sealed) log(`Sealed the TOTP secrets of ${sealed} staff members stored in clear by an earlier version`);
     const demoLogins = config.seedDemo ? (await new SeedDemoData(services, new MarkdownItRenderer()).execute()).logins : null;
-    const useCases = buildUseCases(services, { database: new PostgresDatabaseHealth(orm) });
+    const useCases = buildUseCases(services, { database: new PostgresDatabaseHealth(databaseUrl) });
     // The catcher's inbox holds every reset link: served only to this machine, never on a network address.
     const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
     if (catcher && !loopback) log(`Mail catcher: not served at /dev/mail because HOST=${config.host} is not a loopback address`);
-    const app = createApp({ useCases, appUrl: config.appUrl, secureCookies: config.secureCookies, trustProxy: config.trustProxy, mailCatcher: loopback ? catcher : null });
+    const app = createApp({ useCases, appUrl: config.appUrl, secureCookies: config.secureCookies, trustProxy: config.trustProxy, mailCatcher: loopback ? catcher : null, unavailable: isDatabaseUnavailable });
 
     const server = await new Promise<ServerType>((resolveServer) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
     });
-    stops.push(() => new Promise<void>((done) => server.close(() => done())));
+    hardenServer(server);
+    // The first thing to stop, the last thing started: requests in flight still have the database and mail.
+    stops.push({ what: 'the HTTP server', stop: () => closeServer(server) });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, catcher, databaseUrl, demoLogins, stop: stopAll };

@@ -1,6 +1,8 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import { Migrator } from '@mikro-orm/migrations';
+import type pg from 'pg';
+import { reclaimBrokenConnections } from '../postgres/pool-guard.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ALL_SCHEMAS } from './schemas.js';
 import { HELP_SCHEMAS } from './help-schemas.js';
@@ -16,6 +18,7 @@ export async function createOrm(databaseUrl: string, options: { debug?: boolean;
     extensions: [Migrator],
     debug: options.debug ?? false,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    driverOptions: { onPoolCreated: (pool: pg.Pool) => reclaimBrokenConnections(pool) },
     allowGlobalContext: false,
     migrations: { migrationsList: MIGRATIONS, tableName: 'schema_migrations', transactional: true, allOrNothing: true, snapshot: false },
   });

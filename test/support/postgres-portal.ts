@@ -27,7 +27,7 @@ export async function postgresPortal(options: { start?: Date; workers?: boolean 
     clock,
     catcher,
     mailer,
-    database: new PostgresDatabaseHealth(orm),
+    database: new PostgresDatabaseHealth(databaseUrl),
     sql: <T = Record<string, unknown>>(text: string, params: unknown[] = []) => execute<T>(orm.em.fork(), text, params),
     async close() {
       await boss.stop({ graceful: false, close: true });
