@@ -26,6 +26,7 @@ const SHARED: Record<string, [string, Json]> = {
   '413': ['TooLarge', problem('The body is larger than this operation takes (16 KiB of JSON; 6 MiB for a document upload)')],
   '415': ['UnsupportedMediaType', problem('The body is not of the type this operation takes (application/json, or multipart/form-data for uploads)')],
   '422': ['Invalid', problem('The input is not valid: see `errors` for each field (a cursor that no list gave out is refused too)')],
+  '503': ['Unavailable', { ...problem('The database is away for a moment (a restart, a network fault): try again after Retry-After (code unavailable)'), headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } }],
   '429': ['TooManyRequests', { ...problem('Too many requests: wait the seconds in Retry-After'), headers: { ...rateHeaders(), 'Retry-After': { $ref: '#/components/headers/Retry-After' } } }],
 };
 
@@ -92,12 +93,14 @@ export function completeDocument<T extends Json>(doc: T): T {
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       op.security ??= [];
       const statuses = new Set(['401', '429']);
+      // Health answers 503 in its own shape; everything else answers a problem when the database is away.
+      if (!op.responses['503']) statuses.add('503');
       const params = op.parameters ?? [];
       if (params.length || op.requestBody) statuses.add('422');
       if (params.some((p) => p.in === 'path')) statuses.add('404');
       if (UNSAFE.has(method)) ['400', '403', '409', '413', '415'].forEach((s) => statuses.add(s));
       if (op.security.length) statuses.add('403');
-      for (const status of Object.keys(op.responses)) if (SHARED[status]) statuses.add(status);
+      for (const status of Object.keys(op.responses)) if (SHARED[status] && status !== '503') statuses.add(status);
       for (const status of statuses) op.responses[status] = { $ref: `#/components/responses/${SHARED[status]![0]}` };
       if (method === 'get') op.responses['304'] = { description: 'Not modified: the If-None-Match sent names this answer', headers: { ETag: { $ref: '#/components/headers/ETag' }, ...rateHeaders() } };
       for (const [status, response] of Object.entries(op.responses)) {
