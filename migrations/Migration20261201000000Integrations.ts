@@ -2,7 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Integrations: staff API tokens (SHA-256 only), Idempotency-Keys of the JSON API, webhook endpoints (the signing
- * secret sealed), the events raised with each change and their deliveries, one per event and endpoint.
+ * secret sealed), the events raised with each change and their deliveries, one per event and endpoint; and when each
+ * thing integrators sync last changed (`updated_since`), indexed per account.
  */
 export class Migration20261201000000Integrations extends Migration {
   override async up(): Promise<void> {
@@ -67,10 +68,53 @@ export class Migration20261201000000Integrations extends Migration {
         unique (event_id, endpoint_id)
       );
       create index webhook_deliveries_endpoint_idx on webhook_deliveries (endpoint_id, created_at desc, id desc);
+
+      alter table orders add column updated_at timestamptz not null default now();
+      alter table services add column updated_at timestamptz not null default now();
+      alter table domains add column updated_at timestamptz not null default now();
+      alter table contacts add column updated_at timestamptz not null default now();
+      alter table tickets add column updated_at timestamptz not null default now();
+      update orders set updated_at = coalesce(decided_at, created_at);
+      update services set updated_at = activated_at;
+      update domains set updated_at = registered_at;
+      update contacts set updated_at = coalesce(accepted_at, created_at);
+      update tickets set updated_at = last_activity_at;
+      -- An issued invoice still never changes: the amount paid and when it last moved are all that may.
+      create or replace function invoices_immutable() returns trigger language plpgsql as $$
+      begin
+        if (to_jsonb(new) - 'paid_cents' - 'updated_at') <> (to_jsonb(old) - 'paid_cents' - 'updated_at') then
+          raise exception 'issued invoice % cannot change', old.number;
+        end if;
+        return new;
+      end $$;
+      alter table invoices add column updated_at timestamptz not null default now();
+      alter table invoices disable trigger invoices_immutable;
+      update invoices set updated_at = issued_at;
+      alter table invoices enable trigger invoices_immutable;
+      create index orders_updated_idx on orders (account_id, updated_at);
+      create index services_updated_idx on services (account_id, updated_at);
+      create index domains_updated_idx on domains (account_id, updated_at);
+      create index contacts_updated_idx on contacts (account_id, updated_at);
+      create index tickets_updated_idx on tickets (account_id, updated_at);
+      create index invoices_updated_idx on invoices (account_id, updated_at);
     `);
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop table webhook_deliveries; drop table webhook_events; drop table webhook_endpoints; drop table idempotency_keys; drop table staff_api_tokens;');
+    this.addSql(`
+      drop table webhook_deliveries; drop table webhook_events; drop table webhook_endpoints; drop table idempotency_keys; drop table staff_api_tokens;
+      alter table orders drop column updated_at; alter table services drop column updated_at; alter table domains drop column updated_at;
+      alter table contacts drop column updated_at; alter table tickets drop column updated_at;
+      alter table invoices disable trigger invoices_immutable;
+      alter table invoices drop column updated_at;
+      alter table invoices enable trigger invoices_immutable;
+      create or replace function invoices_immutable() returns trigger language plpgsql as $$
+      begin
+        if (to_jsonb(new) - 'paid_cents') <> (to_jsonb(old) - 'paid_cents') then
+          raise exception 'issued invoice % cannot change', old.number;
+        end if;
+        return new;
+      end $$;
+    `);
   }
 }

@@ -14,8 +14,11 @@ export function decodeCursor(cursor: string | null | undefined): { at: Date; id:
   return { at, id };
 }
 
-export function pageDescending<T>(items: readonly T[], key: (item: T) => { at: Date; id: string }, page: PageRequest): Page<T> {
+export function pageDescending<T>(all: readonly T[], key: (item: T) => { at: Date; id: string }, page: PageRequest): Page<T> {
   const after = decodeCursor(page.after);
+  const since = page.updatedSince;
+  // Only lists of things that carry updatedAt are ever asked for what changed since.
+  const items = since ? all.filter((item) => ((item as { updatedAt?: Date }).updatedAt?.getTime() ?? 0) >= since.getTime()) : all;
   const sorted = [...items].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

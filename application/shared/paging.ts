@@ -7,13 +7,15 @@ export const MAX_PAGE_SIZE = 100;
 export interface Paging {
   readonly after: string | null;
   readonly limit?: number | undefined;
+  /** Only what changed at or after this moment, on the lists that have it. */
+  readonly updatedSince?: Date | null | undefined;
 }
 
 /** The page to read: the caller's size clamped to 1…MAX_PAGE_SIZE, or the list's default. */
 export function pageRequest(paging: string | null | Paging, fallback: number): PageRequest {
   if (paging === null || typeof paging === 'string') return { after: paging, limit: fallback };
   const limit = paging.limit === undefined ? fallback : Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(paging.limit)));
-  return { after: paging.after, limit };
+  return { after: paging.after, limit, updatedSince: paging.updatedSince ?? null };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;

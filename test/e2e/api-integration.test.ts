@@ -91,6 +91,24 @@ describe('paging, ETags, limits and callers', () => {
     expect((await api.get(`/api/v1/accounts/${account.id}/orders?limit=101`, { headers: auth })).status).toBe(422);
   });
 
+  it('lists only what changed at or after a moment (updated_since), so a sync job fetches the changes', async () => {
+    const { account, auth } = await ownerWithToken(['orders', 'tickets']);
+    const api = httpClient(app);
+    const place = async (domainName: string) => (await (await api.post(`/api/v1/accounts/${account.id}/orders`, { json: { items: [{ productCode: 'DOM-HR', domainName }] }, headers: auth, origin: null })).json()) as { id: string; updatedAt: string };
+    const first = await place('prva-sinkronizacija.hr');
+    const ticket = (await (await api.post(`/api/v1/accounts/${account.id}/tickets`, { json: { subject: 'Stari upit', department: 'technical', body: 'Pitanje.' }, headers: auth, origin: null })).json()) as { id: string; updatedAt: string };
+    const since = new Date(Math.max(Date.parse(first.updatedAt), Date.parse(ticket.updatedAt)) + 1).toISOString();
+    await expect.poll(() => Date.now()).toBeGreaterThan(Date.parse(since));
+    const second = await place('druga-sinkronizacija.hr');
+    const staff = await staffClientFor(portal, app, ['support']);
+    expect((await staff.post(`/api/v1/staff/tickets/${ticket.id}/messages`, { json: { body: 'Odgovor.' } })).status).toBe(201);
+    const orders = (await (await api.get(`/api/v1/accounts/${account.id}/orders?updated_since=${encodeURIComponent(since)}`, { headers: auth })).json()) as { items: Array<{ id: string }> };
+    expect(orders.items.map((o) => o.id)).toEqual([second.id]);
+    const tickets = (await (await api.get(`/api/v1/accounts/${account.id}/tickets?updated_since=${encodeURIComponent(since)}`, { headers: auth })).json()) as { items: Array<{ id: string; status: string }> };
+    expect(tickets.items.map((t) => [t.id, t.status])).toEqual([[ticket.id, 'answered']]);
+    expect((await api.get(`/api/v1/accounts/${account.id}/orders?updated_since=yesterday`, { headers: auth })).status).toBe(422);
+  });
+
   it('answers 304 to a read whose ETag the caller holds, and says how much of the minute is left', async () => {
     const { account, auth } = await ownerWithToken();
     const api = httpClient(app);

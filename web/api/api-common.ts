@@ -76,7 +76,23 @@ export const listQuery = z.object({
 });
 export const afterQuery = listQuery;
 
-export const pagingOf = (query: { after?: string | undefined; limit?: number | undefined }): Paging => ({ after: query.after ?? null, limit: query.limit });
+/** Lists integrators sync take `updated_since` too: what changed at or after that moment. */
+export const syncQuery = listQuery.extend({
+  updated_since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({
+      param: { name: 'updated_since', in: 'query' },
+      description: 'Only what changed at or after this moment (each item says when: `updatedAt`). To sync, pass the time your previous sync started, a minute earlier for safety.',
+      example: '2026-11-25T09:00:00Z',
+    }),
+});
+
+export const pagingOf = (query: { after?: string | undefined; limit?: number | undefined; updated_since?: string | undefined }): Paging => ({
+  after: query.after ?? null,
+  limit: query.limit,
+  updatedSince: query.updated_since ? new Date(query.updated_since) : null,
+});
 
 export const denied = { 401: { description: 'Not signed in', content: problemContent }, 403: { description: 'Not allowed', content: problemContent } };
 

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
 import type { UseCases } from '../use-cases.js';
-import { accountParams, binary, client, clientActor, json, listQuery, page, pagingOf, pathIds, unauthenticated } from './api-common.js';
+import { accountParams, binary, client, clientActor, json, listQuery, page, pagingOf, pathIds, syncQuery, unauthenticated } from './api-common.js';
 import { InvoiceSchema, invoiceJson, QuoteSchema, quoteJson } from './billing-schemas.js';
 import { failureResponse } from './problem.js';
 
@@ -35,7 +35,7 @@ const invoicesRoute = createRoute({
   method: 'get',
   path: '/accounts/{accountId}/invoices',
   summary: 'Invoices and credit notes of an account, newest first (invoices right)',
-  request: { params: accountParams, query: listQuery.extend({ status: z.enum(['all', 'unpaid', 'paid']).default('all').openapi({ param: { name: 'status', in: 'query' } }) }) },
+  request: { params: accountParams, query: syncQuery.extend({ status: z.enum(['all', 'unpaid', 'paid']).default('all').openapi({ param: { name: 'status', in: 'query' } }) }) },
   responses: { 200: { description: 'A page of invoices (25 unless limit says otherwise)', content: json(page(InvoiceSchema)) } },
 });
 const invoiceRoute = createRoute({ ...common, operationId: 'getInvoice', method: 'get', path: '/accounts/{accountId}/invoices/{invoiceId}', summary: 'One invoice', request: { params: invoiceParams }, responses: { 200: { description: 'The invoice', content: json(InvoiceSchema) } } });

@@ -3,7 +3,7 @@ import { PERMISSIONS } from '../../domain/authorization/permission.js';
 import { SUBSCRIPTIONS, type Contact } from '../../domain/contacts/contact.js';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
-import { client, clientActor, json, listQuery, page, pagingOf, pathIds, timestamp, unauthenticated } from './api-common.js';
+import { client, clientActor, json, page, pagingOf, pathIds, syncQuery, timestamp, unauthenticated } from './api-common.js';
 import { failureResponse } from './problem.js';
 
 const ContactSchema = z
@@ -18,6 +18,7 @@ const ContactSchema = z
     invitationExpiresAt: timestamp().nullable(),
     acceptedAt: timestamp().nullable(),
     createdAt: timestamp(),
+    updatedAt: timestamp(),
   })
   .openapi('Contact');
 
@@ -42,7 +43,7 @@ const refused = { 409: { description: 'The address is a contact already, or the 
 
 const common = { ...client, tags: ['contacts'] };
 
-const listRoute = createRoute({ ...common, operationId: 'listContacts', method: 'get', path: '/accounts/{accountId}/contacts', summary: 'Contacts of an account (contacts right)', request: { params: accountParams, query: listQuery }, responses: { 200: { description: 'A page of contacts (50 unless limit says otherwise)', content: json(page(ContactSchema)) } } });
+const listRoute = createRoute({ ...common, operationId: 'listContacts', method: 'get', path: '/accounts/{accountId}/contacts', summary: 'Contacts of an account (contacts right)', request: { params: accountParams, query: syncQuery }, responses: { 200: { description: 'A page of contacts (50 unless limit says otherwise)', content: json(page(ContactSchema)) } } });
 const addRoute = createRoute({
   ...common,
   operationId: 'addContact',
@@ -79,6 +80,7 @@ function contactJson(c: Contact, now: Date) {
     invitationExpiresAt: c.invitationExpiresAt?.toISOString() ?? null,
     acceptedAt: c.acceptedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
-import { accountParams, client, clientActor, idempotencyHeader, json, listQuery, page, pagingOf, pathIds, staff, staffActor, unauthenticated } from './api-common.js';
+import { accountParams, client, clientActor, idempotencyHeader, json, listQuery, page, pagingOf, pathIds, staff, staffActor, syncQuery, unauthenticated } from './api-common.js';
 import { OrderSchema, orderJson, QuoteSchema, quoteJson } from './billing-schemas.js';
 import { failureResponse } from './problem.js';
 
@@ -28,7 +28,7 @@ const ordersRoute = createRoute({
   method: 'get',
   path: '/accounts/{accountId}/orders',
   summary: 'Orders of an account, newest first (orders right)',
-  request: { params: accountParams, query: listQuery },
+  request: { params: accountParams, query: syncQuery },
   responses: { 200: { description: 'A page of orders (25 unless limit says otherwise)', content: json(page(OrderSchema)) } },
 });
 const orderRoute = createRoute({ ...common, operationId: 'getOrder', method: 'get', path: '/accounts/{accountId}/orders/{orderId}', summary: 'One order with its quote', request: { params: orderParams }, responses: { 200: { description: 'The order', content: json(OrderDetailSchema) } } });

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { SERVICE_STATUSES, type HostedService, type RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
-import { accountParams, client, clientActor, json, listQuery, page, pagingOf, pathIds, timestamp, unauthenticated } from './api-common.js';
+import { accountParams, client, clientActor, json, page, pagingOf, pathIds, syncQuery, timestamp, unauthenticated } from './api-common.js';
 import { failureResponse } from './problem.js';
 
 const common = { ...client, tags: ['services'] };
@@ -20,13 +20,14 @@ const ServiceSchema = z
     periodMonths: z.number().int(),
     activatedAt: timestamp(),
     expiresAt: timestamp(),
+    updatedAt: timestamp(),
     hasAccessData: z.boolean(),
   })
   .openapi('Service');
 const ServiceDetailSchema = ServiceSchema.extend({ mayRevealAccessData: z.boolean().openapi({ description: 'Whether this caller may reveal the access data (credentials right)' }) }).openapi('ServiceDetail');
 const AccessDataSchema = z.object({ username: z.string(), password: z.string(), host: z.string() }).openapi('AccessData', { description: 'The initial access data of a service; every reveal is in the audit log' });
 const DomainSchema = z
-  .object({ id: z.uuid(), name: z.string().openapi({ example: 'demo-firma.hr' }), status: z.enum(SERVICE_STATUSES), periodMonths: z.number().int(), registeredAt: timestamp(), expiresAt: timestamp(), nameservers: z.array(z.string()) })
+  .object({ id: z.uuid(), name: z.string().openapi({ example: 'demo-firma.hr' }), status: z.enum(SERVICE_STATUSES), periodMonths: z.number().int(), registeredAt: timestamp(), expiresAt: timestamp(), updatedAt: timestamp(), nameservers: z.array(z.string()) })
   .openapi('Domain');
 const DomainDetailSchema = DomainSchema.extend({ mayManage: z.boolean().openapi({ description: 'Whether this caller may change the nameservers (domains.manage right)' }) }).openapi('DomainDetail');
 
@@ -40,9 +41,10 @@ const serviceJson = (s: HostedService) => ({
   periodMonths: s.periodMonths,
   activatedAt: s.activatedAt.toISOString(),
   expiresAt: s.expiresAt.toISOString(),
+  updatedAt: s.updatedAt.toISOString(),
   hasAccessData: s.sealedCredentials !== null,
 });
-const domainJson = (d: RegisteredDomain) => ({ id: d.id, name: d.name, status: d.status, periodMonths: d.periodMonths, registeredAt: d.registeredAt.toISOString(), expiresAt: d.expiresAt.toISOString(), nameservers: d.nameservers });
+const domainJson = (d: RegisteredDomain) => ({ id: d.id, name: d.name, status: d.status, periodMonths: d.periodMonths, registeredAt: d.registeredAt.toISOString(), expiresAt: d.expiresAt.toISOString(), updatedAt: d.updatedAt.toISOString(), nameservers: d.nameservers });
 
 const servicesRoute = createRoute({
   ...common,
@@ -50,7 +52,7 @@ const servicesRoute = createRoute({
   method: 'get',
   path: '/accounts/{accountId}/services',
   summary: 'Services of an account (services right; a scoped contact sees its own)',
-  request: { params: accountParams, query: listQuery },
+  request: { params: accountParams, query: syncQuery },
   responses: { 200: { description: 'A page of services (25 unless limit says otherwise)', content: json(page(ServiceSchema)) } },
 });
 const serviceRoute = createRoute({ ...common, operationId: 'getService', method: 'get', path: '/accounts/{accountId}/services/{serviceId}', summary: 'One service', request: { params: serviceParams }, responses: { 200: { description: 'The service', content: json(ServiceDetailSchema) } } });
@@ -69,7 +71,7 @@ const domainsRoute = createRoute({
   method: 'get',
   path: '/accounts/{accountId}/domains',
   summary: 'Domains of an account (domains right; a scoped contact sees its own)',
-  request: { params: accountParams, query: listQuery },
+  request: { params: accountParams, query: syncQuery },
   responses: { 200: { description: 'A page of domains (25 unless limit says otherwise)', content: json(page(DomainSchema)) } },
 });
 const domainRoute = createRoute({ ...common, operationId: 'getDomain', method: 'get', path: '/accounts/{accountId}/domains/{domainId}', summary: 'One domain', request: { params: domainParams }, responses: { 200: { description: 'The domain', content: json(DomainDetailSchema) } } });

@@ -3,7 +3,7 @@ import { DOCUMENT_MAX_BYTES } from '../../domain/email-change/document.js';
 import type { AppEnv } from '../http/env.js';
 import { documentResponse } from '../http/pdf.js';
 import type { UseCases } from '../use-cases.js';
-import { accountParams, binary, client, clientActor, idempotencyHeader, json, listQuery, page, pagingOf, pathIds, staff, staffActor, unauthenticated } from './api-common.js';
+import { accountParams, binary, client, clientActor, idempotencyHeader, json, listQuery, page, pagingOf, pathIds, staff, staffActor, syncQuery, unauthenticated } from './api-common.js';
 import { failureResponse } from './problem.js';
 import { detailJson, NewTicketSchema, OptionsSchema, TicketDetailSchema, TicketSchema, ticketJson } from './ticket-schemas.js';
 
@@ -19,7 +19,7 @@ const upload = z
   .openapi('TicketAttachmentUpload');
 const files = { ...binary('application/pdf', 'A PDF'), ...binary('image/jpeg', 'A JPEG'), ...binary('image/png', 'A PNG') };
 
-const listRoute = createRoute({ ...common, operationId: 'listTickets', method: 'get', path: '/accounts/{accountId}/tickets', summary: 'Tickets of an account, latest activity first (tickets right)', request: { params: accountParams, query: listQuery }, responses: { 200: { description: 'A page (25 unless limit says otherwise)', content: json(page(TicketSchema)) } } });
+const listRoute = createRoute({ ...common, operationId: 'listTickets', method: 'get', path: '/accounts/{accountId}/tickets', summary: 'Tickets of an account, latest activity first (tickets right)', request: { params: accountParams, query: syncQuery }, responses: { 200: { description: 'A page (25 unless limit says otherwise)', content: json(page(TicketSchema)) } } });
 const optionsRoute = createRoute({ ...common, operationId: 'getTicketOptions', method: 'get', path: '/accounts/{accountId}/ticket-options', summary: 'The requests the caller may make, and on what', request: { params: accountParams }, responses: { 200: { description: 'Options', content: json(OptionsSchema) } } });
 const openRoute = createRoute({
   ...common,

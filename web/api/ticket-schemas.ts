@@ -50,6 +50,7 @@ export const TicketSchema = z
     status: z.enum(['open', 'answered', 'closed']),
     createdAt: timestamp(),
     lastActivityAt: timestamp(),
+    updatedAt: timestamp(),
     request: z
       .object({ kind: z.enum(REQUEST_KINDS), payload: z.record(z.string(), z.unknown()), status: z.enum(['pending', 'done', 'declined']), outcome: z.string().nullable() })
       .nullable(),
@@ -88,6 +89,7 @@ export function ticketJson(t: Ticket) {
     status: t.status,
     createdAt: t.createdAt.toISOString(),
     lastActivityAt: t.lastActivityAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
     request: t.requestKind ? { kind: t.requestKind as (typeof REQUEST_KINDS)[number], payload: t.requestPayload ?? {}, status: t.requestStatus ?? 'pending', outcome: t.requestStatus === 'declined' ? t.requestOutcome : null } : null,
   };
 }
