@@ -8,6 +8,7 @@ import { completeDocument } from './api-document.js';
 import { ProblemSchema } from './api-common.js';
 import { registerBillingApi } from './billing-api.js';
 import { registerContactApi } from './contact-api.js';
+import { registerDashboardApi } from './dashboard-api.js';
 import { apiDocsPage, DOCS_ASSETS } from './docs-page.js';
 import { registerEmailChangeApi } from './email-change-api.js';
 import { registerHelpApi } from './help-api.js';
@@ -79,6 +80,7 @@ export function apiRoutes(useCases: UseCases) {
   registerMailApi(api, useCases);
   registerHelpApi(api, useCases);
   registerWebhookApi(api, useCases);
+  registerDashboardApi(api, useCases);
 
   api.openAPIRegistry.register('Problem', ProblemSchema);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A client API token (pt_…) made by the account owner, limited to the rights chosen for it.' });

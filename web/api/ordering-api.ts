@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { ENTITY_TYPES } from '../../domain/accounts/client-account.js';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
 import { accountParams, client, clientActor, idempotencyHeader, json, listQuery, page, pagingOf, pathIds, staff, staffActor, syncQuery, unauthenticated } from './api-common.js';
@@ -21,6 +22,37 @@ const OrderDetailSchema = z.object({ order: OrderSchema, quote: z.union([QuoteSc
 const StaffOrderSchema = z
   .object({ order: OrderSchema, accountId: z.uuid().nullable(), accountName: z.string().nullable(), quote: z.union([QuoteSchema, z.null()]), customer: z.object({ name: z.string(), oib: z.string(), email: z.string() }).nullable() })
   .openapi('StaffOrder');
+
+const PublicOrderSchema = z
+  .object({
+    items: PlaceOrderSchema.shape.items,
+    customer: z
+      .object({
+        entityType: z.enum(ENTITY_TYPES),
+        name: z.string().max(200).openapi({ example: 'Nova Firma d.o.o.' }),
+        oib: z.string().max(20).openapi({ example: '12345678903' }),
+        email: z.string().max(254).openapi({ example: 'vlasnik@nova-firma.hr' }),
+        phone: z.string().max(60),
+        street: z.string().max(300),
+        postalCode: z.string().max(20),
+        city: z.string().max(200),
+        vatRegistered: z.boolean().default(true).openapi({ description: 'For companies, crafts and associations: in the VAT system' }),
+        acceptTerms: z.boolean(),
+      })
+      .openapi('NewCustomer'),
+  })
+  .openapi('PublicOrder');
+
+const publicOrderRoute = createRoute({
+  tags: ['ordering'],
+  operationId: 'placePublicOrder',
+  method: 'post',
+  path: '/orders',
+  summary: 'Become a client by ordering (the public order form)',
+  description: 'Creates the account, its owner and the quote, and mails a link to set the password. Always 202 for valid input, whether or not the OIB already has an account (then the account is told).',
+  request: { body: { required: true, content: json(PublicOrderSchema) } },
+  responses: { 202: { description: 'Received' } },
+});
 
 const ordersRoute = createRoute({
   ...common,
@@ -67,6 +99,11 @@ const linkRoute = decide('link', "Link a public order for a known OIB to that OI
 
 /** Orders over JSON, for clients and for the staff queue: the same use cases as the pages. */
 export function registerOrderingApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): void {
+  api.openapi(publicOrderRoute, async (c) => {
+    const result = await useCases.placeOrder.asNewcomer(c.req.valid('json'), c.var.meta);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return c.body(null, 202);
+  });
   api.openapi(ordersRoute, async (c) => {
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
