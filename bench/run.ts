@@ -1,3 +1,6 @@
+import { InMemoryFiscalizer } from '../adapters/in-memory/in-memory-fiscalizer.js';
+import { InMemoryEInvoiceExchange } from '../adapters/in-memory/in-memory-einvoice-exchange.js';
+import { InMemoryPaymentReporter } from '../adapters/in-memory/in-memory-payment-reporter.js';
 /**
  * `npm run bench`: how the portal's read pages scale with the size of an account.
  * Seeds one account with N services, N domains and N tickets, and N other client accounts, straight in SQL,
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
     lifetime: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
     secrets: new AesGcmSecretBox({ bench: Buffer.alloc(32, 9) }, 'bench'),
     settings: { ...SETTINGS_FOR_BENCH },
+    // Pages are measured here, not the Tax Administration: its services stay in memory.
+    outside: { fiscalizer: new InMemoryFiscalizer(SETTINGS_FOR_BENCH.billing.seller.oib), exchange: new InMemoryEInvoiceExchange(), paymentReporter: new InMemoryPaymentReporter(SETTINGS_FOR_BENCH.billing.seller.oib) },
   });
   await seedCatalog(services);
   await new SeedDemoData(services, new MarkdownItRenderer()).execute();

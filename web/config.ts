@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SmtpSettings } from '../adapters/smtp/smtp-mailer.js';
 import { checkDigit } from '../domain/accounts/oib.js';
@@ -51,12 +52,25 @@ const schema = z.object({
   INVOICE_OPERATOR_NAME: z.string().trim().min(2).max(100).default('Portal (automatski)'),
   INVOICE_OPERATOR_OIB: z.string().trim().refine(validOib, 'INVOICE_OPERATOR_OIB must be a valid OIB (11 digits, check digit)').default('12345678903'),
   INVOICE_PREMISES: z.string().trim().regex(/^[A-Z0-9]{1,20}$/u, 'INVOICE_PREMISES: capital letters and digits').default('WEB1'),
-  INVOICE_DEVICE: z.string().trim().regex(/^\d{1,20}$/u, 'INVOICE_DEVICE: digits').default('1'),
+  // The fiscalization specification: the device is digits without a leading zero, the premises letters and digits.
+  INVOICE_DEVICE: z.string().trim().regex(/^[1-9]\d{0,19}$/u, 'INVOICE_DEVICE: digits, without a leading zero (as registered for fiscalization)').default('1'),
   PAYMENT_TERM_DAYS: positiveInt('PAYMENT_TERM_DAYS', 15),
   RENEWAL_QUOTE_DAYS: positiveInt('RENEWAL_QUOTE_DAYS', 30),
   DOCUMENT_RETENTION_DAYS: positiveInt('DOCUMENT_RETENTION_DAYS', 30),
   RENEWAL_REMINDER_DAYS: positiveInt('RENEWAL_REMINDER_DAYS', 7),
   RENEWAL_GRACE_DAYS: positiveInt('RENEWAL_GRACE_DAYS', 15),
+  EINVOICE_DIR: z.string().trim().min(1).optional(),
+  FISCAL_URL: optionalUrl(['https://', 'http://'], 'FISCAL_URL must be the https:// address of the fiscalization service'),
+  FISCAL_CERT_PATH: z.string().trim().min(1).optional(),
+  FISCAL_CERT_PASSWORD: z.string().optional(),
+  FISCAL_CIS_CERT_PATH: z.string().trim().min(1).optional(),
+  FISCAL_TIMEOUT_SECONDS: positiveInt('FISCAL_TIMEOUT_SECONDS', 10),
+  INTERMEDIARY_URL: optionalUrl(['https://', 'http://'], 'INTERMEDIARY_URL must be the https:// address of the intermediary (https://www.moj-eracun.hr)'),
+  INTERMEDIARY_USERNAME: z.string().trim().optional(),
+  INTERMEDIARY_PASSWORD: z.string().optional(),
+  INTERMEDIARY_SOFTWARE_ID: z.string().trim().optional(),
+  INTERMEDIARY_COMPANY_BU: z.string().trim().default(''),
+  PAYMENT_REPORTING_URL: optionalUrl(['https://', 'http://'], 'PAYMENT_REPORTING_URL must be the https:// address of the eIzvještavanje service'),
   SEED_DEMO: z
     .enum(['0', '1', 'true', 'false'], { message: 'SEED_DEMO must be 0 or 1' })
     .optional()
@@ -94,6 +108,16 @@ export interface Config {
   };
   /** Cookies get Secure and the __Host- prefix unless the portal runs on plain http on this machine. */
   readonly secureCookies: boolean;
+  /** The Tax Administration's services and the eRačun intermediary; unset ones run as local simulators. */
+  readonly outside: OutsideConfig;
+}
+
+export interface OutsideConfig {
+  /** The Tax Administration's material (schemas) the local simulators check messages against. */
+  readonly einvoiceDir: string;
+  readonly fiscal: { readonly url?: string; readonly certPath?: string; readonly certPassword?: string; readonly cisCertPath?: string; readonly timeoutMs: number };
+  readonly intermediary: { readonly url?: string; readonly username?: string; readonly password?: string; readonly softwareId?: string; readonly companyBu: string };
+  readonly reporting: { readonly url?: string };
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +138,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Without SMTP_URL the in-process catcher shows every mail at /dev/mail: fine on a laptop, never in public.
   if (!local && !c.SMTP_URL) throw new ConfigError('Invalid configuration:\n  - SMTP_URL: required off localhost (the mail catcher is for local runs only)');
   // The demo data has staff with published passwords and TOTP secrets: it never reaches a public install.
+  // Off this machine every invoice reaches the real Tax Administration and intermediary, never a simulator.
+  const missing = (
+    [
+      ['FISCAL_URL', c.FISCAL_URL, 'the fiscalization service (https://cis.porezna-uprava.hr:8449/FiskalizacijaService)'],
+      ['FISCAL_CERT_PATH', c.FISCAL_CERT_PATH, "the company's FINA application certificate (PKCS#12 file)"],
+      ['FISCAL_CERT_PASSWORD', c.FISCAL_CERT_PASSWORD, 'the password of that PKCS#12 file'],
+      ['FISCAL_CIS_CERT_PATH', c.FISCAL_CIS_CERT_PATH, "the Tax Administration's signing certificate or its CA (PEM), to trust its answers"],
+      ['INTERMEDIARY_URL', c.INTERMEDIARY_URL, 'the eRačun intermediary (https://www.moj-eracun.hr)'],
+      ['INTERMEDIARY_USERNAME', c.INTERMEDIARY_USERNAME, "the intermediary's user name"],
+      ['INTERMEDIARY_PASSWORD', c.INTERMEDIARY_PASSWORD, "the intermediary's password"],
+      ['INTERMEDIARY_SOFTWARE_ID', c.INTERMEDIARY_SOFTWARE_ID, 'the software id the intermediary gave the portal'],
+      ['PAYMENT_REPORTING_URL', c.PAYMENT_REPORTING_URL, 'the eIzvještavanje service'],
+    ] as const
+  ).filter(([, value]) => !value);
+  if (!local && missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map(([name, , what]) => `  - ${name}: required off localhost (${what}; the local simulators are for local runs only)`).join('\n')}`);
   if (!local && c.SEED_DEMO) throw new ConfigError('Invalid configuration:\n  - SEED_DEMO: demo data (staff logins with published passwords) is only for a local run on localhost; remove SEED_DEMO');
   return {
     port: c.PORT,
@@ -144,5 +183,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       renewal: { quoteDaysBefore: c.RENEWAL_QUOTE_DAYS, reminderDaysBefore: c.RENEWAL_REMINDER_DAYS, graceDays: c.RENEWAL_GRACE_DAYS },
     },
     secureCookies: url.protocol === 'https:',
+    outside: {
+      einvoiceDir: c.EINVOICE_DIR ?? resolve(process.cwd(), '..', 'shared', 'einvoice'),
+      fiscal: { url: c.FISCAL_URL, certPath: c.FISCAL_CERT_PATH, certPassword: c.FISCAL_CERT_PASSWORD, cisCertPath: c.FISCAL_CIS_CERT_PATH, timeoutMs: c.FISCAL_TIMEOUT_SECONDS * 1000 },
+      intermediary: { url: c.INTERMEDIARY_URL, username: c.INTERMEDIARY_USERNAME, password: c.INTERMEDIARY_PASSWORD, softwareId: c.INTERMEDIARY_SOFTWARE_ID, companyBu: c.INTERMEDIARY_COMPANY_BU },
+      reporting: { url: c.PAYMENT_REPORTING_URL },
+    },
   };
 }

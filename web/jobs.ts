@@ -8,6 +8,9 @@ import { Announcements } from '../application/help/announcements.js';
 import type { JobWorker } from '../application/ports/job-queue.js';
 import type { Mailer } from '../application/ports/mailer.js';
 import type { Services } from '../application/shared/services.js';
+import { FiscalizeInvoice } from '../application/fiscal/fiscalize-invoice.js';
+import { PollEInvoices, SendEInvoice } from '../application/fiscal/send-einvoice.js';
+import { ReportPayment } from '../application/fiscal/report-payment.js';
 import type { WebhookSender } from '../application/ports/integrations.js';
 import { Webhooks } from '../application/integrations/webhooks.js';
 import { NodeWebhookSender } from '../adapters/http/node-webhook-sender.js';
@@ -33,6 +36,15 @@ export async function registerJobHandlers(worker: JobWorker, services: Services,
   await worker.handle('email_change.public', ({ submissionId }) => emailChange.processPublic(submissionId));
   const announcements = new Announcements(services);
   await worker.handle('announcements.mail', async ({ announcementId }) => void (await announcements.mailBatch(announcementId)));
+  // The Tax Administration and the intermediary answer in seconds: a few at once, each claimed before it is sent.
+  const fiscalize = new FiscalizeInvoice(services);
+  const sendEInvoice = new SendEInvoice(services);
+  const poll = new PollEInvoices(services);
+  const reportPayment = new ReportPayment(services);
+  await worker.handle('fiscal.invoice', async ({ invoiceId }) => void (await fiscalize.execute(invoiceId)), { concurrency: 4 });
+  await worker.handle('einvoice.send', async ({ invoiceId }) => void (await sendEInvoice.execute(invoiceId)), { concurrency: 4 });
+  await worker.handle('einvoice.poll', async () => void (await poll.execute()));
+  await worker.handle('einvoice.report_payment', async ({ paymentId }) => void (await reportPayment.execute(paymentId)), { concurrency: 4 });
   // Plain http and loopback targets only when the portal itself runs on this machine (tests, the demo).
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(services.settings.appUrl).hostname);
   const webhooks = new Webhooks(services, integrations.webhookSender ?? new NodeWebhookSender({ allowLoopback: local }));

@@ -15,9 +15,10 @@ import type { SecretBox } from '../application/ports/secret-box.js';
 import type { PortalSettings, Services } from '../application/shared/services.js';
 import type { SessionLifetime } from '../domain/identity/session.js';
 import { registerJobHandlers } from './jobs.js';
+import { Camt053Reader } from '../adapters/camt/camt053-reader.js';
 
 /** Every port on its production adapter. Used by the server and by the tests that run on PostgreSQL. */
-export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifetime: SessionLifetime; settings: PortalSettings; secrets: SecretBox }): Services {
+export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifetime: SessionLifetime; settings: PortalSettings; secrets: SecretBox; outside: Pick<Services, 'fiscalizer' | 'exchange' | 'paymentReporter'> }): Services {
   const tokens = new OsloTokens();
   return {
     uow: new MikroOrmUnitOfWork(deps.orm, { boss: deps.boss, clock: deps.clock, tokens, lifetime: deps.lifetime }),
@@ -32,6 +33,10 @@ export function realServices(deps: { orm: Orm; boss: PgBoss; clock: Clock; lifet
     documents: new PdfKitDocumentRenderer(),
     einvoices: new XmlBuilderUblWriter(),
     settings: deps.settings,
+    fiscalizer: deps.outside.fiscalizer,
+    exchange: deps.outside.exchange,
+    paymentReporter: deps.outside.paymentReporter,
+    statements: new Camt053Reader(),
   };
 }
 

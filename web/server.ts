@@ -18,12 +18,16 @@ import type { Config } from './config.js';
 import { realServices, startJobHandlers } from './real-services.js';
 import { loadSecretBox } from './secret-box.js';
 import { buildUseCases } from './use-cases.js';
+import { startOutsideServices, type OutsideServices } from './outside-services.js';
+import { CryptoIds } from '../adapters/system/crypto-ids.js';
 
 export interface RunningPortal {
   readonly url: string;
   readonly catcher: SmtpCatcher | null;
   readonly databaseUrl: string;
   readonly demoLogins: DemoLogin[] | null;
+  /** The Tax Administration's services and the intermediary (local simulators where not configured). */
+  readonly outside: OutsideServices;
   stop(): Promise<void>;
 }
 
@@ -63,6 +67,12 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       stops.push({ what: 'the mail catcher', stop: () => started.stop() });
     }
 
+    // The Tax Administration's services and the intermediary (local simulators where not configured): they stop after
+    // the job workers, so a fiscalization under way gets its answer.
+    const clock = options.clock ?? new SystemClock();
+    const outside = await startOutsideServices(config.outside, { clock, ids: new CryptoIds(), sellerOib: config.billing.seller.oib, dataDir: config.dataDir, log });
+    stops.push({ what: 'the local simulators', stop: () => outside.stop() });
+
     const orm = await createOrm(databaseUrl);
     stops.push({ what: 'the database connections', stop: () => orm.close(true) });
     const applied = await migrate(orm);
@@ -71,7 +81,6 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     // Jobs under way finish (a mail being sent, an import) before the database goes.
     stops.push({ what: 'the job workers', stop: () => boss.stop({ graceful: true, timeout: SHUTDOWN_DEADLINE_MS, close: true }) });
 
-    const clock = options.clock ?? new SystemClock();
     const lifetime = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
     const services = realServices({
       orm,
@@ -79,6 +88,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
       clock,
       lifetime,
       secrets: loadSecretBox(config, log),
+      outside,
       settings: { appUrl: config.appUrl, productName: config.productName, nameservers: config.nameservers, serviceHost: config.serviceHost, billing: config.billing, documentRetentionDays: config.documentRetentionDays },
     });
     const mailer = new SmtpMailer(smtpUrl, config.mailFrom, config.smtp);
@@ -102,7 +112,7 @@ export async function startPortal(config: Config, options: { clock?: Clock; log?
     stops.push({ what: 'the HTTP server', stop: () => closeServer(server) });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, catcher, databaseUrl, demoLogins, stop: stopAll };
+    return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, catcher, databaseUrl, demoLogins, outside, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -38,6 +38,8 @@ import { HelpCenter } from '../application/help/help-center.js';
 import { HelpEditor } from '../application/help/help-editor.js';
 import { Announcements } from '../application/help/announcements.js';
 import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
+import { InvoiceDeliveries } from '../application/fiscal/invoice-delivery.js';
+import { ImportBankStatement } from '../application/fiscal/import-bank-statement.js';
 import { StaffApiTokens } from '../application/integrations/staff-api-tokens.js';
 import { ApiRateLimit } from '../application/integrations/api-rate-limit.js';
 import { Webhooks } from '../application/integrations/webhooks.js';
@@ -85,6 +87,8 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     helpCenter: new HelpCenter(services),
     helpEditor: new HelpEditor(services, new MarkdownItRenderer()),
     announcements: new Announcements(services),
+    deliveries: new InvoiceDeliveries(services),
+    importBankStatement: new ImportBankStatement(services),
     staffTokens: new StaffApiTokens(services),
     apiRateLimit: new ApiRateLimit(services),
     webhooks: new Webhooks(services),

@@ -205,6 +205,9 @@ export class InMemoryInvoiceRepository implements InvoiceRepository {
     const found = this.store.invoices.get(id);
     return found ? copy(found) : null;
   }
+  async listByIds(ids: readonly string[]): Promise<Invoice[]> {
+    return ids.map((id) => this.store.invoices.get(id)).filter((i): i is Invoice => !!i).map(copy);
+  }
   async findByReference(reference: string): Promise<Invoice | null> {
     const found = [...this.store.invoices.values()].find((i) => i.paymentReference.number === reference);
     return found ? copy(found) : null;

@@ -22,6 +22,10 @@ import type { ArticleRevision, HelpArticle } from '../../domain/help/article.js'
 import type { HelpCategory } from '../../domain/help/category.js';
 import type { ApiToken } from '../../domain/integrations/api-token.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import type { FiscalRecord } from '../../domain/fiscal/fiscal-record.js';
+import type { EInvoiceDispatch } from '../../domain/fiscal/einvoice-dispatch.js';
+import type { PaymentReport } from '../../domain/fiscal/payment-report.js';
+import type { StatementImport } from '../../application/ports/fiscal-repositories.js';
 import type { StaffApiToken } from '../../domain/integrations/staff-api-token.js';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../../domain/integrations/webhook.js';
 import type { IdempotencyRecord } from '../../application/ports/integrations.js';
@@ -68,6 +72,10 @@ export class InMemoryStore {
   /** `${announcementId}|${userId}` → when read. */
   announcementReads = new Map<string, Date>();
   invoiceDocuments = new Map<string, ArchivedDocument>();
+  fiscalRecords = new Map<string, FiscalRecord>();
+  dispatches = new Map<string, EInvoiceDispatch>();
+  paymentReports = new Map<string, PaymentReport>();
+  statementImports: StatementImport[] = [];
   staffTokens = new Map<string, StaffApiToken>();
   webhookEndpoints = new Map<string, WebhookEndpoint>();
   webhookEvents = new Map<string, WebhookEvent>();

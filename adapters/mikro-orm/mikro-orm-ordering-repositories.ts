@@ -211,6 +211,9 @@ export class MikroOrmInvoiceRepository implements InvoiceRepository {
   findById(id: string): Promise<Invoice | null> {
     return this.em.findOne(InvoiceSchema, { id });
   }
+  async listByIds(ids: readonly string[]): Promise<Invoice[]> {
+    return ids.length ? this.em.find(InvoiceSchema, { id: { $in: [...ids] } }) : [];
+  }
   findByReference(reference: string): Promise<Invoice | null> {
     return this.em.findOne(InvoiceSchema, { paymentReference: { number: reference } } as never);
   }

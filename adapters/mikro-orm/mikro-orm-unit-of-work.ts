@@ -21,6 +21,7 @@ import { MikroOrmHelpRepository } from './mikro-orm-help-repository.js';
 import { MikroOrmAnnouncementRepository } from './mikro-orm-announcement-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import { PostgresInvoiceArchive } from './mikro-orm-invoice-archive.js';
+import { PostgresDispatchRepository, PostgresFiscalRecordRepository, PostgresPaymentReportRepository, PostgresStatementImportRepository } from './postgres-fiscal-repositories.js';
 import { MikroOrmStaffApiTokenRepository, MikroOrmWebhookRepository, PostgresIdempotencyKeys } from './mikro-orm-integration-repositories.js';
 import {
   MikroOrmDomainRepository,
@@ -71,6 +72,10 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       help: new MikroOrmHelpRepository(em),
       announcements: new MikroOrmAnnouncementRepository(em),
       archive: new PostgresInvoiceArchive(em),
+      fiscal: new PostgresFiscalRecordRepository(em),
+      dispatches: new PostgresDispatchRepository(em),
+      paymentReports: new PostgresPaymentReportRepository(em),
+      statementImports: new PostgresStatementImportRepository(em),
       staffTokens: new MikroOrmStaffApiTokenRepository(em),
       webhooks: new MikroOrmWebhookRepository(em),
       idempotency: new PostgresIdempotencyKeys(em),

@@ -52,6 +52,7 @@ export const ClientAccountSchema = new EntitySchema<ClientAccount>({
     lockedFields: { type: 'string[]', columnType: 'text[]' },
     buyerClass: { type: 'string', columnType: 'text' },
     vatNumber: { type: 'string', columnType: 'text', nullable: true },
+    einvoiceRequested: { type: 'boolean', default: false },
   },
 });
 

@@ -1,7 +1,7 @@
 import bwipjs from 'bwip-js';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { DocumentRenderer } from '../../application/ports/document-renderer.js';
+import type { DocumentRenderer, FiscalMarks } from '../../application/ports/document-renderer.js';
 import type { BillingSettings } from '../../application/shared/services.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { formatLocalDate } from '../../domain/billing/calendar.js';
@@ -57,6 +57,8 @@ interface Printable {
   readonly vatCents: number;
   readonly grossCents: number;
   readonly payment: { iban: string; reference: string; slip: Hub3Slip } | null;
+  /** A fiscalized invoice: ZKI, JIR and the verification QR code (spec 2.7: at least 2 × 2 cm, level L or better). */
+  readonly fiscal?: FiscalMarks | null;
   readonly footer: string;
 }
 
@@ -73,7 +75,7 @@ const GAP = 6;
 
 /** PDFs drawn with pdfkit in DejaVu Sans (every Croatian letter), with a HUB-3 PDF417 barcode from bwip-js. */
 export class PdfKitDocumentRenderer implements DocumentRenderer {
-  async invoicePdf(invoice: Invoice, billing: BillingSettings): Promise<Uint8Array> {
+  async invoicePdf(invoice: Invoice, billing: BillingSettings, fiscal?: FiscalMarks | null): Promise<Uint8Array> {
     const credit = invoice.kind === 'credit_note';
     const meta: Array<readonly [string, string]> = [
       [credit ? 'Broj odobrenja' : 'Broj računa', invoice.number],
@@ -84,7 +86,9 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
     if (!credit) meta.push(['Dospijeće', formatLocalDate(invoice.dueDate)]);
     meta.push(['Način plaćanja', 'transakcijski račun'], ['Mjesto izdavanja', invoice.seller.city], ['Poslovni prostor / uređaj', `${invoice.premises} / ${invoice.device}`]);
     if (invoice.operator) meta.push(['Operater', `${invoice.operator.name} (OIB ${invoice.operator.oib})`]);
+    if (fiscal) meta.push(['ZKI', fiscal.zki], ['JIR', fiscal.jir ?? 'naknadna dostava (JIR još nije dodijeljen)']);
     return this.render({
+      fiscal: fiscal ?? null,
       title: `${credit ? 'ODOBRENJE' : 'RAČUN'} br. ${invoice.number}`,
       meta,
       seller: { ...invoice.seller, vatNumber: invoice.seller.vatNumber ?? `HR${invoice.seller.oib}` },
@@ -155,6 +159,7 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
 
   private async render(doc: Printable): Promise<Uint8Array> {
     const barcode = doc.payment ? await this.barcode(doc.payment.slip) : null;
+    const qr = doc.fiscal ? await bwipjs.toBuffer({ bcid: 'qrcode', text: doc.fiscal.verificationUrl, eclevel: 'M', scale: 4, paddingwidth: 2, paddingheight: 2 } as Parameters<typeof bwipjs.toBuffer>[0]) : null;
     const pdf = new PDFDocument({ size: 'A4', margin: 48, info: { Title: doc.title, Author: doc.seller.name } });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -242,6 +247,16 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
       pdf.font('bold').text('Plaćanje', left, y);
       pdf.font('body').text(`IBAN: ${doc.payment.iban}`, left, y + 14).text(`Model i poziv na broj: ${doc.payment.reference}`, left).text(`Iznos: ${formatEuro(doc.payment.slip.amountCents)}`, left);
       pdf.image(barcode, left + width / 2, y, { width: width / 2 });
+    }
+    if (doc.fiscal && qr) {
+      y = pdf.y + 16;
+      // 2.5 cm: larger than the 2 × 2 cm the specification asks, with a quiet zone around it.
+      const side = 71;
+      pdf.image(qr, left, y, { width: side, height: side });
+      pdf.font('bold').fontSize(8).text('Provjera računa', left + side + 10, y);
+      pdf.font('body').text(`ZKI: ${doc.fiscal.zki}`, left + side + 10, pdf.y + 2).text(`JIR: ${doc.fiscal.jir ?? '—'}`, left + side + 10);
+      pdf.fontSize(7).text(doc.fiscal.verificationUrl, left + side + 10, pdf.y + 2, { width: width - side - 10 });
+      pdf.fontSize(9);
     }
     pdf.font('body').fontSize(8).text(doc.footer, left, pdf.page.height - 80, { width });
     pdf.end();

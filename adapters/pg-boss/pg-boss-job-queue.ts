@@ -20,6 +20,12 @@ const QUEUES: Record<JobName, QueueSettings> = {
   'email_change.public': RARE,
   'identity.password_reset': RARE,
   'announcements.mail': RARE,
+  // The law's subsequent delivery: a consumer's invoice is sent again until it has its JIR (weeks of retries, at
+  // most 15 minutes apart); the record's claim keeps two runs from sending it at once.
+  'fiscal.invoice': { retryLimit: 3000, retryDelay: 20, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 180, notify: true },
+  'einvoice.send': { retryLimit: 1000, retryDelay: 60, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300, notify: true },
+  'einvoice.poll': { retryLimit: 0, expireInSeconds: 600 },
+  'einvoice.report_payment': { retryLimit: 3000, retryDelay: 60, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300, notify: true },
   // A receiver that is down is tried for about a day: 30 s doubling to at most an hour between tries.
   'webhooks.failed': { retryLimit: 50, retryDelay: 60, retryBackoff: true, retryDelayMax: 900 },
   'webhooks.deliver': { retryLimit: 30, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120, deadLetter: 'webhooks.failed', notify: true },
@@ -49,7 +55,10 @@ export class PgBossJobWorker implements JobWorker {
 
   async handle<N extends JobName>(name: N, handler: JobHandler<N>, options: { concurrency?: number } = {}): Promise<void> {
     const concurrency = options.concurrency ?? 1;
-    await this.boss.work<JobPayloads[N]>(name, { batchSize: concurrency, localConcurrency: concurrency > 1 ? 2 : 1, pollingIntervalSeconds: 2, perJobResults: true }, async (jobs): Promise<JobResult[]> => {
+    // NOTIFY wakes a worker for each new job; polling (every 2 s) is the backstop, and a full batch means more is
+    // waiting, so the next one is fetched at once (a backlog drains without pauses).
+    const polling = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, burstWhenBatchFull: concurrency > 1 };
+    await this.boss.work<JobPayloads[N]>(name, { batchSize: concurrency, localConcurrency: concurrency > 1 ? 2 : 1, ...polling, perJobResults: true }, async (jobs): Promise<JobResult[]> => {
       const outcomes = await Promise.allSettled(jobs.map((job) => handler(job.data)));
       return jobs.map((job, i) => {
         const outcome = outcomes[i]!;
@@ -82,6 +91,7 @@ export async function startPgBoss(databaseUrl: string, options: { supervise?: bo
     await boss.schedule('maintenance.purge', '17 3 * * *', {}, { tz: 'Europe/Zagreb' });
     await boss.schedule('billing.renewals', '5 6 * * *', {}, { tz: 'Europe/Zagreb' });
     await boss.schedule('mail.sweep', '* * * * *', {}, { tz: 'Europe/Zagreb' });
+    await boss.schedule('einvoice.poll', '*/5 * * * *', {}, { tz: 'Europe/Zagreb' });
   }
   return boss;
 }

@@ -20,7 +20,7 @@ export class ClassifyBuyer {
     return account ? ok(account) : fail(new NotFound('not_found'));
   }
 
-  async execute(actor: Actor, accountId: string, input: { buyerClass: string; vatNumber: string; country?: string }, meta: RequestMeta): Promise<Result<ClientAccount, DomainFailure>> {
+  async execute(actor: Actor, accountId: string, input: { buyerClass: string; vatNumber: string; country?: string; einvoiceRequested?: boolean }, meta: RequestMeta): Promise<Result<ClientAccount, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
     if (!(BUYER_CLASSES as readonly string[]).includes(input.buyerClass)) return fail(new InvalidInput('buyer.class', 'buyerClass'));
     const buyerClass = input.buyerClass as BuyerClass;
@@ -34,14 +34,14 @@ export class ClassifyBuyer {
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
       const before = { buyerClass: account.buyerClass, vatNumber: account.vatNumber, country: account.country };
-      account.classify(buyerClass, vatNumber, country);
+      account.classify(buyerClass, vatNumber, country, input.einvoiceRequested ?? false);
       await scope.accounts.save(account);
       await audit(scope, this.deps, meta, {
         action: 'staff.buyer_classified',
         actorKind: 'staff',
         actorId: actor.staffId,
         accountId,
-        details: { from: before.buyerClass, to: account.buyerClass, vatNumberFrom: before.vatNumber, vatNumberTo: account.vatNumber, countryFrom: before.country, countryTo: account.country },
+        details: { from: before.buyerClass, to: account.buyerClass, vatNumberFrom: before.vatNumber, vatNumberTo: account.vatNumber, countryFrom: before.country, countryTo: account.country, einvoiceRequested: account.einvoiceRequested },
       });
       return ok(account);
     });

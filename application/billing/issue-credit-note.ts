@@ -12,7 +12,7 @@ import { checkIdempotencyKey, keepIdempotencyKey, takeIdempotencyKey } from '../
 
 /** An issued invoice is never edited: a correction is a credit note that cancels it, numbered like an invoice. */
 export class IssueCreditNote {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings' | 'documents' | 'einvoices' | 'fiscalizer' | 'exchange'>) {}
 
   async execute(actor: Actor, invoiceId: string, reason: string, meta: RequestMeta, idempotencyKey: string | null = null): Promise<Result<Invoice, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));

@@ -31,7 +31,7 @@ export interface DirectInvoiceLine {
 
 /** Billing staff invoice an account directly (work done, a one-off charge) with a due date of their choosing. */
 export class IssueDirectInvoice {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings' | 'documents' | 'einvoices'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings' | 'documents' | 'einvoices' | 'fiscalizer' | 'exchange'>) {}
 
   async execute(actor: Actor, input: { accountId: string; lines: readonly DirectInvoiceLine[]; dueDate: string; idempotencyKey?: string | null }, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));

@@ -8,6 +8,9 @@ import type { Quote } from '../../domain/billing/quote.js';
 import { standardVat, vatForBuyer } from '../../domain/billing/vat.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import type { Services } from '../shared/services.js';
+import { routeIssuedInvoice } from '../fiscal/route-invoice.js';
+import { verificationUrl } from '../../domain/fiscal/fiscal-bill.js';
+import type { FiscalMarks } from '../ports/document-renderer.js';
 import { raiseEvent } from '../integrations/webhook-events.js';
 
 export function buyerOf(account: ClientAccount): Party {
@@ -75,7 +78,7 @@ export interface IssueInput {
  * read after it, so numbers and times rise together; the year is Zagreb's. The PDF and the eRačun are made from
  * the issued invoice at once and archived unchanged: every later download serves those bytes.
  */
-export async function issueInvoice(scope: TransactionScope, deps: Pick<Services, 'clock' | 'ids' | 'settings' | 'documents' | 'einvoices'>, input: IssueInput): Promise<Invoice> {
+export async function issueInvoice(scope: TransactionScope, deps: Pick<Services, 'clock' | 'ids' | 'settings' | 'documents' | 'einvoices' | 'fiscalizer' | 'exchange'>, input: IssueInput): Promise<Invoice> {
   const { billing } = deps.settings;
   const series = `invoice:${billing.premises}:${billing.device}`;
   await scope.counters.lockSeries(series);
@@ -102,15 +105,31 @@ export async function issueInvoice(scope: TransactionScope, deps: Pick<Services,
     paymentReference: referenceFor('invoice', year, sequence),
   });
   await scope.invoices.add(invoice);
-  await archiveDocuments(scope, deps, invoice, now);
+  const route = await routeIssuedInvoice(scope, deps, invoice, input.account);
+  // A consumer's PDF waits for the first answer of the fiscalization service, so it can carry the JIR; the job
+  // stores it then (or a download before it does, with the ZKI alone, as the law allows when no JIR comes).
+  await archiveDocuments(scope, deps, invoice, now, { pdf: !route.fiscalize });
   await raiseEvent(scope, deps, { type: 'invoice.issued', accountId: invoice.accountId, data: { invoiceId: invoice.id, number: invoice.number, kind: invoice.kind, grossCents: invoice.grossCents } });
   return invoice;
 }
 
-/** Renders both legal documents of an invoice and stores them; used at issue (and once for older invoices). */
-export async function archiveDocuments(scope: TransactionScope, deps: Pick<Services, 'settings' | 'documents' | 'einvoices'>, invoice: Invoice, at: Date): Promise<void> {
-  const pdf = await deps.documents.invoicePdf(invoice, deps.settings.billing);
-  await scope.archive.store({ invoiceId: invoice.id, kind: 'pdf', mediaType: 'application/pdf', bytes: pdf, storedAt: at });
-  const ubl = deps.einvoices.write(eInvoiceOf(invoice, deps.settings.billing));
-  await scope.archive.store({ invoiceId: invoice.id, kind: 'ubl', mediaType: deps.einvoices.mediaType, bytes: ubl, storedAt: at });
+/** The fiscal marks a PDF prints: the ZKI and, once it came, the JIR (none for an invoice that is not fiscalized). */
+export async function fiscalMarksOf(scope: TransactionScope, invoice: Invoice): Promise<FiscalMarks | null> {
+  const record = await scope.fiscal.findByInvoice(invoice.id);
+  return record ? { zki: record.securityCode, jir: record.jir, verificationUrl: verificationUrl(invoice, { jir: record.jir, zki: record.securityCode }) } : null;
+}
+
+/**
+ * Renders the legal documents of an invoice that are not archived yet and stores them: at issue, when the first
+ * fiscalization answer came, and on the first download of an invoice issued before the archive existed.
+ */
+export async function archiveDocuments(scope: TransactionScope, deps: Pick<Services, 'settings' | 'documents' | 'einvoices'>, invoice: Invoice, at: Date, only: { pdf?: boolean; ubl?: boolean } = {}): Promise<void> {
+  if ((only.pdf ?? true) && !(await scope.archive.find(invoice.id, 'pdf'))) {
+    const pdf = await deps.documents.invoicePdf(invoice, deps.settings.billing, await fiscalMarksOf(scope, invoice));
+    await scope.archive.store({ invoiceId: invoice.id, kind: 'pdf', mediaType: 'application/pdf', bytes: pdf, storedAt: at });
+  }
+  if ((only.ubl ?? true) && !(await scope.archive.find(invoice.id, 'ubl'))) {
+    const ubl = deps.einvoices.write(eInvoiceOf(invoice, deps.settings.billing));
+    await scope.archive.store({ invoiceId: invoice.id, kind: 'ubl', mediaType: deps.einvoices.mediaType, bytes: ubl, storedAt: at });
+  }
 }

@@ -11,6 +11,14 @@ export interface JobPayloads {
   'maintenance.purge': Record<string, never>;
   'billing.renewals': Record<string, never>;
   'announcements.mail': { announcementId: string };
+  /** Fiscalizes a consumer's invoice until its JIR comes (subsequent delivery). */
+  'fiscal.invoice': { invoiceId: string };
+  /** Sends an eRačun through the intermediary, once. */
+  'einvoice.send': { invoiceId: string };
+  /** Asks the intermediary where sent eRačuni stand and which buyers rejected one; every few minutes. */
+  'einvoice.poll': Record<string, never>;
+  /** Reports a collected payment of an eRačun (eIzvještavanje) until it is accepted. */
+  'einvoice.report_payment': { paymentId: string };
   /** One signed POST of an event to one webhook endpoint, retried with a growing delay. */
   'webhooks.deliver': { deliveryId: string };
   /** A delivery whose retries are spent (the dead-letter queue of webhooks.deliver). */

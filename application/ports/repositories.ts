@@ -156,6 +156,8 @@ export interface InvoiceRepository {
   /** Stores the amount paid; nothing else of an issued invoice may change. */
   savePayment(invoice: Invoice): Promise<void>;
   findById(id: string): Promise<Invoice | null>;
+  /** Several invoices in one query (a staff queue's page). */
+  listByIds(ids: readonly string[]): Promise<Invoice[]>;
   findByReference(reference: string): Promise<Invoice | null>;
   findCreditNoteFor(invoiceId: string): Promise<Invoice | null>;
   listForAccount(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>>;

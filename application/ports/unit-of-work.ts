@@ -23,6 +23,7 @@ import type {
 } from './repositories.js';
 import type { SessionManager } from './session-manager.js';
 import type { AnnouncementRepository, HelpRepository } from './help-repository.js';
+import type { DispatchRepository, FiscalRecordRepository, PaymentReportRepository, StatementImportRepository } from './fiscal-repositories.js';
 import type { IdempotencyKeys, StaffApiTokenRepository, WebhookRepository } from './integrations.js';
 
 /** Everything a use case may change, bound to one transaction. */
@@ -51,6 +52,10 @@ export interface TransactionScope {
   readonly help: HelpRepository;
   readonly announcements: AnnouncementRepository;
   readonly archive: InvoiceArchive;
+  readonly fiscal: FiscalRecordRepository;
+  readonly dispatches: DispatchRepository;
+  readonly paymentReports: PaymentReportRepository;
+  readonly statementImports: StatementImportRepository;
   readonly staffTokens: StaffApiTokenRepository;
   readonly webhooks: WebhookRepository;
   readonly idempotency: IdempotencyKeys;

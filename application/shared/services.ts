@@ -9,6 +9,10 @@ import type { SecretBox } from '../ports/secret-box.js';
 import type { DocumentRenderer } from '../ports/document-renderer.js';
 import type { EInvoiceWriter } from '../ports/einvoice-writer.js';
 import type { PortalSettings } from './settings.js';
+import type { Fiscalizer } from '../ports/fiscalizer.js';
+import type { EInvoiceExchange } from '../ports/einvoice-exchange.js';
+import type { PaymentReporter } from '../ports/payment-reporter.js';
+import type { BankStatementReader } from '../ports/bank-statement-reader.js';
 
 export type { BillingSettings, PortalSettings } from './settings.js';
 
@@ -26,4 +30,9 @@ export interface Services {
   readonly documents: DocumentRenderer;
   readonly einvoices: EInvoiceWriter;
   readonly settings: PortalSettings;
+  /** The outside services of lawful invoicing: B2C fiscalization, the eRačun intermediary, payment reporting. */
+  readonly fiscalizer: Fiscalizer;
+  readonly exchange: EInvoiceExchange;
+  readonly paymentReporter: PaymentReporter;
+  readonly statements: BankStatementReader;
 }

@@ -52,6 +52,8 @@ export class ClientAccount {
   buyerClass!: BuyerClass;
   /** VAT number with country prefix, for an EU business outside Croatia (reverse charge). */
   vatNumber!: string | null;
+  /** A foreign buyer asked for eRačuni as well as the PDF (buyers in Croatia get them by their classification). */
+  einvoiceRequested!: boolean;
 
   static open(input: {
     id: string;
@@ -84,6 +86,7 @@ export class ClientAccount {
     account.lockedFields = [];
     account.buyerClass = input.buyerClass ?? (input.entityType === 'person' ? 'consumer' : 'vat_business');
     account.vatNumber = null;
+    account.einvoiceRequested = false;
     return account;
   }
 
@@ -109,11 +112,12 @@ export class ClientAccount {
   }
 
   /** Staff set the VAT classification; a foreign EU business is reverse-charged only with a VAT number. */
-  classify(buyerClass: BuyerClass, vatNumber: string | null, country: string): void {
+  classify(buyerClass: BuyerClass, vatNumber: string | null, country: string, einvoiceRequested = false): void {
     const foreign = buyerClass === 'foreign_eu' || buyerClass === 'foreign_non_eu';
     this.buyerClass = buyerClass;
     this.vatNumber = foreign ? vatNumber : null;
     this.country = foreign ? country : 'HR';
+    this.einvoiceRequested = foreign && einvoiceRequested;
   }
 
   isLegalEntity(): boolean {

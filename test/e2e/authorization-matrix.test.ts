@@ -131,6 +131,17 @@ const MATRIX: Record<string, Rule> = {
   'GET /staff/accounts/:accountId/buyer-class': staff('admin', 'billing'),
   'POST /staff/accounts/:accountId/buyer-class': staff('admin', 'billing'),
   'POST /staff/invoices/:invoiceId/credit-note': staff('admin', 'billing'),
+  'POST /staff/invoices/:invoiceId/retry-delivery': staff('admin', 'billing'),
+  'GET /staff/einvoicing': staff('admin', 'billing'),
+  'GET /staff/bank-statements': staff('admin', 'billing'),
+  'POST /staff/bank-statements': staff('admin', 'billing'),
+  'GET /api/v1/accounts/:accountId/invoices/:invoiceId/delivery': client('invoices'),
+  'GET /api/v1/staff/invoices/:invoiceId/delivery': staff('admin', 'billing'),
+  'POST /api/v1/staff/invoices/:invoiceId/retry-delivery': staff('admin', 'billing'),
+  'GET /api/v1/staff/einvoicing/waiting': staff('admin', 'billing'),
+  'GET /api/v1/staff/einvoicing/rejected': staff('admin', 'billing'),
+  'GET /api/v1/staff/bank-statements': staff('admin', 'billing'),
+  'POST /api/v1/staff/bank-statements': staff('admin', 'billing'),
   'GET /staff/audit': staff('admin'),
   'GET /staff/email-changes': staff('admin', 'verifier'),
   'GET /staff/email-changes/:requestId': staff('admin', 'verifier'),
@@ -346,6 +357,8 @@ const UPLOADS: Record<string, () => FormData> = {
   // An empty message: refused by the use case after the policy said yes.
   'POST /api/v1/accounts/:accountId/tickets/:ticketId/attachments': () => multipart({ body: '' }, { ...pdf, field: 'file' }),
   'POST /api/v1/staff/tickets/:ticketId/attachments': () => multipart({ body: '' }, { ...pdf, field: 'file' }),
+  // Not a bank statement: an allowed caller gets past authorization (422) and nothing is booked.
+  'POST /api/v1/staff/bank-statements': () => multipart({}, { field: 'file', bytes: new TextEncoder().encode('<Document/>'), name: 'izvod.xml', type: 'application/xml' }),
 };
 
 /** Required query parameters, so that a refusal can only come from authorization (not from validation). */

@@ -10,8 +10,8 @@ import { APP_URL } from './in-memory-portal.js';
 import { postgresPortal, type PostgresPortal } from './postgres-portal.js';
 
 /** The real stack on its own database with the demo catalog, and the Hono app over it. */
-export async function portalWithApp(): Promise<{ portal: PostgresPortal; app: App }> {
-  const portal = await postgresPortal();
+export async function portalWithApp(options: Parameters<typeof postgresPortal>[0] = {}): Promise<{ portal: PostgresPortal; app: App }> {
+  const portal = await postgresPortal(options);
   await seedCatalog(portal.services);
   const app = createApp({ useCases: buildUseCases(portal.services, { database: portal.database }), appUrl: APP_URL, secureCookies: false, trustProxy: false, mailCatcher: portal.catcher, log: () => undefined });
   return { portal, app };

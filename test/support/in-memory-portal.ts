@@ -13,6 +13,10 @@ import { FixedClock } from '../../adapters/system/system-clock.js';
 import { registerJobHandlers } from '../../web/jobs.js';
 import { InMemoryWebhookSender } from '../../adapters/in-memory/in-memory-webhook-sender.js';
 import type { Services } from '../../application/shared/services.js';
+import { InMemoryFiscalizer } from '../../adapters/in-memory/in-memory-fiscalizer.js';
+import { InMemoryEInvoiceExchange } from '../../adapters/in-memory/in-memory-einvoice-exchange.js';
+import { InMemoryPaymentReporter } from '../../adapters/in-memory/in-memory-payment-reporter.js';
+import { Camt053Reader } from '../../adapters/camt/camt053-reader.js';
 
 export const LIFETIME = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 export const APP_URL = 'http://localhost:3000';
@@ -32,6 +36,11 @@ export const SETTINGS = {
     renewal: { quoteDaysBefore: 30, reminderDaysBefore: 7, graceDays: 15 },
   },
 };
+/** The outside services in memory: fiscalization, the intermediary and payment reporting, each with a test handle. */
+export function inMemoryOutside(now: () => Date = () => new Date()) {
+  return { fiscalizer: new InMemoryFiscalizer(SETTINGS.billing.seller.oib), exchange: new InMemoryEInvoiceExchange(now), paymentReporter: new InMemoryPaymentReporter(SETTINGS.billing.seller.oib) };
+}
+
 export const TEST_SECRETS = new AesGcmSecretBox({ old: Buffer.alloc(32, 1), test: Buffer.alloc(32, 7) }, 'test');
 
 /** Every port on its in-memory adapter, a clock the test moves, and a worker the test drains. */
@@ -40,7 +49,10 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
   const tokens = new OsloTokens();
   const store = new InMemoryStore();
   const uow = new InMemoryUnitOfWork(store, { clock, tokens, lifetime: LIFETIME });
+  const outside = inMemoryOutside(() => clock.now());
   const services: Services = {
+    ...outside,
+    statements: new Camt053Reader(),
     uow,
     clock,
     ids: new CryptoIds(),
@@ -63,7 +75,7 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
     await worker.drain();
     return mailer.sent.filter((m) => to === undefined || m.to === to);
   };
-  return { services, clock, store, mailer, worker, inbox, webhookSender, database: new InMemoryDatabaseHealth() };
+  return { services, clock, store, mailer, worker, inbox, webhookSender, database: new InMemoryDatabaseHealth(), outside };
 }
 
 export type InMemoryPortal = ReturnType<typeof inMemoryPortal>;

@@ -6,15 +6,17 @@ import { SmtpCatcher } from '../../adapters/smtp/smtp-catcher.js';
 import { SmtpMailer } from '../../adapters/smtp/smtp-mailer.js';
 import { FixedClock } from '../../adapters/system/system-clock.js';
 import { createTestDatabase } from './database.js';
-import { LIFETIME, SETTINGS, TEST_SECRETS } from './in-memory-portal.js';
+import { inMemoryOutside, LIFETIME, SETTINGS, TEST_SECRETS } from './in-memory-portal.js';
+import type { Services } from '../../application/shared/services.js';
 
 /** Every port on its real adapter: PostgreSQL through MikroORM, pg-boss, Argon2, SMTP to a catcher. */
-export async function postgresPortal(options: { start?: Date; workers?: boolean } = {}) {
+export async function postgresPortal(options: { start?: Date; workers?: boolean; outside?: Pick<Services, 'fiscalizer' | 'exchange' | 'paymentReporter'> } = {}) {
   const databaseUrl = await createTestDatabase();
   const orm: Orm = await createOrm(databaseUrl, { poolMax: 5 });
   const boss = await startPgBoss(databaseUrl, { supervise: false });
   const clock = new FixedClock(options.start ?? new Date());
-  const services = realServices({ orm, boss, clock, lifetime: LIFETIME, settings: SETTINGS, secrets: TEST_SECRETS });
+  const outside = options.outside ?? inMemoryOutside(() => clock.now());
+  const services = realServices({ orm, boss, clock, lifetime: LIFETIME, settings: SETTINGS, secrets: TEST_SECRETS, outside });
   const catcher = new SmtpCatcher();
   const smtp = await catcher.start();
   const mailer = new SmtpMailer(smtp.url, 'Portal <portal@localhost>');
@@ -24,6 +26,7 @@ export async function postgresPortal(options: { start?: Date; workers?: boolean 
     orm,
     boss,
     services,
+    outside,
     clock,
     catcher,
     mailer,

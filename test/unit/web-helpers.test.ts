@@ -3,6 +3,19 @@ import { ConfigError, loadConfig } from '../../web/config.js';
 import { formatDateTime, formatMoney } from '../../web/i18n/format.js';
 import { safeNext } from '../../web/http/render.js';
 
+/** The Tax Administration and the intermediary, as a public install names them. */
+const OUTSIDE = {
+  FISCAL_URL: 'https://cis.porezna-uprava.hr:8449/FiskalizacijaService',
+  FISCAL_CERT_PATH: '/etc/portal/fina.p12',
+  FISCAL_CERT_PASSWORD: 'tajna',
+  FISCAL_CIS_CERT_PATH: '/etc/portal/fiskalcis.pem',
+  INTERMEDIARY_URL: 'https://www.moj-eracun.hr',
+  INTERMEDIARY_USERNAME: '1083',
+  INTERMEDIARY_PASSWORD: 'lozinka',
+  INTERMEDIARY_SOFTWARE_ID: 'Portal-001',
+  PAYMENT_REPORTING_URL: 'https://cis.porezna-uprava.hr:8509/eIzvjestavanjeService',
+};
+
 describe('configuration', () => {
   it('runs with no configuration on localhost defaults', () => {
     const config = loadConfig({});
@@ -25,15 +38,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ APP_URL: 'https://portal.example.hr/' })).toThrow('CREDENTIALS_KEYS: required');
     const key = Buffer.alloc(32, 3).toString('base64');
     expect(() => loadConfig({ APP_URL: 'https://portal.example.hr/', CREDENTIALS_KEYS: `k1:${key}` })).toThrow('SMTP_URL: required off localhost');
-    expect(loadConfig({ APP_URL: 'https://portal.example.hr/', CREDENTIALS_KEYS: `k1:${key}`, SMTP_URL: 'smtps://u:p@mail.example.hr:465' })).toMatchObject({
+    expect(loadConfig({ APP_URL: 'https://portal.example.hr/', CREDENTIALS_KEYS: `k1:${key}`, SMTP_URL: 'smtps://u:p@mail.example.hr:465', ...OUTSIDE })).toMatchObject({
       appUrl: 'https://portal.example.hr',
       secureCookies: true,
       credentialsKeys: `k1:${key}`,
     });
   });
-  it('seeds demo data (staff with published passwords) only on localhost, and refuses it for a public install', () => {
+  it('runs the Tax Administration and the intermediary as local simulators only on localhost, naming each real setting it needs', () => {
+    expect(loadConfig({}).outside).toMatchObject({ fiscal: { url: undefined, timeoutMs: 10_000 }, intermediary: { url: undefined }, reporting: { url: undefined } });
     const key = Buffer.alloc(32, 3).toString('base64');
     const production = { APP_URL: 'https://portal.example.hr', CREDENTIALS_KEYS: `k1:${key}`, SMTP_URL: 'smtps://u:p@mail.example.hr:465' };
+    for (const name of Object.keys(OUTSIDE)) {
+      const rest = Object.fromEntries(Object.entries(OUTSIDE).filter(([k]) => k !== name));
+      expect(() => loadConfig({ ...production, ...rest }), name).toThrow(new RegExp(`${name}: required off localhost`, 'u'));
+    }
+    expect(() => loadConfig({ ...production, ...OUTSIDE, FISCAL_URL: 'ftp://cis' })).toThrow('FISCAL_URL must be the https:// address');
+    expect(loadConfig({ ...production, ...OUTSIDE }).outside).toMatchObject({ fiscal: { url: OUTSIDE.FISCAL_URL, certPath: OUTSIDE.FISCAL_CERT_PATH }, intermediary: { username: '1083', softwareId: 'Portal-001', companyBu: '' } });
+  });
+  it('seeds demo data (staff with published passwords) only on localhost, and refuses it for a public install', () => {
+    const key = Buffer.alloc(32, 3).toString('base64');
+    const production = { APP_URL: 'https://portal.example.hr', CREDENTIALS_KEYS: `k1:${key}`, SMTP_URL: 'smtps://u:p@mail.example.hr:465', ...OUTSIDE };
     expect(loadConfig({}).seedDemo).toBe(true);
     expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
     expect(loadConfig(production).seedDemo).toBe(false);

@@ -12,6 +12,7 @@ import { registerDashboardApi } from './dashboard-api.js';
 import { apiDocsPage, DOCS_ASSETS } from './docs-page.js';
 import { registerEmailChangeApi } from './email-change-api.js';
 import { registerHelpApi } from './help-api.js';
+import { registerFiscalApi } from './fiscal-api.js';
 import { registerMailApi } from './mail-api.js';
 import { registerOrderingApi } from './ordering-api.js';
 import { registerPortfolioApi } from './portfolio-api.js';
@@ -81,6 +82,7 @@ export function apiRoutes(useCases: UseCases) {
   registerHelpApi(api, useCases);
   registerWebhookApi(api, useCases);
   registerDashboardApi(api, useCases);
+  registerFiscalApi(api, useCases);
 
   api.openAPIRegistry.register('Problem', ProblemSchema);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A client API token (pt_…) made by the account owner, limited to the rights chosen for it.' });

@@ -139,7 +139,8 @@ export function portalRoutes(useCases: UseCases) {
     const { accountId, invoiceId } = c.req.valid('param');
     const result = await useCases.billing.invoice(c.var.actor, accountId, invoiceId);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <InvoicePage page={pageOf(c)} accountId={accountId} invoice={result.value} billing={useCases.billing.billing} />);
+    const delivery = await useCases.deliveries.forClient(c.var.actor, accountId, invoiceId);
+    return html(c, <InvoicePage page={pageOf(c)} accountId={accountId} invoice={result.value} billing={useCases.billing.billing} delivery={delivery.ok ? delivery.value : null} />);
   });
 
   app.get('/accounts/:accountId/invoices/:invoiceId/pdf', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {

@@ -35,12 +35,12 @@ export function staffEInvoiceRoutes(useCases: UseCases) {
     '/accounts/:accountId/buyer-class',
     requireStaff,
     accountParam,
-    validated('form', z.object({ buyerClass: z.enum(BUYER_CLASSES).or(z.literal('')).default(''), vatNumber: z.string().max(40).default(''), country: z.string().max(2).default('HR') })),
+    validated('form', z.object({ buyerClass: z.enum(BUYER_CLASSES).or(z.literal('')).default(''), vatNumber: z.string().max(40).default(''), country: z.string().max(2).default('HR'), einvoice: z.literal('on').optional() })),
     async (c) => {
       const actor = c.var.staffAuth!.actor;
       const { accountId } = c.req.valid('param');
       const form = c.req.valid('form');
-      const result = await useCases.classifyBuyer.execute(actor, accountId, form, c.var.meta);
+      const result = await useCases.classifyBuyer.execute(actor, accountId, { ...form, einvoiceRequested: form.einvoice === 'on' }, c.var.meta);
       if (result.ok) return html(c, <BuyerClassPage page={pageOf(c)} account={result.value} saved />);
       if (result.error.kind !== 'invalid') return failurePage(c, result.error);
       const shown = await useCases.classifyBuyer.show(actor, accountId);

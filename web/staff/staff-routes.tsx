@@ -15,6 +15,7 @@ import { staffEmailChangeRoutes } from './staff-email-change-routes.js';
 import { staffTicketRoutes } from './staff-ticket-routes.js';
 import { staffMailRoutes } from './staff-mail-routes.js';
 import { staffEInvoiceRoutes } from './staff-einvoice-routes.js';
+import { staffDeliveryRoutes } from './staff-delivery-routes.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default('') });
 
@@ -60,7 +61,8 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   app.get('/', requireStaff, async (c) => {
     const { staff, actor } = c.var.staffAuth!;
     const counts = await useCases.clients.counts(actor);
-    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={useCases.listAuditLog.allowed(actor)} counts={counts} mayFindClients={useCases.clients.mayUse(actor)} content={{ help: useCases.helpEditor.mayEdit(actor), announcements: useCases.announcements.mayPublish(actor) }} />);
+    const deliveries = await useCases.deliveries.counts(actor);
+    return html(c, <StaffHomePage page={pageOf(c)} staff={staff} canAudit={useCases.listAuditLog.allowed(actor)} counts={counts} mayFindClients={useCases.clients.mayUse(actor)} content={{ help: useCases.helpEditor.mayEdit(actor), announcements: useCases.announcements.mayPublish(actor) }} deliveries={deliveries} />);
   });
 
   app.get('/orders', requireStaff, validated('query', z.object({ after: z.string().max(200).optional(), done: z.string().max(40).optional() })), async (c) => {
@@ -117,9 +119,12 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   const invoiceParam = validated('param', z.object({ invoiceId: z.uuid() }), (c) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} }));
 
   app.get('/invoices/:invoiceId', requireStaff, invoiceParam, async (c) => {
-    const result = await useCases.staffInvoice.show(c.var.staffAuth!.actor, c.req.valid('param').invoiceId);
+    const actor = c.var.staffAuth!.actor;
+    const result = await useCases.staffInvoice.show(actor, c.req.valid('param').invoiceId);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <StaffInvoicePage page={pageOf(c)} invoice={result.value} billing={useCases.billing.billing} />);
+    const delivery = await useCases.deliveries.forStaff(actor, result.value.id);
+    const notice = c.req.query('retried') === '1' ? c.var.t('delivery.retried') : undefined;
+    return html(c, <StaffInvoicePage page={pageOf(c)} invoice={result.value} billing={useCases.billing.billing} delivery={delivery.ok ? delivery.value : null} notice={notice} />);
   });
 
   app.post('/invoices/:invoiceId/credit-note', requireStaff, invoiceParam, validated('form', z.object({ reason: z.string().max(2000).default('') })), async (c) => {
@@ -160,5 +165,6 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   app.route('/', staffTicketRoutes(useCases));
   app.route('/', staffMailRoutes(useCases));
   app.route('/', staffEInvoiceRoutes(useCases));
+  app.route('/', staffDeliveryRoutes(useCases));
   return app;
 }

@@ -10,6 +10,8 @@ import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, OrderLinesTable } from './account-pages.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { DeliveryBlock } from './delivery-pages.js';
+import type { InvoiceDelivery, StaffInvoiceDelivery } from '../../application/fiscal/invoice-delivery.js';
 
 const stateBadge = (page: PageContext, invoice: Invoice) => <span class={`badge state-${invoice.paymentState()}`}>{page.t(`invoice.state.${invoice.paymentState()}` as MessageKey)}</span>;
 
@@ -238,7 +240,7 @@ export const InvoiceDocument: FC<{ page: PageContext; invoice: Invoice; billing:
   );
 };
 
-export const InvoicePage: FC<{ page: PageContext; accountId: string; invoice: Invoice; billing: BillingSettings }> = ({ page, accountId, invoice, billing }) => (
+export const InvoicePage: FC<{ page: PageContext; accountId: string; invoice: Invoice; billing: BillingSettings; delivery?: InvoiceDelivery | null }> = ({ page, accountId, invoice, billing, delivery }) => (
   <AccountLayout page={page} accountId={accountId} title={`${page.t(`invoice.${invoice.kind}`)} ${invoice.number}`}>
     <p>
       <a href={`/accounts/${accountId}/invoices/${invoice.id}/pdf`} class="button" hx-boost="false" download>
@@ -248,6 +250,7 @@ export const InvoicePage: FC<{ page: PageContext; accountId: string; invoice: In
         {page.t('invoice.downloadUbl')}
       </a>
     </p>
+    {delivery ? <DeliveryBlock page={page} delivery={delivery} /> : null}
     <InvoiceDocument page={page} invoice={invoice} billing={billing} />
   </AccountLayout>
 );
@@ -282,6 +285,9 @@ export const StaffPaymentsPage: FC<{
         <Field name="payerName" label={t('staff.payments.payer')} value={values.payerName} maxlength={200} required={false} />
         <button type="submit">{t('staff.payments.record')}</button>
       </form>
+      <p>
+        <a href="/staff/bank-statements">{t('statements.title')}</a>
+      </p>
       <nav class="subnav">
         <a href="/staff/payments" aria-current={filter === 'all' ? 'page' : undefined}>
           {t('staff.payments.all')}
@@ -315,7 +321,7 @@ export const StaffPaymentsPage: FC<{
   );
 };
 
-export const StaffInvoicePage: FC<{ page: PageContext; invoice: Invoice; billing: BillingSettings; error?: string | undefined }> = ({ page, invoice, billing, error }) => (
+export const StaffInvoicePage: FC<{ page: PageContext; invoice: Invoice; billing: BillingSettings; error?: string | undefined; delivery?: StaffInvoiceDelivery | null; notice?: string | undefined }> = ({ page, invoice, billing, error, delivery, notice }) => (
   <Layout page={page} title={invoice.number}>
     <p>
       <a href="/staff/payments">{page.t('staff.payments.title')}</a>
@@ -329,6 +335,8 @@ export const StaffInvoicePage: FC<{ page: PageContext; invoice: Invoice; billing
       </a>
     </p>
     {error ? <Notice kind="error">{error}</Notice> : null}
+    {notice ? <Notice kind="success">{notice}</Notice> : null}
+    {delivery ? <DeliveryBlock page={page} delivery={delivery} staff={{ invoiceId: invoice.id }} /> : null}
     <InvoiceDocument page={page} invoice={invoice} billing={billing} />
     {invoice.kind === 'invoice' ? (
       <form method="post" action={`/staff/invoices/${invoice.id}/credit-note`} class="card">

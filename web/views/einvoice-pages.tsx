@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
 
 /** Staff set the buyer's VAT status: it decides the VAT of the account's next invoices. */
-export const BuyerClassPage: FC<{ page: PageContext; account: ClientAccount; saved?: boolean; error?: string; values?: { buyerClass: string; vatNumber: string; country: string } }> = ({ page, account, saved, error, values }) => {
+export const BuyerClassPage: FC<{ page: PageContext; account: ClientAccount; saved?: boolean; error?: string; values?: { buyerClass: string; vatNumber: string; country: string; einvoice?: string | undefined } }> = ({ page, account, saved, error, values }) => {
   const { t } = page;
   const chosen = values?.buyerClass ?? account.buyerClass;
   return (
@@ -29,6 +29,11 @@ export const BuyerClassPage: FC<{ page: PageContext; account: ClientAccount; sav
         </div>
         <Field name="country" label={t('buyerClass.country')} value={values?.country ?? account.country} maxlength={2} />
         <Field name="vatNumber" label={t('buyerClass.vatNumber')} value={values?.vatNumber ?? account.vatNumber ?? ''} required={false} maxlength={40} />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="einvoice" value="on" checked={values ? values.einvoice === 'on' : account.einvoiceRequested} /> {t('buyerClass.einvoice')}
+          </label>
+        </div>
         <button type="submit">{t('contacts.save')}</button>
       </form>
     </Layout>

@@ -24,7 +24,7 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
   );
 };
 
-export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; counts: StaffCounts; mayFindClients: boolean; content?: { help: boolean; announcements: boolean } }> = ({ page, staff, canAudit, counts, mayFindClients, content }) => {
+export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; counts: StaffCounts; mayFindClients: boolean; content?: { help: boolean; announcements: boolean }; deliveries?: { waitingFiscal: number; needingAction: number } | null }> = ({ page, staff, canAudit, counts, mayFindClients, content, deliveries }) => {
   const { t } = page;
   return (
     <Layout page={page} title={t('staff.home.title')}>
@@ -56,6 +56,11 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
         {counts.tickets !== null ? (
           <p class="card" data-queue="tickets">
             <a href="/staff/tickets">{t('staff.tickets.count', { n: counts.tickets })}</a>
+          </p>
+        ) : null}
+        {deliveries ? (
+          <p class="card" data-queue="einvoicing">
+            <a href="/staff/einvoicing">{t('einvoicing.count', { waiting: deliveries.waitingFiscal, action: deliveries.needingAction })}</a> · <a href="/staff/bank-statements">{t('statements.title')}</a>
           </p>
         ) : null}
         {counts.undeliveredMail !== null ? (

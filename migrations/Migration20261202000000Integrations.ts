@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * secret sealed), the events raised with each change and their deliveries, one per event and endpoint; and when each
  * thing integrators sync last changed (`updated_since`), indexed per account.
  */
-export class Migration20261201000000Integrations extends Migration {
+export class Migration20261202000000Integrations extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table staff_api_tokens (
