@@ -14,6 +14,7 @@ import { Migration20261130040000HelpCenter } from './Migration20261130040000Help
 import { Migration20261130050000EInvoice } from './Migration20261130050000EInvoice.js';
 import { Migration20261130060000MailDelivery } from './Migration20261130060000MailDelivery.js';
 import { Migration20261201000000Fiscalization } from './Migration20261201000000Fiscalization.js';
+import { Migration20261202000000Integrations } from './Migration20261202000000Integrations.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261130050000EInvoice', class: Migration20261130050000EInvoice },
   { name: 'Migration20261130060000MailDelivery', class: Migration20261130060000MailDelivery },
   { name: 'Migration20261201000000Fiscalization', class: Migration20261201000000Fiscalization },
+  { name: 'Migration20261202000000Integrations', class: Migration20261202000000Integrations },
 ];

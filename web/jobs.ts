@@ -11,12 +11,15 @@ import type { Services } from '../application/shared/services.js';
 import { FiscalizeInvoice } from '../application/fiscal/fiscalize-invoice.js';
 import { PollEInvoices, SendEInvoice } from '../application/fiscal/send-einvoice.js';
 import { ReportPayment } from '../application/fiscal/report-payment.js';
+import type { WebhookSender } from '../application/ports/integrations.js';
+import { Webhooks } from '../application/integrations/webhooks.js';
+import { NodeWebhookSender } from '../adapters/http/node-webhook-sender.js';
 
 /** Mails sent at once by one instance; the SMTP pool has as many connections as `SMTP_POOL_SIZE`. */
 export const MAIL_CONCURRENCY = 20;
 
 /** The background work: each job calls its use case. The same wiring for pg-boss and for the in-memory worker. */
-export async function registerJobHandlers(worker: JobWorker, services: Services, mail: { mailer: Mailer; messageIdDomain: string }): Promise<void> {
+export async function registerJobHandlers(worker: JobWorker, services: Services, mail: { mailer: Mailer; messageIdDomain: string }, integrations: { webhookSender?: WebhookSender } = {}): Promise<void> {
   const deliverMail = new DeliverMail({ ...services, ...mail });
   const purge = new PurgeExpiredRecords(services);
   const renewals = new RunRenewals({ ...services, policy: services.settings.billing.renewal });
@@ -42,4 +45,9 @@ export async function registerJobHandlers(worker: JobWorker, services: Services,
   await worker.handle('einvoice.send', async ({ invoiceId }) => void (await sendEInvoice.execute(invoiceId)), { concurrency: 4 });
   await worker.handle('einvoice.poll', async () => void (await poll.execute()));
   await worker.handle('einvoice.report_payment', async ({ paymentId }) => void (await reportPayment.execute(paymentId)), { concurrency: 4 });
+  // Plain http and loopback targets only when the portal itself runs on this machine (tests, the demo).
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(services.settings.appUrl).hostname);
+  const webhooks = new Webhooks(services, integrations.webhookSender ?? new NodeWebhookSender({ allowLoopback: local }));
+  await worker.handle('webhooks.deliver', ({ deliveryId }) => webhooks.deliver(deliveryId), { concurrency: 10 });
+  await worker.handle('webhooks.failed', ({ deliveryId }) => webhooks.giveUp(deliveryId));
 }

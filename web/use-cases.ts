@@ -40,6 +40,9 @@ import { Announcements } from '../application/help/announcements.js';
 import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
 import { InvoiceDeliveries } from '../application/fiscal/invoice-delivery.js';
 import { ImportBankStatement } from '../application/fiscal/import-bank-statement.js';
+import { StaffApiTokens } from '../application/integrations/staff-api-tokens.js';
+import { ApiRateLimit } from '../application/integrations/api-rate-limit.js';
+import { Webhooks } from '../application/integrations/webhooks.js';
 
 /** Every use case the driving side may call, built from one set of ports. */
 export function buildUseCases(services: Services, extra: { database: DatabaseHealth }) {
@@ -86,6 +89,9 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     announcements: new Announcements(services),
     deliveries: new InvoiceDeliveries(services),
     importBankStatement: new ImportBankStatement(services),
+    staffTokens: new StaffApiTokens(services),
+    apiRateLimit: new ApiRateLimit(services),
+    webhooks: new Webhooks(services),
   };
 }
 

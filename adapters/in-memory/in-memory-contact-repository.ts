@@ -10,11 +10,13 @@ export class InMemoryContactRepository implements ContactRepository {
     return [...this.store.contacts.values()];
   }
   async add(contact: Contact): Promise<void> {
+    contact.updatedAt = new Date();
     const clash = this.all().some((c) => c.accountId === contact.accountId && (c.email === contact.email || (contact.userId !== null && c.userId === contact.userId)));
     if (clash || (contact.invitationHash && this.all().some((c) => c.invitationHash === contact.invitationHash))) throw new Error('duplicate contact');
     this.store.contacts.set(contact.id, copy(contact));
   }
   async save(contact: Contact): Promise<void> {
+    contact.updatedAt = new Date();
     if (this.all().some((c) => c.id !== contact.id && c.accountId === contact.accountId && contact.userId !== null && c.userId === contact.userId)) throw new Error('duplicate contact');
     this.store.contacts.set(contact.id, copy(contact));
   }

@@ -51,10 +51,12 @@ export class InMemoryProductRepository implements ProductRepository {
 export class InMemoryOrderRepository implements OrderRepository {
   constructor(private readonly store: InMemoryStore) {}
   async add(order: Order): Promise<void> {
+    order.updatedAt = new Date();
     if (order.idempotencyKey && order.accountId && (await this.findByIdempotencyKey(order.accountId, order.idempotencyKey))) throw new Error('duplicate idempotency key');
     put(this.store.orders, order, true);
   }
   async save(order: Order): Promise<void> {
+    order.updatedAt = new Date();
     put(this.store.orders, order, false);
   }
   async findById(id: string): Promise<Order | null> {
@@ -119,9 +121,11 @@ function dueForRenewal<T extends { id: string; expiresAt: Date; status: string }
 export class InMemoryServiceRepository implements ServiceRepository {
   constructor(private readonly store: InMemoryStore) {}
   async add(service: HostedService): Promise<void> {
+    service.updatedAt = new Date();
     put(this.store.services, service, true);
   }
   async save(service: HostedService): Promise<void> {
+    service.updatedAt = new Date();
     put(this.store.services, service, false);
   }
   async listDueForRenewal(horizon: Date, limit: number): Promise<HostedService[]> {
@@ -139,10 +143,12 @@ export class InMemoryServiceRepository implements ServiceRepository {
 export class InMemoryDomainRepository implements DomainRepository {
   constructor(private readonly store: InMemoryStore) {}
   async add(domain: RegisteredDomain): Promise<void> {
+    domain.updatedAt = new Date();
     if ([...this.store.domains.values()].some((d) => d.name === domain.name && d.status !== 'cancelled')) throw new Error('domain already registered');
     put(this.store.domains, domain, true);
   }
   async save(domain: RegisteredDomain): Promise<void> {
+    domain.updatedAt = new Date();
     put(this.store.domains, domain, false);
   }
   async listDueForRenewal(horizon: Date, limit: number): Promise<RegisteredDomain[]> {
@@ -175,6 +181,7 @@ export class InMemoryCounters implements Counters {
 export class InMemoryInvoiceRepository implements InvoiceRepository {
   constructor(private readonly store: InMemoryStore) {}
   async add(invoice: Invoice): Promise<void> {
+    invoice.updatedAt = new Date();
     const clash = [...this.store.invoices.values()].some(
       (i) =>
         (i.year === invoice.year && i.premises === invoice.premises && i.device === invoice.device && i.sequence === invoice.sequence) ||
@@ -186,10 +193,12 @@ export class InMemoryInvoiceRepository implements InvoiceRepository {
     put(this.store.invoices, invoice, true);
   }
   async savePayment(invoice: Invoice): Promise<void> {
+    invoice.updatedAt = new Date();
     const stored = this.store.invoices.get(invoice.id);
     if (!stored) throw new Error('no such invoice');
     const updated = copy(stored);
     updated.paidCents = invoice.paidCents;
+    updated.updatedAt = invoice.updatedAt;
     this.store.invoices.set(invoice.id, updated);
   }
   async findById(id: string): Promise<Invoice | null> {

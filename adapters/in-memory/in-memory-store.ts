@@ -26,6 +26,9 @@ import type { FiscalRecord } from '../../domain/fiscal/fiscal-record.js';
 import type { EInvoiceDispatch } from '../../domain/fiscal/einvoice-dispatch.js';
 import type { PaymentReport } from '../../domain/fiscal/payment-report.js';
 import type { StatementImport } from '../../application/ports/fiscal-repositories.js';
+import type { StaffApiToken } from '../../domain/integrations/staff-api-token.js';
+import type { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../../domain/integrations/webhook.js';
+import type { IdempotencyRecord } from '../../application/ports/integrations.js';
 
 export interface QueuedJob {
   readonly name: JobName;
@@ -73,6 +76,12 @@ export class InMemoryStore {
   dispatches = new Map<string, EInvoiceDispatch>();
   paymentReports = new Map<string, PaymentReport>();
   statementImports: StatementImport[] = [];
+  staffTokens = new Map<string, StaffApiToken>();
+  webhookEndpoints = new Map<string, WebhookEndpoint>();
+  webhookEvents = new Map<string, WebhookEvent>();
+  webhookDeliveries = new Map<string, WebhookDelivery>();
+  /** `${scope}|${key}` → what the request left. */
+  idempotency = new Map<string, IdempotencyRecord>();
 
   /** Copies every table (maps and lists); calling the result puts them back as they were. */
   snapshot(): () => void {

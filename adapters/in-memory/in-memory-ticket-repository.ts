@@ -11,10 +11,12 @@ export class InMemoryTicketRepository implements TicketRepository {
     return { items: result.items.map(copy), next: result.next };
   }
   async add(ticket: Ticket): Promise<void> {
+    ticket.updatedAt = new Date();
     if ([...this.store.tickets.values()].some((t) => t.number === ticket.number)) throw new Error('duplicate ticket number');
     this.store.tickets.set(ticket.id, copy(ticket));
   }
   async save(ticket: Ticket): Promise<void> {
+    ticket.updatedAt = new Date();
     this.store.tickets.set(ticket.id, copy(ticket));
   }
   async findById(id: string): Promise<Ticket | null> {

@@ -32,6 +32,7 @@ import { InMemoryHelpRepository } from './in-memory-help-repository.js';
 import { InMemoryAnnouncementRepository } from './in-memory-announcement-repository.js';
 import { InMemoryInvoiceArchive } from './in-memory-invoice-archive.js';
 import { InMemoryDispatchRepository, InMemoryFiscalRecordRepository, InMemoryPaymentReportRepository, InMemoryStatementImportRepository } from './in-memory-fiscal-repositories.js';
+import { InMemoryIdempotencyKeys, InMemoryStaffApiTokenRepository, InMemoryWebhookRepository } from './in-memory-integration-repositories.js';
 
 /** Runs one use case at a time; a thrown error restores the store as it was. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -71,6 +72,9 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       dispatches: new InMemoryDispatchRepository(store),
       paymentReports: new InMemoryPaymentReportRepository(store),
       statementImports: new InMemoryStatementImportRepository(store),
+      staffTokens: new InMemoryStaffApiTokenRepository(store),
+      webhooks: new InMemoryWebhookRepository(store),
+      idempotency: new InMemoryIdempotencyKeys(store),
     };
   }
 

@@ -9,12 +9,16 @@ export function decodeCursor(cursor: string | null | undefined): { at: Date; id:
   if (!cursor) return null;
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || Number.isNaN(at.getTime())) return null;
+  // An id that is no UUID would reach PostgreSQL as one and fail there: such a cursor is no cursor.
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u.test(id) || Number.isNaN(at.getTime())) return null;
   return { at, id };
 }
 
-export function pageDescending<T>(items: readonly T[], key: (item: T) => { at: Date; id: string }, page: PageRequest): Page<T> {
+export function pageDescending<T>(all: readonly T[], key: (item: T) => { at: Date; id: string }, page: PageRequest): Page<T> {
   const after = decodeCursor(page.after);
+  const since = page.updatedSince;
+  // Only lists of things that carry updatedAt are ever asked for what changed since.
+  const items = since ? all.filter((item) => ((item as { updatedAt?: Date }).updatedAt?.getTime() ?? 0) >= since.getTime()) : all;
   const sorted = [...items].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

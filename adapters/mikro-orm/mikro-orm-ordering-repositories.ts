@@ -205,7 +205,8 @@ export class MikroOrmInvoiceRepository implements InvoiceRepository {
   }
   async savePayment(invoice: Invoice): Promise<void> {
     await this.em.flush();
-    await this.em.nativeUpdate(InvoiceSchema, { id: invoice.id }, { paidCents: invoice.paidCents });
+    invoice.updatedAt = new Date();
+    await this.em.nativeUpdate(InvoiceSchema, { id: invoice.id }, { paidCents: invoice.paidCents, updatedAt: invoice.updatedAt });
   }
   findById(id: string): Promise<Invoice | null> {
     return this.em.findOne(InvoiceSchema, { id });
@@ -225,6 +226,10 @@ export class MikroOrmInvoiceRepository implements InvoiceRepository {
     const params: unknown[] = [accountId];
     const where = ['account_id = $1'];
     if (filter !== 'all') where.push(filter === 'paid' ? 'paid_cents >= gross_cents' : 'paid_cents < gross_cents');
+    if (page.updatedSince) {
+      params.push(page.updatedSince);
+      where.push(`updated_at >= $${params.length}`);
+    }
     if (after) {
       params.push(after.at, after.id);
       where.push(`(issued_at, id) < ($${params.length - 1}, $${params.length})`);

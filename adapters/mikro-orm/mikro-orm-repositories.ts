@@ -27,7 +27,9 @@ export async function keysetPage<T extends object>(
   page: PageRequest,
 ): Promise<Page<T>> {
   const after = decodeCursor(page.after);
-  const where = after ? { $or: [{ [timeField]: { $lt: after.at } }, { [timeField]: after.at, id: { $lt: after.id } }] } : {};
+  const where: Record<string, unknown> = after ? { $or: [{ [timeField]: { $lt: after.at } }, { [timeField]: after.at, id: { $lt: after.id } }] } : {};
+  // Only lists of things that carry updatedAt are ever asked for what changed since.
+  if (page.updatedSince) where['updatedAt'] = { $gte: page.updatedSince };
   const found = await rows(where, page.limit + 1);
   const items = found.slice(0, page.limit);
   const last = items[items.length - 1];

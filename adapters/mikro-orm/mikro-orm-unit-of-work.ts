@@ -22,6 +22,7 @@ import { MikroOrmAnnouncementRepository } from './mikro-orm-announcement-reposit
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import { PostgresInvoiceArchive } from './mikro-orm-invoice-archive.js';
 import { PostgresDispatchRepository, PostgresFiscalRecordRepository, PostgresPaymentReportRepository, PostgresStatementImportRepository } from './postgres-fiscal-repositories.js';
+import { MikroOrmStaffApiTokenRepository, MikroOrmWebhookRepository, PostgresIdempotencyKeys } from './mikro-orm-integration-repositories.js';
 import {
   MikroOrmDomainRepository,
   MikroOrmInvoiceRepository,
@@ -75,6 +76,9 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       dispatches: new PostgresDispatchRepository(em),
       paymentReports: new PostgresPaymentReportRepository(em),
       statementImports: new PostgresStatementImportRepository(em),
+      staffTokens: new MikroOrmStaffApiTokenRepository(em),
+      webhooks: new MikroOrmWebhookRepository(em),
+      idempotency: new PostgresIdempotencyKeys(em),
     };
   }
 }

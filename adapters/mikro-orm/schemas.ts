@@ -175,6 +175,8 @@ export const OrderSchema = new EntitySchema<Order>({
     decidedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     decidedByStaffId: { type: 'uuid', nullable: true },
     rejectionReason: { type: 'string', columnType: 'text', nullable: true },
+    // Stamped on every write, so that `updated_since` finds what changed (the clock of the server, like now()).
+    updatedAt: { type: 'datetime', columnType: 'timestamptz', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 
@@ -215,6 +217,8 @@ export const HostedServiceSchema = new EntitySchema<HostedService>({
     activatedAt: { type: 'datetime', columnType: 'timestamptz' },
     expiresAt: { type: 'datetime', columnType: 'timestamptz' },
     sealedCredentials: { type: 'string', columnType: 'text', nullable: true },
+    // Stamped on every write, so that `updated_since` finds what changed (the clock of the server, like now()).
+    updatedAt: { type: 'datetime', columnType: 'timestamptz', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 
@@ -231,6 +235,8 @@ export const RegisteredDomainSchema = new EntitySchema<RegisteredDomain>({
     registeredAt: { type: 'datetime', columnType: 'timestamptz' },
     expiresAt: { type: 'datetime', columnType: 'timestamptz' },
     nameservers: { type: 'string[]', columnType: 'text[]' },
+    // Stamped on every write, so that `updated_since` finds what changed (the clock of the server, like now()).
+    updatedAt: { type: 'datetime', columnType: 'timestamptz', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 
@@ -265,6 +271,8 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     grossCents: { type: 'integer' },
     paymentReference: { type: 'json', columnType: 'jsonb' },
     paidCents: { type: 'integer' },
+    // Stamped on every write, so that `updated_since` finds what changed (the clock of the server, like now()).
+    updatedAt: { type: 'datetime', columnType: 'timestamptz', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 
@@ -341,6 +349,8 @@ export const ContactSchema = new EntitySchema<Contact>({
     invitationExpiresAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     acceptedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    // Stamped on every write, so that `updated_since` finds what changed (the clock of the server, like now()).
+    updatedAt: { type: 'datetime', columnType: 'timestamptz', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 
@@ -396,6 +406,8 @@ export const TicketSchema = new EntitySchema<Ticket>({
     requestDecidedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     requestDecidedByStaffId: { type: 'uuid', nullable: true },
     requestOutcome: { type: 'string', columnType: 'text', nullable: true },
+    // Stamped on every write, so that `updated_since` finds what changed (the clock of the server, like now()).
+    updatedAt: { type: 'datetime', columnType: 'timestamptz', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });
 

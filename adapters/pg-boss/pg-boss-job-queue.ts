@@ -26,6 +26,9 @@ const QUEUES: Record<JobName, QueueSettings> = {
   'einvoice.send': { retryLimit: 1000, retryDelay: 60, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300, notify: true },
   'einvoice.poll': { retryLimit: 0, expireInSeconds: 600 },
   'einvoice.report_payment': { retryLimit: 3000, retryDelay: 60, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300, notify: true },
+  // A receiver that is down is tried for about a day: 30 s doubling to at most an hour between tries.
+  'webhooks.failed': { retryLimit: 50, retryDelay: 60, retryBackoff: true, retryDelayMax: 900 },
+  'webhooks.deliver': { retryLimit: 30, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120, deadLetter: 'webhooks.failed', notify: true },
 };
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 

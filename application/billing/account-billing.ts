@@ -7,6 +7,7 @@ import type { InvoiceFilter, Page, QuoteFilter } from '../ports/repositories.js'
 import type { ArchivedKind } from '../ports/invoice-archive.js';
 import type { BillingSettings, Services } from '../shared/services.js';
 import { archivedFile, type DocumentFile } from './invoice-documents.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 /** Quotes and invoices of an account, for members with the quotes or invoices right. */
 export class AccountBilling {
@@ -16,9 +17,9 @@ export class AccountBilling {
     return this.deps.settings.billing;
   }
 
-  async quotes(actor: Actor, accountId: string, after: string | null, filter: QuoteFilter = 'all'): Promise<Result<Page<Quote>, DomainFailure>> {
+  async quotes(actor: Actor, accountId: string, after: string | null | Paging, filter: QuoteFilter = 'all'): Promise<Result<Page<Quote>, DomainFailure>> {
     if (!can(actor, { type: 'quotes.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.quotes.listForAccount(accountId, filter, { after, limit: 25 })));
+    return ok(await this.deps.uow.run((scope) => scope.quotes.listForAccount(accountId, filter, pageRequest(after, 25))));
   }
 
   async quote(actor: Actor, accountId: string, quoteId: string): Promise<Result<Quote, DomainFailure>> {
@@ -28,9 +29,9 @@ export class AccountBilling {
     return ok(quote);
   }
 
-  async invoices(actor: Actor, accountId: string, filter: InvoiceFilter, after: string | null): Promise<Result<Page<Invoice>, DomainFailure>> {
+  async invoices(actor: Actor, accountId: string, filter: InvoiceFilter, after: string | null | Paging): Promise<Result<Page<Invoice>, DomainFailure>> {
     if (!can(actor, { type: 'invoices.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.invoices.listForAccount(accountId, filter, { after, limit: 25 })));
+    return ok(await this.deps.uow.run((scope) => scope.invoices.listForAccount(accountId, filter, pageRequest(after, 25))));
   }
 
   /** The PDF as issued (with its payment barcode whatever has been paid since): the archived bytes. */

@@ -13,6 +13,7 @@ import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { issueInvoice, operatorFor } from './issue-invoice.js';
+import { checkIdempotencyKey, keepIdempotencyKey, takeIdempotencyKey } from '../shared/idempotency.js';
 
 /** A line as billing staff type it: price without VAT, the VAT treatment, its KPD 2025 code and unit. */
 export interface DirectInvoiceLine {
@@ -30,9 +31,9 @@ export interface DirectInvoiceLine {
 
 /** Billing staff invoice an account directly (work done, a one-off charge) with a due date of their choosing. */
 export class IssueDirectInvoice {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'settings' | 'documents' | 'einvoices' | 'fiscalizer' | 'exchange'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings' | 'documents' | 'einvoices' | 'fiscalizer' | 'exchange'>) {}
 
-  async execute(actor: Actor, input: { accountId: string; lines: readonly DirectInvoiceLine[]; dueDate: string }, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
+  async execute(actor: Actor, input: { accountId: string; lines: readonly DirectInvoiceLine[]; dueDate: string; idempotencyKey?: string | null }, meta: RequestMeta): Promise<Result<Invoice, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
     if (input.lines.length === 0 || input.lines.length > 50) return fail(new InvalidInput('invoice.lines', 'lines'));
     const checked: Array<Omit<InvoiceLine, 'vatRatePercent' | 'vatCategory' | 'exemption'> & { vat: NonNullable<ReturnType<typeof vatOfChoice>> }> = [];
@@ -54,7 +55,15 @@ export class IssueDirectInvoice {
     if (totalsOf(checked.map((l) => ({ unitPriceCents: l.unitPriceCents, quantity: l.quantity, vatRatePercent: l.vat.ratePercent }))).grossCents > MAX_AMOUNT_CENTS) return fail(new InvalidInput('invoice.too_large', 'lines'));
     const today = zagrebDate(this.deps.clock.now());
     if (!isLocalDate(input.dueDate) || input.dueDate < today || input.dueDate > addDays(today, 366)) return fail(new InvalidInput('invoice.due_date', 'dueDate'));
+    const key = checkIdempotencyKey(input.idempotencyKey);
+    if (!key.ok) return key;
+    const claim = { scope: `invoices:${input.accountId}`, key: key.value, request: { ...input, idempotencyKey: undefined } };
     return this.deps.uow.run(async (scope) => {
+      // A retried request with its key gets the invoice it issued, never a second one.
+      const taken = await takeIdempotencyKey(scope, this.deps, claim);
+      if (!taken.ok) return taken;
+      const earlier = taken.value.kind === 'replay' ? await scope.invoices.findById(taken.value.resourceId) : null;
+      if (earlier) return ok(earlier);
       const account = await scope.accounts.findById(input.accountId);
       if (!account) return fail(new NotFound('not_found'));
       const lines: InvoiceLine[] = checked.map(({ vat: own, ...line }) => {
@@ -70,6 +79,7 @@ export class IssueDirectInvoice {
         compose: (locale) => invoiceIssuedMail[locale]({ name: account.name, product: this.deps.settings.productName, number: invoice.number, grossCents: invoice.grossCents, balanceCents: invoice.balanceCents(), credit: false, link: `${this.deps.settings.appUrl}/accounts/${account.id}/invoices/${invoice.id}` }),
       });
       await audit(scope, this.deps, meta, { action: 'staff.invoice_issued', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { invoice: invoice.number } });
+      await keepIdempotencyKey(scope, claim, invoice.id);
       return ok(invoice);
     });
   }

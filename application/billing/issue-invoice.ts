@@ -11,6 +11,7 @@ import type { Services } from '../shared/services.js';
 import { routeIssuedInvoice } from '../fiscal/route-invoice.js';
 import { verificationUrl } from '../../domain/fiscal/fiscal-bill.js';
 import type { FiscalMarks } from '../ports/document-renderer.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
 
 export function buyerOf(account: ClientAccount): Party {
   return {
@@ -108,6 +109,7 @@ export async function issueInvoice(scope: TransactionScope, deps: Pick<Services,
   // A consumer's PDF waits for the first answer of the fiscalization service, so it can carry the JIR; the job
   // stores it then (or a download before it does, with the ZKI alone, as the law allows when no JIR comes).
   await archiveDocuments(scope, deps, invoice, now, { pdf: !route.fiscalize });
+  await raiseEvent(scope, deps, { type: 'invoice.issued', accountId: invoice.accountId, data: { invoiceId: invoice.id, number: invoice.number, kind: invoice.kind, grossCents: invoice.grossCents } });
   return invoice;
 }
 

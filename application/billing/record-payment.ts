@@ -14,9 +14,12 @@ import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { issueInvoice, linesOfQuote, operatorFor } from './issue-invoice.js';
 import { queuePaymentReport } from '../fiscal/report-payment.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
+import { checkIdempotencyKey, keepIdempotencyKey, takeIdempotencyKey } from '../shared/idempotency.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 /** A paid renewal quote: the item runs on for another period from its old expiry, switched back on if suspended. */
-async function renewItem(scope: TransactionScope, renewalId: string, now: Date): Promise<void> {
+async function renewItem(scope: TransactionScope, deps: Pick<Services, 'ids' | 'clock'>, renewalId: string, now: Date): Promise<void> {
   const renewal = await scope.renewals.findById(renewalId);
   if (!renewal || !renewal.isOpen() || renewal.stage === 'cancelled') return;
   if (!(await scope.renewals.advance(renewal.id, renewal.stage, 'renewed', now))) return;
@@ -25,6 +28,7 @@ async function renewItem(scope: TransactionScope, renewalId: string, now: Date):
     if (service && service.status !== 'cancelled') {
       service.renew(renewal.periodEnd);
       await scope.services.save(service);
+      await raiseEvent(scope, deps, { type: 'service.renewed', accountId: service.accountId, data: { serviceId: service.id, expiresAt: service.expiresAt.toISOString() } });
     }
   } else {
     const domain = await scope.domains.findById(renewal.itemId);
@@ -41,6 +45,8 @@ export interface PaymentInput {
   readonly receivedOn: string;
   readonly reference: string;
   readonly payerName: string;
+  /** A key the client chose: the same request sent again books nothing new; another request with it is refused. */
+  readonly idempotencyKey?: string | null;
 }
 
 export interface RecordedPayment {
@@ -95,15 +101,19 @@ export async function bookPayment(scope: TransactionScope, deps: BookingDeps, ac
       const operator = await operatorFor(scope, actor, deps.settings.billing.operator);
       invoice = await issueInvoice(scope, deps, { account, lines: await linesOfQuote(scope, quote, account), quoteId: quote.id, process: quote.renewalId ? 'P2' : 'P1', operator });
       issued = true;
-      if (quote.renewalId) await renewItem(scope, quote.renewalId, deps.clock.now());
+      if (quote.renewalId) await renewItem(scope, deps, quote.renewalId, deps.clock.now());
     }
   }
   let collectedCents = 0;
   if (invoice) {
     collectedCents = invoice.kind === 'invoice' ? Math.min(payment.amountCents, Math.max(0, invoice.balanceCents())) : 0;
+    const wasPaid = invoice.paymentState() === 'paid' || invoice.paymentState() === 'overpaid';
     invoice.recordPayment(payment.amountCents);
     await scope.invoices.savePayment(invoice);
     payment.matchTo(invoice.id);
+    if (!wasPaid && (invoice.paymentState() === 'paid' || invoice.paymentState() === 'overpaid')) {
+      await raiseEvent(scope, deps, { type: 'invoice.paid', accountId: invoice.accountId, data: { invoiceId: invoice.id, number: invoice.number, paidCents: invoice.paidCents } });
+    }
   }
   await scope.payments.add(payment);
   if (invoice && collectedCents > 0) await queuePaymentReport(scope, deps, invoice, payment, collectedCents);
@@ -133,17 +143,27 @@ export async function bookPayment(scope: TransactionScope, deps: BookingDeps, ac
  * each of its entries the same way in one transaction).
  */
 export class RecordPayment {
-  constructor(private readonly deps: Pick<Services, 'uow'> & BookingDeps) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'tokens'> & BookingDeps) {}
 
   async execute(actor: Actor, input: PaymentInput, meta: RequestMeta): Promise<Result<RecordedPayment, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
     const checked = checkPayment(input, this.deps.clock.now());
     if (!checked.ok) return checked;
-    return ok(await this.deps.uow.run((scope) => bookPayment(scope, this.deps, actor, checked.value, meta)));
+    const key = checkIdempotencyKey(input.idempotencyKey);
+    if (!key.ok) return key;
+    const claim = { scope: 'payments', key: key.value, request: { ...input, idempotencyKey: undefined } };
+    return this.deps.uow.run(async (scope) => {
+      // A repeat with its key finds the payment by its bank transaction (duplicate); another body with the key is refused.
+      const taken = await takeIdempotencyKey(scope, this.deps, claim);
+      if (!taken.ok) return taken;
+      const booked = await bookPayment(scope, this.deps, actor, checked.value, meta);
+      await keepIdempotencyKey(scope, claim, booked.payment.id);
+      return ok(booked);
+    });
   }
 
-  async list(actor: Actor, filter: 'all' | 'unmatched', after: string | null): Promise<Result<Page<Payment>, DomainFailure>> {
+  async list(actor: Actor, filter: 'all' | 'unmatched', after: string | null | Paging): Promise<Result<Page<Payment>, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.payments.list(filter, { after, limit: 50 })));
+    return ok(await this.deps.uow.run((scope) => scope.payments.list(filter, pageRequest(after, 50))));
   }
 }

@@ -15,6 +15,7 @@ import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
 import { SYSTEM_META } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
 
 const DAY = 86_400_000;
 const COUNTED: Record<RenewalStep, keyof RenewalRun> = { remind: 'reminded', suspend: 'suspended', cancel: 'cancelled' };
@@ -103,8 +104,10 @@ export class RunRenewals {
       if (item) {
         if (step === 'suspend') item.suspend();
         else item.cancel();
-        if (renewal.itemKind === 'service') await scope.services.save(item as HostedService);
-        else await scope.domains.save(item as RegisteredDomain);
+        if (renewal.itemKind === 'service') {
+          await scope.services.save(item as HostedService);
+          await raiseEvent(scope, this.deps, { type: step === 'suspend' ? 'service.suspended' : 'service.cancelled', accountId: renewal.accountId, data: { serviceId: item.id, reason: 'unpaid_renewal' } });
+        } else await scope.domains.save(item as RegisteredDomain);
       }
     }
     const account = await scope.accounts.findById(renewal.accountId);

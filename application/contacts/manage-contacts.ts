@@ -15,6 +15,8 @@ import { audit } from '../shared/audit.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
 
 /** What the owner (or a contact with the contacts right) fills in for a contact. */
 export interface ContactInput {
@@ -76,9 +78,9 @@ const grantOf = (contact: Contact): Grant => ({ userId: contact.userId, permissi
 export class ManageContacts {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets' | 'tokens' | 'rateLimiter' | 'settings'>) {}
 
-  async list(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<Contact>, DomainFailure>> {
+  async list(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<Contact>, DomainFailure>> {
     if (!can(actor, { type: 'contacts.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.contacts.listForAccount(accountId, { after, limit: 50 })));
+    return ok(await this.deps.uow.run((scope) => scope.contacts.listForAccount(accountId, pageRequest(after, 50))));
   }
 
   async show(actor: Actor, accountId: string, contactId: string): Promise<Result<{ contact: Contact; mayManage: boolean }, DomainFailure>> {
@@ -126,6 +128,7 @@ export class ManageContacts {
       if (token) contact.invite(this.deps.tokens.hash(token), this.deps.clock.now());
       await scope.contacts.add(contact);
       if (token) await this.mailInvitation(scope, actor.userId, account.name, contact, token);
+      await raiseEvent(scope, this.deps, { type: 'contact.added', accountId, data: { contactId: contact.id, login: contact.login } });
       await audit(scope, this.deps, meta, { action: 'contact.added', actorKind: 'user', actorId: actor.userId, accountId, details: { contact: contact.id, email: contact.email, login: contact.login, permissions: contact.permissions.join(','), scoped: contact.scope() !== null } });
       return ok(contact);
     });
@@ -161,6 +164,7 @@ export class ManageContacts {
       const decision = can(actor, { type: 'contacts.manage', accountId, target: grantOf(contact) });
       if (!decision.allowed) return fail(new Forbidden(decision.reason === 'own_contact' ? 'contact.own' : 'contact.exceeds_own_rights'));
       await scope.contacts.remove(contact.id);
+      await raiseEvent(scope, this.deps, { type: 'contact.removed', accountId, data: { contactId: contact.id } });
       await audit(scope, this.deps, meta, { action: 'contact.removed', actorKind: 'user', actorId: actor.userId, accountId, details: { contact: contact.id, email: contact.email } });
       return ok(undefined);
     });

@@ -16,6 +16,7 @@ import { audit } from '../shared/audit.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 export interface EmailChangeInput {
   readonly newEmail: string;
@@ -161,11 +162,11 @@ export class EmailChange {
     });
   }
 
-  async queue(actor: Actor, after: string | null): Promise<Result<Page<StaffEmailChangeView>, DomainFailure>> {
+  async queue(actor: Actor, after: string | null | Paging): Promise<Result<Page<StaffEmailChangeView>, DomainFailure>> {
     if (!can(actor, { type: 'staff.email_changes' }).allowed) return fail(new Forbidden('forbidden'));
     const now = this.deps.clock.now();
     return this.deps.uow.run(async (scope) => {
-      const page = await scope.emailChanges.listQueue({ after, limit: 50 });
+      const page = await scope.emailChanges.listQueue(pageRequest(after, 50));
       const accounts = new Map((await scope.accounts.listByIds([...new Set(page.items.map((r) => r.accountId))])).map((a) => [a.id, a]));
       const items = page.items.flatMap((request) => {
         const account = accounts.get(request.accountId);

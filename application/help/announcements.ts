@@ -9,6 +9,7 @@ import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { announcementMail } from './announcement-mail.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 /** How long an unread announcement stays on the dashboard, and how many at most. */
 const DASHBOARD_DAYS = 60;
@@ -56,9 +57,9 @@ export class Announcements {
     return this.deps.uow.run((scope) => scope.announcements.listPublished({ after, limit: 20 }));
   }
 
-  async staffList(actor: Actor, after: string | null): Promise<Result<Page<Announcement>, DomainFailure>> {
+  async staffList(actor: Actor, after: string | null | Paging): Promise<Result<Page<Announcement>, DomainFailure>> {
     if (!this.mayPublish(actor)) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.announcements.listAll({ after, limit: 20 })));
+    return ok(await this.deps.uow.run((scope) => scope.announcements.listAll(pageRequest(after, 20))));
   }
 
   /** The notices the signed-in person has not yet marked read (none for anybody else). */

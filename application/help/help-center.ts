@@ -10,6 +10,7 @@ import type { RateRule } from '../ports/rate-limiter.js';
 import { checkRates } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 /**
  * Votes: a visitor who clears cookies is still one client address, so an address may vote a few times on one
@@ -48,12 +49,12 @@ export class HelpCenter {
     return this.deps.uow.run(async (scope) => ({ categories: await scope.help.listCategories(), articles: await scope.help.listFirstPublished(locale, FRONT_PAGE_PER_CATEGORY) }));
   }
 
-  category(slug: string, locale: Locale, after: string | null): Promise<Result<{ category: HelpCategory; categories: readonly HelpCategory[]; page: Page<ArticleSummary> }, DomainFailure>> {
+  category(slug: string, locale: Locale, after: string | null | Paging): Promise<Result<{ category: HelpCategory; categories: readonly HelpCategory[]; page: Page<ArticleSummary> }, DomainFailure>> {
     return this.deps.uow.run(async (scope) => {
       const categories = await scope.help.listCategories();
       const category = categories.find((c) => c.slug === slug);
       if (!category) return fail(new NotFound('not_found'));
-      const page = await scope.help.listByCategory({ categoryId: category.id, locale, publishedOnly: true }, { after, limit: CATEGORY_PAGE });
+      const page = await scope.help.listByCategory({ categoryId: category.id, locale, publishedOnly: true }, pageRequest(after, CATEGORY_PAGE));
       return ok({ category, categories, page });
     });
   }

@@ -10,6 +10,7 @@ import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 export interface ArticleInput {
   readonly categoryId: string;
@@ -54,12 +55,12 @@ export class HelpEditor {
     return ok(this.markdown.render(markdown.slice(0, 50_000)).html);
   }
 
-  async overview(actor: Actor, filter: { categoryId?: string | undefined; locale: Locale }, after: string | null): Promise<Result<EditorOverview, DomainFailure>> {
+  async overview(actor: Actor, filter: { categoryId?: string | undefined; locale: Locale }, after: string | null | Paging): Promise<Result<EditorOverview, DomainFailure>> {
     if (!this.mayEdit(actor)) return fail(new Forbidden('forbidden'));
     return this.deps.uow.run(async (scope) => {
       const categories = await scope.help.listCategories();
       const category = categories.find((c) => c.id === filter.categoryId) ?? categories[0] ?? null;
-      const page = category ? await scope.help.listByCategory({ categoryId: category.id, locale: filter.locale, publishedOnly: false }, { after, limit: LIST_PAGE }) : { items: [], next: null };
+      const page = category ? await scope.help.listByCategory({ categoryId: category.id, locale: filter.locale, publishedOnly: false }, pageRequest(after, LIST_PAGE)) : { items: [], next: null };
       return ok({ categories, category, locale: filter.locale, page });
     });
   }

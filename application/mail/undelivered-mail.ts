@@ -6,6 +6,7 @@ import type { Page } from '../ports/repositories.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 /** A queued or failed mail untouched this long has lost its delivery job (a restore, a queue emptied by hand). */
 const LOST_AFTER_MS = 30 * 60_000;
@@ -33,9 +34,9 @@ export class UndeliveredMail {
     await this.deps.uow.run((scope) => scope.mails.markUndeliverable(mailId, 'undeliverable: every attempt for three days was refused'));
   }
 
-  async list(actor: Actor, after: string | null): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
+  async list(actor: Actor, after: string | null | Paging): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
     if (!can(actor, { type: 'staff.mail' }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.mails.listUndelivered({ after, limit: 50 })));
+    return ok(await this.deps.uow.run((scope) => scope.mails.listUndelivered(pageRequest(after, 50))));
   }
 
   /** Staff send a mail that did not go out once more (after the address was fixed, or SMTP is back). */

@@ -10,6 +10,7 @@ import type { Page } from '../ports/repositories.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
 
 const RENEWAL_WINDOW_MS = 60 * 86_400_000;
 const PAGE = 25;
@@ -50,9 +51,9 @@ export class AccountPortfolio {
     });
   }
 
-  async services(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<HostedService>, DomainFailure>> {
+  async services(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<HostedService>, DomainFailure>> {
     if (!can(actor, { type: 'services.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.services.listForAccount(accountId, { after, limit: PAGE }, visibleIds(actor, accountId, 'services'))));
+    return ok(await this.deps.uow.run((scope) => scope.services.listForAccount(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'services'))));
   }
 
   async service(actor: Actor, accountId: string, serviceId: string): Promise<Result<{ service: HostedService; mayReveal: boolean }, DomainFailure>> {
@@ -74,9 +75,9 @@ export class AccountPortfolio {
     });
   }
 
-  async domains(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<RegisteredDomain>, DomainFailure>> {
+  async domains(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<RegisteredDomain>, DomainFailure>> {
     if (!can(actor, { type: 'domains.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.domains.listForAccount(accountId, { after, limit: PAGE }, visibleIds(actor, accountId, 'domains'))));
+    return ok(await this.deps.uow.run((scope) => scope.domains.listForAccount(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'domains'))));
   }
 
   async domain(actor: Actor, accountId: string, domainId: string): Promise<Result<RegisteredDomain, DomainFailure>> {
@@ -86,8 +87,18 @@ export class AccountPortfolio {
     return ok(domain);
   }
 
-  async orders(actor: Actor, accountId: string, after: string | null): Promise<Result<Page<Order>, DomainFailure>> {
+  /** One order of the account, for members with the orders right. */
+  async order(actor: Actor, accountId: string, orderId: string): Promise<Result<{ order: Order; quote: Quote | null }, DomainFailure>> {
     if (!can(actor, { type: 'orders.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.orders.listForAccount(accountId, { after, limit: PAGE })));
+    return this.deps.uow.run(async (scope) => {
+      const order = await scope.orders.findById(orderId);
+      if (!order || order.accountId !== accountId) return fail(new NotFound('not_found'));
+      return ok({ order, quote: await scope.quotes.findByOrder(order.id) });
+    });
+  }
+
+  async orders(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<Order>, DomainFailure>> {
+    if (!can(actor, { type: 'orders.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(await this.deps.uow.run((scope) => scope.orders.listForAccount(accountId, pageRequest(after, PAGE))));
   }
 }

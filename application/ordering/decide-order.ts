@@ -11,9 +11,11 @@ import { Quote as QuoteDocument } from '../../domain/billing/quote.js';
 import { nextNumbered } from './cart.js';
 import type { Page } from '../ports/repositories.js';
 import { audit } from '../shared/audit.js';
+import { pageRequest } from '../shared/paging.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import type { Quote } from '../../domain/billing/quote.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
 
 export interface OrderForStaff {
   readonly order: Order;
@@ -25,10 +27,10 @@ export interface OrderForStaff {
 export class DecideOrder {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings'>) {}
 
-  async pending(actor: Actor, page: { after?: string | null }): Promise<Result<Page<Order> & { count: number }, DomainFailure>> {
+  async pending(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<Order> & { count: number }, DomainFailure>> {
     if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
     return ok(
-      await this.deps.uow.run(async (scope) => ({ ...(await scope.orders.listPending({ after: page.after ?? null, limit: 25 })), count: await scope.orders.countPending() })),
+      await this.deps.uow.run(async (scope) => ({ ...(await scope.orders.listPending(pageRequest({ after: page.after ?? null, limit: page.limit }, 25))), count: await scope.orders.countPending() })),
     );
   }
 
@@ -114,6 +116,7 @@ export class DecideOrder {
         compose: (locale) => orderAcceptedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, link: `${this.deps.settings.appUrl}/accounts/${account.id}/services` }),
       });
       await audit(scope, this.deps, meta, { action: 'staff.order_accepted', actorKind: 'staff', actorId: actor.staffId, accountId: account.id, details: { order: order.number } });
+      await raiseEvent(scope, this.deps, { type: 'order.accepted', accountId: account.id, data: { orderId: order.id, number: order.number } });
       return ok(order);
     });
   }

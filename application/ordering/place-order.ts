@@ -17,6 +17,8 @@ import { checkRates } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { nextNumber, nextNumbered, priceCart, type CartItem } from './cart.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
+import { checkIdempotencyKey, keepIdempotencyKey, takeIdempotencyKey } from '../shared/idempotency.js';
 
 export const WELCOME_LINK_TTL_MS = 7 * 86_400_000;
 
@@ -108,6 +110,7 @@ export class PlaceOrder {
       const args = { name: c.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link };
       await queueMail(scope, this.deps, { to: owner.email, topic: 'general', accountId: account.id, userId: owner.id, content: (newOwner ? welcomeMail : orderReceivedMail)[meta.locale](args), secret });
       await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'anonymous', actorId: owner.id, accountId: account.id, details: { order: order.number, newAccount: true } });
+      await raiseEvent(scope, this.deps, { type: 'order.placed', accountId: account.id, data: { orderId: order.id, number: order.number } });
       return ok({ received: true as const });
     });
   }
@@ -115,9 +118,18 @@ export class PlaceOrder {
   /** A signed-in member with the orders right orders for their account; a repeated Idempotency-Key returns the first order. */
   async asMember(actor: Actor, input: { accountId: string; items: readonly CartItem[]; idempotencyKey?: string | null; source?: 'portal' | 'api' }, meta: RequestMeta): Promise<Result<Order, DomainFailure>> {
     if (!can(actor, { type: 'orders.place', accountId: input.accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
-    const key = input.idempotencyKey?.trim() || null;
-    if (key && (key.length > 200 || !/^[\w.:-]+$/u.test(key))) return fail(new InvalidInput('order.idempotency_key', 'Idempotency-Key'));
+    const checked = checkIdempotencyKey(input.idempotencyKey);
+    if (!checked.ok) return checked;
+    const key = checked.value;
+    const claim = { scope: `orders:${input.accountId}`, key, request: { items: input.items } };
     return this.deps.uow.run(async (scope) => {
+      // One key, one order: a repeat returns it, concurrent repeats wait for it, another body with the key is refused.
+      const taken = await takeIdempotencyKey(scope, this.deps, claim);
+      if (!taken.ok) return taken;
+      if (taken.value.kind === 'replay') {
+        const earlier = await scope.orders.findById(taken.value.resourceId);
+        if (earlier) return ok(earlier);
+      }
       if (key) {
         const earlier = await scope.orders.findByIdempotencyKey(input.accountId, key);
         if (earlier) return ok(earlier);
@@ -134,6 +146,8 @@ export class PlaceOrder {
         compose: (locale) => orderReceivedMail[locale]({ name: account.name, product: this.deps.settings.productName, orderNumber: order.number, quoteNumber: quote.number, lines: order.lines, link: `${this.deps.settings.appUrl}/accounts/${account.id}/orders` }),
       });
       await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'user', actorId: actor.userId, accountId: account.id, details: { order: order.number } });
+      await raiseEvent(scope, this.deps, { type: 'order.placed', accountId: account.id, data: { orderId: order.id, number: order.number } });
+      await keepIdempotencyKey(scope, claim, order.id);
       return ok(order);
     });
   }

@@ -19,6 +19,10 @@ export interface JobPayloads {
   'einvoice.poll': Record<string, never>;
   /** Reports a collected payment of an eRačun (eIzvještavanje) until it is accepted. */
   'einvoice.report_payment': { paymentId: string };
+  /** One signed POST of an event to one webhook endpoint, retried with a growing delay. */
+  'webhooks.deliver': { deliveryId: string };
+  /** A delivery whose retries are spent (the dead-letter queue of webhooks.deliver). */
+  'webhooks.failed': { deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 

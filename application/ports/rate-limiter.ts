@@ -6,6 +6,9 @@ export interface RateRule {
 export interface RateDecision {
   readonly allowed: boolean;
   readonly retryAfterSeconds: number;
+  /** Attempts left in the current window (0 once refused), and seconds until the window starts again. */
+  readonly remaining: number;
+  readonly resetSeconds: number;
 }
 
 /** Counts attempts per key in a fixed window. Committed on its own: a refused attempt still counts. */

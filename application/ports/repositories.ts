@@ -26,6 +26,8 @@ export interface Page<T> {
 export interface PageRequest {
   readonly after?: string | null;
   readonly limit: number;
+  /** Only what changed at or after this moment (lists that integrators sync). */
+  readonly updatedSince?: Date | null;
 }
 
 export interface UserRepository {

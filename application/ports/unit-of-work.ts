@@ -24,6 +24,7 @@ import type {
 import type { SessionManager } from './session-manager.js';
 import type { AnnouncementRepository, HelpRepository } from './help-repository.js';
 import type { DispatchRepository, FiscalRecordRepository, PaymentReportRepository, StatementImportRepository } from './fiscal-repositories.js';
+import type { IdempotencyKeys, StaffApiTokenRepository, WebhookRepository } from './integrations.js';
 
 /** Everything a use case may change, bound to one transaction. */
 export interface TransactionScope {
@@ -55,6 +56,9 @@ export interface TransactionScope {
   readonly dispatches: DispatchRepository;
   readonly paymentReports: PaymentReportRepository;
   readonly statementImports: StatementImportRepository;
+  readonly staffTokens: StaffApiTokenRepository;
+  readonly webhooks: WebhookRepository;
+  readonly idempotency: IdempotencyKeys;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

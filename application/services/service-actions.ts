@@ -11,6 +11,7 @@ import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
 
 const CHANGES = {
   cancelled: { hr: 'otkazano', en: 'cancelled' },
@@ -38,6 +39,7 @@ export class ServiceActions {
       if (!service.isLive()) return fail(new Conflict('service.not_live'));
       service.cancel();
       await scope.services.save(service);
+      await raiseEvent(scope, this.deps, { type: 'service.cancelled', accountId, data: { serviceId: service.id, reason: 'client' } });
       await this.told(scope, accountId, `${service.name} — ${service.domainName}`, 'cancelled', { serviceIds: [service.id] });
       return ok('service.cancelled');
     });

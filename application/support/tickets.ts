@@ -20,6 +20,9 @@ import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import type { ServiceActions } from '../services/service-actions.js';
+import { pageRequest, type Paging } from '../shared/paging.js';
+import { raiseEvent } from '../integrations/webhook-events.js';
+import { checkIdempotencyKey, keepIdempotencyKey, takeIdempotencyKey } from '../shared/idempotency.js';
 
 export interface Upload {
   readonly name: string;
@@ -34,6 +37,8 @@ export interface NewTicket {
   /** A typed request: its kind and its fields, as the form or the API sent them. */
   readonly request?: { readonly kind: string; readonly fields: Record<string, unknown> } | null;
   readonly attachment?: Upload | null;
+  /** A key the client chose: the same request sent again opens no second ticket. */
+  readonly idempotencyKey?: string | null;
 }
 
 /** The requests the actor may make in an account, and on which services and domains: what the form offers. */
@@ -116,7 +121,14 @@ export class Tickets {
     if (request && !can(actor, actionFor(accountId, request.value)).allowed) return fail(new Forbidden('request.not_allowed'));
     const file = input.attachment?.content.length ? checkDocument(input.attachment.content) : null;
     if (file && !file.ok) return file;
+    const key = checkIdempotencyKey(input.idempotencyKey);
+    if (!key.ok) return key;
+    const claim = { scope: `tickets:${accountId}`, key: key.value, request: { ...input, idempotencyKey: undefined } };
     return this.deps.uow.run(async (scope) => {
+      const taken = await takeIdempotencyKey(scope, this.deps, claim);
+      if (!taken.ok) return taken;
+      const earlier = taken.value.kind === 'replay' ? await scope.tickets.findById(taken.value.resourceId) : null;
+      if (earlier) return ok(earlier);
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
       if (request && !(await targetBelongs(scope, accountId, request.value))) return fail(new NotFound('not_found'));
@@ -140,13 +152,15 @@ export class Tickets {
       await this.tellStaff(scope, ticket, account, body.value);
       await this.tellClient(scope, ticket, account, body.value, false);
       await audit(scope, this.deps, meta, { action: 'ticket.opened', actorKind: 'user', actorId: actor.userId, accountId, details: { ticket: ticket.number, request: ticket.requestKind } });
+      await raiseEvent(scope, this.deps, { type: 'ticket.opened', accountId, data: { ticketId: ticket.id, number: ticket.number, request: ticket.requestKind } });
+      await keepIdempotencyKey(scope, claim, ticket.id);
       return ok(ticket);
     });
   }
 
-  async list(actor: Actor, accountId: string, filter: TicketFilter, after: string | null): Promise<Result<Page<Ticket>, DomainFailure>> {
+  async list(actor: Actor, accountId: string, filter: TicketFilter, after: string | null | Paging): Promise<Result<Page<Ticket>, DomainFailure>> {
     if (!can(actor, { type: 'tickets.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.tickets.listForAccount(accountId, filter, { after, limit: 25 }, ticketVisibility(actor, accountId))));
+    return ok(await this.deps.uow.run((scope) => scope.tickets.listForAccount(accountId, filter, pageRequest(after, 25), ticketVisibility(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, ticketId: string): Promise<Result<TicketView, DomainFailure>> {
@@ -158,7 +172,7 @@ export class Tickets {
     });
   }
 
-  async reply(actor: Actor, accountId: string, ticketId: string, input: { body: string; attachment?: Upload | null }, meta: RequestMeta): Promise<Result<Ticket, DomainFailure>> {
+  async reply(actor: Actor, accountId: string, ticketId: string, input: { body: string; attachment?: Upload | null; idempotencyKey?: string | null }, meta: RequestMeta): Promise<Result<Ticket, DomainFailure>> {
     if (!can(actor, { type: 'tickets.create', accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
     return this.write(ticketId, { kind: 'user', id: actor.userId }, input, meta, { accountId, actor });
   }
@@ -188,10 +202,10 @@ export class Tickets {
     });
   }
 
-  async queue(actor: Actor, filter: TicketFilter, after: string | null): Promise<Result<{ page: Page<Ticket>; accounts: ReadonlyMap<string, ClientAccount> }, DomainFailure>> {
+  async queue(actor: Actor, filter: TicketFilter, after: string | null | Paging): Promise<Result<{ page: Page<Ticket>; accounts: ReadonlyMap<string, ClientAccount> }, DomainFailure>> {
     if (!can(actor, { type: 'staff.tickets' }).allowed) return fail(new Forbidden('forbidden'));
     return this.deps.uow.run(async (scope) => {
-      const page = await scope.tickets.listQueue(filter, { after, limit: 50 });
+      const page = await scope.tickets.listQueue(filter, pageRequest(after, 50));
       const accounts = new Map((await scope.accounts.listByIds([...new Set(page.items.map((t) => t.accountId))])).map((a) => [a.id, a]));
       return ok({ page, accounts });
     });
@@ -205,7 +219,7 @@ export class Tickets {
     });
   }
 
-  async staffReply(actor: Actor, ticketId: string, input: { body: string; attachment?: Upload | null; close?: boolean }, meta: RequestMeta): Promise<Result<Ticket, DomainFailure>> {
+  async staffReply(actor: Actor, ticketId: string, input: { body: string; attachment?: Upload | null; close?: boolean; idempotencyKey?: string | null }, meta: RequestMeta): Promise<Result<Ticket, DomainFailure>> {
     if (!can(actor, { type: 'staff.tickets' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
     return this.write(ticketId, { kind: 'staff', id: actor.staffId }, input, meta, null);
   }
@@ -276,13 +290,19 @@ export class Tickets {
   }
 
   /** A message by staff (`member` null) or by a member of the account, who must be able to read the ticket. */
-  private async write(ticketId: string, author: { kind: 'user' | 'staff'; id: string }, input: { body: string; attachment?: Upload | null; close?: boolean }, meta: RequestMeta, member: { accountId: string; actor: Actor } | null): Promise<Result<Ticket, DomainFailure>> {
+  private async write(ticketId: string, author: { kind: 'user' | 'staff'; id: string }, input: { body: string; attachment?: Upload | null; close?: boolean; idempotencyKey?: string | null }, meta: RequestMeta, member: { accountId: string; actor: Actor } | null): Promise<Result<Ticket, DomainFailure>> {
     const body = checkBody(input.body);
     if (!body.ok) return body;
     const file = input.attachment?.content.length ? checkDocument(input.attachment.content) : null;
     if (file && !file.ok) return file;
+    const key = checkIdempotencyKey(input.idempotencyKey);
+    if (!key.ok) return key;
+    const claim = { scope: `ticket-messages:${ticketId}:${author.id}`, key: key.value, request: { ...input, idempotencyKey: undefined } };
     return this.deps.uow.run(async (scope) => {
+      const taken = await takeIdempotencyKey(scope, this.deps, claim);
+      if (!taken.ok) return taken;
       const ticket = await scope.tickets.findById(ticketId);
+      if (ticket && taken.value.kind === 'replay') return ok(ticket);
       if (!ticket) return fail(new NotFound('not_found'));
       if (member && (ticket.accountId !== member.accountId || !can(member.actor, { type: 'tickets.view', accountId: member.accountId, ticket }).allowed)) return fail(new NotFound('not_found'));
       const account = await scope.accounts.findById(ticket.accountId);
@@ -295,6 +315,8 @@ export class Tickets {
       ticket.messageFrom(author.kind, now);
       if (input.close) ticket.close(now);
       await scope.tickets.save(ticket);
+      if (author.kind === 'staff') await raiseEvent(scope, this.deps, { type: 'ticket.answered', accountId: ticket.accountId, data: { ticketId: ticket.id, number: ticket.number, messageId: message.id } });
+      await keepIdempotencyKey(scope, claim, message.id);
       if (author.kind === 'staff') await this.tellClient(scope, ticket, account, body.value, true);
       else await this.tellStaff(scope, ticket, account, body.value);
       await audit(scope, this.deps, meta, { action: author.kind === 'staff' ? 'staff.ticket_answered' : 'ticket.replied', actorKind: author.kind, actorId: author.id, accountId: ticket.accountId, details: { ticket: ticket.number } });

@@ -18,6 +18,6 @@ export interface Membership {
 export type Actor =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'user'; readonly userId: string; readonly memberships: readonly Membership[]; readonly viaTokenId?: string }
-  | { readonly kind: 'staff'; readonly staffId: string; readonly roles: readonly StaffRole[] };
+  | { readonly kind: 'staff'; readonly staffId: string; readonly roles: readonly StaffRole[]; readonly viaTokenId?: string };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };

@@ -49,6 +49,8 @@ export type Action =
   | { readonly type: 'contacts.invite'; readonly accountId: string }
   | { readonly type: 'account.audit'; readonly accountId: string }
   | { readonly type: 'account.tokens'; readonly accountId: string }
+  /** The account's webhook endpoints and their deliveries: the signed-in owner only (never a token). */
+  | { readonly type: 'account.webhooks'; readonly accountId: string }
   /** The signed-in person's own sign-in settings (two-factor): never through an API token. */
   | { readonly type: 'user.security'; readonly userId: string }
   | { readonly type: 'staff.orders' }
@@ -72,7 +74,10 @@ export type Action =
   | { readonly type: 'staff.announcements' }
   /** Marking an announcement read: the signed-in person's own dashboard, never through a token. */
   | { readonly type: 'announcements.read' }
-  | { readonly type: 'staff.audit' };
+  | { readonly type: 'staff.audit' }
+  /** Staff API tokens and the staff webhooks that receive every account's events: admins, signed in (never a token). */
+  | { readonly type: 'staff.api_tokens' }
+  | { readonly type: 'staff.webhooks' };
 
 export type DenyReason = 'unauthenticated' | 'not_member' | 'missing_permission' | 'missing_role' | 'out_of_scope' | 'own_contact' | 'exceeds_own_rights';
 
@@ -231,6 +236,7 @@ export function can(actor: Actor, action: Action): Decision {
     case 'account.audit':
     case 'account.email_change':
     case 'contacts.invite':
+    case 'account.webhooks':
     case 'account.tokens': {
       // The account's audit log, its API tokens, its email address and who may sign in for it are the owner's; never
       // through a token.
@@ -268,6 +274,10 @@ export function can(actor: Actor, action: Action): Decision {
       return actor.kind === 'staff' ? staffRole(actor.roles, 'billing') : deny('missing_role');
     case 'staff.audit':
       return actor.kind === 'staff' ? staffRole(actor.roles, 'admin') : deny('missing_role');
+    case 'staff.api_tokens':
+    case 'staff.webhooks':
+      if (actor.kind !== 'staff' || actor.viaTokenId) return deny('missing_role');
+      return actor.roles.includes('admin') ? allow('admin') : deny('missing_role');
   }
 }
 

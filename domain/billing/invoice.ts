@@ -73,6 +73,8 @@ export class Invoice {
   process!: InvoiceProcess;
   operator!: Operator | null;
   issuedAt!: Date;
+  /** When it last changed (set by the repository on every write): what `updated_since` asks about. */
+  updatedAt!: Date;
   deliveryDate!: LocalDate;
   dueDate!: LocalDate;
   seller!: Party;

@@ -50,6 +50,8 @@ export class Contact {
   invitationExpiresAt!: Date | null;
   acceptedAt!: Date | null;
   createdAt!: Date;
+  /** When it last changed (set by the repository on every write): what `updated_since` asks about. */
+  updatedAt!: Date;
 
   static add(input: {
     id: string;

@@ -45,6 +45,8 @@ export class Order {
   unlinkedCustomer!: OrderCustomer | null;
   idempotencyKey!: string | null;
   createdAt!: Date;
+  /** When it last changed (set by the repository on every write): what `updated_since` asks about. */
+  updatedAt!: Date;
   decidedAt!: Date | null;
   decidedByStaffId!: string | null;
   rejectionReason!: string | null;

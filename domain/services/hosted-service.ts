@@ -8,6 +8,8 @@ export abstract class ServiceTerm {
   status!: ServiceStatus;
   periodMonths!: number;
   expiresAt!: Date;
+  /** When it last changed (set by the repository on every write): what `updated_since` asks about. */
+  updatedAt!: Date;
 
   isLive(): boolean {
     return this.status === 'active' || this.status === 'suspended';
@@ -42,7 +44,7 @@ export class HostedService extends ServiceTerm {
   /** Username, password and host, encrypted by the SecretBox; null for services without a login. */
   sealedCredentials!: string | null;
 
-  static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'activatedAt' | 'suspend' | 'cancel' | 'renew' | 'changePlan' | 'isLive'> & { now: Date }): HostedService {
+  static activate(input: Omit<HostedService, 'status' | 'expiresAt' | 'updatedAt' | 'activatedAt' | 'suspend' | 'cancel' | 'renew' | 'changePlan' | 'isLive'> & { now: Date }): HostedService {
     const service = new HostedService();
     const { now, ...rest } = input;
     Object.assign(service, rest, { status: 'active', activatedAt: now, expiresAt: addMonths(now, input.periodMonths) });

@@ -31,6 +31,8 @@ export class Ticket implements TicketRef {
   domainId!: string | null;
   createdAt!: Date;
   lastActivityAt!: Date;
+  /** When it last changed (set by the repository on every write): what `updated_since` asks about. */
+  updatedAt!: Date;
   closedAt!: Date | null;
   /** The typed request (see ticket-request.ts), null for a plain question. */
   requestKind!: string | null;

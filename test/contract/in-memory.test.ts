@@ -16,6 +16,7 @@ import { describeContactRepositoryContract } from './contact-repository.contract
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
+import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -73,3 +74,5 @@ describeJobQueueContract('in-memory', async () => {
   const worker = new InMemoryJobWorker(portal.store);
   return { uow: portal.services.uow, worker, database: portal.database, settle: async () => void (await worker.drain()) };
 });
+
+describeIntegrationRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));

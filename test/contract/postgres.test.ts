@@ -19,6 +19,7 @@ import { describeContactRepositoryContract } from './contact-repository.contract
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
+import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
 
 const open: PostgresPortal[] = [];
 async function fresh(): Promise<PostgresPortal> {
@@ -82,6 +83,8 @@ describeEmailChangeRepositoryContract('MikroORM on PostgreSQL', async () => ({ s
 describeTicketRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeHelpRepositoryContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describeIntegrationRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeBillingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 

@@ -9,9 +9,9 @@ export function describeRateLimiterContract(name: string, make: () => Promise<{ 
     it('allows the limit, refuses past it with the wait, and forgets after the window', async () => {
       const { limiter, clock } = await make();
       const key = `k:${crypto.randomUUID()}`;
-      for (let i = 0; i < 3; i += 1) expect((await limiter.consume(key, rule)).allowed).toBe(true);
+      for (let i = 0; i < 3; i += 1) expect(await limiter.consume(key, rule)).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 2 - i, resetSeconds: 60 });
       clock.advance(20_000);
-      expect(await limiter.consume(key, rule)).toEqual({ allowed: false, retryAfterSeconds: 40 });
+      expect(await limiter.consume(key, rule)).toEqual({ allowed: false, retryAfterSeconds: 40, remaining: 0, resetSeconds: 40 });
       clock.advance(40_000);
       expect((await limiter.consume(key, rule)).allowed).toBe(true);
     });

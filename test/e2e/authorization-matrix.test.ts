@@ -17,19 +17,29 @@ import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.
  * or a redirect to sign in); requests use ids of account A, and unknown ids where an allowed call would change
  * something, so the matrix changes nothing.
  */
-type Caller = 'anonymous' | 'ownerA' | 'ownerB' | `staff:${StaffRole}` | 'token:all' | 'token:invoices' | 'contact:all' | 'contact:none' | 'contact:invoices' | 'contact:otherService';
+type Caller = 'anonymous' | 'ownerA' | 'ownerB' | `staff:${StaffRole}` | 'token:all' | 'token:invoices' | 'stoken:billing' | 'stoken:all' | 'contact:all' | 'contact:none' | 'contact:invoices' | 'contact:otherService';
 /**
  * `client` rows: the right a contact or token needs. A row naming one service or domain (`:serviceId`,
  * `:domainId`) is refused to a contact scoped to other services; `wholeAccount` marks a write that asks for
  * the whole account, which a scoped contact cannot give either.
  */
-type Rule = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'client'; right: Permission | null; ownerOnly?: boolean; wholeAccount?: boolean } | { kind: 'staff'; roles: readonly StaffRole[] };
+type Rule =
+  | { kind: 'public' }
+  | { kind: 'signedIn' }
+  /** A signed-in person or any client API token (the caller asks about itself). */
+  | { kind: 'signedInOrToken' }
+  | { kind: 'client'; right: Permission | null; ownerOnly?: boolean; wholeAccount?: boolean }
+  /** `sessionOnly`: a staff API token is refused whatever its roles (token and webhook administration). */
+  | { kind: 'staff'; roles: readonly StaffRole[]; sessionOnly?: boolean };
 
 const ALL_STAFF: readonly StaffRole[] = ['admin', 'support', 'billing', 'verifier', 'editor'];
 /** Staff who work with clients: every role but the editors of help pages. */
 const CLIENT_STAFF: readonly StaffRole[] = ['admin', 'support', 'billing', 'verifier'];
 const client = (right: Permission | null, ownerOnly = false, wholeAccount = false): Rule => ({ kind: 'client', right, ownerOnly, wholeAccount });
 const staff = (...roles: StaffRole[]): Rule => ({ kind: 'staff', roles: roles.length ? roles : ALL_STAFF });
+const staffSession = (...roles: StaffRole[]): Rule => ({ kind: 'staff', roles, sessionOnly: true });
+/** The roles of the staff API tokens among the callers (a token never has admin). */
+const STAFF_TOKEN_ROLES: Partial<Record<Caller, readonly StaffRole[]>> = { 'stoken:billing': ['billing'], 'stoken:all': ['support', 'billing', 'verifier', 'editor'] };
 
 const MATRIX: Record<string, Rule> = {
   'GET /assets/app.css': { kind: 'public' },
@@ -158,7 +168,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /dev/mail.json': { kind: 'public' },
   'GET /dev/mail/:id{[0-9]+}': { kind: 'public' },
   'GET /api/v1/health': { kind: 'public' },
-  'GET /api/v1/me': { kind: 'signedIn' },
+  'GET /api/v1/me': { kind: 'signedInOrToken' },
   'POST /api/v1/password-reset': { kind: 'public' },
   'GET /api/v1/catalog': { kind: 'public' },
   'GET /api/v1/openapi.json': { kind: 'public' },
@@ -238,10 +248,67 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/staff/announcements': staff('admin', 'support', 'editor'),
   'POST /api/v1/staff/announcements': staff('admin', 'support', 'editor'),
   'POST /api/v1/staff/announcements/:id/withdraw': staff('admin', 'support', 'editor'),
+  'GET /api/v1/docs/assets/:file': { kind: 'public' },
+  'POST /api/v1/orders': { kind: 'public' },
+  'GET /api/v1/accounts/:accountId/overview': client(null),
+  'GET /api/v1/announcements': { kind: 'public' },
+  'POST /api/v1/announcements/:id/read': { kind: 'signedIn' },
+  'GET /api/v1/accounts/:accountId/orders/:orderId': client('orders'),
+  'GET /api/v1/staff/orders': staff('admin', 'support', 'billing'),
+  'GET /api/v1/staff/orders/:orderId': staff('admin', 'support', 'billing'),
+  'POST /api/v1/staff/orders/:orderId/accept': staff('admin', 'support', 'billing'),
+  'POST /api/v1/staff/orders/:orderId/reject': staff('admin', 'support', 'billing'),
+  'POST /api/v1/staff/orders/:orderId/link': staff('admin', 'support', 'billing'),
+  'GET /api/v1/accounts/:accountId/services/:serviceId': client('services'),
+  'POST /api/v1/accounts/:accountId/services/:serviceId/access-data': client('credentials'),
+  'GET /api/v1/accounts/:accountId/domains/:domainId': client('domains'),
+  'PUT /api/v1/accounts/:accountId/domains/:domainId/nameservers': client('domains.manage'),
+  'GET /api/v1/accounts/:accountId/quotes/:quoteId': client('quotes'),
+  'GET /api/v1/accounts/:accountId/quotes/:quoteId/pdf': client('quotes'),
+  'GET /api/v1/staff/payments': staff('admin', 'billing'),
+  'GET /api/v1/staff/invoices/:invoiceId': staff('admin', 'billing'),
+  'GET /api/v1/staff/invoices/:invoiceId/pdf': staff('admin', 'billing'),
+  'GET /api/v1/staff/invoices/:invoiceId/ubl': staff('admin', 'billing'),
+  'POST /api/v1/staff/invoices/:invoiceId/credit-note': staff('admin', 'billing'),
+  'GET /api/v1/staff/accounts/:accountId/buyer-class': staff('admin', 'billing'),
+  'PUT /api/v1/staff/accounts/:accountId/buyer-class': staff('admin', 'billing'),
+  'GET /api/v1/accounts/:accountId/emails': client('emails'),
+  'GET /api/v1/accounts/:accountId/emails/:mailId': client('emails'),
+  'GET /api/v1/accounts/:accountId/audit': client(null, true),
+  'GET /api/v1/accounts/:accountId/api-tokens': client(null, true),
+  'POST /api/v1/accounts/:accountId/api-tokens': client(null, true),
+  'DELETE /api/v1/accounts/:accountId/api-tokens/:tokenId': client(null, true),
+  'GET /api/v1/me/sessions': { kind: 'signedIn' },
+  'DELETE /api/v1/me/sessions/:sessionId': { kind: 'signedIn' },
+  'GET /api/v1/me/security-messages': { kind: 'signedIn' },
+  'GET /api/v1/staff/email-changes/:requestId/document': staff('admin', 'verifier'),
+  'POST /api/v1/accounts/:accountId/tickets/:ticketId/attachments': client('tickets'),
+  'POST /api/v1/accounts/:accountId/tickets/:ticketId/close': client('tickets'),
+  'GET /api/v1/accounts/:accountId/tickets/:ticketId/files/:fileId': client('tickets'),
+  'POST /api/v1/staff/tickets/:ticketId/attachments': staff('admin', 'support', 'billing'),
+  'GET /api/v1/staff/tickets/:ticketId/files/:fileId': staff('admin', 'support', 'billing'),
+  'GET /api/v1/staff/clients/:accountId': staff(...CLIENT_STAFF),
+  'GET /api/v1/staff/accounts/:accountId/profile': staff('admin', 'support'),
+  'PUT /api/v1/staff/accounts/:accountId/locks': staff('admin', 'support'),
+  'POST /api/v1/staff/users/:userId/two-factor/reset': staff('admin', 'support'),
+  'GET /api/v1/staff/audit': staff('admin'),
+  'GET /api/v1/staff/api-tokens': staffSession('admin'),
+  'POST /api/v1/staff/api-tokens': staffSession('admin'),
+  'DELETE /api/v1/staff/api-tokens/:tokenId': staffSession('admin'),
+  'GET /api/v1/accounts/:accountId/webhooks': client(null, true),
+  'POST /api/v1/accounts/:accountId/webhooks': client(null, true),
+  'DELETE /api/v1/accounts/:accountId/webhooks/:endpointId': client(null, true),
+  'GET /api/v1/accounts/:accountId/webhooks/:endpointId/deliveries': client(null, true),
+  'POST /api/v1/accounts/:accountId/webhooks/:endpointId/deliveries/:deliveryId/replay': client(null, true),
+  'GET /api/v1/staff/webhooks': staffSession('admin'),
+  'POST /api/v1/staff/webhooks': staffSession('admin'),
+  'DELETE /api/v1/staff/webhooks/:endpointId': staffSession('admin'),
+  'GET /api/v1/staff/webhooks/:endpointId/deliveries': staffSession('admin'),
+  'POST /api/v1/staff/webhooks/:endpointId/deliveries/:deliveryId/replay': staffSession('admin'),
 };
 
 /** Routes a caller would change for everybody (their own session): checked for the anonymous caller only. */
-const ANONYMOUS_ONLY = new Set(['POST /email-change', 'POST /api/v1/email-change', 'POST /sign-in', 'POST /sign-out', 'POST /staff/sign-in', 'POST /staff/sign-out', 'POST /language', 'POST /password-reset', 'POST /password-reset/:token', 'POST /order', 'POST /api/v1/password-reset']);
+const ANONYMOUS_ONLY = new Set(['POST /api/v1/orders', 'POST /email-change', 'POST /api/v1/email-change', 'POST /sign-in', 'POST /sign-out', 'POST /staff/sign-in', 'POST /staff/sign-out', 'POST /language', 'POST /password-reset', 'POST /password-reset/:token', 'POST /order', 'POST /api/v1/password-reset']);
 
 /** Valid bodies for API writes, so a refusal can only come from authorization (not from validation). */
 const BODIES: Record<string, unknown> = {
@@ -268,6 +335,17 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/accounts/:accountId/orders': { items: [{ productCode: 'DOM-EU', domainName: 'matrica-api.eu' }] },
   'POST /api/v1/staff/accounts/:accountId/invoices': { dueDate: '2099-01-01', lines: [{ description: 'Matrica', unitPriceCents: 100, quantity: 1, vat: 'S25', kpdCode: '63.10.12', unitCode: 'C62' }] },
   'POST /api/v1/staff/payments': { bankTransactionId: 'MATRIX-2', amountCents: 100, receivedOn: '2026-11-20', reference: '9-9-9', payerName: '' },
+  // Unknown ids, or a field the use case refuses after the policy said yes: nothing changes.
+  'POST /api/v1/staff/orders/:orderId/reject': { reason: 'matrica' },
+  'PUT /api/v1/accounts/:accountId/domains/:domainId/nameservers': { nameservers: ['ns1.test.hr', 'ns2.test.hr'] },
+  'POST /api/v1/staff/invoices/:invoiceId/credit-note': { reason: '' },
+  'PUT /api/v1/staff/accounts/:accountId/locks': { fields: [] },
+  'PUT /api/v1/staff/accounts/:accountId/buyer-class': { buyerClass: 'vat_business', country: 'HR', vatNumber: '' },
+  'POST /api/v1/staff/users/:userId/two-factor/reset': { reason: 'matrica' },
+  'POST /api/v1/accounts/:accountId/api-tokens': { name: '', permissions: ['invoices'] },
+  'POST /api/v1/staff/api-tokens': { name: '', roles: ['billing'] },
+  'POST /api/v1/accounts/:accountId/webhooks': { name: '', url: 'https://matrica.example.hr/hook', events: ['order.placed'] },
+  'POST /api/v1/staff/webhooks': { name: '', url: 'https://matrica.example.hr/hook', events: ['order.placed'] },
 };
 
 /** Valid document uploads for the API routes that take one (a multipart form). */
@@ -276,6 +354,9 @@ const UPLOADS: Record<string, () => FormData> = {
   // A wrong password: an allowed caller gets past authorization (422) and nothing changes.
   'POST /api/v1/accounts/:accountId/email-change': () => multipart({ password: 'not the password', newEmail: 'matrica-nova@example.hr' }, pdf),
   'POST /api/v1/email-change': () => multipart({ oib: '1', newEmail: 'x' }, pdf),
+  // An empty message: refused by the use case after the policy said yes.
+  'POST /api/v1/accounts/:accountId/tickets/:ticketId/attachments': () => multipart({ body: '' }, { ...pdf, field: 'file' }),
+  'POST /api/v1/staff/tickets/:ticketId/attachments': () => multipart({ body: '' }, { ...pdf, field: 'file' }),
   // Not a bank statement: an allowed caller gets past authorization (422) and nothing is booked.
   'POST /api/v1/staff/bank-statements': () => multipart({}, { field: 'file', bytes: new TextEncoder().encode('<Document/>'), name: 'izvod.xml', type: 'application/xml' }),
 };
@@ -283,16 +364,20 @@ const UPLOADS: Record<string, () => FormData> = {
 /** Required query parameters, so that a refusal can only come from authorization (not from validation). */
 const QUERIES: Record<string, string> = { 'GET /api/v1/staff/clients': '?q=matrica' };
 
-const CALLERS: readonly Caller[] = ['anonymous', 'ownerA', 'ownerB', 'staff:admin', 'staff:support', 'staff:billing', 'staff:verifier', 'staff:editor', 'token:all', 'token:invoices', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
+const CALLERS: readonly Caller[] = ['anonymous', 'ownerA', 'ownerB', 'staff:admin', 'staff:support', 'staff:billing', 'staff:verifier', 'staff:editor', 'token:all', 'token:invoices', 'stoken:billing', 'stoken:all', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
 const PEOPLE: readonly Caller[] = ['ownerA', 'ownerB', 'contact:all', 'contact:none', 'contact:invoices', 'contact:otherService'];
 
 function expected(rule: Rule, caller: Caller, api: boolean, route: string): 'allow' | 'deny' {
   if (rule.kind === 'public') return 'allow';
   if (rule.kind === 'signedIn') return PEOPLE.includes(caller) ? 'allow' : 'deny';
+  if (rule.kind === 'signedInOrToken') return PEOPLE.includes(caller) || caller.startsWith('token:') ? 'allow' : 'deny';
+  const tokenRoles = STAFF_TOKEN_ROLES[caller];
+  if (rule.kind === 'staff' && tokenRoles) return api && !rule.sessionOnly && tokenRoles.some((r) => rule.roles.includes(r)) ? 'allow' : 'deny';
   if (rule.kind === 'staff') return caller.startsWith('staff:') && rule.roles.includes(caller.slice(6) as StaffRole) ? 'allow' : 'deny';
+  if (tokenRoles) return 'deny';
   if (caller === 'ownerA') return 'allow';
   if (caller === 'token:all') return api && !rule.ownerOnly ? 'allow' : 'deny';
-  if (caller === 'token:invoices') return api && !rule.ownerOnly && rule.right === 'invoices' ? 'allow' : 'deny';
+  if (caller === 'token:invoices') return api && !rule.ownerOnly && (rule.right === 'invoices' || rule.right === null) ? 'allow' : 'deny';
   if (rule.ownerOnly) return 'deny';
   if (caller === 'contact:all') return 'allow';
   if (caller === 'contact:none') return rule.right === null ? 'allow' : 'deny';
@@ -343,6 +428,11 @@ beforeAll(async () => {
   if (!all.ok || !invoicesOnly.ok) throw new Error('tokens failed');
   tokens['token:all'] = all.value.token;
   tokens['token:invoices'] = invoicesOnly.value.token;
+  for (const [caller, roles] of Object.entries(STAFF_TOKEN_ROLES)) {
+    const made = await useCases.staffTokens.create(adminActor, { name: caller, roles: [...roles] }, META);
+    if (!made.ok) throw new Error(`staff token failed: ${made.error.code}`);
+    tokens[caller as Caller] = made.value.token;
+  }
   // The same details the account has: an allowed change changes nothing.
   BODIES['PUT /api/v1/accounts/:accountId/profile'] = { name: a.account.name, street: a.account.street, postalCode: a.account.postalCode, city: a.account.city, phone: a.account.phone };
   ids = {
@@ -360,6 +450,9 @@ beforeAll(async () => {
     mailId: mails.items[0]!.id,
     orderId: crypto.randomUUID(),
     tokenId: crypto.randomUUID(),
+    endpointId: crypto.randomUUID(),
+    deliveryId: crypto.randomUUID(),
+    file: 'docs.js',
     contactId: crypto.randomUUID(),
     sessionId: 'f'.repeat(64),
     token: 'abcdefghijklmnopqrstuvwxyz234567',

@@ -272,7 +272,8 @@ describe('JSON API', () => {
   it('publishes OpenAPI 3.1 and a docs page', async () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([
+    // Every operation that was ever published stays (the API only grows); the full list is the parity test's.
+    expect(Object.keys(doc.paths).sort()).toEqual(expect.arrayContaining([
       '/accounts/{accountId}/contacts',
       '/accounts/{accountId}/contacts/{contactId}',
       '/accounts/{accountId}/contacts/{contactId}/invitation',
@@ -327,8 +328,10 @@ describe('JSON API', () => {
       '/staff/tickets/{ticketId}',
       '/staff/tickets/{ticketId}/messages',
       '/staff/tickets/{ticketId}/request',
-    ]);
-    expect(await (await app.request('/api/v1/docs')).text()).toContain('POST /api/v1/password-reset');
+    ]));
+    const docs = await (await app.request('/api/v1/docs')).text();
+    expect(docs).toContain('data-url="/api/v1/openapi.json"');
+    expect(docs).not.toMatch(/<script>|<style|style=/u);
   });
 
   it('answers problem+json: 401 without a session, 422 with field errors in the user language', async () => {

@@ -11,6 +11,7 @@ import { OsloTokens } from '../../adapters/system/oslo-tokens.js';
 import { OsloTotp } from '../../adapters/system/oslo-totp.js';
 import { FixedClock } from '../../adapters/system/system-clock.js';
 import { registerJobHandlers } from '../../web/jobs.js';
+import { InMemoryWebhookSender } from '../../adapters/in-memory/in-memory-webhook-sender.js';
 import type { Services } from '../../application/shared/services.js';
 import { InMemoryFiscalizer } from '../../adapters/in-memory/in-memory-fiscalizer.js';
 import { InMemoryEInvoiceExchange } from '../../adapters/in-memory/in-memory-einvoice-exchange.js';
@@ -67,13 +68,14 @@ export function inMemoryPortal(start = new Date('2026-11-25T09:00:00Z')) {
   };
   const mailer = new InMemoryMailer();
   const worker = new InMemoryJobWorker(store);
-  void registerJobHandlers(worker, services, { mailer, messageIdDomain: 'localhost' });
+  const webhookSender = new InMemoryWebhookSender();
+  void registerJobHandlers(worker, services, { mailer, messageIdDomain: 'localhost' }, { webhookSender });
   /** What reached the transport (after running the queued jobs), optionally only to one address: the real mail, secrets in place. */
   const inbox = async (to?: string) => {
     await worker.drain();
     return mailer.sent.filter((m) => to === undefined || m.to === to);
   };
-  return { services, clock, store, mailer, worker, inbox, database: new InMemoryDatabaseHealth(), outside };
+  return { services, clock, store, mailer, worker, inbox, webhookSender, database: new InMemoryDatabaseHealth(), outside };
 }
 
 export type InMemoryPortal = ReturnType<typeof inMemoryPortal>;

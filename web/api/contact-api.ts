@@ -3,7 +3,7 @@ import { PERMISSIONS } from '../../domain/authorization/permission.js';
 import { SUBSCRIPTIONS, type Contact } from '../../domain/contacts/contact.js';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
-import { CLIENT_AUTH, denied, page, problemContent, requireCaller, unauthenticated, afterQuery } from './api-common.js';
+import { client, clientActor, json, page, pagingOf, pathIds, syncQuery, timestamp, unauthenticated } from './api-common.js';
 import { failureResponse } from './problem.js';
 
 const ContactSchema = z
@@ -15,36 +15,38 @@ const ContactSchema = z
     permissions: z.array(z.enum(PERMISSIONS)),
     scope: z.object({ serviceIds: z.array(z.uuid()), domainIds: z.array(z.uuid()) }).nullable().openapi({ description: 'null: the whole account' }),
     subscriptions: z.array(z.enum(SUBSCRIPTIONS)),
-    invitationExpiresAt: z.string().nullable(),
-    acceptedAt: z.string().nullable(),
-    createdAt: z.string(),
+    invitationExpiresAt: timestamp().nullable(),
+    acceptedAt: timestamp().nullable(),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
   })
   .openapi('Contact');
 
 const ContactChange = z
   .object({
-    name: z.string().max(200),
-    permissions: z.array(z.string().max(40)).max(20).default([]),
-    scope: z.object({ serviceIds: z.array(z.uuid()).max(500).default([]), domainIds: z.array(z.uuid()).max(500).default([]) }).nullable().default(null),
-    subscriptions: z.array(z.string().max(40)).max(10).default([]),
+    name: z.string().max(200).openapi({ example: 'Ana Knjigovođa' }),
+    permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).default([]).openapi({ example: ['quotes', 'invoices'] }),
+    scope: z
+      .object({ serviceIds: z.array(z.uuid()).max(500).default([]), domainIds: z.array(z.uuid()).max(500).default([]) })
+      .nullable()
+      .default(null)
+      .openapi({ description: 'null: the whole account; otherwise only these services and domains' }),
+    subscriptions: z.array(z.enum(SUBSCRIPTIONS)).max(SUBSCRIPTIONS.length).default([]).openapi({ example: ['billing'] }),
   })
   .openapi('ContactChange');
 
-const NewContact = ContactChange.extend({ email: z.string().max(254), login: z.boolean().default(true).openapi({ description: 'true: mail an invitation to sign in; false: the contact only receives mail' }) }).openapi('NewContact');
+const NewContact = ContactChange.extend({ email: z.string().max(254).openapi({ example: 'racunovodstvo@demo-firma.hr' }), login: z.boolean().default(true).openapi({ description: 'true: mail an invitation to sign in; false: the contact only receives mail' }) }).openapi('NewContact');
 
-const contactParams = z.object({
-  accountId: z.uuid().openapi({ param: { name: 'accountId', in: 'path' } }),
-  contactId: z.uuid().openapi({ param: { name: 'contactId', in: 'path' } }),
-});
-const accountParams = contactParams.pick({ accountId: true });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const refused = { ...denied, 404: { description: 'No such contact in this account', content: problemContent }, 409: { description: 'Conflict', content: problemContent }, 422: { description: 'Invalid input', content: problemContent } };
+const contactParams = pathIds('accountId', 'contactId');
+const accountParams = pathIds('accountId');
+const refused = { 409: { description: 'The address is a contact already, or the invitation was accepted' } };
 
-const common = { tags: ['contacts'], security: CLIENT_AUTH, middleware: requireCaller };
+const common = { ...client, tags: ['contacts'] };
 
-const listRoute = createRoute({ ...common, method: 'get', path: '/accounts/{accountId}/contacts', summary: 'Contacts of an account', request: { params: accountParams, query: afterQuery }, responses: { 200: { description: 'A page of contacts', content: json(page(ContactSchema)) }, ...denied } });
+const listRoute = createRoute({ ...common, operationId: 'listContacts', method: 'get', path: '/accounts/{accountId}/contacts', summary: 'Contacts of an account (contacts right)', request: { params: accountParams, query: syncQuery }, responses: { 200: { description: 'A page of contacts (50 unless limit says otherwise)', content: json(page(ContactSchema)) } } });
 const addRoute = createRoute({
   ...common,
+  operationId: 'addContact',
   method: 'post',
   path: '/accounts/{accountId}/contacts',
   summary: 'Add a contact (and mail an invitation valid 7 days)',
@@ -52,9 +54,10 @@ const addRoute = createRoute({
   request: { params: accountParams, body: { required: true, content: json(NewContact) } },
   responses: { 201: { description: 'The contact', content: json(ContactSchema) }, ...refused },
 });
-const getRoute = createRoute({ ...common, method: 'get', path: '/accounts/{accountId}/contacts/{contactId}', summary: 'One contact', request: { params: contactParams }, responses: { 200: { description: 'The contact', content: json(ContactSchema) }, ...refused } });
+const getRoute = createRoute({ ...common, operationId: 'getContact', method: 'get', path: '/accounts/{accountId}/contacts/{contactId}', summary: 'One contact', request: { params: contactParams }, responses: { 200: { description: 'The contact', content: json(ContactSchema) }, ...refused } });
 const changeRoute = createRoute({
   ...common,
+  operationId: 'changeContact',
   method: 'put',
   path: '/accounts/{accountId}/contacts/{contactId}',
   summary: "Change a contact's name, rights, scope and subscriptions",
@@ -62,8 +65,8 @@ const changeRoute = createRoute({
   request: { params: contactParams, body: { required: true, content: json(ContactChange) } },
   responses: { 200: { description: 'The contact', content: json(ContactSchema) }, ...refused },
 });
-const removeRoute = createRoute({ ...common, method: 'delete', path: '/accounts/{accountId}/contacts/{contactId}', summary: 'Remove a contact: what it allowed ends at once', request: { params: contactParams }, responses: { 204: { description: 'Removed' }, ...refused } });
-const inviteRoute = createRoute({ ...common, method: 'post', path: '/accounts/{accountId}/contacts/{contactId}/invitation', summary: 'Mail a new invitation (the previous link stops working)', request: { params: contactParams }, responses: { 200: { description: 'The contact', content: json(ContactSchema) }, ...refused } });
+const removeRoute = createRoute({ ...common, operationId: 'removeContact', method: 'delete', path: '/accounts/{accountId}/contacts/{contactId}', summary: 'Remove a contact: what it allowed ends at once', request: { params: contactParams }, responses: { 204: { description: 'Removed' }, ...refused } });
+const inviteRoute = createRoute({ ...common, operationId: 'inviteContact', method: 'post', path: '/accounts/{accountId}/contacts/{contactId}/invitation', summary: 'Mail a new invitation (the previous link stops working)', request: { params: contactParams }, responses: { 200: { description: 'The contact', content: json(ContactSchema) }, ...refused } });
 
 function contactJson(c: Contact, now: Date) {
   return {
@@ -77,6 +80,7 @@ function contactJson(c: Contact, now: Date) {
     invitationExpiresAt: c.invitationExpiresAt?.toISOString() ?? null,
     acceptedAt: c.acceptedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
 
@@ -93,44 +97,50 @@ const inputOf = (body: z.infer<typeof ContactChange>) => ({
 export function registerContactApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): void {
   const { contacts } = useCases;
   api.openapi(listRoute, async (c) => {
-    if (!c.var.apiActor) return unauthenticated(c) as never;
-    const result = await contacts.list(c.var.apiActor, c.req.valid('param').accountId, c.req.valid('query').after ?? null);
+    const actor = clientActor(c);
+    if (!actor) return unauthenticated(c) as never;
+    const result = await contacts.list(actor, c.req.valid('param').accountId, pagingOf(c.req.valid('query')));
     if (!result.ok) return failureResponse(c, result.error) as never;
     const now = new Date();
     return c.json({ items: result.value.items.map((x) => contactJson(x, now)), next: result.value.next }, 200);
   });
   api.openapi(addRoute, async (c) => {
-    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const actor = clientActor(c);
+    if (!actor) return unauthenticated(c) as never;
     const body = c.req.valid('json');
-    const result = await contacts.add(c.var.apiActor, c.req.valid('param').accountId, { ...inputOf(body), email: body.email, login: body.login }, c.var.meta);
+    const result = await contacts.add(actor, c.req.valid('param').accountId, { ...inputOf(body), email: body.email, login: body.login }, c.var.meta);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(contactJson(result.value, new Date()), 201);
   });
   api.openapi(getRoute, async (c) => {
-    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const actor = clientActor(c);
+    if (!actor) return unauthenticated(c) as never;
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.show(c.var.apiActor, accountId, contactId);
+    const result = await contacts.show(actor, accountId, contactId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(contactJson(result.value.contact, new Date()), 200);
   });
   api.openapi(changeRoute, async (c) => {
-    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const actor = clientActor(c);
+    if (!actor) return unauthenticated(c) as never;
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.update(c.var.apiActor, accountId, contactId, inputOf(c.req.valid('json')), c.var.meta);
+    const result = await contacts.update(actor, accountId, contactId, inputOf(c.req.valid('json')), c.var.meta);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(contactJson(result.value, new Date()), 200);
   });
   api.openapi(removeRoute, async (c) => {
-    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const actor = clientActor(c);
+    if (!actor) return unauthenticated(c) as never;
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.remove(c.var.apiActor, accountId, contactId, c.var.meta);
+    const result = await contacts.remove(actor, accountId, contactId, c.var.meta);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 204);
   });
   api.openapi(inviteRoute, async (c) => {
-    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const actor = clientActor(c);
+    if (!actor) return unauthenticated(c) as never;
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.invite(c.var.apiActor, accountId, contactId, c.var.meta);
+    const result = await contacts.invite(actor, accountId, contactId, c.var.meta);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(contactJson(result.value, new Date()), 200);
   });

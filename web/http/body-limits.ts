@@ -6,9 +6,13 @@ const KIB = 1024;
 
 /**
  * Routes that take a document (a multipart form with one file of up to 5 MB and a few fields): the email-change
- * forms and their API, a new ticket and a message on one (the client's and the staff's), a bank statement (page and API).
+ * forms and their API, a new ticket and a message on one (the client's and the staff's), a bank statement (page and API),
+ * and a file answering a ticket through the API.
  */
-export const UPLOAD_PATHS = new RegExp(`^/(?:(?:api/v1/)?(?:email-change|accounts/${UUID}/email-change|staff/bank-statements)|accounts/${UUID}/tickets(?:/${UUID}/messages)?|staff/tickets/${UUID}/messages)$`, 'u');
+export const UPLOAD_PATHS = new RegExp(
+  `^/(?:(?:api/v1/)?(?:email-change|accounts/${UUID}/email-change|staff/bank-statements)|accounts/${UUID}/tickets(?:/${UUID}/messages)?|staff/tickets/${UUID}/messages|api/v1/(?:accounts/${UUID}/|staff/)tickets/${UUID}/attachments)$`,
+  'u',
+);
 
 /**
  * The most a request body may be, by route, checked before anything reads it (a large or deeply nested JSON is

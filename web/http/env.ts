@@ -15,6 +15,8 @@ export interface AppEnv {
     actor: Actor;
     /** Who calls the JSON API: a signed-in user (session) or an API token; null when neither. */
     apiActor: Actor | null;
+    /** Who calls the staff part of the JSON API: a staff session or a staff API token; null when neither. */
+    apiStaff?: Actor | null;
     /** The parts of the current account the actor may reach, for the account navigation. */
     areas: AccountAreas | null;
   };

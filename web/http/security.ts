@@ -44,7 +44,10 @@ export function csrfGuard(appOrigin: string, refuse: (c: Context<AppEnv>) => Res
     if (SAFE_METHODS.has(c.req.method)) return next();
     // A bearer token is not sent by a browser on its own, so a cross-site form cannot ride on it.
     const bearerOnly = /^Bearer\s/iu.test(c.req.header('authorization') ?? '') && !c.req.header('cookie');
-    if (bearerOnly || isSameOriginRequest(c, appOrigin)) return next();
+    // Nor can anything ride on a call to the JSON API that carries no cookie and is no browser's (no Sec-Fetch-Site):
+    // without ambient credentials there is no forgery.
+    const cookielessApiCall = !c.req.header('cookie') && !c.req.header('sec-fetch-site') && new URL(c.req.url).pathname.startsWith('/api/');
+    if (bearerOnly || cookielessApiCall || isSameOriginRequest(c, appOrigin)) return next();
     return refuse(c);
   };
 }

@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import type { WebhookAnswer, WebhookRequest, WebhookSender } from '../../application/ports/integrations.js';
+import { isPrivateAddress } from '../../domain/integrations/webhook.js';
+
+const TIMEOUT_MS = 10_000;
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** The signature scheme, in one place: HMAC-SHA256 of "<timestamp>.<body>" under the endpoint's secret, hex. */
+export function webhookSignature(secret: string, timestamp: number, body: string): string {
+  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+const isLoopback = (address: string) => /^127\./u.test(address) || address === '::1' || address === '::ffff:127.0.0.1';
+
+/**
+ * POSTs webhooks with node's http(s). The address is resolved by our own lookup, which refuses private, loopback,
+ * link-local and reserved targets (SSRF) and connects to the very address it checked, so a name that changes its
+ * answer between check and connection (DNS rebinding) gains nothing. Redirects are not followed. Loopback is allowed
+ * only when the portal itself runs on this machine.
+ */
+export class NodeWebhookSender implements WebhookSender {
+  constructor(private readonly options: { allowLoopback: boolean }) {}
+
+  private allowed(address: string): boolean {
+    return !isPrivateAddress(address) || (this.options.allowLoopback && isLoopback(address));
+  }
+
+  private readonly guardedLookup: LookupFunction = (hostname, options, callback) => {
+    dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, '', 0);
+      const good = addresses.filter((a) => this.allowed(a.address));
+      if (good.length === 0 || good.length !== addresses.length) return callback(Object.assign(new Error(`target not allowed: ${hostname} resolves to a private address`), { code: 'ETARGET' }), '', 0);
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, good);
+      return callback(null, good[0]!.address, good[0]!.family);
+    });
+  };
+
+  send(request: WebhookRequest): Promise<WebhookAnswer> {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return Promise.resolve({ ok: false, error: 'invalid url' });
+    }
+    const host = url.hostname.replace(/^\[|\]$/gu, '');
+    if (isIP(host) && !this.allowed(host)) return Promise.resolve({ ok: false, error: `target not allowed: ${host}` });
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.allowLoopback)) return Promise.resolve({ ok: false, error: 'only https targets' });
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const body = Buffer.from(request.body, 'utf8');
+    return new Promise<WebhookAnswer>((resolve) => {
+      const req = send(
+        url,
+        {
+          method: 'POST',
+          lookup: this.guardedLookup,
+          timeout: TIMEOUT_MS,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(body.length),
+            'user-agent': 'client-portal-webhooks/1',
+            'webhook-id': request.id,
+            'webhook-timestamp': String(request.timestamp),
+            'webhook-signature': webhookSignature(request.secret, request.timestamp, request.body),
+          },
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size <= MAX_ANSWER_BYTES) chunks.push(chunk);
+            else res.destroy();
+          });
+          const done = () => resolve({ ok: true, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+          res.on('end', done);
+          res.on('close', done);
+          res.on('error', done);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', (error: Error) => resolve({ ok: false, error: error.message.slice(0, 300) }));
+      req.end(body);
+    });
+  }
+}
