@@ -33,7 +33,7 @@ beforeAll(async () => {
   if (!toolsAvailable) return;
   cert = opensslCertificate(SETTINGS.billing.seller.oib);
   outside = await startOutsideServices(
-    { einvoiceDir: EINVOICE_DIR, fiscal: { timeoutMs: 5_000 }, intermediary: { companyBu: '' }, reporting: {} },
+    { einvoiceDir: EINVOICE_DIR, fiscal: { timeoutMs: 20_000 }, intermediary: { companyBu: '' }, reporting: {} },
     { clock: new SystemClock(), ids: new CryptoIds(), sellerOib: SETTINGS.billing.seller.oib, dataDir: cert.dir, log: () => undefined, certificate: cert.certificate },
   );
   portal = await postgresPortal({ outside });
