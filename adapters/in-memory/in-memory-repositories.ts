@@ -14,6 +14,7 @@ import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import type { User } from '../../domain/identity/user.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import { mailReadable, type MailHistoryFilter } from '../../domain/authorization/policy.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import { copy } from './copy.js';
 import type { InMemoryStore } from './in-memory-store.js';
@@ -212,8 +213,8 @@ export class InMemoryMailRepository implements MailRepository {
     failed.lastError = error;
     this.store.mails.set(id, failed);
   }
-  async listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
-    return this.page((m) => m.accountId === accountId && !m.personal, page);
+  async listForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<OutgoingMail>> {
+    return this.page((m) => m.accountId === accountId && !m.personal && mailReadable(readableBy, m), page);
   }
   async listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
     return this.page((m) => m.userId === userId && m.personal, page);

@@ -14,6 +14,7 @@ import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import type { User } from '../../domain/identity/user.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { MailHistoryFilter } from '../../domain/authorization/policy.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { execute, type Em } from './orm.js';
@@ -197,8 +198,32 @@ export class MikroOrmMailRepository implements MailRepository {
   async markFailed(id: string, error: string): Promise<void> {
     await this.em.nativeUpdate(OutgoingMailSchema, { id, status: 'sending' }, { status: 'failed', lastError: error });
   }
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
-    return this.page({ accountId, personal: false }, page);
+  async listForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<OutgoingMail>> {
+    if (!readableBy) return this.page({ accountId, personal: false }, page);
+    // The policy's `mail.receive` in SQL (mailReadable): the member's topics, and for a scoped member only mail about its
+    // part: billing and general news of the whole account, services and domains all within its scope, tickets in it.
+    const after = decodeCursor(page.after ?? null);
+    const scope = readableBy.scope;
+    const rows = await execute<Record<string, unknown>>(
+      this.em,
+      `select * from mail_messages m
+        where m.account_id = $1 and not m.personal and m.topic = any($2::text[])
+          and ($3::boolean is false
+            or m.topic in ('general', 'billing')
+            or (coalesce(m.about ? 'ticket', false)
+                and (m.about->'ticket'->>'openedByUserId' = $4 or m.about->'ticket'->>'serviceId' = any($5::text[]) or m.about->'ticket'->>'domainId' = any($6::text[])))
+            or (not coalesce(m.about ? 'ticket', true)
+                and jsonb_array_length(coalesce(m.about->'serviceIds', '[]')) + jsonb_array_length(coalesce(m.about->'domainIds', '[]')) > 0
+                and coalesce(m.about->'serviceIds', '[]') <@ to_jsonb($5::text[])
+                and coalesce(m.about->'domainIds', '[]') <@ to_jsonb($6::text[])))
+          and ($7::timestamptz is null or (m.created_at, m.id) < ($7, $8::uuid))
+        order by m.created_at desc, m.id desc
+        limit $9`,
+      [accountId, readableBy.topics, scope !== null, readableBy.userId, scope?.serviceIds ?? [], scope?.domainIds ?? [], after?.at ?? null, after?.id ?? null, page.limit + 1],
+    );
+    const items = rows.slice(0, page.limit).map((row) => this.em.map(OutgoingMailSchema, row));
+    const last = items.at(-1);
+    return { items, next: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
   }
   listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
     return this.page({ userId, personal: true }, page);

@@ -98,6 +98,7 @@ export const OutgoingMailSchema = new EntitySchema<OutgoingMail>({
     text: { type: 'text', fieldName: 'text_body' },
     html: { type: 'text', fieldName: 'html_body' },
     personal: { type: 'boolean' },
+    about: { type: 'json', columnType: 'jsonb', nullable: true },
     sealedSecret: { type: 'text', nullable: true },
     status: { type: 'string', columnType: 'text' },
     attempts: { type: 'integer' },

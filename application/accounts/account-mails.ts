@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/authorization/actor.js';
-import { can } from '../../domain/authorization/policy.js';
+import { can, mailHistoryFilter, mailReadable } from '../../domain/authorization/policy.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { Page } from '../ports/repositories.js';
@@ -12,13 +12,13 @@ export class AccountMails {
   async list(actor: Actor, accountId: string, page: { after?: string | null; limit?: number }): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
     if (!can(actor, { type: 'account.emails', accountId }).allowed) return fail(new Forbidden('forbidden'));
     const limit = Math.min(Math.max(page.limit ?? 25, 1), 100);
-    return ok(await this.deps.uow.run((scope) => scope.mails.listForAccount(accountId, { after: page.after ?? null, limit })));
+    return ok(await this.deps.uow.run((scope) => scope.mails.listForAccount(accountId, { after: page.after ?? null, limit }, mailHistoryFilter(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, mailId: string): Promise<Result<OutgoingMail, DomainFailure>> {
     if (!can(actor, { type: 'account.emails', accountId }).allowed) return fail(new Forbidden('forbidden'));
     const mail = await this.deps.uow.run((scope) => scope.mails.findById(mailId));
-    if (!mail || mail.accountId !== accountId || mail.personal) return fail(new NotFound('not_found'));
+    if (!mail || mail.accountId !== accountId || mail.personal || !mailReadable(mailHistoryFilter(actor, accountId), mail)) return fail(new NotFound('not_found'));
     return ok(mail);
   }
 

@@ -34,7 +34,7 @@ export async function mailAccount(
   for (const [to, locale] of recipients) {
     const content = byLocale.get(locale) ?? input.compose(locale);
     byLocale.set(locale, content);
-    sent.push(await queueMail(scope, services, { to, topic, accountId: account.id, content }));
+    sent.push(await queueMail(scope, services, { to, topic, accountId: account.id, content, ...(input.about ? { about: input.about } : {}) }));
   }
   return sent;
 }

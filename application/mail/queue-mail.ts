@@ -1,3 +1,4 @@
+import type { MailAbout } from '../../domain/authorization/policy.js';
 import { OutgoingMail, type MailTopic } from '../../domain/mail/outgoing-mail.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import type { Services } from '../shared/services.js';
@@ -13,7 +14,7 @@ export { SECRET_MARK } from '../../domain/mail/outgoing-mail.js';
 export async function queueMail(
   scope: TransactionScope,
   services: Pick<Services, 'clock' | 'ids' | 'secrets'>,
-  input: { to: string; topic: MailTopic; content: MailContent; accountId?: string | null; userId?: string | null; secret?: string; personal?: boolean },
+  input: { to: string; topic: MailTopic; content: MailContent; accountId?: string | null; userId?: string | null; secret?: string; personal?: boolean; about?: MailAbout },
 ): Promise<OutgoingMail> {
   const mail = OutgoingMail.compose({
     id: services.ids.newId(),
@@ -25,6 +26,7 @@ export async function queueMail(
     text: input.content.text,
     html: input.content.html,
     personal: input.personal,
+    about: input.about ?? null,
     sealedSecret: input.secret === undefined ? null : services.secrets.seal(input.secret),
     now: services.clock.now(),
   });

@@ -3,6 +3,7 @@ import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import type { User } from '../../domain/identity/user.js';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { MailHistoryFilter } from '../../domain/authorization/policy.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
@@ -111,8 +112,8 @@ export interface MailRepository {
   /** Mail that did not go out (failed and retrying, or undeliverable), newest first, for staff. */
   listUndelivered(page: PageRequest): Promise<Page<OutgoingMail>>;
   countUndeliverable(): Promise<number>;
-  /** The account's shared history: every mail about it except the personal ones. */
-  listForAccount(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
+  /** The account's shared history: every mail about it except the personal ones; with `readableBy`, only those it may read. */
+  listForAccount(accountId: string, page: PageRequest, readableBy?: MailHistoryFilter | null): Promise<Page<OutgoingMail>>;
   /** The personal mails sent to one user (security notices, links meant for them alone). */
   listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
 }

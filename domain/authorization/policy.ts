@@ -1,4 +1,4 @@
-import { subscriptionAllowed, type Subscription } from '../contacts/contact.js';
+import { SUBSCRIPTIONS, subscriptionAllowed, type Subscription } from '../contacts/contact.js';
 import type { StaffRole } from '../staff/staff-member.js';
 import type { TicketRef } from '../support/ticket.js';
 import type { AccessScope, Actor, Membership } from './actor.js';
@@ -175,6 +175,37 @@ function receiveMail(actor: Extract<Actor, { kind: 'user' }>, action: Extract<Ac
   const partial = membership.scope !== null && membership.scope !== undefined;
   if (partial && !specific && action.topic !== 'billing' && action.topic !== 'general') return deny('out_of_scope');
   return allow('membership');
+}
+
+/** What of an account's shared email history a member may read: mail of these topics, about its part of the account. */
+export interface MailHistoryFilter {
+  /** The member asking, as the policy judges it. */
+  readonly member: Extract<Actor, { kind: 'user' }>;
+  readonly accountId: string;
+  /** For the repository's query: the topics the member may receive, and its part of the account (null: all of it). */
+  readonly topics: readonly Subscription[];
+  readonly scope: AccessScope | null;
+  readonly userId: string;
+}
+
+/**
+ * The part of the email history a member may read, or null for all of it (the owner): a mail is readable when the
+ * member could receive it now (`mail.receive`: the rights its topic needs, and for a scoped contact only mail about
+ * its own services, domains and tickets). Lists ask once and let the repository filter; one mail is asked with
+ * `can(mail.receive)`, and `mailReadable` says the same for a mail in hand.
+ */
+export function mailHistoryFilter(actor: Actor, accountId: string): MailHistoryFilter | null {
+  if (actor.kind !== 'user') return null;
+  const membership = membershipOf(actor, accountId);
+  if (!membership || membership.role === 'owner') return null;
+  return { member: actor, accountId, topics: SUBSCRIPTIONS.filter((t) => subscriptionAllowed(membership.permissions, t)), scope: membership.scope ?? null, userId: actor.userId };
+}
+
+/** Whether a stored mail (its topic and what it is about) is within a history filter: `can(mail.receive)` over the filter. */
+export function mailReadable(filter: MailHistoryFilter | null, mail: { readonly topic: string; readonly about: MailAbout | null }): boolean {
+  if (!filter) return true;
+  if (!(SUBSCRIPTIONS as readonly string[]).includes(mail.topic)) return false;
+  return can(filter.member, { type: 'mail.receive', accountId: filter.accountId, topic: mail.topic as Subscription, ...(mail.about ? { about: mail.about } : {}) }).allowed;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { MailAbout } from '../authorization/policy.js';
+
 export const MAIL_TOPICS = ['security', 'general', 'billing', 'services', 'domains', 'support'] as const;
 export type MailTopic = (typeof MAIL_TOPICS)[number];
 /**
@@ -31,6 +33,8 @@ export class OutgoingMail {
   html!: string;
   /** Shown only to the person it was sent to (userId), never in an account's shared history. */
   personal!: boolean;
+  /** What the mail is about (services, domains, a ticket), so that the history shows it only to who may read that. */
+  about!: MailAbout | null;
   /** The secret for SECRET_MARK, sealed; null once delivered (or for a mail without one). */
   sealedSecret!: string | null;
   status!: MailStatus;
@@ -52,6 +56,7 @@ export class OutgoingMail {
     html: string;
     personal?: boolean;
     sealedSecret?: string | null;
+    about?: MailAbout | null;
     now: Date;
   }): OutgoingMail {
     const sealedSecret = input.sealedSecret ?? null;
@@ -68,6 +73,7 @@ export class OutgoingMail {
     // Mail with a secret, and security mail, concern one person only.
     mail.personal = sealedSecret !== null || input.topic === 'security' || (input.personal ?? false);
     mail.sealedSecret = sealedSecret;
+    mail.about = input.about ?? null;
     mail.status = 'queued';
     mail.attempts = 0;
     mail.lastError = null;

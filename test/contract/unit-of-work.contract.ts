@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../application/shared/services.js';
-import { OutgoingMail, STALE_CLAIM_MS } from '../../domain/mail/outgoing-mail.js';
+import { OutgoingMail, STALE_CLAIM_MS, type MailTopic } from '../../domain/mail/outgoing-mail.js';
+import { mailHistoryFilter, type MailAbout, type MailHistoryFilter } from '../../domain/authorization/policy.js';
+import type { AccessScope } from '../../domain/authorization/actor.js';
+import type { Permission } from '../../domain/authorization/permission.js';
 import { User } from '../../domain/identity/user.js';
 import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import { email, givenOwner, givenStaff } from '../support/builders.js';
@@ -107,6 +110,45 @@ export function describeUnitOfWorkContract(name: string, make: () => Promise<Uni
       expect(await claim(t0 + 10 * STALE_CLAIM_MS)).toBeNull();
       expect((await services.uow.run((scope) => scope.mails.findById(mail.id)))?.status).toBe('sent');
       expect(await services.uow.run((scope) => scope.mails.markUndeliverable(mail.id, 'late'))).toBe(false);
+    });
+
+    it('lists of the shared history only what a member may read: its topics, and for a scoped member its own part', async () => {
+      const { services } = await make();
+      const { account } = await givenOwner(services);
+      const [svcA, svcB, dom] = [services.ids.newId(), services.ids.newId(), services.ids.newId()];
+      const t0 = services.clock.now().getTime();
+      const mail = (subject: string, topic: MailTopic, about: MailAbout | null, i: number) =>
+        OutgoingMail.compose({ id: services.ids.newId(), accountId: account.id, topic, to: 'a@firma.hr', subject, text: 't', html: '', about, now: new Date(t0 + i * 1000) });
+      await services.uow.run(async (scope) => {
+        const all = [
+          mail('opća', 'general', null, 0),
+          mail('račun', 'billing', null, 1),
+          mail('usluga A', 'services', { serviceIds: [svcA] }, 2),
+          mail('usluga B', 'services', { serviceIds: [svcB] }, 3),
+          mail('narudžba', 'services', null, 4),
+          mail('domena', 'domains', { domainIds: [dom] }, 5),
+          mail('upit o A', 'support', { ticket: { openedByUserId: 'drugi', serviceId: svcA, domainId: null } }, 6),
+          mail('upit o B', 'support', { ticket: { openedByUserId: 'drugi', serviceId: svcB, domainId: null } }, 7),
+          mail('moj upit', 'support', { ticket: { openedByUserId: 'ja', serviceId: null, domainId: null } }, 8),
+        ];
+        for (const m of all) await scope.mails.add(m);
+      });
+      const member = (permissions: Permission[], scope: AccessScope | null) => mailHistoryFilter({ kind: 'user', userId: 'ja', memberships: [{ accountId: account.id, role: 'contact', permissions, scope }] }, account.id);
+      const subjects = async (filter: MailHistoryFilter | null, limit = 100) => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const page = await services.uow.run((scope) => scope.mails.listForAccount(account.id, { after, limit }, filter));
+          seen.push(...page.items.map((m) => m.subject));
+          after = page.next;
+        } while (after);
+        return seen.reverse();
+      };
+      expect(await subjects(null)).toHaveLength(9);
+      expect(await subjects(member(['emails'], null))).toEqual(['opća']);
+      expect(await subjects(member(['emails', 'invoices', 'services', 'domains', 'tickets'], null))).toHaveLength(9);
+      const scoped = member(['emails', 'invoices', 'services', 'domains', 'tickets'], { serviceIds: [svcA], domainIds: [] });
+      expect(await subjects(scoped, 2)).toEqual(['opća', 'račun', 'usluga A', 'upit o A', 'moj upit']);
     });
 
     it('sweeps interrupted and orphaned mail back to delivery, gives up undeliverable mail, and sends it again on request', async () => {

@@ -73,7 +73,7 @@ describe('tickets over HTTP', () => {
 
   it('shows a contact scoped to a domain only the tickets about it and its own: not another\'s ticket, file, or reply', async () => {
     const { user, account, serviceId, domainId } = await accountWithHosting();
-    const { user: scoped } = await givenContact(portal.services, account.id, { permissions: ['tickets', 'domains', 'domains.manage'], scope: { serviceIds: [], domainIds: [domainId] }, subscriptions: ['support'] });
+    const { user: scoped } = await givenContact(portal.services, account.id, { permissions: ['tickets', 'domains', 'domains.manage', 'emails'], scope: { serviceIds: [], domainIds: [domainId] }, subscriptions: ['support'] });
     const owner = await signedIn(user.email);
     const aboutService = await owner.post(`/accounts/${account.id}/tickets`, { multipart: form({ subject: 'Otkaz hostinga', department: 'technical', priority: 'normal', kind: 'service.cancel', serviceId, body: 'Tajni detalji usluge.' }, { bytes: PNG, name: 'usluga.png', type: 'image/png' }) });
     expect(aboutService.status).toBe(303);
@@ -98,6 +98,14 @@ describe('tickets over HTTP', () => {
     expect(JSON.stringify(await api.json())).not.toContain('Otkaz hostinga');
     expect((await contact.get(`/api/v1/accounts/${account.id}/tickets/${servicePath.split('/').at(-1)}`)).status).toBe(404);
     expect(portal.catcher.list().some((m) => m.to.includes(scoped.email) && m.text.includes('Tajni detalji usluge.'))).toBe(false);
+    // Nor through the account's email history, which keeps the owner's copy of every ticket mail.
+    await expect.poll(async () => (await portal.sql<{ n: string }>(`select count(*) as n from mail_messages where account_id = $1 and text_body like '%Tajni detalji usluge.%'`, [account.id]))[0]!.n).not.toBe('0');
+    const history = await (await contact.get(`/accounts/${account.id}/emails`)).text();
+    expect(history).toContain('Kod za prijenos');
+    expect(history).not.toContain('Otkaz hostinga');
+    const [hidden] = await portal.sql<{ id: string }>(`select id from mail_messages where account_id = $1 and text_body like '%Tajni detalji usluge.%' limit 1`, [account.id]);
+    expect((await contact.get(`/accounts/${account.id}/emails/${hidden!.id}`)).status).toBe(404);
+    expect(JSON.stringify(await (await contact.get(`/api/v1/accounts/${account.id}/emails`)).json())).not.toContain('Otkaz hostinga');
   });
 
   it('takes an attachment of the documented size (up to 5 MB) and serves it under a name of its real type', async () => {
