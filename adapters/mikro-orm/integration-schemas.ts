@@ -15,6 +15,7 @@ export const StaffApiTokenSchema = new EntitySchema<StaffApiToken>({
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     lastUsedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     revokedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    expiresAt: { type: 'datetime', columnType: 'timestamptz' },
   },
 });
 

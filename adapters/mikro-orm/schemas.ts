@@ -326,6 +326,7 @@ export const ApiTokenSchema = new EntitySchema<ApiToken>({
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     lastUsedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     revokedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    expiresAt: { type: 'datetime', columnType: 'timestamptz' },
   },
 });
 

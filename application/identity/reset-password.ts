@@ -42,7 +42,7 @@ export class ResetPassword {
       const tokens: LiveToken[] = [];
       for (const account of owned) {
         for (const token of await scope.apiTokens.listForAccount(account.id)) {
-          if (token.isActive()) tokens.push({ name: token.name, account: account.name, revokeLink: `${base}/accounts/${account.id}/tokens` });
+          if (token.isActive(now)) tokens.push({ name: token.name, account: account.name, revokeLink: `${base}/accounts/${account.id}/tokens` });
         }
       }
       await queueMail(scope, this.deps, {

@@ -51,7 +51,7 @@ export class ApiTokens {
     const hash = this.deps.tokens.hash(token);
     return this.deps.uow.run(async (scope) => {
       const record = await scope.apiTokens.findByHash(hash);
-      if (!record?.isActive()) return null;
+      if (!record?.isActive(this.deps.clock.now())) return null;
       const account = await scope.accounts.findById(record.accountId);
       if (!account || account.ownerUserId !== record.createdByUserId) return null;
       const now = this.deps.clock.now();

@@ -51,7 +51,7 @@ export class StaffApiTokens {
     const hash = this.deps.tokens.hash(token);
     return this.deps.uow.run(async (scope) => {
       const record = await scope.staffTokens.findByHash(hash);
-      if (!record?.isActive()) return null;
+      if (!record?.isActive(this.deps.clock.now())) return null;
       const creator = await scope.staff.findById(record.createdByStaffId);
       if (!creator?.active || !creator.roles.includes('admin')) return null;
       const now = this.deps.clock.now();

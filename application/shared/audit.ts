@@ -17,6 +17,7 @@ export async function audit(
     accountId: entry.accountId ?? null,
     action: entry.action,
     clientAddress: meta.clientAddress,
-    details: entry.details ?? {},
+    // What a key did is told apart from what the person who made it did.
+    details: meta.viaTokenId ? { ...entry.details, viaToken: meta.viaTokenId } : (entry.details ?? {}),
   });
 }

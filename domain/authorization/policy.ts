@@ -282,7 +282,10 @@ export function can(actor: Actor, action: Action): Decision {
       if (actor.kind !== 'staff') return deny('missing_role');
       return actor.roles.includes('support') ? allow('support') : actor.roles.includes('billing') ? allow('billing') : staffRole(actor.roles, 'admin');
     case 'staff.user_security':
-      return actor.kind === 'staff' ? (actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin')) : deny('missing_role');
+      // Switching off a client's second factor, like deciding an email change, hands over an account: only a person
+      // signed in with a second factor of their own, never a token.
+      if (actor.kind !== 'staff' || actor.viaTokenId) return deny('missing_role');
+      return actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin');
     case 'staff.mail':
       return actor.kind === 'staff' ? (actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin')) : deny('missing_role');
     case 'staff.clients':
@@ -297,7 +300,7 @@ export function can(actor: Actor, action: Action): Decision {
     case 'announcements.read':
       return actor.kind === 'user' && !actor.viaTokenId ? allow('membership') : deny('not_member');
     case 'staff.email_changes':
-      return actor.kind === 'staff' ? staffRole(actor.roles, 'verifier') : deny('missing_role');
+      return actor.kind === 'staff' && !actor.viaTokenId ? staffRole(actor.roles, 'verifier') : deny('missing_role');
     case 'staff.profile_locks':
       if (actor.kind !== 'staff') return deny('missing_role');
       return actor.roles.includes('support') ? allow('support') : staffRole(actor.roles, 'admin');

@@ -1,4 +1,5 @@
 import type { StaffRole } from '../staff/staff-member.js';
+import { TOKEN_LIFETIME_MS } from './api-token.js';
 
 /** The roles a staff token may carry: never admin, so no token administers tokens, webhooks or staff. */
 export const STAFF_TOKEN_ROLES = ['support', 'billing', 'verifier', 'editor'] as const satisfies readonly StaffRole[];
@@ -20,15 +21,16 @@ export class StaffApiToken {
   createdAt!: Date;
   lastUsedAt!: Date | null;
   revokedAt!: Date | null;
+  expiresAt!: Date;
 
   static create(input: { id: string; name: string; createdByStaffId: string; tokenHash: string; roles: StaffTokenRole[]; now: Date }): StaffApiToken {
     const token = new StaffApiToken();
     const { now, ...rest } = input;
-    Object.assign(token, rest, { name: input.name.trim(), roles: [...new Set(input.roles)], createdAt: now, lastUsedAt: null, revokedAt: null });
+    Object.assign(token, rest, { name: input.name.trim(), roles: [...new Set(input.roles)], createdAt: now, lastUsedAt: null, revokedAt: null, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS) });
     return token;
   }
 
-  isActive(): boolean {
-    return this.revokedAt === null;
+  isActive(now: Date): boolean {
+    return this.revokedAt === null && now < this.expiresAt;
   }
 }

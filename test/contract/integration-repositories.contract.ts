@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TOKEN_LIFETIME_MS } from '../../domain/integrations/api-token.js';
 import type { Services } from '../../application/shared/services.js';
 import { StaffApiToken } from '../../domain/integrations/staff-api-token.js';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../../domain/integrations/webhook.js';
@@ -21,7 +22,11 @@ export function describeIntegrationRepositoriesContract(name: string, make: () =
       expect((await services.uow.run((scope) => scope.staffTokens.list())).map((t) => t.id).slice(0, 2)).toEqual([newer.id, older.id]);
       expect(await services.uow.run((scope) => scope.staffTokens.revoke(older.id, now))).toBe(true);
       expect(await services.uow.run((scope) => scope.staffTokens.revoke(older.id, now))).toBe(false);
-      expect((await services.uow.run((scope) => scope.staffTokens.findByHash(older.tokenHash)))?.isActive()).toBe(false);
+      expect((await services.uow.run((scope) => scope.staffTokens.findByHash(older.tokenHash)))?.isActive(now)).toBe(false);
+      // A key works for a year from its creation, and no longer.
+      const kept = (await services.uow.run((scope) => scope.staffTokens.findByHash(newer.tokenHash)))!;
+      expect(kept.expiresAt.getTime()).toBe(newer.createdAt.getTime() + TOKEN_LIFETIME_MS);
+      expect([kept.isActive(new Date(kept.expiresAt.getTime() - 1)), kept.isActive(kept.expiresAt)]).toEqual([true, false]);
     });
 
     it('claims an Idempotency-Key once: later claims see its fingerprint and what it made', async () => {

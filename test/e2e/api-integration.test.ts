@@ -146,6 +146,21 @@ describe('paging, ETags, limits and callers', () => {
   });
 });
 
+describe('API keys', () => {
+  it('work for a year from their creation, and then no longer', async () => {
+    const { auth } = await ownerWithToken(['invoices']);
+    const now = portal.clock.now();
+    try {
+      portal.clock.set(new Date(now.getTime() + 364 * 86_400_000));
+      expect((await httpClient(app).get('/api/v1/me', { headers: auth })).status).toBe(200);
+      portal.clock.set(new Date(now.getTime() + 366 * 86_400_000));
+      expect((await httpClient(app).get('/api/v1/me', { headers: auth })).status).toBe(401);
+    } finally {
+      portal.clock.set(now);
+    }
+  });
+});
+
 describe('staff API tokens', () => {
   it('are made by an admin with some roles, act with those roles only, are audited and stop when revoked', async () => {
     const admin = await staffClientFor(portal, app, ['admin']);
@@ -158,6 +173,10 @@ describe('staff API tokens', () => {
     const bearer = { authorization: `Bearer ${token}` };
     expect((await httpClient(app).get('/api/v1/staff/payments', { headers: bearer })).status).toBe(200);
     expect((await httpClient(app).get('/api/v1/staff/email-changes', { headers: bearer })).status).toBe(403);
+    // What the key does is audited as the key's, not only the admin's.
+    const paid = await httpClient(app).post('/api/v1/staff/payments', { json: { bankTransactionId: `TOKEN-${id}`, amountCents: 100, receivedOn: '2026-11-20', reference: '9-9-9', payerName: '' }, headers: bearer, origin: null });
+    expect(paid.status).toBe(200);
+    expect(await count("select count(*) as n from audit_log where action = 'staff.payment_recorded' and details->>'viaToken' = $1", [id])).toBe(1);
     // A token administers no tokens, whatever its roles.
     expect((await httpClient(app).post('/api/v1/staff/api-tokens', { json: { name: 'Druga', roles: ['billing'] }, headers: bearer, origin: null })).status).toBe(403);
     expect((await admin.post('/api/v1/staff/api-tokens', { json: { name: 'Admin', roles: ['admin'] } })).status).toBe(422);

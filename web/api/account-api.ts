@@ -15,14 +15,14 @@ export const AuditEntrySchema = z
   .object({ id: z.uuid(), at: timestamp(), actorKind: z.enum(['anonymous', 'user', 'staff', 'system']), actorId: z.uuid().nullable(), action: z.string().openapi({ example: 'service.credentials_revealed' }), clientAddress: z.string().nullable(), details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) })
   .openapi('AuditEntry');
 const TokenSchema = z
-  .object({ id: z.uuid(), name: z.string(), permissions: z.array(z.enum(PERMISSIONS)), createdAt: timestamp(), lastUsedAt: timestamp().nullable(), revokedAt: timestamp().nullable() })
+  .object({ id: z.uuid(), name: z.string(), permissions: z.array(z.enum(PERMISSIONS)), createdAt: timestamp(), lastUsedAt: timestamp().nullable(), revokedAt: timestamp().nullable(), expiresAt: timestamp() })
   .openapi('ApiToken');
 const NewTokenSchema = TokenSchema.extend({ token: z.string().openapi({ description: 'The token (pt_…): shown this once, stored only as a hash' }) }).openapi('NewApiToken');
 const SessionSchema = z.object({ id: z.string(), current: z.boolean(), createdAt: timestamp(), expiresAt: timestamp(), clientAddress: z.string(), userAgent: z.string() }).openapi('Session');
 
 export const mailJson = (m: OutgoingMail) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, topic: m.topic, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null });
 export const auditJson = (e: AuditEntry) => ({ id: e.id, at: e.at.toISOString(), actorKind: e.actorKind, actorId: e.actorId, action: e.action, clientAddress: e.clientAddress, details: { ...e.details } });
-const tokenJson = (t: ApiToken) => ({ id: t.id, name: t.name, permissions: t.permissions, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
+const tokenJson = (t: ApiToken) => ({ id: t.id, name: t.name, permissions: t.permissions, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, expiresAt: t.expiresAt.toISOString() });
 
 const account = { ...client, tags: ['account'] };
 const owner = { ...sessionOnly, tags: ['account'] };

@@ -24,6 +24,8 @@ export function apiCallers(useCases: UseCases): MiddlewareHandler<AppEnv> {
       c.set('apiActor', client);
       c.set('apiStaff', staff);
       if (client) c.set('actor', client);
+      const caller = client ?? staff;
+      if (caller && caller.kind !== 'anonymous' && caller.viaTokenId) c.set('meta', { ...c.var.meta, viaTokenId: caller.viaTokenId });
     } else {
       c.set('apiStaff', c.var.staffAuth?.actor ?? null);
     }

@@ -28,11 +28,11 @@ const ClientViewSchema = z
   })
   .openapi('ClientView');
 const StaffTokenSchema = z
-  .object({ id: z.uuid(), name: z.string(), roles: z.array(z.enum(STAFF_TOKEN_ROLES)), createdByStaffId: z.uuid(), createdAt: timestamp(), lastUsedAt: timestamp().nullable(), revokedAt: timestamp().nullable() })
+  .object({ id: z.uuid(), name: z.string(), roles: z.array(z.enum(STAFF_TOKEN_ROLES)), createdByStaffId: z.uuid(), createdAt: timestamp(), lastUsedAt: timestamp().nullable(), revokedAt: timestamp().nullable(), expiresAt: timestamp() })
   .openapi('StaffApiToken');
 
 const profileJson = (a: ClientAccount) => ({ id: a.id, name: a.name, oib: a.oib, email: a.email, street: a.street, postalCode: a.postalCode, city: a.city, phone: a.phone, lockedFields: a.lockedFields });
-const tokenJson = (t: StaffApiToken) => ({ id: t.id, name: t.name, roles: t.roles, createdByStaffId: t.createdByStaffId, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
+const tokenJson = (t: StaffApiToken) => ({ id: t.id, name: t.name, roles: t.roles, createdByStaffId: t.createdByStaffId, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, expiresAt: t.expiresAt.toISOString() });
 
 const searchRoute = createRoute({ ...staff, operationId: 'searchClients', method: 'get', path: '/staff/clients', summary: 'Find clients by name, OIB, email or domain (prefix; every role but editor)', request: { query: z.object({ q: z.string().max(200).openapi({ param: { name: 'q', in: 'query' }, example: 'demo' }) }) }, responses: { 200: { description: 'At most 50 matches', content: json(z.object({ items: z.array(ClientSchema) })) } } });
 const viewRoute = createRoute({ ...staff, operationId: 'getClient', method: 'get', path: '/staff/clients/{accountId}', summary: 'Everything about one client', request: { params: accountParams }, responses: { 200: { description: 'The client', content: json(ClientViewSchema) } } });

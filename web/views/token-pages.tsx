@@ -40,7 +40,7 @@ export const TokensPage: FC<{ page: PageContext; accountId: string; tokens: read
               </td>
               <td>{formatDateTime(k.createdAt, locale)}</td>
               <td>
-                {t('tokens.lastUsed')}: {k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t('tokens.never')}
+                {t('tokens.lastUsed')}: {k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t('tokens.never')} · {t('tokens.expires')}: {formatDateTime(k.expiresAt, locale)}
               </td>
               <td>
                 {k.revokedAt ? (
