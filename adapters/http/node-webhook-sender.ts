@@ -6,7 +6,9 @@ import { isIP, type LookupFunction } from 'node:net';
 import type { WebhookAnswer, WebhookRequest, WebhookSender } from '../../application/ports/integrations.js';
 import { isPrivateAddress } from '../../domain/integrations/webhook.js';
 
+/** Silence allowed between bytes, and the whole exchange's bound: a receiver that trickles its answer is cut off. */
 const TIMEOUT_MS = 10_000;
+const TOTAL_MS = 15_000;
 const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** The signature scheme, in one place: HMAC-SHA256 of "<timestamp>.<body>" under the endpoint's secret, hex. */
@@ -23,7 +25,7 @@ const isLoopback = (address: string) => /^127\./u.test(address) || address === '
  * only when the portal itself runs on this machine.
  */
 export class NodeWebhookSender implements WebhookSender {
-  constructor(private readonly options: { allowLoopback: boolean }) {}
+  constructor(private readonly options: { allowLoopback: boolean; totalMs?: number }) {}
 
   private allowed(address: string): boolean {
     return !isPrivateAddress(address) || (this.options.allowLoopback && isLoopback(address));
@@ -51,7 +53,19 @@ export class NodeWebhookSender implements WebhookSender {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.allowLoopback)) return Promise.resolve({ ok: false, error: 'only https targets' });
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const body = Buffer.from(request.body, 'utf8');
-    return new Promise<WebhookAnswer>((resolve) => {
+    return new Promise<WebhookAnswer>((settle) => {
+      let finished = false;
+      const resolve = (answer: WebhookAnswer) => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(deadline);
+        settle(answer);
+      };
+      const total = this.options.totalMs ?? TOTAL_MS;
+      const deadline = setTimeout(() => {
+        req.destroy(new Error(`no complete answer within ${total / 1000} s`));
+        resolve({ ok: false, error: `no complete answer within ${total / 1000} s` });
+      }, total);
       const req = send(
         url,
         {

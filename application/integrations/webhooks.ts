@@ -104,7 +104,9 @@ export class Webhooks {
       const endpoint = await this.endpointOf(scope, owner, endpointId);
       const delivery = endpoint ? await scope.webhooks.findDelivery(deliveryId) : null;
       if (!delivery || delivery.endpointId !== endpointId) return fail(new NotFound('not_found'));
-      if (delivery.status === 'delivered' || delivery.status === 'sending') return fail(new Conflict('webhook.not_replayable'));
+      // A sending claim that went stale belongs to a sender that died: it may be sent again.
+      const stale = delivery.status === 'sending' && delivery.claimedAt !== null && delivery.claimedAt.getTime() < this.deps.clock.now().getTime() - STALE_CLAIM_MS;
+      if (delivery.status === 'delivered' || (delivery.status === 'sending' && !stale)) return fail(new Conflict('webhook.not_replayable'));
       delivery.status = 'pending';
       await scope.webhooks.saveDelivery(delivery);
       await scope.jobs.enqueue('webhooks.deliver', { deliveryId: delivery.id });

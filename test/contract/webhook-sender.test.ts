@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import { InMemoryWebhookSender } from '../../adapters/in-memory/in-memory-webhook-sender.js';
 import { NodeWebhookSender } from '../../adapters/http/node-webhook-sender.js';
@@ -46,4 +47,25 @@ describeWebhookSenderContract('node http', async () => {
     last: () => last,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+});
+
+describe('the real webhook sender', () => {
+  it('cuts off a receiver that trickles its answer: the whole exchange is bounded, not only the silence between bytes', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const drip = setInterval(() => res.write('.'), 100);
+      res.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const started = Date.now();
+      const answer = await new NodeWebhookSender({ allowLoopback: true, totalMs: 800 }).send({ id: 'e1', url: `http://127.0.0.1:${port}/hook`, secret: 's', timestamp: 1, body: '{}' });
+      expect(answer).toMatchObject({ ok: false, error: expect.stringContaining('no complete answer') });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
 });
