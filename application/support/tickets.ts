@@ -123,12 +123,13 @@ export class Tickets {
     if (file && !file.ok) return file;
     const key = checkIdempotencyKey(input.idempotencyKey);
     if (!key.ok) return key;
-    const claim = { scope: `tickets:${accountId}`, key: key.value, request: { ...input, idempotencyKey: undefined } };
+    // A key is the caller's own: another member (or key) resending it opens its own ticket, and sees nothing of this one.
+    const claim = { scope: `tickets:${accountId}:${actor.userId}:${actor.viaTokenId ?? ''}`, key: key.value, request: { ...input, idempotencyKey: undefined } };
     return this.deps.uow.run(async (scope) => {
       const taken = await takeIdempotencyKey(scope, this.deps, claim);
       if (!taken.ok) return taken;
       const earlier = taken.value.kind === 'replay' ? await scope.tickets.findById(taken.value.resourceId) : null;
-      if (earlier) return ok(earlier);
+      if (earlier) return can(actor, { type: 'tickets.view', accountId, ticket: earlier }).allowed ? ok(earlier) : fail(new NotFound('not_found'));
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
       if (request && !(await targetBelongs(scope, accountId, request.value))) return fail(new NotFound('not_found'));
@@ -302,9 +303,9 @@ export class Tickets {
       const taken = await takeIdempotencyKey(scope, this.deps, claim);
       if (!taken.ok) return taken;
       const ticket = await scope.tickets.findById(ticketId);
-      if (ticket && taken.value.kind === 'replay') return ok(ticket);
       if (!ticket) return fail(new NotFound('not_found'));
       if (member && (ticket.accountId !== member.accountId || !can(member.actor, { type: 'tickets.view', accountId: member.accountId, ticket }).allowed)) return fail(new NotFound('not_found'));
+      if (taken.value.kind === 'replay') return ok(ticket);
       const account = await scope.accounts.findById(ticket.accountId);
       if (!account) return fail(new NotFound('not_found'));
       const name = author.kind === 'user' ? ((await scope.users.findById(author.id))?.name ?? '') : ((await scope.staff.findById(author.id))?.name ?? '');

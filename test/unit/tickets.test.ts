@@ -161,6 +161,22 @@ describe('tickets and their requests', () => {
     expect(await tickets.show(stranger, other.id, opened.value.id)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     expect(portal.store.tickets.size).toBe(1);
   });
+
+  it('keeps an Idempotency-Key to its caller: another member resending it gets its own ticket, never the first one', async () => {
+    const { user: owner, account } = await givenOwner(portal.services);
+    const [mine] = await givenItems(account.id, ['moja-usluga.hr']);
+    const ownerActor = memberOf(owner.id, { accountId: account.id, role: 'owner', permissions: [] });
+    const { user: scopedUser } = await givenContact(portal.services, account.id, { permissions: ['tickets', 'services.manage'], scope: { serviceIds: [mine!.service.id], domainIds: [] } });
+    const scoped = memberOf(scopedUser.id, { accountId: account.id, role: 'contact', permissions: ['tickets', 'services.manage'], scope: { serviceIds: [mine!.service.id], domainIds: [] } });
+    const input = { ...ticket(null), idempotencyKey: 'kljuc-1' };
+    const first = await tickets.open(ownerActor, account.id, input, META);
+    expect(first.ok).toBe(true);
+    expect((await tickets.open(ownerActor, account.id, input, META)).ok && portal.store.tickets.size).toBe(1);
+    // The very same request and key from a contact who may not read the owner's ticket.
+    const again = await tickets.open(scoped, account.id, input, META);
+    expect(again.ok && first.ok && again.value.id !== first.value.id).toBe(true);
+    expect(portal.store.tickets.size).toBe(2);
+  });
 });
 
 describe('staff back office', () => {
