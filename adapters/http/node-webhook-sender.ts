@@ -3,6 +3,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { WebhookAnswer, WebhookRequest, WebhookSender } from '../../application/ports/integrations.js';
 import { isPrivateAddress } from '../../domain/integrations/webhook.js';
 
@@ -16,7 +17,17 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-const isLoopback = (address: string) => /^127\./u.test(address) || address === '::1' || address === '::ffff:127.0.0.1';
+/** What an address is, by ipaddr.js: IPv4 in any IPv6 disguise (mapped, compatible) is judged as the IPv4 it is. */
+const rangeOf = (address: string): string => (ipaddr.isValid(address) ? ipaddr.process(address).range() : 'invalid');
+
+/**
+ * Only a plain public address may be a webhook's target; anything else (loopback, private, link-local and cloud
+ * metadata, carrier-grade NAT, 6to4 and Teredo tunnels that can carry a private address, reserved, multicast) is not.
+ */
+export const isPublicAddress = (address: string): boolean => rangeOf(address) === 'unicast';
+const isLoopback = (address: string) => rangeOf(address) === 'loopback';
+/** What a client sees when a target cannot be used, whatever the reason (no hint about internal names). */
+const UNREACHABLE = 'the address could not be reached';
 
 /**
  * POSTs webhooks with node's http(s). The address is resolved by our own lookup, which refuses private, loopback,
@@ -28,7 +39,7 @@ export class NodeWebhookSender implements WebhookSender {
   constructor(private readonly options: { allowLoopback: boolean; totalMs?: number }) {}
 
   private allowed(address: string): boolean {
-    return !isPrivateAddress(address) || (this.options.allowLoopback && isLoopback(address));
+    return (isPublicAddress(address) && !isPrivateAddress(address)) || (this.options.allowLoopback && isLoopback(address));
   }
 
   private readonly guardedLookup: LookupFunction = (hostname, options, callback) => {
@@ -49,8 +60,10 @@ export class NodeWebhookSender implements WebhookSender {
       return Promise.resolve({ ok: false, error: 'invalid url' });
     }
     const host = url.hostname.replace(/^\[|\]$/gu, '');
-    if (isIP(host) && !this.allowed(host)) return Promise.resolve({ ok: false, error: `target not allowed: ${host}` });
+    if (isIP(host) && !this.allowed(host)) return Promise.resolve({ ok: false, error: UNREACHABLE });
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.allowLoopback)) return Promise.resolve({ ok: false, error: 'only https targets' });
+    // The standard port only: a webhook is no port scanner of somebody's servers.
+    if (url.port && url.port !== '443' && !this.options.allowLoopback) return Promise.resolve({ ok: false, error: UNREACHABLE });
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const body = Buffer.from(request.body, 'utf8');
     return new Promise<WebhookAnswer>((settle) => {
@@ -96,7 +109,9 @@ export class NodeWebhookSender implements WebhookSender {
         },
       );
       req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', (error: Error) => resolve({ ok: false, error: error.message.slice(0, 300) }));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        resolve({ ok: false, error: ['ETARGET', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(error.code ?? '') ? UNREACHABLE : error.message.slice(0, 300) }),
+      );
       req.end(body);
     });
   }

@@ -38,7 +38,7 @@ export function checkWebhookUrl(raw: string, portalIsLocal: boolean): Result<str
   const host = url.hostname.toLowerCase();
   const loopback = LOOPBACK_HOSTS.has(host);
   if (loopback) return portalIsLocal && (url.protocol === 'http:' || url.protocol === 'https:') ? ok(url.toString()) : bad;
-  if (url.protocol !== 'https:') return bad;
+  if (url.protocol !== 'https:' || (url.port && url.port !== '443')) return bad;
   if (isPrivateAddress(host.replace(/^\[|\]$/gu, ''))) return bad;
   if (!/^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/u.test(host)) return bad;
   return ok(url.toString());

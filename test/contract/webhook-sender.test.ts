@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import { InMemoryWebhookSender } from '../../adapters/in-memory/in-memory-webhook-sender.js';
-import { NodeWebhookSender } from '../../adapters/http/node-webhook-sender.js';
+import { isPublicAddress, NodeWebhookSender } from '../../adapters/http/node-webhook-sender.js';
+import { checkWebhookUrl } from '../../domain/integrations/webhook.js';
 import { describeWebhookSenderContract, type ReceivedWebhook } from './webhook-sender.contract.js';
 
 describeWebhookSenderContract('in-memory', async () => {
@@ -67,5 +68,20 @@ describe('the real webhook sender', () => {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     }
+  });
+});
+
+describe('webhook targets', () => {
+  it('are public unicast addresses only, however a private one is written', () => {
+    for (const address of ['8.8.8.8', '2a00:1450:4001:82a::200e']) expect(isPublicAddress(address), address).toBe(true);
+    const disguised = ['127.0.0.1', '::1', '::ffff:7f00:1', '0:0:0:0:0:ffff:7f00:1', '::127.0.0.1', '::ffff:10.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', 'fec0::1', 'fd00::1', 'fe80::1', '2002:c0a8:0101::1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '192.0.2.1', '2001:db8::1', '224.0.0.1', '0.0.0.0', '::'];
+    for (const address of disguised) expect(isPublicAddress(address), address).toBe(false);
+  });
+
+  it('are refused on another port than 443 at registration', () => {
+    expect(checkWebhookUrl('https://hooks.primjer.hr/x', false).ok).toBe(true);
+    expect(checkWebhookUrl('https://hooks.primjer.hr:443/x', false).ok).toBe(true);
+    expect(checkWebhookUrl('https://hooks.primjer.hr:8443/x', false).ok).toBe(false);
+    expect(checkWebhookUrl('https://hooks.primjer.hr:22/x', false).ok).toBe(false);
   });
 });
