@@ -153,6 +153,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ] as const
   ).filter(([, value]) => !value);
   if (!local && missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map(([name, , what]) => `  - ${name}: required off localhost (${what}; the local simulators are for local runs only)`).join('\n')}`);
+  // Invoices, payments and the signing certificate's answers travel only over TLS once the portal is public.
+  const plain = (
+    [
+      ['FISCAL_URL', c.FISCAL_URL],
+      ['INTERMEDIARY_URL', c.INTERMEDIARY_URL],
+      ['PAYMENT_REPORTING_URL', c.PAYMENT_REPORTING_URL],
+    ] as const
+  ).filter(([, value]) => value && !value.startsWith('https://'));
+  if (!local && plain.length) throw new ConfigError(`Invalid configuration:\n${plain.map(([name]) => `  - ${name}: must use https:// off localhost`).join('\n')}`);
   if (!local && c.SEED_DEMO) throw new ConfigError('Invalid configuration:\n  - SEED_DEMO: demo data (staff logins with published passwords) is only for a local run on localhost; remove SEED_DEMO');
   return {
     port: c.PORT,

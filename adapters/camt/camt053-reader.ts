@@ -3,6 +3,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import type { BankStatementReader } from '../../application/ports/bank-statement-reader.js';
 import { referenceInText, transactionIdOf, type BankStatement, type StatementCredit, type StatementProblem } from '../../domain/fiscal/bank-statement.js';
 import { fail, ok, type Result } from '../../domain/shared/result.js';
+import { MAX_XML_DEPTH, nestsDeeperThan } from '../xml-security/xml-limits.js';
 
 const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.\d{2}$/u;
 
@@ -52,6 +53,7 @@ export class Camt053Reader implements BankStatementReader {
 
   private parse(xml: string): Omit<BankStatement, 'sha256'> {
     if (/<!DOCTYPE/iu.test(xml)) throw new Unreadable(null, 'Document', 'the file declares a DOCTYPE, which a bank statement never does');
+    if (nestsDeeperThan(xml)) throw new Unreadable(null, 'Document', `the elements nest deeper than ${MAX_XML_DEPTH} levels, which a bank statement never does`);
     let broken: Unreadable | null = null;
     let doc;
     try {

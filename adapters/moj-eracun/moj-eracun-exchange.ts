@@ -1,5 +1,9 @@
 import { ServiceUnavailable, type ServiceError } from '../../application/ports/fiscalizer.js';
 import type { EInvoiceExchange, ExchangeDocument, ExchangeStatus, Rejection, SendOutcome } from '../../application/ports/einvoice-exchange.js';
+import { textWithin } from '../system/limited-text.js';
+
+/** The largest answer believed: an outbox page of a few thousand entries; never a document (those are sent, not read). */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
 export interface MojERacunSettings {
   /** https://www.moj-eracun.hr (demo: https://demo.moj-eracun.hr). */
@@ -102,7 +106,8 @@ export class MojERacunExchange implements EInvoiceExchange {
     } catch (error) {
       throw new ServiceUnavailable(`the intermediary did not answer: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const text = await response.text().catch(() => '');
+    const text = await textWithin(response, MAX_ANSWER_BYTES);
+    if (text === null) throw new ServiceUnavailable(`the intermediary answered with more than ${MAX_ANSWER_BYTES} bytes`);
     if (response.status >= 500 || response.status === 429) throw new ServiceUnavailable(`the intermediary answered HTTP ${response.status}`);
     let body: unknown = null;
     try {

@@ -1,10 +1,16 @@
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import { ServiceUnavailable } from '../../application/ports/fiscalizer.js';
+import { textWithin } from '../system/limited-text.js';
+import { nestsDeeperThan } from './xml-limits.js';
 
 export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+/** A service's answer is a few kilobytes; anything past this is not an answer. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /** The one element of a SOAP 1.1 Body, or null when the text is not such an envelope. */
 export function soapPayload(xml: string): Element | null {
+  // A SOAP message never carries a DOCTYPE (SOAP 1.1, 3), and its elements nest a dozen deep.
+  if (/<!DOCTYPE/iu.test(xml) || nestsDeeperThan(xml)) return null;
   let doc;
   try {
     doc = new DOMParser({ onError: (level) => { if (level !== 'warning') throw new Error('not well-formed'); } }).parseFromString(xml, 'text/xml');
@@ -48,7 +54,8 @@ export async function postSoap(url: string, envelope: string, options: { soapAct
   } catch (error) {
     throw new ServiceUnavailable(`${new URL(url).host} did not answer: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
   }
-  const text = await response.text().catch(() => '');
+  const text = await textWithin(response, MAX_ANSWER_BYTES);
+  if (text === null) throw new ServiceUnavailable(`${new URL(url).host} answered with more than ${MAX_ANSWER_BYTES} bytes`);
   if (!soapPayload(text)) throw new ServiceUnavailable(`${new URL(url).host} answered HTTP ${response.status} without a SOAP message`);
   return text;
 }

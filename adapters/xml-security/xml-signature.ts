@@ -74,8 +74,10 @@ export function verifySignature(xml: string, element: string): SignatureCheck {
   } catch {
     return { valid: false, reason: 'the message is not well-formed XML' };
   }
-  const target = firstByLocalName(doc.documentElement as unknown as Element, element);
-  if (!target) return { valid: false, reason: `no ${element} element` };
+  // Exactly one element of that name: the one verified is then the one the caller reads, never a wrapped twin.
+  const named = allByLocalName(doc.documentElement as unknown as Element, element);
+  if (named.length !== 1) return { valid: false, reason: named.length ? `more than one ${element} element` : `no ${element} element` };
+  const target = named[0]!;
   const signatures = Array.from(target.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Signature' && (n as Element).namespaceURI === DSIG);
   if (signatures.length !== 1) return { valid: false, reason: signatures.length ? 'more than one signature' : 'the message is not signed' };
   const signature = signatures[0]!;
@@ -99,6 +101,13 @@ export function verifySignature(xml: string, element: string): SignatureCheck {
     return { valid: false, reason: error instanceof Error ? error.message.slice(0, 200) : 'the signature cannot be checked' };
   }
   return { valid: true, certificate };
+}
+
+function allByLocalName(root: Element, name: string): Element[] {
+  const found = root.localName === name ? [root] : [];
+  const all = root.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i += 1) if (all[i]!.localName === name) found.push(all[i]!);
+  return found;
 }
 
 export function firstByLocalName(root: Element, name: string): Element | null {

@@ -7,6 +7,7 @@ import { User } from '../../domain/identity/user.js';
 import { Conflict, fail, Forbidden, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
+import { addressBlock } from '../../domain/shared/address-block.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -37,7 +38,7 @@ export class Invitations {
 
   /** A newcomer accepts: a user is made for the invited address and signed in. */
   async acceptAsNewcomer(token: string, input: { name: string; password: string }, meta: RequestMeta): Promise<Result<SignedIn, DomainFailure>> {
-    const limited = await checkRates(this.deps.rateLimiter, [[`invitation:address:${meta.clientAddress}`, RATE_RULES.invitationAcceptPerAddress]]);
+    const limited = await checkRates(this.deps.rateLimiter, [[`invitation:address:${addressBlock(meta.clientAddress)}`, RATE_RULES.invitationAcceptPerAddress]]);
     if (limited) return fail(limited);
     const name = input.name.trim();
     if (name.length < 2 || name.length > 120) return fail(new InvalidInput('contact.name', 'name'));
@@ -65,7 +66,7 @@ export class Invitations {
   /** A signed-in person accepts; only the person the invitation was sent to can. */
   async acceptSignedIn(actor: Actor, token: string, meta: RequestMeta): Promise<Result<Contact, DomainFailure>> {
     if (actor.kind !== 'user' || actor.viaTokenId) return fail(new Forbidden('forbidden'));
-    const limited = await checkRates(this.deps.rateLimiter, [[`invitation:address:${meta.clientAddress}`, RATE_RULES.invitationAcceptPerAddress]]);
+    const limited = await checkRates(this.deps.rateLimiter, [[`invitation:address:${addressBlock(meta.clientAddress)}`, RATE_RULES.invitationAcceptPerAddress]]);
     if (limited) return fail(limited);
     return this.deps.uow.run(async (scope) => {
       const found = await this.find(scope, token);

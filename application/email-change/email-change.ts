@@ -13,6 +13,7 @@ import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import type { Page } from '../ports/repositories.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
+import { addressBlock } from '../../domain/shared/address-block.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -78,7 +79,7 @@ export class EmailChange {
    * the submission is stored as it came and the OIB is looked up by a job (`processPublic`).
    */
   async requestPublic(input: EmailChangeInput & { oib: string }, meta: RequestMeta): Promise<Result<{ received: true }, DomainFailure>> {
-    const limited = await checkRates(this.deps.rateLimiter, [[`email-change:address:${meta.clientAddress}`, RATE_RULES.emailChangePerAddress]]);
+    const limited = await checkRates(this.deps.rateLimiter, [[`email-change:address:${addressBlock(meta.clientAddress)}`, RATE_RULES.emailChangePerAddress]]);
     if (limited) return fail(limited);
     const oib = Oib.parse(input.oib);
     if (!oib.ok) return oib;

@@ -7,6 +7,7 @@ import type { Locale } from '../../domain/identity/locale.js';
 import { fail, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { Page } from '../ports/repositories.js';
 import type { RateRule } from '../ports/rate-limiter.js';
+import { addressBlock } from '../../domain/shared/address-block.js';
 import { checkRates } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -75,7 +76,7 @@ export class HelpCenter {
     const query = text.trim();
     if (query.length > 200) return fail(new InvalidInput('help.query', 'q'));
     if (!query) return ok([]);
-    const limited = await checkRates(this.deps.rateLimiter, [[`help.search:${this.deps.secrets.pseudonym(meta.clientAddress)}`, HELP_RATES.searchesPerAddress]]);
+    const limited = await checkRates(this.deps.rateLimiter, [[`help.search:${this.deps.secrets.pseudonym(addressBlock(meta.clientAddress))}`, HELP_RATES.searchesPerAddress]]);
     if (limited) return fail(limited);
     return ok(await this.deps.uow.run((scope) => scope.help.search({ text: query, locale, limit: SEARCH_LIMIT })));
   }
@@ -85,7 +86,7 @@ export class HelpCenter {
    * one from a crawler or script, is answered with the counts as they are and changes nothing.
    */
   async vote(slug: string, helpful: boolean, voter: Voter, meta: RequestMeta): Promise<Result<VoteOutcome, DomainFailure>> {
-    const address = this.deps.secrets.pseudonym(`address|${meta.clientAddress}`);
+    const address = this.deps.secrets.pseudonym(`address|${addressBlock(meta.clientAddress)}`);
     const limited = await checkRates(this.deps.rateLimiter, [
       [`help.vote:${address}`, HELP_RATES.votesPerAddress],
       [`help.vote:${slug.slice(0, 120)}:${address}`, HELP_RATES.votesPerArticleAndAddress],

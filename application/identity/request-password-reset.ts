@@ -4,6 +4,7 @@ import { fail, ok, type DomainFailure, type Result } from '../../domain/shared/r
 import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { passwordResetMail } from '../mail/templates.js';
 import { audit } from '../shared/audit.js';
+import { addressBlock } from '../../domain/shared/address-block.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -20,7 +21,7 @@ export class RequestPasswordReset {
     const email = EmailAddress.parse(input.email);
     if (!email.ok) return fail(email.error);
     const limited = await checkRates(this.deps.rateLimiter, [
-      [`reset:address:${meta.clientAddress}`, RATE_RULES.resetPerAddress],
+      [`reset:address:${addressBlock(meta.clientAddress)}`, RATE_RULES.resetPerAddress],
       [`reset:account:${email.value.value}`, RATE_RULES.resetPerAccount],
     ]);
     if (limited) return fail(limited);

@@ -3,6 +3,7 @@ import { fail, InvalidInput, ok, type DomainFailure, type Result } from '../../d
 import { queueMail } from '../mail/queue-mail.js';
 import { passwordChangedMail, type LiveToken } from '../mail/templates.js';
 import { audit } from '../shared/audit.js';
+import { addressBlock } from '../../domain/shared/address-block.js';
 import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -19,7 +20,7 @@ export class ResetPassword {
   }
 
   async execute(input: { token: string; password: string }, meta: RequestMeta): Promise<Result<void, DomainFailure>> {
-    const limited = await checkRates(this.deps.rateLimiter, [[`reset-confirm:address:${meta.clientAddress}`, RATE_RULES.resetConfirmPerAddress]]);
+    const limited = await checkRates(this.deps.rateLimiter, [[`reset-confirm:address:${addressBlock(meta.clientAddress)}`, RATE_RULES.resetConfirmPerAddress]]);
     if (limited) return fail(limited);
     const tokenHash = this.deps.tokens.hash(input.token);
     return this.deps.uow.run(async (scope) => {

@@ -13,6 +13,7 @@ import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { mailAccount } from '../mail/mail-account.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { audit } from '../shared/audit.js';
+import { addressBlock } from '../../domain/shared/address-block.js';
 import { checkRates } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -66,7 +67,7 @@ export class PlaceOrder {
   async asNewcomer(input: { items: readonly CartItem[]; customer: NewCustomer }, meta: RequestMeta): Promise<Result<PublicOrderOutcome, DomainFailure>> {
     const customer = checkCustomer(input.customer);
     if (!customer.ok) return fail(customer.error);
-    const limited = await checkRates(this.deps.rateLimiter, [[`order:address:${meta.clientAddress}`, { limit: 10, windowSeconds: 3600 }]]);
+    const limited = await checkRates(this.deps.rateLimiter, [[`order:address:${addressBlock(meta.clientAddress)}`, { limit: 10, windowSeconds: 3600 }]]);
     if (limited) return fail(limited);
     const c = customer.value;
     const token = this.deps.tokens.generate();

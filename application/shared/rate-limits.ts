@@ -1,3 +1,4 @@
+import { addressBlock } from '../../domain/shared/address-block.js';
 import { RateLimited } from '../../domain/shared/result.js';
 import type { RateLimiter, RateRule } from '../ports/rate-limiter.js';
 
@@ -25,9 +26,10 @@ export const RATE_RULES = {
 
 /** The three sign-in limits of an account (`who`) asked from an address; returns the key to forget on success. */
 export async function checkSignInRates(limiter: RateLimiter, kind: 'sign-in' | 'staff-sign-in', who: string, address: string): Promise<{ limited: RateLimited | null; pairKey: string }> {
-  const pairKey = `${kind}:account:${who}:from:${address}`;
+  const block = addressBlock(address);
+  const pairKey = `${kind}:account:${who}:from:${block}`;
   const limited = await checkRates(limiter, [
-    [`${kind}:address:${address}`, RATE_RULES.signInPerAddress],
+    [`${kind}:address:${block}`, RATE_RULES.signInPerAddress],
     [pairKey, RATE_RULES.signInPerAccountAndAddress],
     [`${kind}:account:${who}`, RATE_RULES.signInPerAccount],
   ]);

@@ -1,5 +1,6 @@
 import { SUBSCRIPTIONS, subscriptionAllowed, type Subscription } from '../contacts/contact.js';
 import type { StaffRole } from '../staff/staff-member.js';
+import type { MailAbout } from '../mail/outgoing-mail.js';
 import type { TicketRef } from '../support/ticket.js';
 import type { AccessScope, Actor, Membership } from './actor.js';
 import type { Permission } from './permission.js';
@@ -12,11 +13,7 @@ export interface Grant {
 }
 
 /** What a mail is about, so that it reaches only those who may read that: services, domains, a ticket. */
-export interface MailAbout {
-  readonly serviceIds?: readonly string[];
-  readonly domainIds?: readonly string[];
-  readonly ticket?: TicketRef;
-}
+export type { MailAbout };
 
 /** Everything anybody can ask to do. Each later capability adds its actions here, and only here. */
 export type Action =

@@ -1,4 +1,11 @@
-import type { MailAbout } from '../authorization/policy.js';
+import type { TicketRef } from '../support/ticket.js';
+
+/** What a mail is about, so the history shows it only to members who may read that service, domain or ticket. */
+export interface MailAbout {
+  readonly serviceIds?: readonly string[];
+  readonly domainIds?: readonly string[];
+  readonly ticket?: TicketRef;
+}
 
 export const MAIL_TOPICS = ['security', 'general', 'billing', 'services', 'domains', 'support'] as const;
 export type MailTopic = (typeof MAIL_TOPICS)[number];

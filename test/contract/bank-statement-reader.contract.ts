@@ -53,5 +53,13 @@ export function describeBankStatementReaderContract(name: string, make: () => Ba
       expect(reader.read(bytes('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"/>'))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a camt.053/u) } });
       expect(reader.read(bytes('<!DOCTYPE x [<!ENTITY a "b">]><Document/>'))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/DOCTYPE/u) } });
     });
+
+    it('refuses elements nested deeper than any statement, before parsing them', () => {
+      const reader = make();
+      const deep = camtStatement({ credits: [{ id: 'X-1', amount: '1.00' }] }).replace('<AcctSvcrRef>X-1</AcctSvcrRef>', `<AcctSvcrRef>X-1</AcctSvcrRef>${'<a>'.repeat(200_000)}${'</a>'.repeat(200_000)}`);
+      expect(reader.read(bytes(deep))).toMatchObject({ ok: false, error: { element: 'Document', message: expect.stringMatching(/nest deeper than 64/u) } });
+      const wide = camtStatement({ credits: [{ id: 'X-1', amount: '1.00' }] }).replace('<AcctSvcrRef>X-1</AcctSvcrRef>', `<AcctSvcrRef>X-1</AcctSvcrRef>${'<a x="b>c"/><!-- <c> --><![CDATA[<d>]]>'.repeat(1000)}`);
+      expect(reader.read(bytes(wide))).toMatchObject({ ok: true });
+    });
   });
 }

@@ -112,6 +112,15 @@ describe('help centre use cases', () => {
     expect((await center.vote('portal', true, { kind: 'visitor', id: 'other-address' }, { ...BROWSER, clientAddress: '198.51.100.9' })).ok).toBe(true);
   });
 
+  it('counts an IPv6 /64 as one address, so rotating addresses inside it earns no fresh votes', async () => {
+    await givenArticle(portal.services, categoryId, { slug: 'ipv6', title: 'IPv6' });
+    const outcomes = [];
+    for (let i = 0; i < HELP_RATES.votesPerArticleAndAddress.limit + 2; i += 1) outcomes.push(await center.vote('ipv6', true, { kind: 'visitor', id: `v6-${i}` }, { ...BROWSER, clientAddress: `2001:db8:1:2:${i.toString(16)}::${i + 1}` }));
+    expect(outcomes.filter((o) => o.ok && o.value.counted)).toHaveLength(HELP_RATES.votesPerArticleAndAddress.limit);
+    expect(outcomes.at(-1)).toMatchObject({ ok: false, error: { kind: 'rate_limited' } });
+    expect((await center.vote('ipv6', true, { kind: 'visitor', id: 'next-block' }, { ...BROWSER, clientAddress: '2001:db8:1:3::1' })).ok).toBe(true);
+  });
+
   it('keeps every change as a revision and in the audit log, and refuses what is not the editor’s to do', async () => {
     const created = await editor.create(editorActor, input(), META);
     if (!created.ok) throw new Error(created.error.code);

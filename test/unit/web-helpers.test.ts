@@ -53,6 +53,11 @@ describe('configuration', () => {
       expect(() => loadConfig({ ...production, ...rest }), name).toThrow(new RegExp(`${name}: required off localhost`, 'u'));
     }
     expect(() => loadConfig({ ...production, ...OUTSIDE, FISCAL_URL: 'ftp://cis' })).toThrow('FISCAL_URL must be the https:// address');
+    for (const name of ['FISCAL_URL', 'INTERMEDIARY_URL', 'PAYMENT_REPORTING_URL'] as const) {
+      const plain = OUTSIDE[name].replace('https://', 'http://');
+      expect(() => loadConfig({ ...production, ...OUTSIDE, [name]: plain }), name).toThrow(`${name}: must use https:// off localhost`);
+      expect(loadConfig({ ...OUTSIDE, [name]: 'http://127.0.0.1:9000/x' }).outside, name).toBeDefined();
+    }
     expect(loadConfig({ ...production, ...OUTSIDE }).outside).toMatchObject({ fiscal: { url: OUTSIDE.FISCAL_URL, certPath: OUTSIDE.FISCAL_CERT_PATH }, intermediary: { username: '1083', softwareId: 'Portal-001', companyBu: '' } });
   });
   it('seeds demo data (staff with published passwords) only on localhost, and refuses it for a public install', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Actor } from '../../domain/authorization/actor.js';
+import { addressBlock } from '../../domain/shared/address-block.js';
 import type { AppEnv } from '../http/env.js';
 import type { UseCases } from '../use-cases.js';
 import { problemResponse } from './problem.js';
@@ -35,7 +36,7 @@ export function apiCallers(useCases: UseCases): MiddlewareHandler<AppEnv> {
 }
 
 function callerKey(actor: Actor | null | undefined, address: string): string {
-  if (!actor || actor.kind === 'anonymous') return `address:${address}`;
+  if (!actor || actor.kind === 'anonymous') return `address:${addressBlock(address)}`;
   if (actor.kind === 'staff') return actor.viaTokenId ? `staff-token:${actor.viaTokenId}` : `staff:${actor.staffId}`;
   return actor.viaTokenId ? `token:${actor.viaTokenId}` : `user:${actor.userId}`;
 }
