@@ -8,6 +8,7 @@ import { InMemoryPaymentReporter } from '../adapters/in-memory/in-memory-payment
  * the staff back office (client search and view, ticket queue) through the
  * real app (PostgreSQL, MikroORM, Lucia sessions) and counts their queries.
  * BENCH_DATABASE_URL to use a server of your own (a database it may fill); otherwise embedded PostgreSQL.
+ * `npm run bench -- load` runs the load mode instead (bench/load.ts): the real server under autocannon beside its ceilings.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,7 +146,9 @@ async function main(): Promise<void> {
   await stop();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('load')) await import('./load.js');
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
