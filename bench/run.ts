@@ -91,8 +91,8 @@ async function main(): Promise<void> {
     await execute(em, `insert into tickets (id, account_id, number, subject, department, priority, status, opened_by_user_id, created_at, last_activity_at)
       select gen_random_uuid(), $1, 'T-B-' || $4::int || '-' || g, 'Pitanje ' || g, 'technical', 'normal', 'open', $2, now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
       from generate_series(1, $3::int) g`, [account!.id, owner!.id, more, size]);
-    await execute(em, `insert into client_accounts (id, entity_type, name, oib, email, phone, street, postal_code, city, country, owner_user_id, created_at)
-      select gen_random_uuid(), 'doo', 'Klijent ' || $3::int || '-' || g || ' d.o.o.', lpad(($3::bigint * 100000 + g)::text, 11, '7'), 'k' || $3::int || '-' || g || '@klijent.hr', '+385 1 000', 'Ilica 1', '10000', 'Zagreb', 'HR', $1, now()
+    await execute(em, `insert into client_accounts (id, entity_type, buyer_class, name, oib, email, phone, street, postal_code, city, country, owner_user_id, created_at)
+      select gen_random_uuid(), 'doo', 'vat_business', 'Klijent ' || $3::int || '-' || g || ' d.o.o.', lpad(($3::bigint * 100000 + g)::text, 11, '7'), 'k' || $3::int || '-' || g || '@klijent.hr', '+385 1 000', 'Ilica 1', '10000', 'Zagreb', 'HR', $1, now()
       from generate_series(1, $2::int) g`, [benchOwner!.id, more, size]);
     // Help articles in words a hosting company writes, so that search has real competition for every query.
     await execute(em, `insert into help_articles (id, category_id, locale, slug, title, summary, keywords, body_markdown, body_html, body_text, status, position, revision, created_at, updated_at, published_at)
