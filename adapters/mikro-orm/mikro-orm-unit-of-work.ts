@@ -46,6 +46,10 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     return this.orm.em.fork().transactional((em) => work(this.scopeFor(em)));
   }
 
+  read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    return work(this.scopeFor(this.orm.em.fork()));
+  }
+
   scopeFor(em: Em): TransactionScope {
     return {
       users: new MikroOrmUserRepository(em),

@@ -64,6 +64,11 @@ export interface TransactionScope {
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */
 export interface UnitOfWork {
   run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+  /**
+   * For a use case that only reads (a page): no transaction, each statement sees what is committed when it runs, so a
+   * read costs no BEGIN and COMMIT round trips. Never for a change: a write here is not atomic with anything else.
+   */
+  read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
 }
 
 export interface DatabaseHealth {

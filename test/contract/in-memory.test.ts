@@ -33,6 +33,7 @@ describeSessionManagerContract('in-memory', async () => {
       const session = portal.store.sessions.get(id);
       if (session) portal.store.sessions.set(id, { ...session, expiresAt: new Date(portal.clock.now().getTime() - 86_400_000) });
     },
+    storedExpiry: async (id) => portal.store.sessions.get(id)?.expiresAt ?? null,
   };
 });
 
