@@ -13,7 +13,9 @@ import {
   MikroOrmStaffRepository,
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
-import type { Em, Orm } from './orm.js';
+import { poolOf, type Em, type Orm } from './orm.js';
+import { PostgresPortalReads } from './postgres-portal-reads.js';
+import { sqlReader } from './sql-reader.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
 import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
@@ -47,10 +49,11 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   }
 
   read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-    return work(this.scopeFor(this.orm.em.fork()));
+    // Outside a transaction the read models send named statements straight to the pool: parsed and planned once.
+    return work(this.scopeFor(this.orm.em.fork(), true));
   }
 
-  scopeFor(em: Em): TransactionScope {
+  scopeFor(em: Em, outsideTransaction = false): TransactionScope {
     return {
       users: new MikroOrmUserRepository(em),
       accounts: new MikroOrmClientAccountRepository(em),
@@ -83,6 +86,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       staffTokens: new MikroOrmStaffApiTokenRepository(em),
       webhooks: new MikroOrmWebhookRepository(em),
       idempotency: new PostgresIdempotencyKeys(em),
+      reads: new PostgresPortalReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
     };
   }
 }
