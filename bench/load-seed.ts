@@ -6,7 +6,7 @@ import type pg from 'pg';
  * Rows are copies of the demo data's own (an invoice, a mail) with new ids, numbers and dates, so every page shows
  * what it would show in life.
  */
-export async function seedTo(db: pg.Client, from: number, size: number, ids: { accountId: string; orderId: string; productId: string; ownerId: string; benchOwnerId: string }): Promise<void> {
+export async function seedTo(db: pg.Client, from: number, size: number, ids: { accountId: string; orderId: string; productId: string; ownerId: string }): Promise<void> {
   const more = size - from;
   if (more <= 0) return;
   const tenth = Math.max(1, Math.floor(size / 10)) - Math.max(0, Math.floor(from / 10));
@@ -30,14 +30,21 @@ export async function seedTo(db: pg.Client, from: number, size: number, ids: { a
      from generate_series(1, $2::int) g`,
     [...args, ids.ownerId],
   );
+  // Each other client has an owner of its own, as in life (the policy reads a person's accounts on every request).
+  await copyRows(db, 'users', tenth, offset, {
+    id: `md5('bench-owner-' || ($2 + g))::uuid`,
+    email: `'owner-' || ($2 + g) || '@klijent.hr'`,
+    password_hash: 'null',
+    totp_sealed: 'null',
+  }, [], `where t.id = '${ids.ownerId}'`);
   await copyRows(db, 'client_accounts', tenth, offset, {
     id: 'gen_random_uuid()',
     name: `'Klijent ' || ($2 + g) || ' d.o.o.'`,
     oib: `lpad((90000000000 + $2 + g)::text, 11, '0')`,
     email: `'k' || ($2 + g) || '@klijent.hr'`,
-    owner_user_id: '$3::uuid',
+    owner_user_id: `md5('bench-owner-' || ($2 + g))::uuid`,
     created_at: `now() - (($2 + g) || ' seconds')::interval`,
-  }, [ids.benchOwnerId]);
+  }, [], `where t.id = '${ids.accountId}'`);
   // Invoices and mails: copies of the demo's own rows, every column taken over but for the ones that must differ.
   await copyRows(db, 'invoices', more, from, {
     id: 'gen_random_uuid()',

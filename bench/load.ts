@@ -109,7 +109,9 @@ async function main(): Promise<void> {
   }
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
-  const portal = await start(process.execPath, ['dist/web/main.js'], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', APP_URL: appUrl, DATA_DIR: join(dir, 'data'), SEED_DEMO: '1', WEB_CONCURRENCY: String(WORKERS), EINVOICE_DIR: join(dir, 'none') });
+  // BENCH_PROFILE=<folder>: the portal writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const portal = await start(process.execPath, [...profile, 'dist/web/main.js'], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', APP_URL: appUrl, DATA_DIR: join(dir, 'data'), SEED_DEMO: '1', WEB_CONCURRENCY: String(WORKERS), EINVOICE_DIR: join(dir, 'none') });
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   await db.query('create table if not exists bench_ceiling_writes (id uuid primary key, body text not null, created_at timestamptz not null)');
@@ -132,7 +134,6 @@ async function main(): Promise<void> {
   const account = await one<{ id: string; owner: string }>('select id, owner_user_id as owner from client_accounts where oib = $1', [DEMO.account.oib]);
   const order = await one<{ id: string }>('select id from orders where account_id = $1 limit 1', [account.id]);
   const product = await one<{ id: string }>(`select id from products where code = 'MAIL-BOX'`);
-  const benchOwner = await one<{ id: string }>(`insert into users (id, email, name, password_hash, locale, created_at, last_totp_step) values (gen_random_uuid(), 'bench-owner@bench.hr', 'Bench', null, 'hr', now(), 0) returning id`);
   const someInvoice = await one<{ reference: string; gross: number } | undefined>(`select payment_reference->>'number' as reference, gross_cents as gross from invoices where account_id = $1 limit 1`, [account.id]);
   const counter = await inProcessQueryCounter(url, appUrl);
 
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
   let seeded = 0;
   for (const size of SIZES) {
     const began = Date.now();
-    await seedTo(db, seeded, size, { accountId: account.id, orderId: order.id, productId: product.id, ownerId: account.owner, benchOwnerId: benchOwner.id });
+    await seedTo(db, seeded, size, { accountId: account.id, orderId: order.id, productId: product.id, ownerId: account.owner });
     await db.query('analyze');
     seeded = size;
     console.log(`\nsize ${fmt(size)} invoices (${fmt(Math.floor(size / 10))} services, domains, tickets, mails, client accounts), seeded in ${fmt((Date.now() - began) / 1000, 1)} s`);

@@ -11,18 +11,18 @@ import { INTEGRATION_SCHEMAS } from './integration-schemas.js';
 export type Orm = MikroORM;
 export type Em = EntityManager;
 
-const POOLS = new WeakMap<Orm, pg.Pool>();
+const POOLS = new WeakMap<Orm, { pool: pg.Pool | null }>();
 
-/** The pg pool under the ORM, for read models that send named (prepared) statements straight to it. */
+/** The pg pool under the ORM (made on its first query), for read models that send named statements straight to it. */
 export function poolOf(orm: Orm): pg.Pool | null {
-  return POOLS.get(orm) ?? null;
+  return POOLS.get(orm)?.pool ?? null;
 }
 
 /** Connections per process: PostgreSQL does best with a few busy connections per core, shared by every worker. */
 export const DEFAULT_POOL_MAX = 10;
 
 export async function createOrm(databaseUrl: string, options: { debug?: boolean; poolMax?: number } = {}): Promise<Orm> {
-  let created: pg.Pool | null = null;
+  const created: { pool: pg.Pool | null } = { pool: null };
   const orm = await MikroORM.init({
     clientUrl: databaseUrl,
     entities: [...ALL_SCHEMAS, ...HELP_SCHEMAS, ...INTEGRATION_SCHEMAS],
@@ -31,14 +31,14 @@ export async function createOrm(databaseUrl: string, options: { debug?: boolean;
     pool: { min: 0, max: options.poolMax ?? DEFAULT_POOL_MAX },
     driverOptions: {
       onPoolCreated: (pool: pg.Pool) => {
-        created = pool;
+        created.pool = pool;
         reclaimBrokenConnections(pool);
       },
     },
     allowGlobalContext: false,
     migrations: { migrationsList: MIGRATIONS, tableName: 'schema_migrations', transactional: true, allOrNothing: true, snapshot: false },
   });
-  if (created) POOLS.set(orm, created);
+  POOLS.set(orm, created);
   return orm;
 }
 
