@@ -30,9 +30,17 @@ export class InMemorySessionManager implements SessionManager {
   }
 
   async validate(subject: SessionSubject, token: string): Promise<SessionInfo | null> {
-    const id = this.deps.tokens.hash(token);
-    const session = this.store.sessions.get(id);
-    if (!session || session.subject !== subject) return null;
+    const session = this.store.sessions.get(this.idOf(token));
+    return session ? this.check(subject, session) : null;
+  }
+
+  idOf(token: string): string {
+    return this.deps.tokens.hash(token);
+  }
+
+  async check(subject: SessionSubject, session: SessionInfo): Promise<SessionInfo | null> {
+    const id = session.id;
+    if (session.subject !== subject || !this.store.sessions.has(id)) return null;
     const now = this.deps.clock.now();
     if (sessionEnded(session, now)) {
       this.store.sessions.delete(id);

@@ -126,19 +126,25 @@ export class LuciaSessionManager implements SessionManager {
    * validation would write at half the idle lifetime, letting a session end up to 15 minutes early).
    */
   async validate(subject: SessionSubject, token: string): Promise<SessionInfo | null> {
-    const id = this.deps.tokens.hash(token);
-    const [stored] = await this.adapters[subject].getSessionAndUser(id);
+    const [stored] = await this.adapters[subject].getSessionAndUser(this.idOf(token));
     if (!stored) return null;
-    const attributes = stored.attributes as unknown as Attributes;
+    return this.check(subject, this.toInfo(subject, stored.id, stored.userId, stored.expiresAt, stored.attributes as unknown as Attributes));
+  }
+
+  idOf(token: string): string {
+    return this.deps.tokens.hash(token);
+  }
+
+  async check(subject: SessionSubject, session: SessionInfo): Promise<SessionInfo | null> {
     const now = this.deps.clock.now();
-    const session = this.toInfo(subject, stored.id, stored.userId, stored.expiresAt, attributes);
+    if (session.subject !== subject) return null;
     if (sessionEnded(session, now)) {
-      await this.adapters[subject].deleteSession(id);
+      await this.adapters[subject].deleteSession(session.id);
       return null;
     }
     const slid = slidIdleExpiry(session, now, this.deps.lifetime);
     if (!slid) return session;
-    await this.adapters[subject].updateSessionExpiration(id, slid);
+    await this.adapters[subject].updateSessionExpiration(session.id, slid);
     return { ...session, expiresAt: slid };
   }
 

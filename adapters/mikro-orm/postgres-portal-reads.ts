@@ -1,8 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { ContactGrant, DashboardData, DashboardQuery, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
+import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from '../../application/ports/repositories.js';
+import type { SessionInfo, SessionSubject } from '../../domain/identity/session.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import type { Ticket } from '../../domain/support/ticket.js';
+import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { AnnouncementSchema } from './help-schemas.js';
 import { rowMapper } from './row-mapper.js';
 import type { SqlReader } from './sql-reader.js';
-import { ClientAccountSchema, ContactSchema, HostedServiceSchema, InvoiceSchema, QuoteSchema, RegisteredDomainSchema, UserSchema } from './schemas.js';
+import { ClientAccountSchema, ContactSchema, HostedServiceSchema, InvoiceSchema, OutgoingMailSchema, QuoteSchema, RegisteredDomainSchema, StaffMemberSchema, TicketSchema, UserSchema } from './schemas.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +24,33 @@ const toDomain = rowMapper(RegisteredDomainSchema);
 const toQuote = rowMapper(QuoteSchema);
 const toInvoice = rowMapper(InvoiceSchema);
 const toAnnouncement = rowMapper(AnnouncementSchema);
+const toStaff = rowMapper(StaffMemberSchema);
+const toTicket = rowMapper(TicketSchema);
+const toMail = rowMapper(OutgoingMailSchema);
+
+const toSession = (row: Json): SessionInfo => ({
+  id: String(row['id']),
+  subject: row['subject'] as SessionSubject,
+  subjectId: String(row['subject_id']),
+  createdAt: new Date(row['created_at'] as string),
+  expiresAt: new Date(row['expires_at'] as string),
+  absoluteExpiresAt: new Date(row['absolute_expires_at'] as string),
+  clientAddress: String(row['client_address']),
+  userAgent: String(row['user_agent']),
+});
+
+/** The session, the user, the accounts they own and their accepted contacts: one statement, on every request. */
+const USER_SESSION = `
+  select to_jsonb(s) as session, to_jsonb(u) as "user",
+    (select coalesce(json_agg(a.id order by a.name, a.id), '[]') from client_accounts a where a.owner_user_id = u.id) as owned,
+    (select coalesce(json_agg(to_jsonb(c) order by c.created_at, c.id), '[]') from contacts c where c.user_id = u.id and c.accepted_at is not null) as contacts
+  from sessions s join users u on u.id = s.subject_id
+  where s.id = $1 and s.subject = 'user'`;
+
+const STAFF_SESSION = `
+  select to_jsonb(s) as session, to_jsonb(m) as staff
+  from sessions s join staff_members m on m.id = s.subject_id
+  where s.id = $1 and s.subject = 'staff'`;
 
 /** The user, the accounts they own and their accepted contacts: one statement, on every request. */
 const SIGNED_IN_USER = `
@@ -62,14 +99,77 @@ const OPEN_QUOTES = 100;
 export class PostgresPortalReads implements PortalReads {
   constructor(private readonly read: SqlReader) {}
 
+  async userSession(sessionId: string): Promise<{ session: SessionInfo; signedIn: SignedInUser } | null> {
+    const [row] = await this.read<{ session: Json; user: Json; owned: string[]; contacts: Json[] }>('portal-user-session', USER_SESSION, [sessionId]);
+    return row ? { session: toSession(row.session), signedIn: signedInOf(row) } : null;
+  }
+
+  async staffSession(sessionId: string): Promise<{ session: SessionInfo; staff: StaffMember } | null> {
+    const [row] = await this.read<{ session: Json; staff: Json }>('portal-staff-session', STAFF_SESSION, [sessionId]);
+    return row ? { session: toSession(row.session), staff: toStaff(row.staff) } : null;
+  }
+
   async signedInUser(userId: string): Promise<SignedInUser | null> {
     const [row] = await this.read<{ user: Json; owned: string[]; contacts: Json[] }>('portal-signed-in-user', SIGNED_IN_USER, [userId]);
-    if (!row) return null;
-    const grants: ContactGrant[] = row.contacts.map((json) => {
-      const contact = toContact(json);
-      return { accountId: contact.accountId, permissions: contact.permissions, scope: contact.scope() };
-    });
-    return { user: toUser(row.user), ownedAccountIds: row.owned, grants };
+    return row ? signedInOf(row) : null;
+  }
+
+  services(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<HostedService>> {
+    return this.list('services', 'activated_at', toService, page, ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], [accountId, ...(only ? [only] : [])], true);
+  }
+
+  domains(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<RegisteredDomain>> {
+    return this.list('domains', 'registered_at', toDomain, page, ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], [accountId, ...(only ? [only] : [])], true);
+  }
+
+  quotes(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>> {
+    return this.list('quotes', 'issued_at', toQuote, page, ['t.account_id = $1', ...(filter === 'all' ? [] : ['t.status = $2'])], [accountId, ...(filter === 'all' ? [] : [filter])], false);
+  }
+
+  invoices(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>> {
+    const paid = filter === 'all' ? [] : [filter === 'paid' ? 't.paid_cents >= t.gross_cents' : 't.paid_cents < t.gross_cents'];
+    return this.list('invoices', 'issued_at', toInvoice, page, ['t.account_id = $1', ...paid], [accountId], true);
+  }
+
+  tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>> {
+    const where = ['t.account_id = $1'];
+    const params: unknown[] = [accountId];
+    if (filter !== 'all') {
+      params.push(filter);
+      where.push(`t.status = $${params.length}`);
+    }
+    if (visibleTo) {
+      // A scoped contact sees the tickets they opened and those about their services and domains.
+      params.push(visibleTo.userId, visibleTo.serviceIds, visibleTo.domainIds);
+      const n = params.length;
+      where.push(`(t.opened_by_user_id = $${n - 2} or t.service_id = any($${n - 1}::uuid[]) or t.domain_id = any($${n}::uuid[]))`);
+    }
+    return this.list('tickets', 'last_activity_at', toTicket, page, where, params, true);
+  }
+
+  mails(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
+    return this.list('mail_messages', 'created_at', toMail, page, ['t.account_id = $1', 'not t.personal'], [accountId], false);
+  }
+
+  /** One keyset page of a table, newest first over (time, id), as `to_jsonb` rows mapped without the ORM. */
+  private async list<T extends { id: string }>(table: string, time: string, map: (json: Json) => T, page: PageRequest, where: string[], params: unknown[], synced: boolean): Promise<Page<T>> {
+    const conditions = [...where];
+    const values = [...params];
+    const after = decodeCursor(page.after);
+    if (after) {
+      values.push(after.at, after.id);
+      conditions.push(`(t.${time}, t.id) < ($${values.length - 1}, $${values.length})`);
+    }
+    if (synced && page.updatedSince) {
+      values.push(page.updatedSince);
+      conditions.push(`t.updated_at >= $${values.length}`);
+    }
+    values.push(page.limit + 1);
+    const sql = `select to_jsonb(t) as j from ${table} t where ${conditions.join(' and ')} order by t.${time} desc, t.id desc limit $${values.length}`;
+    const rows = await this.read<{ j: Json }>(statementName(sql), sql, values);
+    const items = rows.slice(0, page.limit).map((r) => map(r.j));
+    const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+    return { items, next: last ? encodeCursor(new Date(last.j[time] as string), String(last.j['id'])) : null };
   }
 
   async dashboard(q: DashboardQuery): Promise<DashboardData> {
@@ -102,4 +202,24 @@ export class PostgresPortalReads implements PortalReads {
       unpaidInvoices: part(row?.invoices, toInvoice),
     };
   }
+}
+
+function signedInOf(row: { user: Json; owned: string[]; contacts: Json[] }): SignedInUser {
+  const grants: ContactGrant[] = row.contacts.map((json) => {
+    const contact = toContact(json);
+    return { accountId: contact.accountId, permissions: contact.permissions, scope: contact.scope() };
+  });
+  return { user: toUser(row.user), ownedAccountIds: row.owned, grants };
+}
+
+const NAMES = new Map<string, string>();
+
+/** A statement built from parts is named by its text: each variant is prepared once per connection. */
+function statementName(sql: string): string {
+  let name = NAMES.get(sql);
+  if (!name) {
+    name = `portal-list-${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    NAMES.set(sql, name);
+  }
+  return name;
 }

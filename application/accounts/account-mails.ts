@@ -12,7 +12,7 @@ export class AccountMails {
   async list(actor: Actor, accountId: string, page: { after?: string | null; limit?: number }): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
     if (!can(actor, { type: 'account.emails', accountId }).allowed) return fail(new Forbidden('forbidden'));
     const limit = Math.min(Math.max(page.limit ?? 25, 1), 100);
-    return ok(await this.deps.uow.read((scope) => scope.mails.listForAccount(accountId, { after: page.after ?? null, limit })));
+    return ok(await this.deps.uow.read((scope) => scope.reads.mails(accountId, { after: page.after ?? null, limit })));
   }
 
   async show(actor: Actor, accountId: string, mailId: string): Promise<Result<OutgoingMail, DomainFailure>> {

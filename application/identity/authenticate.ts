@@ -21,18 +21,19 @@ export interface AuthenticatedStaff {
 
 /**
  * Turns a session cookie into the actor the policy reasons about; null for anything not live. Runs on every request,
- * outside a transaction: the session (written only when its idle expiry is a minute behind), then the person with
- * their memberships in one statement, read afresh each time so that a removed contact loses access at once.
+ * outside a transaction: the session with the person and their memberships in one statement, read afresh each time
+ * so that a removed contact loses access at once; the session is written only when its idle expiry is a minute behind.
  */
 export class Authenticate {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}
 
   user(token: string): Promise<AuthenticatedUser | null> {
     return this.deps.uow.read(async (scope) => {
-      const session = await scope.sessions.validate('user', token);
+      const found = await scope.reads.userSession(scope.sessions.idOf(token));
+      if (!found) return null;
+      const session = await scope.sessions.check('user', found.session);
       if (!session) return null;
-      const signedIn = await scope.reads.signedInUser(session.subjectId);
-      if (!signedIn) return null;
+      const { signedIn } = found;
       const actor: Actor = { kind: 'user', userId: signedIn.user.id, memberships: membershipsFrom(signedIn) };
       return { kind: 'user' as const, user: signedIn.user, session, actor };
     });
@@ -40,10 +41,11 @@ export class Authenticate {
 
   staff(token: string): Promise<AuthenticatedStaff | null> {
     return this.deps.uow.read(async (scope) => {
-      const session = await scope.sessions.validate('staff', token);
+      const found = await scope.reads.staffSession(scope.sessions.idOf(token));
+      if (!found?.staff.active) return null;
+      const session = await scope.sessions.check('staff', found.session);
       if (!session) return null;
-      const staff = await scope.staff.findById(session.subjectId);
-      if (!staff?.active) return null;
+      const { staff } = found;
       return { kind: 'staff' as const, staff, session, actor: { kind: 'staff' as const, staffId: staff.id, roles: staff.roles } };
     });
   }

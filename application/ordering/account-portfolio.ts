@@ -96,7 +96,7 @@ export class AccountPortfolio {
 
   async services(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<HostedService>, DomainFailure>> {
     if (!can(actor, { type: 'services.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.read((scope) => scope.services.listForAccount(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'services'))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.services(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'services'))));
   }
 
   async service(actor: Actor, accountId: string, serviceId: string): Promise<Result<{ service: HostedService; mayReveal: boolean }, DomainFailure>> {
@@ -120,7 +120,7 @@ export class AccountPortfolio {
 
   async domains(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<RegisteredDomain>, DomainFailure>> {
     if (!can(actor, { type: 'domains.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.read((scope) => scope.domains.listForAccount(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'domains'))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.domains(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'domains'))));
   }
 
   async domain(actor: Actor, accountId: string, domainId: string): Promise<Result<RegisteredDomain, DomainFailure>> {

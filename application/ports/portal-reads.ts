@@ -5,7 +5,12 @@ import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { Announcement } from '../../domain/help/announcement.js';
 import type { User } from '../../domain/identity/user.js';
+import type { SessionInfo } from '../../domain/identity/session.js';
+import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+import type { Ticket } from '../../domain/support/ticket.js';
+import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from './repositories.js';
 
 /** An accepted contact's rights on one account, as the policy reads them. */
 export interface ContactGrant {
@@ -70,6 +75,24 @@ export interface DashboardData {
  * as ids the policy computed; the read model never decides access itself.
  */
 export interface PortalReads {
+  /**
+   * A user's session as stored (by the session's id, see SessionManager.idOf) with the person and their memberships,
+   * in one statement; null when there is no such session or person. Whether the session is still live is for
+   * SessionManager.check to say.
+   */
+  userSession(sessionId: string): Promise<{ readonly session: SessionInfo; readonly signedIn: SignedInUser } | null>;
+  /** A staff member's session as stored, with the staff member, in one statement. */
+  staffSession(sessionId: string): Promise<{ readonly session: SessionInfo; readonly staff: StaffMember } | null>;
   signedInUser(userId: string): Promise<SignedInUser | null>;
   dashboard(query: DashboardQuery): Promise<DashboardData>;
+
+  // The account's lists, newest first, keyset-paged like their repositories (the same cursors); `only` and
+  // `visibleTo` are what the policy limits a contact to.
+  services(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<HostedService>>;
+  domains(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<RegisteredDomain>>;
+  quotes(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>>;
+  invoices(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>>;
+  tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>>;
+  /** The account's mail history (not the personal mail of its people). */
+  mails(accountId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
 }

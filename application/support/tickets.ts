@@ -160,7 +160,7 @@ export class Tickets {
 
   async list(actor: Actor, accountId: string, filter: TicketFilter, after: string | null | Paging): Promise<Result<Page<Ticket>, DomainFailure>> {
     if (!can(actor, { type: 'tickets.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.read((scope) => scope.tickets.listForAccount(accountId, filter, pageRequest(after, 25), ticketVisibility(actor, accountId))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.tickets(accountId, filter, pageRequest(after, 25), ticketVisibility(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, ticketId: string): Promise<Result<TicketView, DomainFailure>> {

@@ -18,6 +18,7 @@ import { describeOrderingRepositoriesContract } from './ordering-repositories.co
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
+import { describePortalReadsContract } from './portal-reads.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
 import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
 
@@ -123,3 +124,5 @@ describeJobQueueContract('pg-boss on PostgreSQL', async () => {
     },
   };
 });
+
+describePortalReadsContract('PostgreSQL', async () => ({ services: (await fresh()).services }));
