@@ -8,6 +8,7 @@ import { InMemoryPaymentReporter } from '../adapters/in-memory/in-memory-payment
  * the staff back office (client search and view, ticket queue) through the
  * real app (PostgreSQL, MikroORM, Lucia sessions) and counts their queries.
  * BENCH_DATABASE_URL to use a server of your own (a database it may fill); otherwise embedded PostgreSQL.
+ * `npm run bench -- load` runs the load mode instead (bench/load.ts): the real server under autocannon beside its ceilings.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,8 +91,8 @@ async function main(): Promise<void> {
     await execute(em, `insert into tickets (id, account_id, number, subject, department, priority, status, opened_by_user_id, created_at, last_activity_at)
       select gen_random_uuid(), $1, 'T-B-' || $4::int || '-' || g, 'Pitanje ' || g, 'technical', 'normal', 'open', $2, now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
       from generate_series(1, $3::int) g`, [account!.id, owner!.id, more, size]);
-    await execute(em, `insert into client_accounts (id, entity_type, name, oib, email, phone, street, postal_code, city, country, owner_user_id, created_at)
-      select gen_random_uuid(), 'doo', 'Klijent ' || $3::int || '-' || g || ' d.o.o.', lpad(($3::bigint * 100000 + g)::text, 11, '7'), 'k' || $3::int || '-' || g || '@klijent.hr', '+385 1 000', 'Ilica 1', '10000', 'Zagreb', 'HR', $1, now()
+    await execute(em, `insert into client_accounts (id, entity_type, buyer_class, name, oib, email, phone, street, postal_code, city, country, owner_user_id, created_at)
+      select gen_random_uuid(), 'doo', 'vat_business', 'Klijent ' || $3::int || '-' || g || ' d.o.o.', lpad(($3::bigint * 100000 + g)::text, 11, '7'), 'k' || $3::int || '-' || g || '@klijent.hr', '+385 1 000', 'Ilica 1', '10000', 'Zagreb', 'HR', $1, now()
       from generate_series(1, $2::int) g`, [benchOwner!.id, more, size]);
     // Help articles in words a hosting company writes, so that search has real competition for every query.
     await execute(em, `insert into help_articles (id, category_id, locale, slug, title, summary, keywords, body_markdown, body_html, body_text, status, position, revision, created_at, updated_at, published_at)
@@ -145,7 +146,9 @@ async function main(): Promise<void> {
   await stop();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('load')) await import('./load.js');
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

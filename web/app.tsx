@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { SmtpCatcher } from '../adapters/smtp/smtp-catcher.js';
+import type { MailInbox } from '../adapters/smtp/smtp-catcher.js';
 import { ANONYMOUS } from '../domain/authorization/actor.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/identity/locale.js';
 import { apiRoutes } from './api/api-routes.js';
@@ -33,7 +33,7 @@ export interface AppDeps {
   readonly appUrl: string;
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
-  readonly mailCatcher?: SmtpCatcher | null;
+  readonly mailCatcher?: MailInbox | null;
   readonly log?: (message: string, error?: unknown) => void;
   /** Whether an error means the database is away for now (then 503 with Retry-After, not 500). */
   readonly unavailable?: (error: unknown) => boolean;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SmtpSettings } from '../adapters/smtp/smtp-mailer.js';
@@ -20,6 +21,8 @@ const positiveInt = (name: string, fallback: number) =>
 const schema = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0, 'PORT must be 0-65535').max(65535, 'PORT must be 0-65535').default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // One web worker per core by default; 1 runs the portal in a single process.
+  WEB_CONCURRENCY: z.coerce.number({ message: 'WEB_CONCURRENCY must be a number' }).int().min(1, 'WEB_CONCURRENCY must be 1-64').max(64, 'WEB_CONCURRENCY must be 1-64').optional(),
   APP_URL: z.url({ message: 'APP_URL must be a full URL such as https://portal.example.hr' }).optional(),
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://'], 'DATABASE_URL must start with postgres:// or postgresql://'),
   SMTP_URL: optionalUrl(['smtp://', 'smtps://'], 'SMTP_URL must start with smtp:// or smtps://'),
@@ -90,6 +93,8 @@ export interface Config {
   readonly sessionIdleMs: number;
   readonly sessionAbsoluteMs: number;
   readonly trustProxy: boolean;
+  /** Web workers `npm start` runs (one per core unless WEB_CONCURRENCY says otherwise); 1: a single process. */
+  readonly webConcurrency: number;
   readonly seedDemo: boolean;
   /** `id:base64` keys for the service access data; unset only for a local run, which keeps one in DATA_DIR. */
   readonly credentialsKeys: string | undefined;
@@ -176,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     trustProxy: c.TRUST_PROXY,
+    webConcurrency: c.WEB_CONCURRENCY ?? availableParallelism(),
     seedDemo: c.SEED_DEMO ?? local,
     credentialsKeys: c.CREDENTIALS_KEYS || undefined,
     credentialsKeyId: c.CREDENTIALS_KEY_ID || undefined,

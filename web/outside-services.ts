@@ -23,6 +23,11 @@ export interface OutsideServices {
   /** The local simulators started for what is not configured (a local run and the tests). */
   readonly simulators: { readonly cis: CisSimulator | null; readonly intermediary: MojERacunSimulator | null; readonly reporting: EIzvjestavanjeSimulator | null };
   readonly certificate: ApplicationCertificate;
+  /**
+   * The settings that point another process (a web worker) at the same services: the local simulators this process
+   * started, and the certificate their answers are signed with (written into the data folder).
+   */
+  readonly workerEnv: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -101,11 +106,23 @@ export async function startOutsideServices(
   }
   const paymentReporter = new EIzvjestavanjeReporter({ url: reportingUrl, certificate, trusted: config.reporting.url ? trustedAnswers : [signer!.certificate], timeoutMs: config.fiscal.timeoutMs }, adapterDeps);
 
+  const workerEnv: Record<string, string> = {};
+  if (cis) workerEnv['FISCAL_URL'] = fiscalUrl;
+  if (intermediary) Object.assign(workerEnv, { INTERMEDIARY_URL: intermediaryUrl, INTERMEDIARY_USERNAME: account.username, INTERMEDIARY_PASSWORD: account.password, INTERMEDIARY_SOFTWARE_ID: account.softwareId });
+  if (reporting) workerEnv['PAYMENT_REPORTING_URL'] = reportingUrl;
+  if (signer && !config.fiscal.cisCertPath) {
+    const file = join(deps.dataDir, 'simulator-answers.pem');
+    mkdirSync(deps.dataDir, { recursive: true });
+    writeFileSync(file, signer.certificate.toString(), { mode: 0o600 });
+    workerEnv['FISCAL_CIS_CERT_PATH'] = file;
+  }
+
   return {
     fiscalizer,
     exchange,
     paymentReporter,
     certificate,
+    workerEnv,
     simulators: { cis, intermediary, reporting },
     async stop() {
       for (const stop of stops.reverse()) await stop().catch(() => undefined);

@@ -1,10 +1,10 @@
 import type { NewSession, SessionManager } from '../../application/ports/session-manager.js';
 import type { Clock } from '../../application/ports/clock.js';
 import type { Tokens } from '../../application/ports/tokens.js';
-import type { SessionInfo, SessionLifetime, SessionSubject } from '../../domain/identity/session.js';
+import { sessionEnded, slidIdleExpiry, type SessionInfo, type SessionLifetime, type SessionSubject } from '../../domain/identity/session.js';
 import type { InMemoryStore } from './in-memory-store.js';
 
-/** Same rules as the Lucia adapter: idle expiry slides when half spent, absolute expiry never moves. */
+/** Same rules as the Lucia adapter: idle expiry slides (written a minute behind at most), absolute expiry never moves. */
 export class InMemorySessionManager implements SessionManager {
   constructor(
     private readonly store: InMemoryStore,
@@ -30,20 +30,27 @@ export class InMemorySessionManager implements SessionManager {
   }
 
   async validate(subject: SessionSubject, token: string): Promise<SessionInfo | null> {
-    const id = this.deps.tokens.hash(token);
-    const session = this.store.sessions.get(id);
-    if (!session || session.subject !== subject) return null;
-    const now = this.deps.clock.now().getTime();
-    if (now >= session.expiresAt.getTime() || now >= session.absoluteExpiresAt.getTime()) {
+    const session = this.store.sessions.get(this.idOf(token));
+    return session ? this.check(subject, session) : null;
+  }
+
+  idOf(token: string): string {
+    return this.deps.tokens.hash(token);
+  }
+
+  async check(subject: SessionSubject, session: SessionInfo): Promise<SessionInfo | null> {
+    const id = session.id;
+    if (session.subject !== subject || !this.store.sessions.has(id)) return null;
+    const now = this.deps.clock.now();
+    if (sessionEnded(session, now)) {
       this.store.sessions.delete(id);
       return null;
     }
-    if (session.expiresAt.getTime() - now <= this.deps.lifetime.idleMs / 2) {
-      const extended = { ...session, expiresAt: new Date(Math.min(now + this.deps.lifetime.idleMs, session.absoluteExpiresAt.getTime())) };
-      this.store.sessions.set(id, extended);
-      return extended;
-    }
-    return session;
+    const slid = slidIdleExpiry(session, now, this.deps.lifetime);
+    if (!slid) return session;
+    const extended = { ...session, expiresAt: slid };
+    this.store.sessions.set(id, extended);
+    return extended;
   }
 
   async invalidate(subject: SessionSubject, token: string): Promise<void> {

@@ -24,6 +24,7 @@ import {
   InMemoryServiceRepository,
 } from './in-memory-ordering-repositories.js';
 import { InMemoryStore } from './in-memory-store.js';
+import { InMemoryPortalReads } from './in-memory-portal-reads.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js';
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 import { InMemoryEmailChangeRepository } from './in-memory-email-change-repository.js';
@@ -75,6 +76,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       staffTokens: new InMemoryStaffApiTokenRepository(store),
       webhooks: new InMemoryWebhookRepository(store),
       idempotency: new InMemoryIdempotencyKeys(store),
+      reads: new InMemoryPortalReads(store),
     };
   }
 
@@ -90,6 +92,11 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     });
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Reads take their turn like transactions, so they never see a use case half done. */
+  read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    return this.run(work);
   }
 }
 

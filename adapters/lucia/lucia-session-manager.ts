@@ -2,7 +2,7 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser 
 import type { Clock } from '../../application/ports/clock.js';
 import type { NewSession, SessionManager } from '../../application/ports/session-manager.js';
 import type { Tokens } from '../../application/ports/tokens.js';
-import type { SessionInfo, SessionLifetime, SessionSubject } from '../../domain/identity/session.js';
+import { sessionEnded, slidIdleExpiry, type SessionInfo, type SessionLifetime, type SessionSubject } from '../../domain/identity/session.js';
 import { execute, type Em } from '../mikro-orm/orm.js';
 
 interface SessionRow {
@@ -84,17 +84,20 @@ class SessionTableAdapter implements Adapter {
 
 /**
  * Lucia (v3) kept behind our port. Lucia's session id is the SHA-256 of the token the cookie carries,
- * so the table never holds a usable token. Lucia slides the idle expiry; the absolute lifetime is ours.
+ * so the table never holds a usable token. Lucia's adapter stores and ends sessions; creating and validating them
+ * follow our clock and the rules of domain/identity/session.ts (sliding idle expiry, absolute lifetime).
  */
 export class LuciaSessionManager implements SessionManager {
   private readonly lucias: Record<SessionSubject, Lucia>;
+  private readonly adapters: Record<SessionSubject, SessionTableAdapter>;
 
   constructor(
     private readonly em: Em,
     private readonly deps: { clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
   ) {
+    this.adapters = { user: new SessionTableAdapter(em, 'user'), staff: new SessionTableAdapter(em, 'staff') };
     const make = (subject: SessionSubject) =>
-      new Lucia(new SessionTableAdapter(em, subject), {
+      new Lucia(this.adapters[subject], {
         sessionExpiresIn: new TimeSpan(Math.max(1, Math.round(deps.lifetime.idleMs / 1000)), 's'),
         getSessionAttributes: (attributes) => ({ meta: attributes as unknown as Attributes }),
       });
@@ -111,20 +114,38 @@ export class LuciaSessionManager implements SessionManager {
       clientAddress: meta.clientAddress.slice(0, 100),
       userAgent: meta.userAgent.slice(0, 400),
     };
-    const session = await this.lucias[subject].createSession(subjectId, attributes as never, { sessionId: this.deps.tokens.hash(token) });
-    return { token, session: this.toInfo(subject, session.id, subjectId, session.expiresAt, attributes) };
+    // Stored through Lucia's adapter, but dated by our clock (Lucia dates by the wall clock), as validation is.
+    const id = this.deps.tokens.hash(token);
+    const expiresAt = new Date(Math.min(now.getTime() + this.deps.lifetime.idleMs, attributes.absoluteExpiresAt.getTime()));
+    await this.adapters[subject].setSession({ id, userId: subjectId, expiresAt, attributes: attributes as unknown as DatabaseSession['attributes'] });
+    return { token, session: this.toInfo(subject, id, subjectId, expiresAt, attributes) };
   }
 
+  /**
+   * One SELECT per request; the idle expiry is written forward only when it has fallen a minute behind (Lucia's own
+   * validation would write at half the idle lifetime, letting a session end up to 15 minutes early).
+   */
   async validate(subject: SessionSubject, token: string): Promise<SessionInfo | null> {
-    const lucia = this.lucias[subject];
-    const { session } = await lucia.validateSession(this.deps.tokens.hash(token));
-    if (!session) return null;
-    const attributes = metaOf(session);
-    if (this.deps.clock.now().getTime() >= attributes.absoluteExpiresAt.getTime()) {
-      await lucia.invalidateSession(session.id);
+    const [stored] = await this.adapters[subject].getSessionAndUser(this.idOf(token));
+    if (!stored) return null;
+    return this.check(subject, this.toInfo(subject, stored.id, stored.userId, stored.expiresAt, stored.attributes as unknown as Attributes));
+  }
+
+  idOf(token: string): string {
+    return this.deps.tokens.hash(token);
+  }
+
+  async check(subject: SessionSubject, session: SessionInfo): Promise<SessionInfo | null> {
+    const now = this.deps.clock.now();
+    if (session.subject !== subject) return null;
+    if (sessionEnded(session, now)) {
+      await this.adapters[subject].deleteSession(session.id);
       return null;
     }
-    return this.toInfo(subject, session.id, session.userId, session.expiresAt, attributes);
+    const slid = slidIdleExpiry(session, now, this.deps.lifetime);
+    if (!slid) return session;
+    await this.adapters[subject].updateSessionExpiration(session.id, slid);
+    return { ...session, expiresAt: slid };
   }
 
   async invalidate(subject: SessionSubject, token: string): Promise<void> {

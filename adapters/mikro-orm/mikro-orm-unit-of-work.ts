@@ -13,7 +13,9 @@ import {
   MikroOrmStaffRepository,
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
-import type { Em, Orm } from './orm.js';
+import { poolOf, type Em, type Orm } from './orm.js';
+import { PostgresPortalReads } from './postgres-portal-reads.js';
+import { sqlReader } from './sql-reader.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
 import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
@@ -46,39 +48,65 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     return this.orm.em.fork().transactional((em) => work(this.scopeFor(em)));
   }
 
-  scopeFor(em: Em): TransactionScope {
-    return {
-      users: new MikroOrmUserRepository(em),
-      accounts: new MikroOrmClientAccountRepository(em),
-      staff: new MikroOrmStaffRepository(em),
-      resetTokens: new MikroOrmPasswordResetTokenRepository(em),
-      mails: new MikroOrmMailRepository(em),
-      audit: new MikroOrmAuditLog(em),
-      jobs: new PgBossJobQueue(this.deps.boss, em),
-      sessions: new LuciaSessionManager(em, this.deps),
-      products: new MikroOrmProductRepository(em),
-      orders: new MikroOrmOrderRepository(em),
-      quotes: new MikroOrmQuoteRepository(em),
-      services: new MikroOrmServiceRepository(em),
-      domains: new MikroOrmDomainRepository(em),
-      counters: new PostgresCounters(em),
-      invoices: new MikroOrmInvoiceRepository(em),
-      payments: new MikroOrmPaymentRepository(em),
-      renewals: new MikroOrmRenewalRepository(em),
-      apiTokens: new MikroOrmApiTokenRepository(em),
-      contacts: new MikroOrmContactRepository(em),
-      emailChanges: new MikroOrmEmailChangeRepository(em),
-      tickets: new MikroOrmTicketRepository(em),
-      help: new MikroOrmHelpRepository(em),
-      announcements: new MikroOrmAnnouncementRepository(em),
-      archive: new PostgresInvoiceArchive(em),
-      fiscal: new PostgresFiscalRecordRepository(em),
-      dispatches: new PostgresDispatchRepository(em),
-      paymentReports: new PostgresPaymentReportRepository(em),
-      statementImports: new PostgresStatementImportRepository(em),
-      staffTokens: new MikroOrmStaffApiTokenRepository(em),
-      webhooks: new MikroOrmWebhookRepository(em),
-      idempotency: new PostgresIdempotencyKeys(em),
-    };
+  read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    // Outside a transaction the read models send named statements straight to the pool: parsed and planned once.
+    return work(this.scopeFor(this.orm.em.fork(), true));
   }
+
+  scopeFor(em: Em, outsideTransaction = false): TransactionScope {
+    return lazily<TransactionScope>({
+      users: () => new MikroOrmUserRepository(em),
+      accounts: () => new MikroOrmClientAccountRepository(em),
+      staff: () => new MikroOrmStaffRepository(em),
+      resetTokens: () => new MikroOrmPasswordResetTokenRepository(em),
+      mails: () => new MikroOrmMailRepository(em),
+      audit: () => new MikroOrmAuditLog(em),
+      jobs: () => new PgBossJobQueue(this.deps.boss, em),
+      sessions: () => new LuciaSessionManager(em, this.deps),
+      products: () => new MikroOrmProductRepository(em),
+      orders: () => new MikroOrmOrderRepository(em),
+      quotes: () => new MikroOrmQuoteRepository(em),
+      services: () => new MikroOrmServiceRepository(em),
+      domains: () => new MikroOrmDomainRepository(em),
+      counters: () => new PostgresCounters(em),
+      invoices: () => new MikroOrmInvoiceRepository(em),
+      payments: () => new MikroOrmPaymentRepository(em),
+      renewals: () => new MikroOrmRenewalRepository(em),
+      apiTokens: () => new MikroOrmApiTokenRepository(em),
+      contacts: () => new MikroOrmContactRepository(em),
+      emailChanges: () => new MikroOrmEmailChangeRepository(em),
+      tickets: () => new MikroOrmTicketRepository(em),
+      help: () => new MikroOrmHelpRepository(em),
+      announcements: () => new MikroOrmAnnouncementRepository(em),
+      archive: () => new PostgresInvoiceArchive(em),
+      fiscal: () => new PostgresFiscalRecordRepository(em),
+      dispatches: () => new PostgresDispatchRepository(em),
+      paymentReports: () => new PostgresPaymentReportRepository(em),
+      statementImports: () => new PostgresStatementImportRepository(em),
+      staffTokens: () => new MikroOrmStaffApiTokenRepository(em),
+      webhooks: () => new MikroOrmWebhookRepository(em),
+      idempotency: () => new PostgresIdempotencyKeys(em),
+      reads: () => new PostgresPortalReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
+    });
+  }
+}
+
+/**
+ * A scope whose repositories are made on first use: a page touches two or three of some thirty, and a use case runs
+ * on every request.
+ */
+function lazily<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
+  const scope = {} as T;
+  for (const key of Object.keys(makers) as Array<keyof T>) {
+    Object.defineProperty(scope, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = makers[key]();
+        Object.defineProperty(scope, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return scope;
 }

@@ -11,17 +11,35 @@ import { INTEGRATION_SCHEMAS } from './integration-schemas.js';
 export type Orm = MikroORM;
 export type Em = EntityManager;
 
+const POOLS = new WeakMap<Orm, { pool: pg.Pool | null }>();
+
+/** The pg pool under the ORM (made on its first query), for read models that send named statements straight to it. */
+export function poolOf(orm: Orm): pg.Pool | null {
+  return POOLS.get(orm)?.pool ?? null;
+}
+
+/** Connections per process: PostgreSQL does best with a few busy connections per core, shared by every worker. */
+export const DEFAULT_POOL_MAX = 10;
+
 export async function createOrm(databaseUrl: string, options: { debug?: boolean; poolMax?: number } = {}): Promise<Orm> {
-  return MikroORM.init({
+  const created: { pool: pg.Pool | null } = { pool: null };
+  const orm = await MikroORM.init({
     clientUrl: databaseUrl,
     entities: [...ALL_SCHEMAS, ...HELP_SCHEMAS, ...INTEGRATION_SCHEMAS],
     extensions: [Migrator],
     debug: options.debug ?? false,
-    pool: { min: 0, max: options.poolMax ?? 10 },
-    driverOptions: { onPoolCreated: (pool: pg.Pool) => reclaimBrokenConnections(pool) },
+    pool: { min: 0, max: options.poolMax ?? DEFAULT_POOL_MAX },
+    driverOptions: {
+      onPoolCreated: (pool: pg.Pool) => {
+        created.pool = pool;
+        reclaimBrokenConnections(pool);
+      },
+    },
     allowGlobalContext: false,
     migrations: { migrationsList: MIGRATIONS, tableName: 'schema_migrations', transactional: true, allOrNothing: true, snapshot: false },
   });
+  POOLS.set(orm, created);
+  return orm;
 }
 
 /** Applies every pending migration; returns the names applied. */

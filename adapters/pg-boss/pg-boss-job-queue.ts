@@ -74,11 +74,14 @@ export class PgBossJobWorker implements JobWorker {
  * Starts pg-boss (it creates or migrates its own schema) and makes every queue exist with the settings above, an
  * install made by an earlier version included: its queues are updated to them.
  */
-export async function startPgBoss(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<PgBoss> {
+export async function startPgBoss(databaseUrl: string, options: { supervise?: boolean; manageQueues?: boolean } = {}): Promise<PgBoss> {
   const supervise = options.supervise ?? true;
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 6, supervise, schedule: supervise, useListenNotify: true });
+  // A process that only enqueues (a web worker) needs few connections and leaves the queues to the primary.
+  const enqueueOnly = options.manageQueues === false;
+  const boss = new PgBoss({ connectionString: databaseUrl, max: enqueueOnly ? 2 : 6, supervise, schedule: supervise, useListenNotify: !enqueueOnly, migrate: !enqueueOnly });
   boss.on('error', (error: unknown) => console.error('[jobs]', error instanceof Error ? error.message : error));
   await boss.start();
+  if (enqueueOnly) return boss;
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
   // Dead-letter queues first: a queue names its dead letters at creation.
   for (const name of JOB_NAMES) {

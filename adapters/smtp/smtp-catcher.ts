@@ -13,13 +13,20 @@ export interface CaughtMail {
   readonly html: string | null;
 }
 
+/** What the mail catcher's pages read: the caught mail, newest first, and one by its number. */
+export interface MailInbox {
+  list(): readonly CaughtMail[];
+  find(id: number): CaughtMail | null;
+}
+
 /**
  * An SMTP server inside the process that keeps what it receives, for `npm start` without SMTP_URL
  * and for tests: mail really travels over SMTP and is read back from here.
  */
-export class SmtpCatcher {
+export class SmtpCatcher implements MailInbox {
   private readonly caught: CaughtMail[] = [];
   private readonly waiters: Array<() => void> = [];
+  private readonly listeners: Array<(mail: CaughtMail) => void> = [];
   private server: SMTPServer | null = null;
   private nextId = 1;
 
@@ -32,7 +39,7 @@ export class SmtpCatcher {
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
-            this.caught.push({
+            const mail: CaughtMail = {
               id: this.nextId++,
               receivedAt: new Date(),
               messageId: parsed.messageId ?? null,
@@ -41,8 +48,10 @@ export class SmtpCatcher {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : null,
-            });
+            };
+            this.caught.push(mail);
             this.waiters.splice(0).forEach((wake) => wake());
+            for (const listener of this.listeners) listener(mail);
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -59,6 +68,11 @@ export class SmtpCatcher {
 
   list(): readonly CaughtMail[] {
     return [...this.caught].reverse();
+  }
+
+  /** Calls `listener` with every mail caught from now on (the web workers keep a copy of the inbox). */
+  onCaught(listener: (mail: CaughtMail) => void): void {
+    this.listeners.push(listener);
   }
 
   find(id: number): CaughtMail | null {

@@ -12,12 +12,12 @@ export class AccountMails {
   async list(actor: Actor, accountId: string, page: { after?: string | null; limit?: number }): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
     if (!can(actor, { type: 'account.emails', accountId }).allowed) return fail(new Forbidden('forbidden'));
     const limit = Math.min(Math.max(page.limit ?? 25, 1), 100);
-    return ok(await this.deps.uow.run((scope) => scope.mails.listForAccount(accountId, { after: page.after ?? null, limit }, mailHistoryFilter(actor, accountId))));
+    return ok(await this.deps.uow.read((scope) => scope.mails.listForAccount(accountId, { after: page.after ?? null, limit }, mailHistoryFilter(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, mailId: string): Promise<Result<OutgoingMail, DomainFailure>> {
     if (!can(actor, { type: 'account.emails', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    const mail = await this.deps.uow.run((scope) => scope.mails.findById(mailId));
+    const mail = await this.deps.uow.read((scope) => scope.mails.findById(mailId));
     if (!mail || mail.accountId !== accountId || mail.personal || !mailReadable(mailHistoryFilter(actor, accountId), mail)) return fail(new NotFound('not_found'));
     return ok(mail);
   }
@@ -26,12 +26,12 @@ export class AccountMails {
   async listPersonal(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
     if (actor.kind !== 'user' || !can(actor, { type: 'user.security', userId: actor.userId }).allowed) return fail(new Forbidden('forbidden'));
     const limit = Math.min(Math.max(page.limit ?? 25, 1), 100);
-    return ok(await this.deps.uow.run((scope) => scope.mails.listPersonal(actor.userId, { after: page.after ?? null, limit })));
+    return ok(await this.deps.uow.read((scope) => scope.mails.listPersonal(actor.userId, { after: page.after ?? null, limit })));
   }
 
   async showPersonal(actor: Actor, mailId: string): Promise<Result<OutgoingMail, DomainFailure>> {
     if (actor.kind !== 'user' || !can(actor, { type: 'user.security', userId: actor.userId }).allowed) return fail(new Forbidden('forbidden'));
-    const mail = await this.deps.uow.run((scope) => scope.mails.findById(mailId));
+    const mail = await this.deps.uow.read((scope) => scope.mails.findById(mailId));
     if (!mail || !mail.personal || mail.userId !== actor.userId) return fail(new NotFound('not_found'));
     return ok(mail);
   }

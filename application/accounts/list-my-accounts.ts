@@ -11,12 +11,12 @@ export class ListMyAccounts {
   async execute(actor: Actor): Promise<ClientAccount[]> {
     if (actor.kind !== 'user') return [];
     const ids = actor.memberships.map((m) => m.accountId).filter((accountId) => can(actor, { type: 'account.view', accountId }).allowed);
-    return this.deps.uow.run((scope) => scope.accounts.listByIds(ids));
+    return this.deps.uow.read((scope) => scope.accounts.listByIds(ids));
   }
 
   /** The person behind a session or an API token (the owner who made the token). */
   async user(actor: Actor): Promise<User | null> {
     if (actor.kind !== 'user') return null;
-    return this.deps.uow.run((scope) => scope.users.findById(actor.userId));
+    return this.deps.uow.read((scope) => scope.users.findById(actor.userId));
   }
 }

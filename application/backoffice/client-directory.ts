@@ -60,13 +60,13 @@ export class ClientDirectory {
     if (!can(actor, { type: 'staff.clients' }).allowed) return fail(new Forbidden('forbidden'));
     const query = classify(raw);
     if (!query) return fail(new InvalidInput('search.query', 'q'));
-    return ok(await this.deps.uow.run((scope) => scope.accounts.search(query, SEARCH_LIMIT)));
+    return ok(await this.deps.uow.read((scope) => scope.accounts.search(query, SEARCH_LIMIT)));
   }
 
   /** Everything about one client on one page: a fixed number of queries whatever the client holds. */
   async view(actor: Actor, accountId: string): Promise<Result<ClientPicture, DomainFailure>> {
     if (!can(actor, { type: 'staff.clients' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const account = await scope.accounts.findById(accountId);
       if (!account) return fail(new NotFound('not_found'));
       const page = { limit: SECTION };
@@ -88,7 +88,7 @@ export class ClientDirectory {
   /** The queues in one place: each count only for the roles that work that queue. */
   async counts(actor: Actor): Promise<StaffCounts> {
     const may = (type: 'staff.orders' | 'staff.billing' | 'staff.email_changes' | 'staff.tickets' | 'staff.mail') => can(actor, { type }).allowed;
-    return this.deps.uow.run(async (scope) => ({
+    return this.deps.uow.read(async (scope) => ({
       orders: may('staff.orders') ? await scope.orders.countPending() : null,
       payments: may('staff.billing') ? await scope.payments.countUnmatched() : null,
       emailChanges: may('staff.email_changes') ? await scope.emailChanges.countAwaitingReview() : null,

@@ -19,19 +19,19 @@ export class AccountBilling {
 
   async quotes(actor: Actor, accountId: string, after: string | null | Paging, filter: QuoteFilter = 'all'): Promise<Result<Page<Quote>, DomainFailure>> {
     if (!can(actor, { type: 'quotes.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.quotes.listForAccount(accountId, filter, pageRequest(after, 25))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.quotes(accountId, filter, pageRequest(after, 25))));
   }
 
   async quote(actor: Actor, accountId: string, quoteId: string): Promise<Result<Quote, DomainFailure>> {
     if (!can(actor, { type: 'quotes.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    const quote = await this.deps.uow.run((scope) => scope.quotes.findById(quoteId));
+    const quote = await this.deps.uow.read((scope) => scope.quotes.findById(quoteId));
     if (!quote || quote.accountId !== accountId) return fail(new NotFound('not_found'));
     return ok(quote);
   }
 
   async invoices(actor: Actor, accountId: string, filter: InvoiceFilter, after: string | null | Paging): Promise<Result<Page<Invoice>, DomainFailure>> {
     if (!can(actor, { type: 'invoices.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.invoices.listForAccount(accountId, filter, pageRequest(after, 25))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.invoices(accountId, filter, pageRequest(after, 25))));
   }
 
   /** The PDF as issued (with its payment barcode whatever has been paid since): the archived bytes. */

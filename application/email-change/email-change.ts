@@ -166,7 +166,7 @@ export class EmailChange {
   async queue(actor: Actor, after: string | null | Paging): Promise<Result<Page<StaffEmailChangeView>, DomainFailure>> {
     if (!can(actor, { type: 'staff.email_changes' }).allowed) return fail(new Forbidden('forbidden'));
     const now = this.deps.clock.now();
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const page = await scope.emailChanges.listQueue(pageRequest(after, 50));
       const accounts = new Map((await scope.accounts.listByIds([...new Set(page.items.map((r) => r.accountId))])).map((a) => [a.id, a]));
       const items = page.items.flatMap((request) => {
@@ -179,7 +179,7 @@ export class EmailChange {
 
   async detail(actor: Actor, requestId: string): Promise<Result<StaffEmailChangeView, DomainFailure>> {
     if (!can(actor, { type: 'staff.email_changes' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const request = await scope.emailChanges.findById(requestId);
       const account = request ? await scope.accounts.findById(request.accountId) : null;
       if (!request || !account) return fail(new NotFound('not_found'));

@@ -44,7 +44,7 @@ export class InvoiceDeliveries {
 
   async forClient(actor: Actor, accountId: string, invoiceId: string): Promise<Result<InvoiceDelivery, DomainFailure>> {
     if (!can(actor, { type: 'invoices.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const invoice = await scope.invoices.findById(invoiceId);
       if (!invoice || invoice.accountId !== accountId) return fail(new NotFound('not_found'));
       return ok(deliveryOf(invoice, await scope.fiscal.findByInvoice(invoiceId), await scope.dispatches.findByInvoice(invoiceId)));
@@ -53,7 +53,7 @@ export class InvoiceDeliveries {
 
   async forStaff(actor: Actor, invoiceId: string): Promise<Result<StaffInvoiceDelivery, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const invoice = await scope.invoices.findById(invoiceId);
       if (!invoice) return fail(new NotFound('not_found'));
       return ok({ ...deliveryOf(invoice, await scope.fiscal.findByInvoice(invoiceId), await scope.dispatches.findByInvoice(invoiceId)), reports: await scope.paymentReports.listForInvoice(invoiceId) });
@@ -66,13 +66,13 @@ export class InvoiceDeliveries {
 
   async counts(actor: Actor): Promise<{ waitingFiscal: number; needingAction: number } | null> {
     if (!this.mayWork(actor)) return null;
-    return this.deps.uow.run(async (scope) => ({ waitingFiscal: await scope.fiscal.countWaiting(), needingAction: await scope.dispatches.countNeedingAction() }));
+    return this.deps.uow.read(async (scope) => ({ waitingFiscal: await scope.fiscal.countWaiting(), needingAction: await scope.dispatches.countNeedingAction() }));
   }
 
   async waitingFiscalization(actor: Actor, after: string | null): Promise<Result<Page<QueueItem<FiscalRecord>>, DomainFailure>> {
     if (!this.mayWork(actor)) return fail(new Forbidden('forbidden'));
     return ok(
-      await this.deps.uow.run(async (scope) => {
+      await this.deps.uow.read(async (scope) => {
         const page = await scope.fiscal.listWaiting({ after, limit: 50 });
         const invoices = await this.invoicesOf(scope, page.items.map((r) => r.invoiceId));
         return { items: page.items.map((item) => ({ item, invoice: invoices.get(item.invoiceId) ?? null })), next: page.next };

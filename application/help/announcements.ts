@@ -12,8 +12,8 @@ import { announcementMail } from './announcement-mail.js';
 import { pageRequest, type Paging } from '../shared/paging.js';
 
 /** How long an unread announcement stays on the dashboard, and how many at most. */
-const DASHBOARD_DAYS = 60;
-const DASHBOARD_LIMIT = 5;
+export const DASHBOARD_DAYS = 60;
+export const DASHBOARD_LIMIT = 5;
 /** Accounts mailed per job: each batch is one transaction, and the next batch is its own job. */
 export const MAIL_BATCH = 100;
 
@@ -66,7 +66,7 @@ export class Announcements {
   async unread(actor: Actor): Promise<readonly Announcement[]> {
     if (!can(actor, { type: 'announcements.read' }).allowed || actor.kind !== 'user') return [];
     const since = new Date(this.deps.clock.now().getTime() - DASHBOARD_DAYS * 86_400_000);
-    return this.deps.uow.run((scope) => scope.announcements.listUnreadFor(actor.userId, since, DASHBOARD_LIMIT));
+    return this.deps.uow.read((scope) => scope.announcements.listUnreadFor(actor.userId, since, DASHBOARD_LIMIT));
   }
 
   async markRead(actor: Actor, id: string): Promise<Result<null, DomainFailure>> {

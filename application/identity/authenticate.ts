@@ -3,7 +3,7 @@ import type { SessionInfo } from '../../domain/identity/session.js';
 import type { User } from '../../domain/identity/user.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { Services } from '../shared/services.js';
-import { membershipsOf } from '../accounts/memberships.js';
+import { membershipsFrom } from '../accounts/memberships.js';
 
 export interface AuthenticatedUser {
   readonly kind: 'user';
@@ -19,27 +19,33 @@ export interface AuthenticatedStaff {
   readonly actor: Actor;
 }
 
-/** Turns a session cookie into the actor the policy reasons about; null for anything not live. */
+/**
+ * Turns a session cookie into the actor the policy reasons about; null for anything not live. Runs on every request,
+ * outside a transaction: the session with the person and their memberships in one statement, read afresh each time
+ * so that a removed contact loses access at once; the session is written only when its idle expiry is a minute behind.
+ */
 export class Authenticate {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}
 
   user(token: string): Promise<AuthenticatedUser | null> {
-    return this.deps.uow.run(async (scope) => {
-      const session = await scope.sessions.validate('user', token);
+    return this.deps.uow.read(async (scope) => {
+      const found = await scope.reads.userSession(scope.sessions.idOf(token));
+      if (!found) return null;
+      const session = await scope.sessions.check('user', found.session);
       if (!session) return null;
-      const user = await scope.users.findById(session.subjectId);
-      if (!user) return null;
-      const actor: Actor = { kind: 'user', userId: user.id, memberships: await membershipsOf(scope, user.id) };
-      return { kind: 'user' as const, user, session, actor };
+      const { signedIn } = found;
+      const actor: Actor = { kind: 'user', userId: signedIn.user.id, memberships: membershipsFrom(signedIn) };
+      return { kind: 'user' as const, user: signedIn.user, session, actor };
     });
   }
 
   staff(token: string): Promise<AuthenticatedStaff | null> {
-    return this.deps.uow.run(async (scope) => {
-      const session = await scope.sessions.validate('staff', token);
+    return this.deps.uow.read(async (scope) => {
+      const found = await scope.reads.staffSession(scope.sessions.idOf(token));
+      if (!found?.staff.active) return null;
+      const session = await scope.sessions.check('staff', found.session);
       if (!session) return null;
-      const staff = await scope.staff.findById(session.subjectId);
-      if (!staff?.active) return null;
+      const { staff } = found;
       return { kind: 'staff' as const, staff, session, actor: { kind: 'staff' as const, staffId: staff.id, roles: staff.roles } };
     });
   }

@@ -30,7 +30,9 @@ export function composeMail(input: { subject: string; greeting: string; paragrap
 export type Localized<A> = Record<Locale, (args: A) => MailContent>;
 
 /** A date as Croatian readers write it (d. m. yyyy.), on the Zagreb calendar; mails use it in both languages. */
+const ZAGREB_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Zagreb', day: 'numeric', month: 'numeric', year: 'numeric' });
+
 export function zagrebDate(at: Date): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Zagreb', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(ZAGREB_DAY.formatToParts(at).map((x) => [x.type, x.value]));
   return `${Number(p.day)}. ${Number(p.month)}. ${p.year}.`;
 }

@@ -7,6 +7,9 @@ import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { Page } from '../ports/repositories.js';
+import type { DashboardData, DashboardPart, DashboardQuery } from '../ports/portal-reads.js';
+import type { Announcement } from '../../domain/help/announcement.js';
+import { DASHBOARD_DAYS, DASHBOARD_LIMIT } from '../help/announcements.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -14,6 +17,7 @@ import { pageRequest, type Paging } from '../shared/paging.js';
 
 const RENEWAL_WINDOW_MS = 60 * 86_400_000;
 const PAGE = 25;
+
 
 export interface Overview {
   readonly account: ClientAccount;
@@ -24,41 +28,80 @@ export interface Overview {
   readonly unpaidInvoices: readonly Invoice[] | null;
 }
 
+export interface Dashboard {
+  readonly accounts: readonly ClientAccount[];
+  readonly notices: readonly Announcement[];
+  readonly overview: Overview | null;
+}
+
 /** What a client account has: services, domains, orders and the dashboard over them, each behind the policy. */
 export class AccountPortfolio {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'secrets'>) {}
 
-  /** The dashboard: a fixed number of queries whatever the account holds. */
+  /**
+   * The dashboard in one statement whatever the account holds: the accounts to switch between, the unread
+   * announcements and the chosen account's overview (by default the first account by name). The policy decides each
+   * part for each account the person may see; the read model only applies its answers.
+   */
+  async dashboard(actor: Actor, chosen: string | null): Promise<Result<Dashboard, DomainFailure>> {
+    if (actor.kind !== 'user') return ok({ accounts: [], notices: [], overview: null });
+    if (chosen !== null && !can(actor, { type: 'account.view', accountId: chosen }).allowed) return fail(new Forbidden('forbidden'));
+    const accountIds = actor.memberships.map((m) => m.accountId).filter((accountId) => can(actor, { type: 'account.view', accountId }).allowed);
+    const notices = can(actor, { type: 'announcements.read' }).allowed;
+    const data = await this.deps.uow.read((scope) => scope.reads.dashboard(this.query(actor, accountIds, chosen, notices ? DASHBOARD_LIMIT : 0)));
+    if (!data.account) return chosen === null ? ok({ accounts: data.accounts, notices: data.notices, overview: null }) : fail(new NotFound('not_found'));
+    return ok({ accounts: data.accounts, notices: data.notices, overview: this.overviewOf(data) });
+  }
+
+  /** The overview of one account (the JSON API's dashboard): the same read, without the switcher and the notices. */
   async overview(actor: Actor, accountId: string): Promise<Result<Overview, DomainFailure>> {
     if (!can(actor, { type: 'account.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    const may = (type: 'services.view' | 'domains.view' | 'quotes.view' | 'invoices.view') => can(actor, { type, accountId }).allowed;
-    return this.deps.uow.run(async (scope) => {
-      const account = await scope.accounts.findById(accountId);
-      if (!account) return fail(new NotFound('not_found'));
-      const services = may('services.view') ? (await scope.services.listForAccount(accountId, { limit: PAGE }, visibleIds(actor, accountId, 'services'))).items : null;
-      const domains = may('domains.view') ? (await scope.domains.listForAccount(accountId, { limit: PAGE }, visibleIds(actor, accountId, 'domains'))).items : null;
-      const openQuotes = may('quotes.view') ? await scope.quotes.listOpenForAccount(accountId) : null;
-      const unpaidInvoices = may('invoices.view') ? (await scope.invoices.listForAccount(accountId, 'unpaid', { limit: PAGE })).items : null;
-      const horizon = this.deps.clock.now().getTime() + RENEWAL_WINDOW_MS;
-      const renewals = [
-        ...(services ?? []).map((s) => ({ kind: 'service' as const, id: s.id, name: `${s.name} — ${s.domainName}`, expiresAt: s.expiresAt, status: s.status })),
-        ...(domains ?? []).map((d) => ({ kind: 'domain' as const, id: d.id, name: d.name, expiresAt: d.expiresAt, status: d.status })),
-      ]
-        .filter((r) => (r.status === 'active' || r.status === 'suspended') && r.expiresAt.getTime() <= horizon)
-        .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
-        .map(({ status: _status, ...r }) => r);
-      return ok({ account, services, domains, renewals, openQuotes, unpaidInvoices });
-    });
+    const data = await this.deps.uow.read((scope) => scope.reads.dashboard(this.query(actor, [], accountId, 0)));
+    return data.account ? ok(this.overviewOf(data)) : fail(new NotFound('not_found'));
+  }
+
+  private query(actor: Actor, accountIds: readonly string[], chosen: string | null, announcementLimit: number): DashboardQuery {
+    const candidates = chosen ? [chosen] : accountIds;
+    const allowed = (type: 'services.view' | 'domains.view' | 'quotes.view' | 'invoices.view') => candidates.filter((accountId) => can(actor, { type, accountId }).allowed);
+    const scoped = (type: 'services.view' | 'domains.view', kind: 'services' | 'domains'): DashboardPart => {
+      const accounts = allowed(type);
+      const limited = accounts.map((accountId) => ({ accountId, ids: visibleIds(actor, accountId, kind) })).filter((x) => x.ids !== null);
+      return { accounts, scopedAccounts: limited.map((x) => x.accountId), only: limited.flatMap((x) => x.ids ?? []) };
+    };
+    return {
+      userId: actor.kind === 'user' ? actor.userId : '',
+      accountIds,
+      accountId: chosen,
+      services: scoped('services.view', 'services'),
+      domains: scoped('domains.view', 'domains'),
+      quotes: { accounts: allowed('quotes.view') },
+      invoices: { accounts: allowed('invoices.view') },
+      announcementsSince: new Date(this.deps.clock.now().getTime() - DASHBOARD_DAYS * 86_400_000),
+      announcementLimit,
+      limit: PAGE,
+    };
+  }
+
+  private overviewOf(data: DashboardData): Overview {
+    const horizon = this.deps.clock.now().getTime() + RENEWAL_WINDOW_MS;
+    const renewals = [
+      ...(data.services ?? []).map((s) => ({ kind: 'service' as const, id: s.id, name: `${s.name} — ${s.domainName}`, expiresAt: s.expiresAt, status: s.status })),
+      ...(data.domains ?? []).map((d) => ({ kind: 'domain' as const, id: d.id, name: d.name, expiresAt: d.expiresAt, status: d.status })),
+    ]
+      .filter((r) => (r.status === 'active' || r.status === 'suspended') && r.expiresAt.getTime() <= horizon)
+      .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
+      .map(({ status: _status, ...r }) => r);
+    return { account: data.account!, services: data.services, domains: data.domains, renewals, openQuotes: data.openQuotes, unpaidInvoices: data.unpaidInvoices };
   }
 
   async services(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<HostedService>, DomainFailure>> {
     if (!can(actor, { type: 'services.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.services.listForAccount(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'services'))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.services(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'services'))));
   }
 
   async service(actor: Actor, accountId: string, serviceId: string): Promise<Result<{ service: HostedService; mayReveal: boolean }, DomainFailure>> {
     if (!can(actor, { type: 'services.view', accountId, serviceId }).allowed) return fail(new Forbidden('forbidden'));
-    const service = await this.deps.uow.run((scope) => scope.services.findById(serviceId));
+    const service = await this.deps.uow.read((scope) => scope.services.findById(serviceId));
     if (!service || service.accountId !== accountId) return fail(new NotFound('not_found'));
     return ok({ service, mayReveal: service.sealedCredentials !== null && can(actor, { type: 'services.credentials', accountId, serviceId }).allowed });
   }
@@ -77,12 +120,12 @@ export class AccountPortfolio {
 
   async domains(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<RegisteredDomain>, DomainFailure>> {
     if (!can(actor, { type: 'domains.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.domains.listForAccount(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'domains'))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.domains(accountId, pageRequest(after, PAGE), visibleIds(actor, accountId, 'domains'))));
   }
 
   async domain(actor: Actor, accountId: string, domainId: string): Promise<Result<RegisteredDomain, DomainFailure>> {
     if (!can(actor, { type: 'domains.view', accountId, domainId }).allowed) return fail(new Forbidden('forbidden'));
-    const domain = await this.deps.uow.run((scope) => scope.domains.findById(domainId));
+    const domain = await this.deps.uow.read((scope) => scope.domains.findById(domainId));
     if (!domain || domain.accountId !== accountId) return fail(new NotFound('not_found'));
     return ok(domain);
   }
@@ -90,7 +133,7 @@ export class AccountPortfolio {
   /** One order of the account, for members with the orders right. */
   async order(actor: Actor, accountId: string, orderId: string): Promise<Result<{ order: Order; quote: Quote | null }, DomainFailure>> {
     if (!can(actor, { type: 'orders.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const order = await scope.orders.findById(orderId);
       if (!order || order.accountId !== accountId) return fail(new NotFound('not_found'));
       return ok({ order, quote: await scope.quotes.findByOrder(order.id) });
@@ -99,6 +142,6 @@ export class AccountPortfolio {
 
   async orders(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<Order>, DomainFailure>> {
     if (!can(actor, { type: 'orders.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.orders.listForAccount(accountId, pageRequest(after, PAGE))));
+    return ok(await this.deps.uow.read((scope) => scope.orders.listForAccount(accountId, pageRequest(after, PAGE))));
   }
 }

@@ -30,13 +30,13 @@ export class DecideOrder {
   async pending(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<Order> & { count: number }, DomainFailure>> {
     if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
     return ok(
-      await this.deps.uow.run(async (scope) => ({ ...(await scope.orders.listPending(pageRequest({ after: page.after ?? null, limit: page.limit }, 25))), count: await scope.orders.countPending() })),
+      await this.deps.uow.read(async (scope) => ({ ...(await scope.orders.listPending(pageRequest({ after: page.after ?? null, limit: page.limit }, 25))), count: await scope.orders.countPending() })),
     );
   }
 
   async show(actor: Actor, orderId: string): Promise<Result<OrderForStaff, DomainFailure>> {
     if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const order = await scope.orders.findById(orderId);
       if (!order) return fail(new NotFound('not_found'));
       const account = order.accountId ? await scope.accounts.findById(order.accountId) : null;

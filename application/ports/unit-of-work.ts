@@ -22,6 +22,7 @@ import type {
   UserRepository,
 } from './repositories.js';
 import type { SessionManager } from './session-manager.js';
+import type { PortalReads } from './portal-reads.js';
 import type { AnnouncementRepository, HelpRepository } from './help-repository.js';
 import type { DispatchRepository, FiscalRecordRepository, PaymentReportRepository, StatementImportRepository } from './fiscal-repositories.js';
 import type { IdempotencyKeys, StaffApiTokenRepository, WebhookRepository } from './integrations.js';
@@ -59,11 +60,18 @@ export interface TransactionScope {
   readonly staffTokens: StaffApiTokenRepository;
   readonly webhooks: WebhookRepository;
   readonly idempotency: IdempotencyKeys;
+  /** Read models of the busiest pages (no entities loaded through the ORM). */
+  readonly reads: PortalReads;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */
 export interface UnitOfWork {
   run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+  /**
+   * For a use case that only reads (a page): no transaction, each statement sees what is committed when it runs, so a
+   * read costs no BEGIN and COMMIT round trips. Never for a change: a write here is not atomic with anything else.
+   */
+  read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
 }
 
 export interface DatabaseHealth {

@@ -161,12 +161,12 @@ export class Tickets {
 
   async list(actor: Actor, accountId: string, filter: TicketFilter, after: string | null | Paging): Promise<Result<Page<Ticket>, DomainFailure>> {
     if (!can(actor, { type: 'tickets.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.tickets.listForAccount(accountId, filter, pageRequest(after, 25), ticketVisibility(actor, accountId))));
+    return ok(await this.deps.uow.read((scope) => scope.reads.tickets(accountId, filter, pageRequest(after, 25), ticketVisibility(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, ticketId: string): Promise<Result<TicketView, DomainFailure>> {
     if (!can(actor, { type: 'tickets.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const view = await this.load(scope, ticketId, false);
       if (!view || view.ticket.accountId !== accountId || !can(actor, { type: 'tickets.view', accountId, ticket: view.ticket }).allowed) return fail(new NotFound('not_found'));
       return ok(view);
@@ -205,7 +205,7 @@ export class Tickets {
 
   async queue(actor: Actor, filter: TicketFilter, after: string | null | Paging): Promise<Result<{ page: Page<Ticket>; accounts: ReadonlyMap<string, ClientAccount> }, DomainFailure>> {
     if (!can(actor, { type: 'staff.tickets' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const page = await scope.tickets.listQueue(filter, pageRequest(after, 50));
       const accounts = new Map((await scope.accounts.listByIds([...new Set(page.items.map((t) => t.accountId))])).map((a) => [a.id, a]));
       return ok({ page, accounts });
@@ -214,7 +214,7 @@ export class Tickets {
 
   async staffShow(actor: Actor, ticketId: string): Promise<Result<TicketView, DomainFailure>> {
     if (!can(actor, { type: 'staff.tickets' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const view = await this.load(scope, ticketId, true);
       return view ? ok(view) : fail(new NotFound('not_found'));
     });

@@ -5,17 +5,19 @@
 export type LocalDate = string;
 
 const ZONE = 'Europe/Zagreb';
-const parts = (at: Date, options: Intl.DateTimeFormatOptions) =>
-  Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, ...options }).formatToParts(at).map((p) => [p.type, p.value]));
+// Made once: an Intl formatter costs far more to make than to use.
+const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const parts = (at: Date, format: Intl.DateTimeFormat) => Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
 
 export function zagrebDate(at: Date): LocalDate {
-  const p = parts(at, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const p = parts(at, DAY);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** hh:mm:ss on the Zagreb clock (HR-BT-2). */
 export function zagrebTime(at: Date): string {
-  const p = parts(at, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const p = parts(at, TIME);
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 

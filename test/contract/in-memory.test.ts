@@ -15,6 +15,7 @@ import { describeOrderingRepositoriesContract } from './ordering-repositories.co
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
+import { describePortalReadsContract } from './portal-reads.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
 import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
 
@@ -33,6 +34,7 @@ describeSessionManagerContract('in-memory', async () => {
       const session = portal.store.sessions.get(id);
       if (session) portal.store.sessions.set(id, { ...session, expiresAt: new Date(portal.clock.now().getTime() - 86_400_000) });
     },
+    storedExpiry: async (id) => portal.store.sessions.get(id)?.expiresAt ?? null,
   };
 });
 
@@ -76,3 +78,5 @@ describeJobQueueContract('in-memory', async () => {
 });
 
 describeIntegrationRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describePortalReadsContract('in-memory', async () => ({ services: inMemoryPortal().services }));

@@ -18,6 +18,7 @@ import { describeOrderingRepositoriesContract } from './ordering-repositories.co
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
+import { describePortalReadsContract } from './portal-reads.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
 import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
 
@@ -45,7 +46,11 @@ describeSessionManagerContract('Lucia on PostgreSQL', async () => {
     uow: portal.services.uow,
     clock: portal.clock,
     storedIds: async () => (await portal.sql<{ id: string }>('select id from sessions')).map((r) => r.id),
-    expireIdle: async (id) => void (await portal.sql(`update sessions set expires_at = now() - interval '1 day' where id = $1`, [id])),
+    expireIdle: async (id) => void (await portal.sql(`update sessions set expires_at = $2 where id = $1`, [id, new Date(portal.clock.now().getTime() - 86_400_000)])),
+    storedExpiry: async (id) => {
+      const [row] = await portal.sql<{ expires_at: string | Date }>('select expires_at from sessions where id = $1', [id]);
+      return row ? new Date(row.expires_at) : null;
+    },
   };
 });
 
@@ -119,3 +124,5 @@ describeJobQueueContract('pg-boss on PostgreSQL', async () => {
     },
   };
 });
+
+describePortalReadsContract('PostgreSQL', async () => ({ services: (await fresh()).services }));

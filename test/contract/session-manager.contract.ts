@@ -10,6 +10,8 @@ export interface SessionProbe {
   storedIds(): Promise<string[]>;
   /** Moves a session's idle expiry into the past, as if nobody had used it for too long. */
   expireIdle(sessionId: string): Promise<void>;
+  /** The idle expiry as stored. */
+  storedExpiry(sessionId: string): Promise<Date | null>;
 }
 
 const META = { clientAddress: '192.0.2.1', userAgent: 'contract' };
@@ -91,6 +93,29 @@ export function describeSessionManagerContract(name: string, make: () => Promise
       const afterAbsolute = new Date(probe.clock.now().getTime() + 12 * 3_600_000);
       expect(await within(probe, (s) => s.purgeExpired(afterAbsolute))).toBe(1);
       expect(await probe.storedIds()).toEqual([]);
+    });
+
+    it('slides the idle expiry, writing it at most once a minute', async () => {
+      const probe = await make();
+      const created = await within(probe, (s) => s.create('user', crypto.randomUUID(), META));
+      const first = (await probe.storedExpiry(created.session.id))!.getTime();
+      expect(first).toBe(probe.clock.now().getTime() + 30 * 60_000);
+      // Requests within the minute leave the stored expiry as it is.
+      probe.clock.advance(59_000);
+      expect((await within(probe, (s) => s.validate('user', created.token)))?.expiresAt.getTime()).toBe(first);
+      expect((await probe.storedExpiry(created.session.id))!.getTime()).toBe(first);
+      // A minute on, it moves to a full idle lifetime from now.
+      probe.clock.advance(1_000);
+      const slid = await within(probe, (s) => s.validate('user', created.token));
+      expect(slid?.expiresAt.getTime()).toBe(probe.clock.now().getTime() + 30 * 60_000);
+      expect((await probe.storedExpiry(created.session.id))!.getTime()).toBe(probe.clock.now().getTime() + 30 * 60_000);
+      // Used every 29 minutes, the session lives on; left 30 minutes, it ends.
+      for (let i = 0; i < 4; i += 1) {
+        probe.clock.advance(29 * 60_000);
+        expect(await within(probe, (s) => s.validate('user', created.token))).not.toBeNull();
+      }
+      probe.clock.advance(30 * 60_000);
+      expect(await within(probe, (s) => s.validate('user', created.token))).toBeNull();
     });
 
     it('ends a session whose idle expiry has passed', async () => {

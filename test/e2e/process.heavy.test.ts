@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runningEmbedded } from '../../adapters/postgres/embedded-database.js';
+import { processRunning, runningEmbedded } from '../../adapters/postgres/embedded-database.js';
 import { createTestDatabase } from '../support/database.js';
 import { startPortalProcess, type PortalProcess } from '../support/portal-process.js';
 
@@ -26,6 +26,20 @@ afterAll(() => {
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
 
+/** The node processes a process started (its web workers). */
+const childrenOf = (pid: number) =>
+  readdirSync('/proc')
+    .filter((entry) => /^\d+$/u.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.replace(/^.*\) /su, '').split(' ')[1]) === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('dist/web/main.js');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+
 const waitUntil = async (condition: () => Promise<boolean> | boolean, what: string, ms = 30_000) => {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
@@ -37,8 +51,10 @@ const waitUntil = async (condition: () => Promise<boolean> | boolean, what: stri
 describe('the portal as a process', () => {
   it('on SIGTERM to `npm start` finishes 50 requests in flight, cuts a slow client, and exits within the deadline', async () => {
     const databaseUrl = await createTestDatabase();
-    const portal = await startPortalProcess('npm', ['start'], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: folder('sigterm'), SEED_DEMO: '0' });
+    const portal = await startPortalProcess('npm', ['start'], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: folder('sigterm'), SEED_DEMO: '0', WEB_CONCURRENCY: '2' });
     started.push(portal);
+    // The requests below are shared by two web workers; all of them must finish.
+    expect(portal.output()).toContain('2 web workers');
     // A client that sends half a request and never the rest.
     const slow = connect(Number(new URL(portal.url).port), '127.0.0.1');
     await new Promise<void>((resolve) => slow.once('connect', () => resolve()));
@@ -73,11 +89,15 @@ describe('the portal as a process', () => {
 
   it('starts again after being killed with SIGKILL: the embedded PostgreSQL left running is stopped and taken over', async () => {
     const dataDir = folder('sigkill');
-    const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '0' };
+    const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '0', WEB_CONCURRENCY: '2' };
     const first = await startPortalProcess(process.execPath, ['dist/web/main.js'], env);
     started.push(first);
+    const workers = childrenOf(first.child.pid!);
+    expect(workers).toHaveLength(2);
     first.child.kill('SIGKILL');
     await first.exited;
+    // The web workers lose their primary and go too: nothing is left holding the port.
+    await waitUntil(() => workers.every((pid) => !processRunning(pid)), 'the web workers exiting');
     const left = runningEmbedded(join(dataDir, 'postgres'));
     expect(left).not.toBeNull();
 

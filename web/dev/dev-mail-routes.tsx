@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { SmtpCatcher } from '../../adapters/smtp/smtp-catcher.js';
+import type { MailInbox } from '../../adapters/smtp/smtp-catcher.js';
 import type { AppEnv } from '../http/env.js';
 import { failurePage, html, pageOf } from '../http/render.js';
 import { DevMailListPage, DevMailPage } from '../views/dev-mail-pages.js';
@@ -21,7 +21,7 @@ function fromThisMachine(c: Context<AppEnv>): boolean {
 }
 
 /** The mail catcher's inbox; mounted only when the in-process SMTP server is in use and the portal listens on loopback. */
-export function devMailRoutes(catcher: SmtpCatcher) {
+export function devMailRoutes(catcher: MailInbox) {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => (fromThisMachine(c) ? next() : failurePage(c, { kind: 'not_found', code: 'not_found', details: {} })));
   app.get('/mail.json', (c) => c.json(catcher.list()));

@@ -42,14 +42,11 @@ export function portalRoutes(useCases: UseCases) {
   });
 
   app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional() }), notFound), async (c) => {
-    const accounts = await useCases.listMyAccounts.execute(c.var.actor);
-    const notices = await useCases.announcements.unread(c.var.actor);
-    const chosen = c.req.valid('query').account ?? accounts[0]?.id;
-    if (!chosen) return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={null} notices={notices} />);
-    const overview = await useCases.portfolio.overview(c.var.actor, chosen);
-    if (!overview.ok) return failurePage(c, overview.error);
-    c.set('areas', useCases.accountNavigation.areas(c.var.actor, chosen));
-    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} notices={notices} />);
+    const result = await useCases.portfolio.dashboard(c.var.actor, c.req.valid('query').account ?? null);
+    if (!result.ok) return failurePage(c, result.error);
+    const { accounts, notices, overview } = result.value;
+    if (overview) c.set('areas', useCases.accountNavigation.areas(c.var.actor, overview.account.id));
+    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview} notices={notices} />);
   });
 
   const after = validated('query', z.object({ after: z.string().max(200).optional() }));

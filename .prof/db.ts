@@ -1,0 +1,12 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
+import { createOrm, migrate } from '../adapters/mikro-orm/orm.js';
+const embedded = await startEmbeddedDatabase({ dataDir: join(process.cwd(), '.prof/pgdata'), persistent: true, database: 'bench', fsync: false });
+const orm = await createOrm(embedded.url);
+await migrate(orm);
+await orm.close(true);
+console.log('URL', embedded.url);
+console.log('ADMIN', embedded.adminUrl);
+process.on('SIGTERM', async () => { await embedded.stop(); process.exit(0); });
+setInterval(() => undefined, 1 << 30);

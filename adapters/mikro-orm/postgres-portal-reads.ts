@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import type { ContactGrant, DashboardData, DashboardQuery, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
+import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from '../../application/ports/repositories.js';
+import type { SessionInfo, SessionSubject } from '../../domain/identity/session.js';
+import type { StaffMember } from '../../domain/staff/staff-member.js';
+import type { Invoice } from '../../domain/billing/invoice.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import type { Ticket } from '../../domain/support/ticket.js';
+import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
+import { AnnouncementSchema } from './help-schemas.js';
+import { rowMapper } from './row-mapper.js';
+import type { SqlReader } from './sql-reader.js';
+import { ClientAccountSchema, ContactSchema, HostedServiceSchema, InvoiceSchema, QuoteSchema, RegisteredDomainSchema, StaffMemberSchema, TicketSchema, UserSchema } from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+const toUser = rowMapper(UserSchema);
+const toContact = rowMapper(ContactSchema);
+const toAccount = rowMapper(ClientAccountSchema);
+const toService = rowMapper(HostedServiceSchema);
+const toDomain = rowMapper(RegisteredDomainSchema);
+const toQuote = rowMapper(QuoteSchema);
+const toInvoice = rowMapper(InvoiceSchema);
+const toAnnouncement = rowMapper(AnnouncementSchema);
+const toStaff = rowMapper(StaffMemberSchema);
+const toTicket = rowMapper(TicketSchema);
+
+const toSession = (row: Json): SessionInfo => ({
+  id: String(row['id']),
+  subject: row['subject'] as SessionSubject,
+  subjectId: String(row['subject_id']),
+  createdAt: new Date(row['created_at'] as string),
+  expiresAt: new Date(row['expires_at'] as string),
+  absoluteExpiresAt: new Date(row['absolute_expires_at'] as string),
+  clientAddress: String(row['client_address']),
+  userAgent: String(row['user_agent']),
+});
+
+/** The session, the user, the accounts they own and their accepted contacts: one statement, on every request. */
+const USER_SESSION = `
+  select to_jsonb(s) as session, to_jsonb(u) as "user",
+    (select coalesce(json_agg(a.id order by a.name, a.id), '[]') from client_accounts a where a.owner_user_id = u.id) as owned,
+    (select coalesce(json_agg(to_jsonb(c) order by c.created_at, c.id), '[]') from contacts c where c.user_id = u.id and c.accepted_at is not null) as contacts
+  from sessions s join users u on u.id = s.subject_id
+  where s.id = $1 and s.subject = 'user'`;
+
+const STAFF_SESSION = `
+  select to_jsonb(s) as session, to_jsonb(m) as staff
+  from sessions s join staff_members m on m.id = s.subject_id
+  where s.id = $1 and s.subject = 'staff'`;
+
+/** The user, the accounts they own and their accepted contacts: one statement, on every request. */
+const SIGNED_IN_USER = `
+  select to_jsonb(u) as "user",
+    (select coalesce(json_agg(a.id order by a.name, a.id), '[]') from client_accounts a where a.owner_user_id = u.id) as owned,
+    (select coalesce(json_agg(to_jsonb(c) order by c.created_at, c.id), '[]') from contacts c where c.user_id = u.id and c.accepted_at is not null) as contacts
+  from users u where u.id = $1`;
+
+/**
+ * The whole dashboard in one statement: the chosen account (or the first the person may see, by name), then each part
+ * as a subquery over its own index (the account's services, domains, open quotes and unpaid invoices, newest first and
+ * limited; the person's unread announcements). A part is null unless the chosen account is among those whose part the
+ * policy lets the person see; a contact limited to some services or domains sees only those ids.
+ */
+const DASHBOARD = `
+  with chosen as (
+    select coalesce($5::uuid, (select a.id from client_accounts a where a.id = any($1::uuid[]) order by a.name, a.id limit 1)) as id
+  )
+  select
+    (select coalesce(json_agg(to_jsonb(a) order by a.name, a.id), '[]') from client_accounts a where a.id = any($1::uuid[])) as accounts,
+    (select coalesce(json_agg(x.j), '[]') from (
+       select to_jsonb(n) as j from announcements n
+        where n.withdrawn_at is null and n.published_at >= $3
+          and not exists (select 1 from announcement_reads r where r.user_id = $2 and r.announcement_id = n.id)
+        order by n.published_at desc, n.id desc limit $4) x) as notices,
+    (select to_jsonb(a) from client_accounts a where a.id = chosen.id) as account,
+    case when chosen.id = any($6::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
+       select to_jsonb(s) as j from services s
+        where s.account_id = chosen.id and (not chosen.id = any($7::uuid[]) or s.id = any($8::uuid[]))
+        order by s.activated_at desc, s.id desc limit $14) x) end as services,
+    case when chosen.id = any($9::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
+       select to_jsonb(d) as j from domains d
+        where d.account_id = chosen.id and (not chosen.id = any($10::uuid[]) or d.id = any($11::uuid[]))
+        order by d.registered_at desc, d.id desc limit $14) x) end as domains,
+    case when chosen.id = any($12::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
+       select to_jsonb(q) as j from quotes q where q.account_id = chosen.id and q.status = 'open'
+        order by q.issued_at desc, q.id desc limit $15) x) end as quotes,
+    case when chosen.id = any($13::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
+       select to_jsonb(i) as j from invoices i where i.account_id = chosen.id and i.paid_cents < i.gross_cents
+        order by i.issued_at desc, i.id desc limit $14) x) end as invoices
+  from chosen`;
+
+/** Open quotes shown on the dashboard at most (as the quote repository lists them). */
+const OPEN_QUOTES = 100;
+
+export class PostgresPortalReads implements PortalReads {
+  constructor(private readonly read: SqlReader) {}
+
+  async userSession(sessionId: string): Promise<{ session: SessionInfo; signedIn: SignedInUser } | null> {
+    const [row] = await this.read<{ session: Json; user: Json; owned: string[]; contacts: Json[] }>('portal-user-session', USER_SESSION, [sessionId]);
+    return row ? { session: toSession(row.session), signedIn: signedInOf(row) } : null;
+  }
+
+  async staffSession(sessionId: string): Promise<{ session: SessionInfo; staff: StaffMember } | null> {
+    const [row] = await this.read<{ session: Json; staff: Json }>('portal-staff-session', STAFF_SESSION, [sessionId]);
+    return row ? { session: toSession(row.session), staff: toStaff(row.staff) } : null;
+  }
+
+  async signedInUser(userId: string): Promise<SignedInUser | null> {
+    const [row] = await this.read<{ user: Json; owned: string[]; contacts: Json[] }>('portal-signed-in-user', SIGNED_IN_USER, [userId]);
+    return row ? signedInOf(row) : null;
+  }
+
+  services(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<HostedService>> {
+    return this.list('services', 'activated_at', toService, page, ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], [accountId, ...(only ? [only] : [])], true);
+  }
+
+  domains(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<RegisteredDomain>> {
+    return this.list('domains', 'registered_at', toDomain, page, ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], [accountId, ...(only ? [only] : [])], true);
+  }
+
+  quotes(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>> {
+    return this.list('quotes', 'issued_at', toQuote, page, ['t.account_id = $1', ...(filter === 'all' ? [] : ['t.status = $2'])], [accountId, ...(filter === 'all' ? [] : [filter])], false);
+  }
+
+  invoices(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>> {
+    const paid = filter === 'all' ? [] : [filter === 'paid' ? 't.paid_cents >= t.gross_cents' : 't.paid_cents < t.gross_cents'];
+    return this.list('invoices', 'issued_at', toInvoice, page, ['t.account_id = $1', ...paid], [accountId], true);
+  }
+
+  tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>> {
+    const where = ['t.account_id = $1'];
+    const params: unknown[] = [accountId];
+    if (filter !== 'all') {
+      params.push(filter);
+      where.push(`t.status = $${params.length}`);
+    }
+    if (visibleTo) {
+      // A scoped contact sees the tickets they opened and those about their services and domains.
+      params.push(visibleTo.userId, visibleTo.serviceIds, visibleTo.domainIds);
+      const n = params.length;
+      where.push(`(t.opened_by_user_id = $${n - 2} or t.service_id = any($${n - 1}::uuid[]) or t.domain_id = any($${n}::uuid[]))`);
+    }
+    return this.list('tickets', 'last_activity_at', toTicket, page, where, params, true);
+  }
+
+  /** One keyset page of a table, newest first over (time, id), as `to_jsonb` rows mapped without the ORM. */
+  private async list<T extends { id: string }>(table: string, time: string, map: (json: Json) => T, page: PageRequest, where: string[], params: unknown[], synced: boolean): Promise<Page<T>> {
+    const conditions = [...where];
+    const values = [...params];
+    const after = decodeCursor(page.after);
+    if (after) {
+      values.push(after.at, after.id);
+      conditions.push(`(t.${time}, t.id) < ($${values.length - 1}, $${values.length})`);
+    }
+    if (synced && page.updatedSince) {
+      values.push(page.updatedSince);
+      conditions.push(`t.updated_at >= $${values.length}`);
+    }
+    values.push(page.limit + 1);
+    const sql = `select to_jsonb(t) as j from ${table} t where ${conditions.join(' and ')} order by t.${time} desc, t.id desc limit $${values.length}`;
+    const rows = await this.read<{ j: Json }>(statementName(sql), sql, values);
+    const items = rows.slice(0, page.limit).map((r) => map(r.j));
+    const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+    return { items, next: last ? encodeCursor(new Date(last.j[time] as string), String(last.j['id'])) : null };
+  }
+
+  async dashboard(q: DashboardQuery): Promise<DashboardData> {
+    const [row] = await this.read<{ accounts: Json[]; notices: Json[]; account: Json | null; services: Json[] | null; domains: Json[] | null; quotes: Json[] | null; invoices: Json[] | null }>('portal-dashboard', DASHBOARD, [
+      q.accountIds,
+      q.userId,
+      q.announcementsSince,
+      q.announcementLimit,
+      q.accountId,
+      q.services.accounts,
+      q.services.scopedAccounts ?? [],
+      q.services.only ?? [],
+      q.domains.accounts,
+      q.domains.scopedAccounts ?? [],
+      q.domains.only ?? [],
+      q.quotes.accounts,
+      q.invoices.accounts,
+      q.limit,
+      OPEN_QUOTES,
+    ]);
+    const account = row?.account ? toAccount(row.account) : null;
+    const part = <T>(rows: Json[] | null | undefined, map: (json: Json) => T) => (account && rows ? rows.map(map) : null);
+    return {
+      accounts: (row?.accounts ?? []).map(toAccount),
+      notices: (row?.notices ?? []).map(toAnnouncement),
+      account,
+      services: part(row?.services, toService),
+      domains: part(row?.domains, toDomain),
+      openQuotes: part(row?.quotes, toQuote),
+      unpaidInvoices: part(row?.invoices, toInvoice),
+    };
+  }
+}
+
+function signedInOf(row: { user: Json; owned: string[]; contacts: Json[] }): SignedInUser {
+  const grants: ContactGrant[] = row.contacts.map((json) => {
+    const contact = toContact(json);
+    return { accountId: contact.accountId, permissions: contact.permissions, scope: contact.scope() };
+  });
+  return { user: toUser(row.user), ownedAccountIds: row.owned, grants };
+}
+
+const NAMES = new Map<string, string>();
+
+/** A statement built from parts is named by its text: each variant is prepared once per connection. */
+function statementName(sql: string): string {
+  let name = NAMES.get(sql);
+  if (!name) {
+    name = `portal-list-${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    NAMES.set(sql, name);
+  }
+  return name;
+}

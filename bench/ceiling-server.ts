@@ -1,0 +1,72 @@
+/**
+ * The ceilings the portal is measured against, run beside it by `npm run bench` (load mode) on the same machine and
+ * database: bare Hono on Node returning a constant, Hono with one indexed PostgreSQL read (a pg pool), and Hono with
+ * one insert in a transaction. As many workers as the portal (WEB_CONCURRENCY), so that the ratio compares like with
+ * like. Prints `listening on <url>` once every worker listens.
+ *
+ *   node bench/ceiling-server.ts <bare|read|write> <database url> <workers>
+ */
+import cluster from 'node:cluster';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import pg from 'pg';
+
+const [mode = 'bare', databaseUrl = '', workersArg = '1'] = process.argv.slice(2);
+const workers = Math.max(1, Number(workersArg));
+
+function app(): Hono {
+  const hono = new Hono();
+  if (mode === 'bare') {
+    hono.get('/', (c) => c.text('ok'));
+    return hono;
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  if (mode === 'read') {
+    // One row by its primary key: what the cheapest page that reads the database must at least do.
+    hono.get('/', async (c) => {
+      const { rows } = await pool.query({ name: 'ceiling-read', text: 'select id, name, oib from client_accounts where id = $1', values: [c.req.query('id')] });
+      return c.json(rows[0] ?? null);
+    });
+    return hono;
+  }
+  // One insert in its own transaction: the least a change can cost.
+  hono.post('/', async (c) => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query({ name: 'ceiling-write', text: 'insert into bench_ceiling_writes (id, body, created_at) values (gen_random_uuid(), $1, now())', values: [await c.req.text()] });
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    return c.text('ok', 201);
+  });
+  return hono;
+}
+
+if (cluster.isPrimary && workers > 1) {
+  let listening = 0;
+  let url = '';
+  for (let i = 0; i < workers; i += 1) {
+    cluster.fork().on('message', (message: { url?: string }) => {
+      if (!message.url) return;
+      url = message.url;
+      listening += 1;
+      if (listening === workers) console.log(`listening on ${url}`);
+    });
+  }
+  process.on('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    process.exit(0);
+  });
+} else {
+  const server = serve({ fetch: app().fetch, port: Number(process.env.CEILING_PORT ?? 0), hostname: '127.0.0.1' }, (info) => {
+    const url = `http://127.0.0.1:${info.port}`;
+    if (cluster.isWorker) process.send?.({ url });
+    else console.log(`listening on ${url}`);
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}

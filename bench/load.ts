@@ -1,0 +1,211 @@
+/**
+ * `npm run bench -- load`: the portal under load, beside its ceilings, at two data sizes.
+ *
+ * Starts an embedded PostgreSQL (or uses BENCH_DATABASE_URL), the real portal as `npm start` runs it (the compiled
+ * `dist/web/main.js`, one worker per core or WEB_CONCURRENCY) and the three ceilings (bench/ceiling-server.ts) in the
+ * same process tree against the same database; then drives each page with autocannon (50 connections, 10 s each)
+ * and prints one table per size: req/s, p50, p99, errors, the ratio to the one-read ceiling (writes: to the
+ * one-insert ceiling, public pages: to bare Hono) and the queries the page costs (counted in-process on the same
+ * database). Sizes (BENCH_SIZES, default 10000,1000000) are invoices of the demo account; a tenth as many services,
+ * domains, tickets, mails and other client accounts. Seeding is SQL with generate_series.
+ *
+ * BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 50), BENCH_ONLY (a part of a target's name).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { startEmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
+import { OsloTotp } from '../adapters/system/oslo-totp.js';
+import { DEMO } from '../application/demo/seed-demo-data.js';
+import { seedTo } from './load-seed.js';
+import { inProcessQueryCounter } from './load-queries.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ONLY = process.env.BENCH_ONLY ?? '';
+const WORKERS = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
+
+const children: ChildProcess[] = [];
+
+function start(command: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let text = '';
+  return new Promise((resolve, reject) => {
+    const look = (chunk: Buffer) => {
+      text += chunk.toString();
+      const url = /listening on (http:\/\/[\d.]+:\d+)/u.exec(text)?.[1];
+      if (url) resolve({ child, url });
+    };
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}):\n${text}`)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Target {
+  readonly name: string;
+  readonly group: 'ceiling' | 'public' | 'page' | 'write';
+  readonly url: string;
+  readonly method?: 'GET' | 'POST';
+  readonly headers?: Record<string, string>;
+  /** A body per request (unique numbers, ids). */
+  readonly body?: (n: number) => string;
+  /** In-process query count: the path and cookie of the page. */
+  readonly count?: { path: string; cookie: string };
+}
+
+interface Measured {
+  readonly reqPerSec: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+async function drive(target: Target): Promise<Measured> {
+  let n = 0;
+  const result = await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: target.headers ?? {},
+    requests: [
+      {
+        method: target.method ?? 'GET',
+        ...(target.body ? { setupRequest: (request: autocannon.Request) => ({ ...request, body: target.body!((n += 1)) }) } : {}),
+      },
+    ],
+  });
+  const status = result as unknown as Record<'1xx' | '2xx' | '3xx' | '4xx' | '5xx', number>;
+  // A redirect is what a form answers; anything 4xx/5xx, a socket error or a timeout is an error.
+  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + status['4xx'] + status['5xx'] };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'portal-load-'));
+  let url = process.env.BENCH_DATABASE_URL;
+  let stopDatabase = async () => undefined as void;
+  if (!url) {
+    const embedded = await startEmbeddedDatabase({ dataDir: join(dir, 'pgdata'), persistent: false, database: 'bench', fsync: false });
+    url = embedded.url;
+    stopDatabase = () => embedded.stop();
+  }
+  const port = await freePort();
+  const appUrl = `http://localhost:${port}`;
+  // BENCH_PROFILE=<folder>: the portal writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const portal = await start(process.execPath, [...profile, 'dist/web/main.js'], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', APP_URL: appUrl, DATA_DIR: join(dir, 'data'), SEED_DEMO: '1', WEB_CONCURRENCY: String(WORKERS), EINVOICE_DIR: join(dir, 'none') });
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await db.query('create table if not exists bench_ceiling_writes (id uuid primary key, body text not null, created_at timestamptz not null)');
+  const ceilings = {
+    bare: (await start(process.execPath, ['bench/ceiling-server.ts', 'bare', url, String(WORKERS)], {})).url,
+    read: (await start(process.execPath, ['bench/ceiling-server.ts', 'read', url, String(WORKERS)], {})).url,
+    write: (await start(process.execPath, ['bench/ceiling-server.ts', 'write', url, String(WORKERS)], {})).url,
+  };
+
+  const form = (body: Record<string, string>) => new URLSearchParams(body).toString();
+  const signIn = async (path: string, body: Record<string, string>) => {
+    const response = await fetch(`${portal.url}${path}`, { method: 'POST', redirect: 'manual', headers: { origin: appUrl, 'content-type': 'application/x-www-form-urlencoded' }, body: form(body) });
+    const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+    if (!cookie) throw new Error(`${path} gave no session (${response.status})`);
+    return cookie;
+  };
+  const cookie = await signIn('/sign-in', { email: DEMO.owner.email, password: DEMO.owner.password });
+  const staffCookie = await signIn('/staff/sign-in', { email: DEMO.staff[0].email, password: DEMO.staff[0].password, code: OsloTotp.codeAt(DEMO.totpSecret, new Date()) });
+  const one = async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0] as T;
+  const account = await one<{ id: string; owner: string }>('select id, owner_user_id as owner from client_accounts where oib = $1', [DEMO.account.oib]);
+  const order = await one<{ id: string }>('select id from orders where account_id = $1 limit 1', [account.id]);
+  const product = await one<{ id: string }>(`select id from products where code = 'MAIL-BOX'`);
+  const someInvoice = await one<{ reference: string; gross: number } | undefined>(`select payment_reference->>'number' as reference, gross_cents as gross from invoices where account_id = $1 limit 1`, [account.id]);
+  const counter = await inProcessQueryCounter(url, appUrl);
+
+  const a = `/accounts/${account.id}`;
+  const page = (name: string, path: string, session: string, group: Target['group'] = 'page'): Target => ({ name, group, url: `${portal.url}${path}`, headers: session ? { cookie: session } : {}, count: { path, cookie: session } });
+  const post = (name: string, path: string, session: string, body: (n: number) => Record<string, string>): Target => ({
+    name,
+    group: 'write',
+    url: `${portal.url}${path}`,
+    method: 'POST',
+    headers: { cookie: session, origin: appUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    body: (n) => form(body(n)),
+  });
+  const run = `${process.pid}-${Date.now().toString(36)}`;
+  const targets = (): Target[] => [
+    { name: 'ceiling: bare Hono, a constant', group: 'ceiling', url: ceilings.bare },
+    { name: 'ceiling: Hono + one indexed read', group: 'ceiling', url: `${ceilings.read}/?id=${account.id}` },
+    { name: 'ceiling: Hono + one insert in a transaction', group: 'ceiling', url: ceilings.write, method: 'POST', body: (n) => `row ${n}` },
+    page('/sign-in', '/sign-in', '', 'public'),
+    page('/healthz', '/healthz', '', 'public'),
+    page('/help', '/help', '', 'public'),
+    page('/dashboard', '/dashboard', cookie),
+    page('services', `${a}/services`, cookie),
+    page('domains', `${a}/domains`, cookie),
+    page('quotes', `${a}/quotes`, cookie),
+    page('invoices', `${a}/invoices`, cookie),
+    page('invoices?status=unpaid', `${a}/invoices?status=unpaid`, cookie),
+    page('tickets', `${a}/tickets`, cookie),
+    page('email history', `${a}/emails`, cookie),
+    page('staff home', '/staff', staffCookie),
+    page('staff: orders queue', '/staff/orders', staffCookie),
+    page('staff: payments queue', '/staff/payments', staffCookie),
+    page('staff: tickets queue', '/staff/tickets', staffCookie),
+    page('staff: email changes queue', '/staff/email-changes', staffCookie),
+    page('staff: client view', `/staff/clients/${account.id}`, staffCookie),
+    post('write: place an order', `${a}/orders`, cookie, (n) => ({ product0: 'DOM-COM', domain0: `load-${run}-${n}.com` })),
+    post('write: record a payment', '/staff/payments', staffCookie, (n) => ({ bankTransactionId: `LOAD-${run}-${n}`, amount: '1,00', receivedOn: new Date().toISOString().slice(0, 10), reference: n % 2 && someInvoice ? someInvoice.reference : `HR00 ${n}`, payerName: 'Bench' })),
+    post('write: open a ticket', `${a}/tickets`, cookie, (n) => ({ subject: `Opterećenje ${n}`, department: 'technical', priority: 'normal', body: 'Tekst poruke', kind: '' })),
+  ];
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`\n${cpus().length} × ${cpu}, Node ${process.versions.node}, portal workers: ${WORKERS}, ${CONNECTIONS} connections, ${DURATION} s per target`);
+  let seeded = 0;
+  for (const size of SIZES) {
+    const began = Date.now();
+    await seedTo(db, seeded, size, { accountId: account.id, orderId: order.id, productId: product.id, ownerId: account.owner });
+    await db.query('analyze');
+    seeded = size;
+    console.log(`\nsize ${fmt(size)} invoices (${fmt(Math.floor(size / 10))} services, domains, tickets, mails, client accounts), seeded in ${fmt((Date.now() - began) / 1000, 1)} s`);
+    console.log('| target | req/s | p50 ms | p99 ms | errors | ratio | queries |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const measured = new Map<string, Measured>();
+    for (const target of targets()) {
+      if (ONLY && target.group !== 'ceiling' && !target.name.includes(ONLY)) continue;
+      const queries = target.count ? await counter.count(target.count.path, target.count.cookie) : null;
+      const m = await drive(target);
+      measured.set(target.name, m);
+      const base = measured.get(target.group === 'public' ? 'ceiling: bare Hono, a constant' : target.group === 'write' ? 'ceiling: Hono + one insert in a transaction' : 'ceiling: Hono + one indexed read');
+      const ratio = target.group === 'ceiling' || !base ? '' : `${fmt((100 * m.reqPerSec) / base.reqPerSec)} %`;
+      console.log(`| ${target.name} | ${fmt(m.reqPerSec)} | ${m.p50} | ${m.p99} | ${m.errors} | ${ratio} | ${queries ?? ''} |`);
+    }
+  }
+  await counter.close();
+  await db.end();
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise<void>((resolve) => (portal.child.exitCode !== null ? resolve() : portal.child.once('exit', () => resolve())));
+  await stopDatabase();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  for (const child of children) child.kill('SIGKILL');
+  process.exit(1);
+});
