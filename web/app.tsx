@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
   const refuse = (c: Context<AppEnv>, status: ContentfulStatusCode, key: MessageKey, code: string) =>
     isApi(c)
       ? problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code })
-      : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} />, status);
+      : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} status={status} />, status);
 
   app.use('*', securityHeaders(secure));
   app.use('*', async (c, next) => {

@@ -25,6 +25,7 @@ import { ManageSessions } from '../application/identity/manage-sessions.js';
 import { AccountAuditLog } from '../application/audit/account-audit-log.js';
 import { ApiTokens } from '../application/integrations/api-tokens.js';
 import { AccountNavigation } from '../application/accounts/account-areas.js';
+import { StaffNavigation } from '../application/backoffice/staff-navigation.js';
 import { ManageContacts } from '../application/contacts/manage-contacts.js';
 import { Invitations } from '../application/contacts/invitations.js';
 import { TwoFactor } from '../application/identity/two-factor.js';
@@ -75,6 +76,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     accountAuditLog: new AccountAuditLog(services),
     apiTokens: new ApiTokens(services),
     accountNavigation: new AccountNavigation(),
+    staffNavigation: new StaffNavigation(),
     contacts: new ManageContacts(services),
     invitations: new Invitations(services),
     twoFactor: new TwoFactor(services),

@@ -7,7 +7,7 @@ import { EmailAddress } from '../../domain/identity/email-address.js';
 import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import { User } from '../../domain/identity/user.js';
 import { Order, type OrderCustomer } from '../../domain/ordering/order.js';
-import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { fail, Forbidden, InvalidInput, NotFound, ok, Problems, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { existingOibMail, orderReceivedMail, welcomeMail } from '../mail/ordering-templates.js';
 import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { mailAccount } from '../mail/mail-account.js';
@@ -36,17 +36,17 @@ interface CheckedCustomer extends ProfileDetails {
 }
 
 function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {
-  if (!(ENTITY_TYPES as readonly string[]).includes(c.entityType)) return fail(new InvalidInput('customer.entity_type', 'customer.entityType'));
+  const problems = new Problems();
+  problems.check((ENTITY_TYPES as readonly string[]).includes(c.entityType), 'customer.entity_type', 'customer.entityType');
   const name = c.name.trim();
-  if (name.length < 2 || name.length > 200) return fail(new InvalidInput('customer.name', 'customer.name'));
-  const oib = Oib.parse(c.oib, 'customer.oib');
-  if (!oib.ok) return oib;
-  const email = EmailAddress.parse(c.email, 'customer.email');
-  if (!email.ok) return email;
-  const details = checkProfileDetails(c, 'customer.');
-  if (!details.ok) return details;
-  if (!c.acceptTerms) return fail(new InvalidInput('customer.terms', 'customer.acceptTerms'));
-  return ok({ entityType: c.entityType as EntityType, ...details.value, oib: oib.value, email: email.value, vatRegistered: c.vatRegistered ?? true });
+  problems.check(name.length >= 2 && name.length <= 200, 'customer.name', 'customer.name');
+  const oib = problems.take(Oib.parse(c.oib, 'customer.oib'));
+  const email = problems.take(EmailAddress.parse(c.email, 'customer.email'));
+  const details = problems.take(checkProfileDetails(c, 'customer.'));
+  problems.check(c.acceptTerms, 'customer.terms', 'customer.acceptTerms');
+  const failure = problems.failure();
+  if (failure || !oib || !email || !details) return fail(failure ?? new InvalidInput('validation.invalid', 'customer'));
+  return ok({ entityType: c.entityType as EntityType, ...details, oib, email, vatRegistered: c.vatRegistered ?? true });
 }
 
 export type PublicOrderOutcome = { readonly received: true };
@@ -65,7 +65,11 @@ export class PlaceOrder {
 
   async asNewcomer(input: { items: readonly CartItem[]; customer: NewCustomer }, meta: RequestMeta): Promise<Result<PublicOrderOutcome, DomainFailure>> {
     const customer = checkCustomer(input.customer);
-    if (!customer.ok) return fail(customer.error);
+    if (!customer.ok) {
+      // The cart's problems too, so the form shows every wrong field at once (nothing is written).
+      const cart = await this.deps.uow.run((scope) => priceCart(scope, input.items, input.customer.oib.replace(/\s+/gu, '')));
+      return fail(cart.ok ? customer.error : (InvalidInput.all([...customer.error.problems, ...cart.error.problems]) ?? customer.error));
+    }
     const limited = await checkRates(this.deps.rateLimiter, [[`order:address:${meta.clientAddress}`, { limit: 10, windowSeconds: 3600 }]]);
     if (limited) return fail(limited);
     const c = customer.value;

@@ -10,41 +10,9 @@ import type { Announcement } from '../../domain/help/announcement.js';
 import { DashboardNotices } from './help-pages.js';
 import { HelpLink } from './help-link.js';
 
-/** The account's sections: only those the policy lets the actor reach (asked once per request, see portal routes). */
-const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accountId }) => {
-  const areas = page.areas;
-  const base = `/accounts/${accountId}`;
-  const links: Array<[boolean, string, MessageKey]> = [
-    [areas?.services ?? false, `${base}/services`, 'nav.services'],
-    [areas?.domains ?? false, `${base}/domains`, 'nav.domains'],
-    [areas?.orders ?? false, `${base}/orders`, 'nav.orders'],
-    [areas?.quotes ?? false, `${base}/quotes`, 'nav.quotes'],
-    [areas?.invoices ?? false, `${base}/invoices`, 'nav.invoices'],
-    [areas?.emails ?? false, `${base}/emails`, 'nav.emails'],
-    [areas?.contacts ?? false, `${base}/contacts`, 'nav.contacts'],
-    [areas?.profile ?? false, `${base}/profile`, 'nav.profile'],
-    [areas?.tickets ?? false, `${base}/tickets`, 'nav.tickets'],
-    [areas?.audit ?? false, `${base}/audit`, 'nav.audit'],
-    [areas?.tokens ?? false, `${base}/tokens`, 'nav.tokens'],
-  ];
-  return (
-    <nav class="subnav" aria-label={page.t('account.switch')}>
-      <a href={`/dashboard?account=${accountId}`}>{page.t('nav.dashboard')}</a>
-      {links.filter(([shown]) => shown).map(([, href, label]) => (
-        <a href={href}>{page.t(label)}</a>
-      ))}
-      {areas?.placeOrder ? (
-        <a href={`${base}/orders/new`} class="button">
-          {page.t('nav.order')}
-        </a>
-      ) : null}
-    </nav>
-  );
-};
-
+/** A page of one client account: the navigation offers the account's sections the policy allows. */
 export const AccountLayout: FC<{ page: PageContext; accountId: string; title: string; children?: Child }> = ({ page, accountId, title, children }) => (
-  <Layout page={page} title={title}>
-    <AccountNav page={page} accountId={accountId} />
+  <Layout page={page} title={title} accountId={accountId}>
     {children}
   </Layout>
 );
@@ -110,7 +78,7 @@ export const DomainsTable: FC<{ page: PageContext; accountId: string; domains: r
 export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAccount[]; overview: Overview | null; notices?: readonly Announcement[] }> = ({ page, accounts, overview, notices }) => {
   const { t, locale } = page;
   return (
-    <Layout page={page} title={t('dashboard.title')}>
+    <Layout page={page} title={t('dashboard.title')} accountId={overview?.account.id}>
       <DashboardNotices page={page} announcements={notices ?? []} />
       {accounts.length > 1 ? (
         <nav class="subnav" aria-label={t('account.switch')}>
@@ -128,7 +96,6 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
         </>
       ) : (
         <>
-          <AccountNav page={page} accountId={overview.account.id} />
           <h1>{overview.account.name}</h1>
           <p class="lead">
             {t('dashboard.oib')} {overview.account.oib} · {overview.account.email} · {`${overview.account.street}, ${overview.account.postalCode} ${overview.account.city}`}
