@@ -15,6 +15,7 @@ import { Migration20261130050000EInvoice } from './Migration20261130050000EInvoi
 import { Migration20261130060000MailDelivery } from './Migration20261130060000MailDelivery.js';
 import { Migration20261201000000Fiscalization } from './Migration20261201000000Fiscalization.js';
 import { Migration20261202000000Integrations } from './Migration20261202000000Integrations.js';
+import { Migration20261203000000ClientNotesRecoveryCodes } from './Migration20261203000000ClientNotesRecoveryCodes.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261130060000MailDelivery', class: Migration20261130060000MailDelivery },
   { name: 'Migration20261201000000Fiscalization', class: Migration20261201000000Fiscalization },
   { name: 'Migration20261202000000Integrations', class: Migration20261202000000Integrations },
+  { name: 'Migration20261203000000ClientNotesRecoveryCodes', class: Migration20261203000000ClientNotesRecoveryCodes },
 ];

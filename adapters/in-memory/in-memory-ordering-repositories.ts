@@ -240,6 +240,13 @@ export class InMemoryPaymentRepository implements PaymentRepository {
   async countUnmatched(): Promise<number> {
     return [...this.store.payments.values()].filter((p) => p.invoiceId === null).length;
   }
+  async listForAccount(accountId: string, limit: number): Promise<Payment[]> {
+    return [...this.store.payments.values()]
+      .filter((p) => p.invoiceId !== null && this.store.invoices.get(p.invoiceId)?.accountId === accountId)
+      .sort((a, b) => b.receivedOn.getTime() - a.receivedOn.getTime() || (b.id < a.id ? -1 : 1))
+      .slice(0, limit)
+      .map(copy);
+  }
   async list(filter: 'all' | 'unmatched', request: PageRequest): Promise<Page<Payment>> {
     const matching = [...this.store.payments.values()].filter((p) => filter === 'all' || p.invoiceId === null);
     return page(matching, (p) => ({ at: p.recordedAt, id: p.id }), request);

@@ -258,6 +258,14 @@ export class MikroOrmPaymentRepository implements PaymentRepository {
   countUnmatched(): Promise<number> {
     return this.em.count(PaymentSchema, { invoiceId: null });
   }
+  async listForAccount(accountId: string, limit: number): Promise<Payment[]> {
+    const rows = await execute<{ id: string }>(
+      this.em,
+      `select p.id from payments p join invoices i on i.id = p.invoice_id where i.account_id = $1 order by p.received_on desc, p.id desc limit $2`,
+      [accountId, limit],
+    );
+    return rows.length ? this.em.find(PaymentSchema, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { receivedOn: 'desc', id: 'desc' } }) : [];
+  }
   list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>> {
     return keysetPage(
       (where, limit) => this.em.find(PaymentSchema, { ...(filter === 'unmatched' ? { invoiceId: null } : {}), ...where }, { orderBy: { recordedAt: 'desc', id: 'desc' }, limit }),

@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../migrations/index.js';
 import { ALL_SCHEMAS } from './schemas.js';
 import { HELP_SCHEMAS } from './help-schemas.js';
 import { INTEGRATION_SCHEMAS } from './integration-schemas.js';
+import { BACKOFFICE_SCHEMAS } from './backoffice-schemas.js';
 
 export type Orm = MikroORM;
 export type Em = EntityManager;
@@ -14,7 +15,7 @@ export type Em = EntityManager;
 export async function createOrm(databaseUrl: string, options: { debug?: boolean; poolMax?: number } = {}): Promise<Orm> {
   return MikroORM.init({
     clientUrl: databaseUrl,
-    entities: [...ALL_SCHEMAS, ...HELP_SCHEMAS, ...INTEGRATION_SCHEMAS],
+    entities: [...ALL_SCHEMAS, ...HELP_SCHEMAS, ...INTEGRATION_SCHEMAS, ...BACKOFFICE_SCHEMAS],
     extensions: [Migrator],
     debug: options.debug ?? false,
     pool: { min: 0, max: options.poolMax ?? 10 },

@@ -16,6 +16,7 @@ import type { Contact, Subscription } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import type { Ticket, TicketAttachment, TicketMessage, TicketStatus } from '../../domain/support/ticket.js';
+import type { ClientNote } from '../../domain/backoffice/client-note.js';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -170,6 +171,14 @@ export interface PaymentRepository {
   findByBankTransaction(bankTransactionId: string): Promise<Payment | null>;
   list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>>;
   countUnmatched(): Promise<number>;
+  /** The latest payments matched to the account's invoices, newest received first (the staff client view). */
+  listForAccount(accountId: string, limit: number): Promise<Payment[]>;
+}
+
+/** Staff's internal notes about a client, newest first. */
+export interface ClientNoteRepository {
+  add(note: ClientNote): Promise<void>;
+  listForAccount(accountId: string, limit: number): Promise<ClientNote[]>;
 }
 
 export interface ServiceRepository {

@@ -17,6 +17,7 @@ import { describeEmailChangeRepositoryContract } from './email-change-repository
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
 import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
+import { describeBackofficeRepositoriesContract } from './backoffice-repositories.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -76,3 +77,5 @@ describeJobQueueContract('in-memory', async () => {
 });
 
 describeIntegrationRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+
+describeBackofficeRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 import { HelpLink } from './help-link.js';
 
 export type Errors = Partial<Record<string, string>>;
@@ -40,7 +40,7 @@ export const ResetRequestPage: FC<{ page: PageContext; email?: string; errors?: 
           <>
             <p class="lead">{t('reset.lead')}</p>
             <HelpLink page={page} topic="forgottenPassword" />
-            {error ? <Notice kind="error">{error}</Notice> : null}
+            <ErrorSummary page={page} errors={errors} error={error} />
             <form method="post" action="/password-reset">
               <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" error={errors?.email} maxlength={254} />
               <button type="submit">{t('reset.submit')}</button>
@@ -68,7 +68,7 @@ export const ResetConfirmPage: FC<{ page: PageContext; token: string; usable: bo
         ) : (
           <>
             <p class="lead">{t('reset.newLead')}</p>
-            {error ? <Notice kind="error">{error}</Notice> : null}
+            <ErrorSummary page={page} errors={errors} error={error} />
             <form method="post" action={`/password-reset/${token}`}>
               <Field name="password" label={t('reset.newPassword')} type="password" autocomplete="new-password" error={errors?.password} maxlength={256} />
               <Field name="confirm" label={t('reset.confirmPassword')} type="password" autocomplete="new-password" error={errors?.confirm} maxlength={256} />

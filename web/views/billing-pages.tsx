@@ -9,7 +9,7 @@ import type { Quote } from '../../domain/billing/quote.js';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, OrderLinesTable } from './account-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 import { DeliveryBlock } from './delivery-pages.js';
 import type { InvoiceDelivery, StaffInvoiceDelivery } from '../../application/fiscal/invoice-delivery.js';
 
@@ -276,6 +276,7 @@ export const StaffPaymentsPage: FC<{
             : t('staff.payments.noMatch')}
         </Notice>
       ) : null}
+      <ErrorSummary page={page} errors={errors} />
       <form method="post" action="/staff/payments" class="card">
         <h2>{t('staff.payments.record')}</h2>
         <Field name="bankTransactionId" label={t('staff.payments.transaction')} value={values.bankTransactionId} error={errors.bankTransactionId} maxlength={100} />

@@ -6,7 +6,7 @@ import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, More } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Notice, type PageContext } from './layout.js';
+import { Field, Notice, type PageContext, ErrorSummary } from './layout.js';
 import { HelpLink } from './help-link.js';
 
 /** What the contact form shows again after a refusal, or the contact as it is. */
@@ -120,7 +120,7 @@ const ContactFields: FC<{ page: PageContext; choices: ContactChoices; values: Co
           )}
         </>
       ) : null}
-      <fieldset class={errors.permissions ? 'invalid' : undefined}>
+      <fieldset class={errors.permissions ? 'invalid' : undefined} id="f-permissions" tabindex={-1}>
         <legend>{t('contacts.rights')}</legend>
         <p class="hint">{t('contacts.rightsHint')}</p>
         {PERMISSIONS.filter((p) => choices.grantable.includes(p)).map((p) => (
@@ -130,7 +130,7 @@ const ContactFields: FC<{ page: PageContext; choices: ContactChoices; values: Co
         ))}
         {errors.permissions ? <p class="field-error">{errors.permissions}</p> : null}
       </fieldset>
-      <fieldset class={errors.scope ? 'invalid' : undefined}>
+      <fieldset class={errors.scope ? 'invalid' : undefined} id="f-scope" tabindex={-1}>
         <legend>{t('contacts.scope')}</legend>
         <label class="check">
           <input type="radio" name="scope" value="account" checked={values.scope === 'account'} /> {t('contacts.scope.account')}
@@ -153,13 +153,14 @@ const ContactFields: FC<{ page: PageContext; choices: ContactChoices; values: Co
         </div>
         {errors.scope ? <p class="field-error">{errors.scope}</p> : null}
       </fieldset>
-      <fieldset>
+      <fieldset class={errors.subscriptions ? 'invalid' : undefined} id="f-subscriptions" tabindex={-1}>
         <legend>{t('contacts.subscriptions')}</legend>
         {SUBSCRIPTIONS.map((s) => (
           <label class="check">
             <input type="checkbox" name="subscriptions" value={s} checked={checked(values.subscriptions, s)} /> {t(`subscription.${s}` as MessageKey)}
           </label>
         ))}
+        {errors.subscriptions ? <p class="field-error">{errors.subscriptions}</p> : null}
       </fieldset>
     </>
   );
@@ -170,7 +171,7 @@ export const NewContactPage: FC<{ page: PageContext; accountId: string; choices:
   return (
     <AccountLayout page={page} accountId={accountId} title={t('contacts.add')}>
       <h1>{t('contacts.add')}</h1>
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
       <form method="post" action={`/accounts/${accountId}/contacts`} class="card">
         <ContactFields page={page} choices={choices} values={values ?? EMPTY_CONTACT} errors={errors ?? {}} isNew={true} />
         <button type="submit">{t('contacts.create')}</button>
@@ -201,7 +202,7 @@ export const ContactPage: FC<{
         {status === 'invited' && contact.invitationExpiresAt ? ` · ${t('contacts.expires')} ${formatDateTime(contact.invitationExpiresAt, locale)}` : null}
       </p>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
       {choices ? (
         <>
           <form method="post" action={base} class="card">

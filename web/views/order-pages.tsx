@@ -4,7 +4,7 @@ import type { Product } from '../../domain/catalog/product.js';
 import { formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 
 export const CART_ROWS = 5;
 export type FormValues = Partial<Record<string, string>>;
@@ -70,7 +70,7 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
       <p class="lead">{t('order.lead')}</p>
       <h2>{t('order.catalog')}</h2>
       <CatalogTable page={page} products={products} />
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
       <form method="post" action="/order" class="card">
         <CartFields page={page} products={products} values={values} errors={errors} />
         <fieldset>
@@ -124,6 +124,7 @@ export const MemberOrderPage: FC<{ page: PageContext; accountId: string; product
   <Layout page={page} title={page.t('order.newTitle')}>
     <h1>{page.t('order.newTitle')}</h1>
     <CatalogTable page={page} products={products} />
+    <ErrorSummary page={page} errors={errors} />
     <form method="post" action={`/accounts/${accountId}/orders`} class="card">
       <CartFields page={page} products={products} values={values} errors={errors} />
       <button type="submit">{page.t('order.submit')}</button>

@@ -3,7 +3,7 @@ import type { TwoFactorSetup } from '../../application/identity/two-factor.js';
 import type { Contact } from '../../domain/contacts/contact.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 
 export const SecurityPage: FC<{ page: PageContext; enabled: boolean; setup?: (TwoFactorSetup & { qr: string }) | null; errors?: Errors; notice?: string | undefined; error?: string | undefined }> = ({
   page,
@@ -77,7 +77,7 @@ export const InvitationPage: FC<{
       <section class="card narrow">
         <h1>{t('invitation.title')}</h1>
         <p class="lead">{t('invitation.lead', { account: account.name, name: contact.name })}</p>
-        {error ? <Notice kind="error">{error}</Notice> : null}
+        <ErrorSummary page={page} errors={errors} error={error} />
         {signedInAs !== null ? (
           signedInAs === contact.email ? (
             <form method="post" action={`${action}/accept`}>

@@ -6,7 +6,7 @@ import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, More } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 
 const tk = (page: PageContext, key: string) => page.t(key as MessageKey);
 const statusBadge = (page: PageContext, t: Ticket) => <span class={`badge ticket-${t.status}`}>{tk(page, `ticketStatus.${t.status}`)}</span>;
@@ -92,7 +92,7 @@ export const NewTicketPage: FC<{ page: PageContext; account: ClientAccount; opti
   return (
     <AccountLayout page={page} accountId={account.id} title={t('tickets.new')}>
       <h1>{t('tickets.new')}</h1>
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={e} error={error} ids={{ document: 'f-attachment' }} />
       <form method="post" action={`/accounts/${account.id}/tickets`} enctype="multipart/form-data" class="card" hx-boost="false">
         <Field name="subject" label={t('tickets.subject')} value={v['subject']} error={e['subject']} maxlength={200} />
         <Select name="department" label={t('tickets.department')} value={v['department']} options={DEPARTMENTS.map((d) => [d, tk(page, `department.${d}`)] as const)} />
