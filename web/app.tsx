@@ -81,6 +81,12 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', bodyLimits((c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large')));
   app.use('*', csrfGuard(appOrigin, (c) => refuse(c, 403, 'error.csrf', 'csrf')));
+  // A form sent through htmx that answers with a page (its errors, or a secret shown once) leaves the address of the
+  // page the form was on: htmx would otherwise show the action's address, which a reload cannot open.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.header('hx-request') === 'true' && !isApi(c) && (c.res.status < 300 || c.res.status >= 400)) c.res.headers.set('hx-push-url', 'false');
+  });
 
   app.get('/assets/htmx.min.js', (c) => c.body(HTMX, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/assets/app.css', (c) => c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -117,7 +123,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
   app.route('/', authRoutes(useCases, secure));
-  app.route('/', portalRoutes(useCases));
+  app.route('/', portalRoutes(useCases, secure));
   app.route('/', invitationRoutes(useCases, secure));
   app.route('/', publicEmailChangeRoutes(useCases));
   app.route('/', orderRoutes(useCases));

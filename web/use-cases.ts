@@ -7,6 +7,7 @@ import { RequestPasswordReset } from '../application/identity/request-password-r
 import { ResetPassword } from '../application/identity/reset-password.js';
 import { SetPreferredLanguage } from '../application/identity/set-preferred-language.js';
 import { SignIn } from '../application/identity/sign-in.js';
+import { ChangePassword } from '../application/identity/change-password.js';
 import { SignOut } from '../application/identity/sign-out.js';
 import type { DatabaseHealth } from '../application/ports/unit-of-work.js';
 import type { Services } from '../application/shared/services.js';
@@ -52,6 +53,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
   const serviceActions = new ServiceActions(services);
   return {
     signIn: new SignIn(services),
+    changePassword: new ChangePassword(services),
     signOut: new SignOut(services),
     authenticate: new Authenticate(services),
     requestPasswordReset: new RequestPasswordReset(services),

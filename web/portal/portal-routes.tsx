@@ -20,14 +20,21 @@ import { securityRoutes } from './security-routes.js';
 import { profileRoutes } from './email-change-routes.js';
 import { ticketRoutes } from './ticket-routes.js';
 
+/**
+ * A signed-out visitor is asked to sign in and brought back to the page after it (a page opened from a link;
+ * a form sent after the session expired starts again from the dashboard).
+ */
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.auth) return c.redirect('/sign-in?notice=expired', 303);
-  return next();
+  if (c.var.auth) return next();
+  const hadSession = /(?:^|;\s*)(?:__Host-)?session=/u.test(c.req.header('cookie') ?? '');
+  const url = new URL(c.req.url);
+  const back = c.req.method === 'GET' ? `next=${encodeURIComponent(url.pathname + url.search)}` : '';
+  return c.redirect(`/sign-in?${[hadSession ? 'notice=expired' : '', back].filter(Boolean).join('&')}`, 303);
 };
 
 
 /** The signed-in client's pages. Every read goes through a use case that asks the policy. */
-export function portalRoutes(useCases: UseCases) {
+export function portalRoutes(useCases: UseCases, secure = false) {
   const app = new Hono<AppEnv>();
   app.use('/dashboard', noStore, requireUser);
   app.use('/accounts/*', noStore, requireUser);
@@ -69,10 +76,22 @@ export function portalRoutes(useCases: UseCases) {
     return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={result.value.service} mayReveal={result.value.mayReveal} />);
   });
 
+  // Post/redirect/get: the button leads to an address that shows the access data and stays reloadable; every
+  // showing is a reveal in the audit log. A link from another site only gets the button (no reveal it did not ask for).
   app.post('/accounts/:accountId/services/:serviceId/credentials', itemParam('serviceId'), async (c) => {
     const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
     const shown = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
     if (!shown.ok) return failurePage(c, shown.error);
+    if (!shown.value.mayReveal) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
+    return c.redirect(`/accounts/${accountId}/services/${serviceId}/credentials`, 303);
+  });
+
+  app.get('/accounts/:accountId/services/:serviceId/credentials', itemParam('serviceId'), async (c) => {
+    const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
+    const shown = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
+    if (!shown.ok) return failurePage(c, shown.error);
+    const site = c.req.header('sec-fetch-site');
+    if (site === 'cross-site' || site === 'same-site') return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={shown.value.service} mayReveal={shown.value.mayReveal} />);
     const credentials = await useCases.portfolio.revealCredentials(c.var.actor, accountId, serviceId, c.var.meta);
     if (!credentials.ok) return failurePage(c, credentials.error);
     return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={shown.value.service} mayReveal credentials={credentials.value} />);
@@ -91,6 +110,13 @@ export function portalRoutes(useCases: UseCases) {
     if (!result.ok) return failurePage(c, result.error);
     const notice = c.req.query('notice') === 'saved' ? c.var.t('domains.nameserversSaved') : undefined;
     return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={result.value} mayManage={useCases.serviceActions.mayManageDomain(c.var.actor, accountId, domainId)} notice={notice} />);
+  });
+
+  // The form's address opened on its own (a reload after an error) shows the domain again.
+  app.get('/accounts/:accountId/domains/:domainId/nameservers', itemParam('domainId'), async (c) => {
+    const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
+    const domain = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
+    return domain.ok ? c.redirect(`/accounts/${accountId}/domains/${domainId}`, 303) : failurePage(c, domain.error);
   });
 
   app.post('/accounts/:accountId/domains/:domainId/nameservers', itemParam('domainId'), validated('form', z.object({ nameservers: z.string().max(400).default('') })), async (c) => {
@@ -247,7 +273,7 @@ export function portalRoutes(useCases: UseCases) {
   );
 
   app.route('/', contactRoutes(useCases));
-  app.route('/', securityRoutes(useCases));
+  app.route('/', securityRoutes(useCases, secure));
   app.route('/', profileRoutes(useCases));
   app.route('/', ticketRoutes(useCases));
   return app;

@@ -16,12 +16,34 @@ export const SignInPage: FC<{ page: PageContext; email?: string; error?: string 
         <form method="post" action="/sign-in">
           <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" maxlength={254} />
           <Field name="password" label={t('signIn.password')} type="password" autocomplete="current-password" maxlength={256} />
-          <Field name="code" label={t('signIn.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} required={false} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <button type="submit">{t('signIn.submit')}</button>
         </form>
         <p>
           <a href="/password-reset">{t('signIn.forgot')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+};
+
+/** The second step, only for people with two-factor sign-in on: the app's code or a recovery code. */
+export const SecondStepPage: FC<{ page: PageContext; challenge: string; next?: string | undefined; error?: string | undefined }> = ({ page, challenge, next, error }) => {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('signIn.secondTitle')}>
+      <section class="card narrow">
+        <h1>{t('signIn.secondTitle')}</h1>
+        <p class="lead">{t('signIn.secondLead')}</p>
+        <ErrorSummary page={page} errors={error ? { code: error } : {}} />
+        <form method="post" action="/sign-in/code">
+          <input type="hidden" name="challenge" value={challenge} />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          <Field name="code" label={t('signIn.secondCode')} autocomplete="one-time-code" maxlength={24} error={error} />
+          <button type="submit">{t('signIn.secondSubmit')}</button>
+        </form>
+        <p>
+          <a href="/sign-in">{t('signIn.again')}</a>
         </p>
       </section>
     </Layout>
