@@ -49,7 +49,19 @@ function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {
   return ok({ entityType: c.entityType as EntityType, ...details, oib, email, vatRegistered: c.vatRegistered ?? true });
 }
 
-export type PublicOrderOutcome = { readonly received: true };
+/**
+ * What the thank-you page shows, the same for a newcomer and for an OIB that already has an account (the page must
+ * not tell them apart): the order's number and total with VAT. `receipt` carries them sealed to that page.
+ */
+export interface PublicOrderOutcome {
+  readonly received: true;
+  readonly number: string;
+  readonly grossCents: number;
+  readonly receipt: string;
+}
+
+const RECEIPT = 'order-receipt:';
+const RECEIPT_TTL_MS = 24 * 3_600_000;
 
 /**
  * Ordering: the public form that makes a newcomer a client, and ordering from inside the portal.
@@ -92,7 +104,7 @@ export class PlaceOrder {
           content: existingOibMail[meta.locale]({ name: existing.name, product: this.deps.settings.productName, link: `${this.deps.settings.appUrl}/sign-in` }),
         });
         await audit(scope, this.deps, meta, { action: 'order.placed_for_existing_oib', actorKind: 'anonymous', accountId: existing.id, details: { order: order.number } });
-        return ok({ received: true as const });
+        return ok(this.outcome(order));
       }
 
       let owner = await scope.users.findByEmail(c.email.value);
@@ -115,7 +127,7 @@ export class PlaceOrder {
       await queueMail(scope, this.deps, { to: owner.email, topic: 'general', accountId: account.id, userId: owner.id, content: (newOwner ? welcomeMail : orderReceivedMail)[meta.locale](args), secret });
       await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'anonymous', actorId: owner.id, accountId: account.id, details: { order: order.number, newAccount: true } });
       await raiseEvent(scope, this.deps, { type: 'order.placed', accountId: account.id, data: { orderId: order.id, number: order.number } });
-      return ok({ received: true as const });
+      return ok(this.outcome(order));
     });
   }
 
@@ -154,6 +166,23 @@ export class PlaceOrder {
       await keepIdempotencyKey(scope, claim, order.id);
       return ok(order);
     });
+  }
+
+  /** The thank-you page's order number and total from its sealed receipt; null when forged or older than a day. */
+  receipt(sealed: string): { number: string; grossCents: number } | null {
+    try {
+      const plain = this.deps.secrets.open(sealed);
+      const [number, gross, until] = plain.startsWith(RECEIPT) ? plain.slice(RECEIPT.length).split('|') : [];
+      if (!number || Number(until) < this.deps.clock.now().getTime()) return null;
+      return { number, grossCents: Number(gross) };
+    } catch {
+      return null;
+    }
+  }
+
+  private outcome(order: Order): PublicOrderOutcome {
+    const grossCents = order.totals().grossCents;
+    return { received: true, number: order.number, grossCents, receipt: this.deps.secrets.seal(`${RECEIPT}${order.number}|${grossCents}|${this.deps.clock.now().getTime() + RECEIPT_TTL_MS}`) };
   }
 
   private async createOrderAndQuote(scope: TransactionScope, accountId: string, userId: string, source: 'public' | 'portal' | 'api', lines: Order['lines'], key: string | null, now: Date) {

@@ -111,14 +111,49 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
   );
 };
 
-export const OrderThanksPage: FC<{ page: PageContext }> = ({ page }) => (
-  <Layout page={page} title={page.t('order.thanks')}>
-    <section class="card narrow">
-      <h1>{page.t('order.thanks')}</h1>
-      <Notice kind="success">{page.t('order.thanksLead')}</Notice>
-    </section>
-  </Layout>
-);
+/**
+ * The same page whether the OIB is new or already has a client account (nothing here may tell them apart): the
+ * order's number and total, how to pay, and a word to whoever already has an account.
+ */
+export const OrderThanksPage: FC<{ page: PageContext; number: string; grossCents: number; iban: string }> = ({ page, number, grossCents, iban }) => {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('order.thanks')}>
+      <section class="card narrow" data-order={number}>
+        <h1>{t('order.thanks')}</h1>
+        <Notice kind="success">{t('order.thanksNumber', { number })}</Notice>
+        <dl>
+          <dt>{t('order.number')}</dt>
+          <dd>
+            <strong>{number}</strong>
+          </dd>
+          <dt>{t('order.total')}</dt>
+          <dd>
+            <strong data-total>{formatMoney(grossCents, locale)}</strong>
+          </dd>
+        </dl>
+        <h2>{t('order.howToPay')}</h2>
+        <p>{t('order.howToPayLead')}</p>
+        <dl class="slip">
+          <dt>{t('invoice.iban')}</dt>
+          <dd>
+            <code>{iban}</code>
+          </dd>
+          <dt>{t('invoice.reference')}</dt>
+          <dd>{t('order.referenceInQuote')}</dd>
+        </dl>
+        <p>{t('order.thanksLead')}</p>
+        <h2>{t('order.haveAccount')}</h2>
+        <p>{t('order.haveAccountLead')}</p>
+        <p>
+          <a class="button" href="/sign-in">
+            {t('nav.signIn')}
+          </a>
+        </p>
+      </section>
+    </Layout>
+  );
+};
 
 export const MemberOrderPage: FC<{ page: PageContext; accountId: string; products: readonly Product[]; values?: FormValues; errors?: Errors }> = ({ page, accountId, products, values = {}, errors = {} }) => (
   <Layout page={page} title={page.t('order.newTitle')}>
