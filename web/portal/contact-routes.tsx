@@ -77,14 +77,14 @@ export function contactRoutes(useCases: UseCases) {
     return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} values={input} errors={errors} error={error} />, FAILURE_STATUS[result.error.kind]);
   });
 
-  app.get('/accounts/:accountId/contacts/:contactId', contactParam, validated('query', z.object({ notice: z.enum(['invited', 'saved']).optional() })), async (c) => {
+  app.get('/accounts/:accountId/contacts/:contactId', contactParam, validated('query', z.object({ notice: z.enum(['invited', 'saved']).optional(), confirm: z.enum(['remove']).optional() })), async (c) => {
     const { accountId, contactId } = c.req.valid('param');
     const shown = await contacts.show(c.var.actor, accountId, contactId);
     if (!shown.ok) return failurePage(c, shown.error);
     const choices = shown.value.mayManage ? await contacts.choices(c.var.actor, accountId) : null;
     const { notice } = c.req.valid('query');
     const message = notice === 'invited' ? c.var.t('contacts.invited', { email: shown.value.contact.email }) : notice === 'saved' ? c.var.t('contacts.saved') : undefined;
-    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices?.ok ? choices.value : null} notice={message} />);
+    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices?.ok ? choices.value : null} notice={message} confirmRemove={c.req.valid('query').confirm === 'remove'} />);
   });
 
   app.post('/accounts/:accountId/contacts/:contactId', contactParam, validated('form', contactForm), async (c) => {

@@ -8,7 +8,6 @@ import { accountParam, notFound } from '../http/params.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
 import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
 import { TokensPage } from '../views/token-pages.js';
-import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
@@ -187,11 +186,12 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
   });
 
-  app.get('/sessions', validated('query', z.object({ ended: z.string().max(5).optional() })), async (c) => {
+  app.get('/sessions', validated('query', z.object({ ended: z.string().max(5).optional(), end: z.string().regex(/^[0-9a-f]{64}$/u).optional() }), notFound), async (c) => {
     const result = await useCases.manageSessions.list(c.var.actor);
     if (!result.ok) return failurePage(c, result.error);
-    const notice = c.req.valid('query').ended ? c.var.t('sessions.ended') : undefined;
-    return html(c, <SessionsPage page={pageOf(c)} sessions={result.value} currentId={c.var.auth!.session.id} notice={notice} />);
+    const query = c.req.valid('query');
+    const notice = query.ended ? c.var.t('sessions.ended') : undefined;
+    return html(c, <SessionsPage page={pageOf(c)} sessions={result.value} currentId={c.var.auth!.session.id} notice={notice} end={query.end} />);
   });
 
   app.post('/sessions/:sessionId/end', validated('param', z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/u) }), notFound), async (c) => {
@@ -207,11 +207,11 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} next={result.value.next} />);
   });
 
-  app.get('/accounts/:accountId/tokens', accountParam, async (c) => {
+  app.get('/accounts/:accountId/tokens', accountParam, validated('query', z.object({ revoke: z.uuid().optional() }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const result = await useCases.apiTokens.list(c.var.actor, accountId);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={result.value} />);
+    return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={result.value} revoke={c.req.valid('query').revoke} />);
   });
 
   app.post('/accounts/:accountId/tokens', accountParam, validated('form', z.object({ name: z.string().max(200).default(''), permissions: z.union([z.string().max(40), z.array(z.string().max(40)).max(20)]).optional() })), async (c) => {
@@ -222,7 +222,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     if (!created.ok && created.error.kind !== 'invalid') return failurePage(c, created.error);
     const list = await useCases.apiTokens.list(c.var.actor, accountId);
     if (!list.ok) return failurePage(c, list.error);
-    if (!created.ok) return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} error={failureMessage(c.var.t, created.error.code, created.error.details)} />, 422);
+    if (!created.ok) return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} errors={formErrors(c, created.error).errors} />, 422);
     return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} created={created.value.token} />);
   });
 

@@ -28,15 +28,15 @@ export function staffTicketRoutes(useCases: UseCases) {
     return html(c, <StaffTicketsPage page={pageOf(c)} tickets={result.value.page.items} accounts={result.value.accounts} next={result.value.page.next} filter={status} />);
   });
 
-  const show = async (c: Context<AppEnv>, ticketId: string, extra: { notice?: string; error?: string; status?: 200 | (typeof FAILURE_STATUS)[keyof typeof FAILURE_STATUS] } = {}) => {
+  const show = async (c: Context<AppEnv>, ticketId: string, extra: { notice?: string; error?: string; confirm?: boolean; status?: 200 | (typeof FAILURE_STATUS)[keyof typeof FAILURE_STATUS] } = {}) => {
     const view = await tickets.staffShow(c.var.staffAuth!.actor, ticketId);
     if (!view.ok) return failurePage(c, view.error);
-    return html(c, <StaffTicketPage page={pageOf(c)} view={view.value} notice={extra.notice} error={extra.error} />, extra.status ?? 200);
+    return html(c, <StaffTicketPage page={pageOf(c)} view={view.value} notice={extra.notice} error={extra.error} confirmCarryOut={extra.confirm ?? false} />, extra.status ?? 200);
   };
 
-  app.get('/tickets/:ticketId', staffTicketParam, validated('query', z.object({ notice: z.enum(['carried', 'declined']).optional() })), (c) => {
-    const notice = c.req.valid('query').notice;
-    return show(c, c.req.valid('param').ticketId, notice ? { notice: c.var.t(`staff.tickets.${notice}`) } : {});
+  app.get('/tickets/:ticketId', staffTicketParam, validated('query', z.object({ notice: z.enum(['carried', 'declined']).optional(), confirm: z.enum(['carry-out']).optional() })), (c) => {
+    const { notice, confirm } = c.req.valid('query');
+    return show(c, c.req.valid('param').ticketId, { ...(notice ? { notice: c.var.t(`staff.tickets.${notice}`) } : {}), confirm: confirm === 'carry-out' });
   });
 
   app.post('/tickets/:ticketId/messages', staffTicketParam, validated('form', replyForm), async (c) => {

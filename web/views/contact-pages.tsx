@@ -6,7 +6,7 @@ import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, More } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Notice, type PageContext, ErrorSummary } from './layout.js';
+import { Confirm, ErrorSummary, Field, Notice, type PageContext } from './layout.js';
 import { HelpLink } from './help-link.js';
 
 /** What the contact form shows again after a refusal, or the contact as it is. */
@@ -190,7 +190,8 @@ export const ContactPage: FC<{
   errors?: Errors;
   error?: string | undefined;
   notice?: string | undefined;
-}> = ({ page, accountId, contact, now, choices, values, errors, error, notice }) => {
+  confirmRemove?: boolean;
+}> = ({ page, accountId, contact, now, choices, values, errors, error, notice, confirmRemove }) => {
   const { t, locale } = page;
   const base = `/accounts/${accountId}/contacts/${contact.id}`;
   const status = contact.status(now);
@@ -203,6 +204,11 @@ export const ContactPage: FC<{
       </p>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <ErrorSummary page={page} errors={errors} error={error} />
+      {confirmRemove && choices ? (
+        <Confirm page={page} question={t('contacts.removeQuestion', { name: contact.name, email: contact.email })} action={`${base}/remove`} yes={t('contacts.removeYes')} back={base}>
+          <p>{t('contacts.removeWhat')}</p>
+        </Confirm>
+      ) : null}
       {choices ? (
         <>
           <form method="post" action={base} class="card">
@@ -215,11 +221,11 @@ export const ContactPage: FC<{
                 <button type="submit">{status === 'mail_only' ? t('contacts.invite') : t('contacts.reinvite')}</button>
               </form>
             ) : null}
-            <form method="post" action={`${base}/remove`} class="inline">
-              <button type="submit" class="danger">
+            {confirmRemove ? null : (
+              <a href={`${base}?confirm=remove#confirm-question`} class="button danger">
                 {t('contacts.remove')}
-              </button>
-            </form>
+              </a>
+            )}
           </div>
         </>
       ) : (

@@ -7,7 +7,7 @@ import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
+import { Confirm, ErrorSummary, Field, Layout, Notice, type PageContext } from './layout.js';
 import { HelpLink } from './help-link.js';
 
 const MAX_MB = DOCUMENT_MAX_BYTES / 1024 / 1024;
@@ -196,7 +196,7 @@ export const StaffEmailChangesPage: FC<{ page: PageContext; items: readonly Staf
   );
 };
 
-export const StaffEmailChangePage: FC<{ page: PageContext; view: StaffEmailChangeView; error?: string | undefined; notice?: string | undefined }> = ({ page, view, error, notice }) => {
+export const StaffEmailChangePage: FC<{ page: PageContext; view: StaffEmailChangeView; error?: string | undefined; notice?: string | undefined; confirmApprove?: boolean }> = ({ page, view, error, notice, confirmApprove }) => {
   const { t, locale } = page;
   const { request, account, status } = view;
   return (
@@ -241,10 +241,20 @@ export const StaffEmailChangePage: FC<{ page: PageContext; view: StaffEmailChang
       </dl>
       {status === 'awaiting_review' || status === 'awaiting_confirmation' ? (
         <div class="actions">
-          {status === 'awaiting_review' ? (
-            <form method="post" action={`/staff/email-changes/${request.id}/approve`} class="inline">
-              <button type="submit">{t('staff.emailChanges.approve')}</button>
-            </form>
+          {status === 'awaiting_review' && confirmApprove ? (
+            <Confirm
+              page={page}
+              question={t('staff.emailChanges.approveQuestion', { account: account.name, from: request.oldEmail, to: request.newEmail })}
+              action={`/staff/email-changes/${request.id}/approve`}
+              yes={t('staff.emailChanges.approveYes')}
+              back={`/staff/email-changes/${request.id}`}
+            >
+              <p>{t('staff.emailChanges.approveWhat')}</p>
+            </Confirm>
+          ) : status === 'awaiting_review' ? (
+            <a href={`/staff/email-changes/${request.id}?confirm=approve#confirm-question`} class="button">
+              {t('staff.emailChanges.approve')}
+            </a>
           ) : (
             <p class="hint">{t('staff.emailChanges.waitConfirm')}</p>
           )}

@@ -227,3 +227,20 @@ export const Field: FC<{
     ) : null}
   </div>
 );
+
+/**
+ * A destructive or irreversible step asks first, naming the thing: the link that leads here shows this box, whose
+ * button does it and whose other link goes back. Plain links and a form: it works without JavaScript.
+ */
+export const Confirm: FC<{ page: PageContext; question: string; action: string; yes: string; back: string; children?: Child }> = ({ page, question, action, yes, back, children }) => (
+  <section class="card confirm" role="alertdialog" aria-labelledby="confirm-question" data-confirm={action}>
+    <h2 id="confirm-question">{question}</h2>
+    {children}
+    <form method="post" action={action} class="actions">
+      <button type="submit" class="danger" autofocus>
+        {yes}
+      </button>
+      <a href={back}>{page.t('confirm.cancel')}</a>
+    </form>
+  </section>
+);

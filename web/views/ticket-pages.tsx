@@ -6,7 +6,7 @@ import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, More } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
+import { Confirm, ErrorSummary, Field, Layout, Notice, type PageContext } from './layout.js';
 
 const tk = (page: PageContext, key: string) => page.t(key as MessageKey);
 const statusBadge = (page: PageContext, t: Ticket) => <span class={`badge ticket-${t.status}`}>{tk(page, `ticketStatus.${t.status}`)}</span>;
@@ -226,7 +226,7 @@ export const StaffTicketsPage: FC<{ page: PageContext; tickets: readonly Ticket[
   </Layout>
 );
 
-export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?: string | undefined; error?: string | undefined }> = ({ page, view, notice, error }) => {
+export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?: string | undefined; error?: string | undefined; confirmCarryOut?: boolean }> = ({ page, view, notice, error, confirmCarryOut }) => {
   const { t } = page;
   const { ticket, verdict } = view;
   const base = `/staff/tickets/${ticket.id}`;
@@ -244,10 +244,21 @@ export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?:
           <p>{verdict.allowed ? t('staff.tickets.allowed', { right: verdict.grantedBy }) : t('staff.tickets.denied', { reason: verdict.reason })}</p>
           {ticket.requestStatus === 'pending' ? (
             <div class="actions">
-              {verdict.allowed ? (
-                <form method="post" action={`${base}/carry-out`} class="inline">
-                  <button type="submit">{t('staff.tickets.carryOut')}</button>
-                </form>
+              {verdict.allowed && confirmCarryOut ? (
+                <Confirm
+                  page={page}
+                  question={t('staff.tickets.carryOutQuestion', { request: tk(page, `request.${ticket.requestKind}`), target: view.target ?? view.account.name })}
+                  action={`${base}/carry-out`}
+                  yes={t('staff.tickets.carryOutYes')}
+                  back={base}
+                >
+                  <p>{t('staff.tickets.carryOutWhat', { requester: view.requesterName })}</p>
+                  {ticket.requestKind === 'service.cancel' ? <p>{t('staff.tickets.carryOutCancel')}</p> : null}
+                </Confirm>
+              ) : verdict.allowed ? (
+                <a href={`${base}?confirm=carry-out#confirm-question`} class="button">
+                  {t('staff.tickets.carryOut')}
+                </a>
               ) : null}
               <form method="post" action={`${base}/decline`} class="card">
                 <Field name="reason" label={t('staff.tickets.reason')} maxlength={500} />
