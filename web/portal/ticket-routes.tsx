@@ -69,7 +69,12 @@ export function ticketRoutes(useCases: UseCases) {
     return html(c, <NewTicketPage page={pageOf(c)} account={options.value.account} options={options.value} values={extra.values ?? {}} errors={errs.errors} error={errs.error} />, extra.failure ? FAILURE_STATUS[extra.failure.kind] : 200);
   };
 
-  app.get('/accounts/:accountId/tickets/new', accountParam, (c) => newPage(c, c.req.valid('param').accountId));
+  // The kind chosen (and what was typed, without JavaScript) comes back as the query: the form shows that kind's fields.
+  app.get('/accounts/:accountId/tickets/new', accountParam, async (c) => {
+    const typed = ticketForm.omit({ attachment: true }).partial().safeParse(c.req.query());
+    const values = typed.success ? Object.fromEntries(Object.entries(typed.data).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')) : {};
+    return newPage(c, c.req.valid('param').accountId, { values });
+  });
 
   app.post('/accounts/:accountId/tickets', accountParam, validated('form', ticketForm), async (c) => {
     const { accountId } = c.req.valid('param');

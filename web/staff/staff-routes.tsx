@@ -11,6 +11,7 @@ import { AuditPage, StaffHomePage, StaffSignInPage } from '../views/staff-pages.
 import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
+import { parseDay } from '../http/dates.js';
 import { staffEmailChangeRoutes } from './staff-email-change-routes.js';
 import { staffTicketRoutes } from './staff-ticket-routes.js';
 import { staffMailRoutes } from './staff-mail-routes.js';
@@ -104,7 +105,9 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
       const actor = c.var.staffAuth!.actor;
       const form = c.req.valid('form');
       const amountCents = parseEuro(form.amount) ?? -1;
-      const result = await useCases.recordPayment.execute(actor, { ...form, amountCents }, c.var.meta);
+      // Staff type the day as dd.mm.yyyy. (or pick it): the use case takes the ISO day; anything else it refuses.
+      const receivedOn = parseDay(form.receivedOn) ?? (form.receivedOn.trim() || '-');
+      const result = await useCases.recordPayment.execute(actor, { ...form, receivedOn, amountCents }, c.var.meta);
       const list = await useCases.recordPayment.list(actor, 'all', null);
       if (!list.ok) return failurePage(c, list.error);
       if (!result.ok) {

@@ -1,3 +1,4 @@
+import { parseDay } from '../http/dates.js';
 import type { FC } from 'hono/jsx';
 import type { RecordedPayment } from '../../application/billing/record-payment.js';
 import type { BillingSettings } from '../../application/shared/services.js';
@@ -281,7 +282,7 @@ export const StaffPaymentsPage: FC<{
         <h2>{t('staff.payments.record')}</h2>
         <Field name="bankTransactionId" label={t('staff.payments.transaction')} value={values.bankTransactionId} error={errors.bankTransactionId} maxlength={100} />
         <Field name="amount" label={t('staff.payments.amount')} value={values.amount} error={errors.amountCents} maxlength={20} />
-        <Field name="receivedOn" label={t('staff.payments.date')} value={values.receivedOn} error={errors.receivedOn} maxlength={10} />
+        <Field name="receivedOn" label={t('staff.payments.date')} type="date" value={parseDay(values.receivedOn ?? '') ?? ''} error={errors.receivedOn} maxlength={12} hint={t('staff.payments.dateHint')} />
         <Field name="reference" label={t('staff.payments.reference')} value={values.reference} maxlength={40} required={false} />
         <Field name="payerName" label={t('staff.payments.payer')} value={values.payerName} maxlength={200} required={false} />
         <button type="submit">{t('staff.payments.record')}</button>

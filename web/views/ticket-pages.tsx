@@ -81,14 +81,70 @@ const FileField: FC<{ page: PageContext; error?: string | undefined }> = ({ page
   </div>
 );
 
+/** Which fields each kind of request asks for: the form shows only those of the chosen kind. */
+const REQUEST_FIELDS: Record<string, readonly ('service' | 'credentialService' | 'plan' | 'domain' | 'nameservers' | 'domainName' | 'profile')[]> = {
+  'profile.change': ['profile'],
+  'service.change': ['service', 'plan'],
+  'service.cancel': ['service'],
+  'credentials.resend': ['credentialService'],
+  'domain.nameservers': ['domain', 'nameservers'],
+  'domain.transfer_code': ['domain'],
+  'mailbox.add': ['domainName'],
+  order: ['plan', 'domainName'],
+};
+
+/**
+ * The kind of request and its own fields. Choosing a kind swaps in its fields (htmx asks the page for this part);
+ * without JavaScript the "show its fields" button loads the page again with the kind chosen and what was typed.
+ */
+export const RequestFields: FC<{ page: PageContext; account: ClientAccount; options: RequestOptions; values: Record<string, string>; errors: Errors }> = ({ page, account, options, values: v, errors: e }) => {
+  const { t } = page;
+  const kind = options.kinds.includes(v['kind'] as RequestOptions['kinds'][number]) ? v['kind']! : '';
+  const fields = REQUEST_FIELDS[kind] ?? [];
+  const serviceOptions = (list: RequestOptions['manageableServices']): Array<readonly [string, string]> => [['', '—'], ...list.map((s) => [s.id, `${s.name} — ${s.domainName}`] as const)];
+  const newPage = `/accounts/${account.id}/tickets/new`;
+  return (
+    <fieldset id="request-fields">
+      <legend>{t('tickets.request')}</legend>
+      <p class="hint">{t('tickets.request.hint')}</p>
+      <div class={`field${e['kind'] ? ' invalid' : ''}`}>
+        <label for="f-kind">{t('tickets.request')}</label>
+        <select id="f-kind" name="kind" hx-get={newPage} hx-select="#request-fields" hx-target="#request-fields" hx-swap="outerHTML" hx-push-url="false">
+          {[['', t('tickets.request.none')] as const, ...options.kinds.map((k) => [k, tk(page, `request.${k}`)] as const)].map(([value, text]) => (
+            <option value={value} selected={value === kind}>
+              {text}
+            </option>
+          ))}
+        </select>
+        {e['kind'] ? <p class="field-error">{e['kind']}</p> : null}
+      </div>
+      <p>
+        <button type="submit" formmethod="get" formaction={newPage} formenctype="application/x-www-form-urlencoded" formnovalidate class="secondary" name="show" value="1">
+          {t('tickets.showFields')}
+        </button>
+      </p>
+      {fields.includes('service') ? <Select name="serviceId" label={t('tickets.service')} value={v['serviceId']} options={serviceOptions(options.manageableServices)} error={e['serviceId']} /> : null}
+      {fields.includes('credentialService') ? <Select name="serviceId" label={t('tickets.service')} value={v['serviceId']} options={serviceOptions(options.credentialServices)} error={e['serviceId']} /> : null}
+      {fields.includes('plan') ? <Select name="productCode" label={kind === 'order' ? t('tickets.product') : t('tickets.plan')} value={v['productCode']} options={[['', '—'], ...options.plans.map((p) => [p.code, p.name(page.locale)] as const)]} error={e['productCode']} /> : null}
+      {fields.includes('domain') ? <Select name="domainId" label={t('tickets.domain')} value={v['domainId']} options={[['', '—'], ...options.manageableDomains.map((d) => [d.id, d.name] as const)]} error={e['domainId']} /> : null}
+      {fields.includes('nameservers') ? <Field name="nameservers" label={t('tickets.nameservers')} value={v['nameservers']} error={e['nameservers']} maxlength={400} /> : null}
+      {fields.includes('domainName') ? <Field name="domainName" label={t('tickets.domainName')} value={v['domainName']} error={e['domainName']} maxlength={253} /> : null}
+      {fields.includes('profile') ? (
+        <>
+          <p class="hint">{t('tickets.profileHint')}</p>
+          {(['name', 'street', 'postalCode', 'city', 'phone'] as const).map((f) => (
+            <Field name={`profile.${f}`} label={t(`profile.${f}`)} value={v[`profile.${f}`] ?? account[f]} required={false} maxlength={200} error={e[f]} />
+          ))}
+        </>
+      ) : null}
+    </fieldset>
+  );
+};
+
 export const NewTicketPage: FC<{ page: PageContext; account: ClientAccount; options: RequestOptions; values?: Record<string, string>; errors?: Errors; error?: string | undefined }> = ({ page, account, options, values, errors, error }) => {
   const { t } = page;
   const v = values ?? {};
   const e = errors ?? {};
-  const kinds: Array<readonly [string, string]> = [['', t('tickets.request.none')], ...options.kinds.map((k) => [k, tk(page, `request.${k}`)] as const)];
-  const serviceOptions = (list: RequestOptions['manageableServices']): Array<readonly [string, string]> => [['', '—'], ...list.map((s) => [s.id, `${s.name} — ${s.domainName}`] as const)];
-  const domainOptions: Array<readonly [string, string]> = [['', '—'], ...options.manageableDomains.map((d) => [d.id, d.name] as const)];
-  const services = [...new Map([...options.manageableServices, ...options.credentialServices].map((s) => [s.id, s])).values()];
   return (
     <AccountLayout page={page} accountId={account.id} title={t('tickets.new')}>
       <h1>{t('tickets.new')}</h1>
@@ -97,24 +153,7 @@ export const NewTicketPage: FC<{ page: PageContext; account: ClientAccount; opti
         <Field name="subject" label={t('tickets.subject')} value={v['subject']} error={e['subject']} maxlength={200} />
         <Select name="department" label={t('tickets.department')} value={v['department']} options={DEPARTMENTS.map((d) => [d, tk(page, `department.${d}`)] as const)} />
         <Select name="priority" label={t('tickets.priority')} value={v['priority'] ?? 'normal'} options={PRIORITIES.map((p) => [p, tk(page, `priority.${p}`)] as const)} />
-        <fieldset>
-          <legend>{t('tickets.request')}</legend>
-          <p class="hint">{t('tickets.request.hint')}</p>
-          <Select name="kind" label={t('tickets.request')} value={v['kind']} options={kinds} error={e['kind']} />
-          {services.length ? <Select name="serviceId" label={t('tickets.service')} value={v['serviceId']} options={serviceOptions(services)} error={e['serviceId']} /> : null}
-          {options.plans.length ? <Select name="productCode" label={t('tickets.plan')} value={v['productCode']} options={[['', '—'], ...options.plans.map((p) => [p.code, p.name(page.locale)] as const)]} error={e['productCode']} /> : null}
-          {options.manageableDomains.length ? <Select name="domainId" label={t('tickets.domain')} value={v['domainId']} options={domainOptions} error={e['domainId']} /> : null}
-          {options.manageableDomains.length ? <Field name="nameservers" label={t('tickets.nameservers')} value={v['nameservers']} error={e['nameservers']} required={false} maxlength={400} /> : null}
-          {options.kinds.includes('order') ? <Field name="domainName" label={t('tickets.domainName')} value={v['domainName']} error={e['domainName']} required={false} maxlength={253} /> : null}
-          {options.kinds.includes('profile.change') ? (
-            <>
-              <p class="hint">{t('tickets.profileHint')}</p>
-              {(['name', 'street', 'postalCode', 'city', 'phone'] as const).map((f) => (
-                <Field name={`profile.${f}`} label={t(`profile.${f}`)} value={v[`profile.${f}`] ?? account[f]} required={false} maxlength={200} />
-              ))}
-            </>
-          ) : null}
-        </fieldset>
+        <RequestFields page={page} account={account} options={options} values={v} errors={e} />
         <div class={`field${e['body'] ? ' invalid' : ''}`}>
           <label for="f-body">{t('tickets.body')}</label>
           <textarea id="f-body" name="body" rows={6} maxlength={20000} required>
