@@ -79,6 +79,18 @@ export function createApp(deps: AppDeps) {
     c.set('areas', null);
     return next();
   });
+  // English pages name products in English: the catalog's names, kept a minute (prices and names change rarely).
+  let catalog: { at: number; names: ReadonlyMap<string, string> } | null = null;
+  app.use('*', async (c, next) => {
+    if (c.var.locale === 'en' && c.req.method === 'GET' && !isApi(c) && !c.req.path.startsWith('/assets/')) {
+      if (!catalog || Date.now() - catalog.at > 60_000) {
+        const products = await useCases.listCatalog.execute().catch(() => []);
+        catalog = { at: Date.now(), names: new Map(products.map((p) => [p.nameHr, p.nameEn] as const)) };
+      }
+      c.set('productNames', catalog.names);
+    }
+    return next();
+  });
   app.use('*', bodyLimits((c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large')));
   app.use('*', csrfGuard(appOrigin, (c) => refuse(c, 403, 'error.csrf', 'csrf')));
   // A form sent through htmx that answers with a page (its errors, or a secret shown once) leaves the address of the

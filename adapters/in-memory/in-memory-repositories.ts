@@ -44,6 +44,12 @@ export class InMemoryUserRepository implements UserRepository {
     const found = [...this.store.users.values()].find((u) => u.email === email);
     return found ? copy(found) : null;
   }
+  async listByIds(ids: readonly string[]): Promise<User[]> {
+    return ids.flatMap((id) => {
+      const found = this.store.users.get(id);
+      return found ? [copy(found)] : [];
+    });
+  }
 }
 
 export class InMemoryClientAccountRepository implements ClientAccountRepository {

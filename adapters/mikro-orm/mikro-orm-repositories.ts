@@ -51,6 +51,9 @@ export class MikroOrmUserRepository implements UserRepository {
   findByEmail(email: string): Promise<User | null> {
     return this.em.findOne(UserSchema, { email });
   }
+  listByIds(ids: readonly string[]): Promise<User[]> {
+    return ids.length ? this.em.find(UserSchema, { id: { $in: [...ids] } }) : Promise.resolve([]);
+  }
 }
 
 export class MikroOrmClientAccountRepository implements ClientAccountRepository {

@@ -36,6 +36,8 @@ export interface UserRepository {
   save(user: User): Promise<void>;
   findById(id: string): Promise<User | null>;
   findByEmail(email: string): Promise<User | null>;
+  /** Several users in one query (the names of who acted on a page of the audit log). */
+  listByIds(ids: readonly string[]): Promise<User[]>;
 }
 
 export interface ClientAccountRepository {

@@ -164,6 +164,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /staff/clients': staff(...CLIENT_STAFF),
   'POST /staff/users/:userId/two-factor/reset': staff('admin', 'support'),
   'GET /staff/clients/:accountId': staff(...CLIENT_STAFF),
+  'POST /staff/clients/:accountId/notes': staff(...CLIENT_STAFF),
   'POST /staff/accounts/:accountId/locks': staff('admin', 'support'),
   'GET /staff/mail': staff('admin', 'support'),
   'POST /staff/mail/:mailId/resend': staff('admin', 'support'),

@@ -20,6 +20,7 @@ export function pageOf(c: Context<AppEnv>): PageContext {
     userName: c.var.auth?.user.name ?? null,
     staffName: c.var.auth ? null : (c.var.staffAuth?.staff.name ?? null),
     areas: c.var.areas ?? null,
+    productNames: c.var.productNames ?? null,
     staffAreas: c.var.staffAuth && !c.var.auth ? staffNavigation.areas(c.var.staffAuth.actor) : null,
   };
 }

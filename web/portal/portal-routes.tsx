@@ -204,7 +204,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     const { accountId } = c.req.valid('param');
     const result = await useCases.accountAuditLog.execute(c.var.actor, accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} next={result.value.next} />);
+    return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} people={result.value.people} next={result.value.next} />);
   });
 
   app.get('/accounts/:accountId/tokens', accountParam, validated('query', z.object({ revoke: z.uuid().optional() }), notFound), async (c) => {

@@ -71,7 +71,7 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     const result = await useCases.decideOrder.pending(c.var.staffAuth!.actor, { after: query.after ?? null });
     if (!result.ok) return failurePage(c, result.error);
     const notice = query.done && /^(accepted|rejected):N-\d{4}-\d{6}$/u.test(query.done) ? c.var.t(query.done.startsWith('accepted') ? 'staff.orders.accepted' : 'staff.orders.rejected', { number: query.done.split(':')[1]! }) : undefined;
-    return html(c, <StaffOrdersPage page={pageOf(c)} orders={result.value.items} count={result.value.count} next={result.value.next} notice={notice} />);
+    return html(c, <StaffOrdersPage page={pageOf(c)} orders={result.value.items} accounts={result.value.accounts} count={result.value.count} next={result.value.next} after={query.after} notice={notice} />);
   });
 
   const orderParam = validated('param', z.object({ orderId: z.uuid() }), (c) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} }));
@@ -161,7 +161,7 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   app.get('/audit', requireStaff, validated('query', z.object({ after: z.string().max(200).optional() })), async (c) => {
     const result = await useCases.listAuditLog.execute(c.var.staffAuth!.actor, { after: c.req.valid('query').after ?? null });
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <AuditPage page={pageOf(c)} entries={result.value.items} next={result.value.next} />);
+    return html(c, <AuditPage page={pageOf(c)} entries={result.value.items} people={result.value.people} next={result.value.next} />);
   });
 
   app.route('/', staffEmailChangeRoutes(useCases));

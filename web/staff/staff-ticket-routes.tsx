@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env.js';
 import { FAILURE_STATUS } from '../http/failures.js';
 import { accountParam, notFound } from '../http/params.js';
 import { documentResponse } from '../http/pdf.js';
-import { failurePage, html, pageOf } from '../http/render.js';
+import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { validated } from '../http/validate.js';
 import { replyForm, text, ticketFileParam, uploadOf } from '../http/forms.js';
 import { failureMessage } from '../i18n/translate.js';
@@ -86,10 +86,21 @@ export function staffTicketRoutes(useCases: UseCases) {
     return c.redirect(form.accountId ? `/staff/clients/${form.accountId}` : '/staff/clients', 303);
   });
 
-  app.get('/clients/:accountId', accountParam, async (c) => {
+  app.get('/clients/:accountId', accountParam, validated('query', z.object({ notice: z.enum(['note']).optional() })), async (c) => {
     const result = await clients.view(c.var.staffAuth!.actor, c.req.valid('param').accountId);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <ClientViewPage page={pageOf(c)} picture={result.value} />);
+    return html(c, <ClientViewPage page={pageOf(c)} picture={result.value} notice={c.req.valid('query').notice ? c.var.t('staff.notes.added') : undefined} />);
+  });
+
+  app.post('/clients/:accountId/notes', accountParam, validated('form', z.object({ body: text(4000) })), async (c) => {
+    const { accountId } = c.req.valid('param');
+    const { body } = c.req.valid('form');
+    const actor = c.var.staffAuth!.actor;
+    const result = await clients.addNote(actor, accountId, body, c.var.meta);
+    if (result.ok) return c.redirect(`/staff/clients/${accountId}?notice=note#notes`, 303);
+    const picture = await clients.view(actor, accountId);
+    if (result.error.kind !== 'invalid' || !picture.ok) return failurePage(c, result.error);
+    return html(c, <ClientViewPage page={pageOf(c)} picture={picture.value} errors={formErrors(c, result.error).errors} noteValue={body} />, 422);
   });
 
   return app;

@@ -272,6 +272,19 @@ export const DomainPage: FC<{ page: PageContext; accountId: string; domain: Regi
   );
 };
 
+/** A product line's name in the page's language (lines keep the Croatian name they were ordered under). */
+export function productName(page: PageContext, line: { name: string }): string {
+  return page.productNames?.get(line.name) ?? line.name;
+}
+
+/** An invoice line as issued, with its product name and period in the page's language (the document stays Croatian). */
+export function lineWords(page: PageContext, description: string): string {
+  if (page.locale !== 'en') return description;
+  const [name, ...rest] = description.split(' — ');
+  const translated = [page.productNames?.get(name!) ?? name, ...rest].join(' — ');
+  return translated.replace(/\((\d+) mj\.\)/gu, (_, n: string) => `(${n} ${Number(n) === 1 ? 'month' : 'months'})`);
+}
+
 /** Lines and totals of an order or a quote (both priced from the catalog the same way). */
 export const OrderLinesTable: FC<{ page: PageContext; order: Pick<Order, 'lines' | 'totals'> }> = ({ page, order }) => {
   const { t, locale } = page;
@@ -288,7 +301,10 @@ export const OrderLinesTable: FC<{ page: PageContext; order: Pick<Order, 'lines'
       <tbody>
         {order.lines.map((l) => (
           <tr>
-            <td>{l.name}</td>
+            <td>
+              {productName(page, l)}
+              <small class="line-details">{t('services.months', { n: l.periodMonths })}</small>
+            </td>
             <td>{l.domainName}</td>
             <td class="num">{formatMoney(l.unitPriceCents * l.quantity, locale)}</td>
           </tr>

@@ -9,7 +9,7 @@ import { formatReference } from '../../domain/billing/payment-reference.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { AccountLayout, OrderLinesTable } from './account-pages.js';
+import { AccountLayout, lineWords, OrderLinesTable } from './account-pages.js';
 import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 import { DeliveryBlock } from './delivery-pages.js';
 import type { InvoiceDelivery, StaffInvoiceDelivery } from '../../application/fiscal/invoice-delivery.js';
@@ -175,7 +175,7 @@ export const InvoiceDocument: FC<{ page: PageContext; invoice: Invoice; billing:
           {invoice.lines.map((l) => (
             <tr>
               <td>
-                {l.description}
+                {lineWords(page, l.description)}
                 {l.kpdCode || l.periodStart ? (
                   <small class="line-details">
                     {[l.kpdCode ? t('invoice.details', { kpd: l.kpdCode }) : null, l.periodStart && l.periodEnd ? t('invoice.period', { from: formatDate(l.periodStart, locale), to: formatDate(l.periodEnd, locale) }) : null].filter(Boolean).join(' · ')}

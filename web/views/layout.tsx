@@ -13,6 +13,8 @@ export interface PageContext {
   readonly staffName?: string | null;
   readonly areas?: AccountAreas | null;
   readonly staffAreas?: StaffAreas | null;
+  /** English product names by the Croatian ones kept on order and invoice lines (English pages only). */
+  readonly productNames?: ReadonlyMap<string, string> | null;
 }
 
 const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout: 30000 });

@@ -1,3 +1,4 @@
+import type { ActorNames } from '../../application/audit/actor-names.js';
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { SessionInfo } from '../../domain/identity/session.js';
@@ -62,9 +63,9 @@ export const SessionsPage: FC<{ page: PageContext; sessions: readonly SessionInf
   );
 };
 
-export const AccountAuditPage: FC<{ page: PageContext; accountId: string; entries: readonly AuditEntry[]; next: string | null }> = ({ page, accountId, entries, next }) => (
+export const AccountAuditPage: FC<{ page: PageContext; accountId: string; entries: readonly AuditEntry[]; people: ActorNames; next: string | null }> = ({ page, accountId, entries, people, next }) => (
   <AccountLayout page={page} accountId={accountId} title={page.t('staff.audit.title')}>
     <h1>{page.t('staff.audit.title')}</h1>
-    <AuditTable page={page} entries={entries} next={next} moreHref={`/accounts/${accountId}/audit`} showActorId={false} />
+    <AuditTable page={page} entries={entries} people={people} next={next} moreHref={`/accounts/${accountId}/audit`} showActorId={false} />
   </AccountLayout>
 );

@@ -129,7 +129,7 @@ export const en: Record<keyof typeof hr, string> = {
   'services.domain': 'Domain',
   'services.status': 'Status',
   'services.period': 'Period',
-  'services.months': '{n} mo.',
+  'services.months': '{n} months',
   'services.expires': 'Expires',
   'services.access': 'Initial access data',
   'services.reveal': 'Show the access data',
