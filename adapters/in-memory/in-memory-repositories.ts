@@ -225,7 +225,7 @@ export class InMemoryMailRepository implements MailRepository {
     return this.page((m) => m.userId === userId && m.personal, page);
   }
   private page(filter: (m: OutgoingMail) => boolean, page: PageRequest): Page<OutgoingMail> {
-    const result = pageDescending([...this.store.mails.values()].filter(filter), (m) => ({ at: m.createdAt, id: m.id }), page);
+    const result = pageDescending([...this.store.mails.values()].filter(filter), (m) => ({ at: m.createdAt, id: m.id }), page, (m) => m.subject);
     return { items: result.items.map(copy), next: result.next };
   }
 }

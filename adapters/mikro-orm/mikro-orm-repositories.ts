@@ -19,18 +19,27 @@ import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { execute, type Em } from './orm.js';
 import { AuditRowSchema, ClientAccountSchema, OutgoingMailSchema, PasswordResetTokenSchema, StaffMemberSchema, UserSchema, type AuditRow } from './schemas.js';
 
+/** A case-insensitive "contains" over some text columns, with LIKE's own wildcards taken literally. */
+export function searchWhere(search: string | null | undefined, fields: readonly string[]): Record<string, unknown> {
+  if (!search) return {};
+  const pattern = `%${search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+  return { $and: [{ $or: fields.map((f) => ({ [f]: { $ilike: pattern } })) }] };
+}
+
 /** Keyset page over (time desc, id desc) with one query: fetches one row more to know if there is a next page. */
 export async function keysetPage<T extends object>(
-  rows: (where: Record<string, unknown>, limit: number) => Promise<T[]>,
+  rows: (where: Record<string, unknown>, limit: number, direction: 'asc' | 'desc') => Promise<T[]>,
   timeField: string,
   key: (row: T) => { at: Date; id: string },
   page: PageRequest,
 ): Promise<Page<T>> {
   const after = decodeCursor(page.after);
-  const where: Record<string, unknown> = after ? { $or: [{ [timeField]: { $lt: after.at } }, { [timeField]: after.at, id: { $lt: after.id } }] } : {};
+  // Oldest first walks the same index the other way (only lists that pass `direction` to their ORDER BY offer it).
+  const past = page.oldestFirst ? '$gt' : '$lt';
+  const where: Record<string, unknown> = after ? { $or: [{ [timeField]: { [past]: after.at } }, { [timeField]: after.at, id: { [past]: after.id } }] } : {};
   // Only lists of things that carry updatedAt are ever asked for what changed since.
   if (page.updatedSince) where['updatedAt'] = { $gte: page.updatedSince };
-  const found = await rows(where, page.limit + 1);
+  const found = await rows(where, page.limit + 1, page.oldestFirst ? 'asc' : 'desc');
   const items = found.slice(0, page.limit);
   const last = items[items.length - 1];
   return { items, next: found.length > page.limit && last ? encodeCursor(key(last).at, key(last).id) : null };
@@ -208,7 +217,7 @@ export class MikroOrmMailRepository implements MailRepository {
   }
   private page(filter: { accountId?: string; userId?: string; personal: boolean }, page: PageRequest): Promise<Page<OutgoingMail>> {
     return keysetPage(
-      (where, limit) => this.em.find(OutgoingMailSchema, { ...filter, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      (where, limit, direction) => this.em.find(OutgoingMailSchema, { ...filter, ...where, ...searchWhere(page.search, ['subject']) }, { orderBy: { createdAt: direction, id: direction }, limit }),
       'createdAt',
       (m) => ({ at: m.createdAt, id: m.id }),
       page,

@@ -29,6 +29,10 @@ export interface PageRequest {
   readonly limit: number;
   /** Only what changed at or after this moment (lists that integrators sync). */
   readonly updatedSince?: Date | null;
+  /** The list's own time order reversed: oldest first (lists people sort by their date or number). */
+  readonly oldestFirst?: boolean;
+  /** Only items whose main words (number, subject, name, address) contain this, in any case (lists people search). */
+  readonly search?: string | null;
 }
 
 export interface UserRepository {
