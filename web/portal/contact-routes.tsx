@@ -8,7 +8,7 @@ import { FAILURE_STATUS } from '../http/failures.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
-import { accountParam, notFound } from '../http/params.js';
+import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { ContactPage, ContactsPage, NewContactPage, type ContactFormValues } from '../views/contact-pages.js';
 import { InvitationPage } from '../views/security-pages.js';
 import type { UseCases } from '../use-cases.js';
@@ -50,13 +50,13 @@ export function contactRoutes(useCases: UseCases) {
   const { contacts } = useCases;
   const now = () => new Date();
 
-  app.get('/accounts/:accountId/contacts', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), notice: z.enum(['removed']).optional() })), async (c) => {
+  app.get('/accounts/:accountId/contacts', accountParam, validated('query', z.object({ ...listQuery, notice: z.enum(['removed']).optional() }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await contacts.list(c.var.actor, accountId, query.after ?? null);
+    const result = await contacts.list(c.var.actor, accountId, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
     const notice = query.notice ? c.var.t('contacts.removed') : undefined;
-    return html(c, <ContactsPage page={pageOf(c)} accountId={accountId} contacts={result.value.items} next={result.value.next} now={now()} notice={notice} />);
+    return html(c, <ContactsPage page={pageOf(c)} accountId={accountId} contacts={result.value.items} next={result.value.next} now={now()} notice={notice} list={query} />);
   });
 
   app.get('/accounts/:accountId/contacts/new', accountParam, async (c) => {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
-import { accountParam, notFound } from '../http/params.js';
+import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
 import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
 import { TokensPage } from '../views/token-pages.js';
@@ -31,6 +31,9 @@ const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   return c.redirect(`/sign-in?${[hadSession ? 'notice=expired' : '', back].filter(Boolean).join('&')}`, 303);
 };
 
+
+/** This year and the two before it: the years whose invoices can be downloaded at once. */
+const yearsBack = (now: Date): number[] => [0, 1, 2].map((n) => now.getUTCFullYear() - n);
 
 /** The signed-in client's pages. Every read goes through a use case that asks the policy. */
 export function portalRoutes(useCases: UseCases, secure = false) {
@@ -137,12 +140,12 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     return html(c, <OrdersPage page={pageOf(c)} accountId={accountId} orders={result.value.items} next={result.value.next} notice={notice} />);
   });
 
-  app.get('/accounts/:accountId/quotes', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), status: z.enum(['all', 'open', 'accepted']).default('all') }), notFound), async (c) => {
+  app.get('/accounts/:accountId/quotes', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'open', 'accepted']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
-    const { after: cursor, status } = c.req.valid('query');
-    const result = await useCases.billing.quotes(c.var.actor, accountId, cursor ?? null, status);
+    const query = c.req.valid('query');
+    const result = await useCases.billing.quotes(c.var.actor, accountId, listPaging(query), query.status);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} filter={status} next={result.value.next} />);
+    return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} filter={query.status} next={result.value.next} list={query} />);
   });
 
   app.get('/accounts/:accountId/quotes/:quoteId', validated('param', z.object({ accountId: z.uuid(), quoteId: z.uuid() }), notFound), async (c) => {
@@ -152,12 +155,12 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     return html(c, <QuotePage page={pageOf(c)} accountId={accountId} quote={result.value} billing={useCases.billing.billing} />);
   });
 
-  app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {
+  app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
-    const { after: cursor, status } = c.req.valid('query');
-    const result = await useCases.billing.invoices(c.var.actor, accountId, status, cursor ?? null);
+    const query = c.req.valid('query');
+    const result = await useCases.billing.invoices(c.var.actor, accountId, query.status, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={status} next={result.value.next} />);
+    return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={query.status} next={result.value.next} list={query} years={yearsBack(new Date())} />);
   });
 
   app.get('/accounts/:accountId/invoices/:invoiceId', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
@@ -252,12 +255,13 @@ export function portalRoutes(useCases: UseCases, secure = false) {
   app.get(
     '/accounts/:accountId/emails',
     accountParam,
-    after,
+    validated('query', z.object(listQuery), notFound),
     async (c) => {
       const { accountId } = c.req.valid('param');
-      const result = await useCases.accountMails.list(c.var.actor, accountId, { after: c.req.valid('query').after ?? null });
+      const query = c.req.valid('query');
+      const result = await useCases.accountMails.list(c.var.actor, accountId, listPaging(query));
       if (!result.ok) return failurePage(c, result.error);
-      return html(c, <EmailListPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mails={result.value.items} next={result.value.next} />);
+      return html(c, <EmailListPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mails={result.value.items} next={result.value.next} list={query} />);
     },
   );
 

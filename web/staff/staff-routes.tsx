@@ -12,6 +12,7 @@ import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
 import { parseDay } from '../http/dates.js';
+import { listPaging, listQuery } from '../http/params.js';
 import { staffEmailChangeRoutes } from './staff-email-change-routes.js';
 import { staffTicketRoutes } from './staff-ticket-routes.js';
 import { staffMailRoutes } from './staff-mail-routes.js';
@@ -88,13 +89,13 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     return c.redirect(`/staff/orders?done=accepted:${result.value.number}`, 303);
   });
 
-  const paymentsFilter = validated('query', z.object({ after: z.string().max(200).optional(), filter: z.enum(['all', 'unmatched']).default('all') }));
+  const paymentsFilter = validated('query', z.object({ ...listQuery, filter: z.enum(['all', 'unmatched']).default('all') }));
 
   app.get('/payments', requireStaff, paymentsFilter, async (c) => {
-    const { after, filter } = c.req.valid('query');
-    const result = await useCases.recordPayment.list(c.var.staffAuth!.actor, filter, after ?? null);
+    const query = c.req.valid('query');
+    const result = await useCases.recordPayment.list(c.var.staffAuth!.actor, query.filter, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <StaffPaymentsPage page={pageOf(c)} payments={result.value.items} filter={filter} next={result.value.next} />);
+    return html(c, <StaffPaymentsPage page={pageOf(c)} payments={result.value.items} filter={query.filter} next={result.value.next} list={query} />);
   });
 
   app.post(

@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import { FAILURE_STATUS } from '../http/failures.js';
-import { accountParam, notFound } from '../http/params.js';
+import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { documentResponse } from '../http/pdf.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { validated } from '../http/validate.js';
@@ -21,11 +21,11 @@ export function staffTicketRoutes(useCases: UseCases) {
   const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
   for (const path of ['/tickets', '/tickets/*', '/clients', '/clients/*', '/users/*']) app.use(path, requireStaff);
 
-  app.get('/tickets', validated('query', z.object({ status: z.enum(['all', 'open', 'answered', 'closed']).default('open'), after: z.string().max(200).optional() })), async (c) => {
-    const { status, after } = c.req.valid('query');
-    const result = await tickets.queue(c.var.staffAuth!.actor, status, after ?? null);
+  app.get('/tickets', validated('query', z.object({ ...listQuery, status: z.enum(['all', 'open', 'answered', 'closed']).default('open') })), async (c) => {
+    const query = c.req.valid('query');
+    const result = await tickets.queue(c.var.staffAuth!.actor, query.status, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <StaffTicketsPage page={pageOf(c)} tickets={result.value.page.items} accounts={result.value.accounts} next={result.value.page.next} filter={status} />);
+    return html(c, <StaffTicketsPage page={pageOf(c)} tickets={result.value.page.items} accounts={result.value.accounts} next={result.value.page.next} filter={query.status} list={query} />);
   });
 
   const show = async (c: Context<AppEnv>, ticketId: string, extra: { notice?: string; error?: string; confirm?: boolean; status?: 200 | (typeof FAILURE_STATUS)[keyof typeof FAILURE_STATUS] } = {}) => {

@@ -1,10 +1,11 @@
+import { ListSearch, Paging, SortHeader, withQuery } from './lists.js';
 import type { FC } from 'hono/jsx';
 import type { ContactChoices } from '../../application/contacts/manage-contacts.js';
 import { PERMISSIONS, type Permission } from '../../domain/authorization/permission.js';
 import { SUBSCRIPTIONS, type Contact } from '../../domain/contacts/contact.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { AccountLayout, More } from './account-pages.js';
+import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
 import { Confirm, ErrorSummary, Field, Notice, type PageContext } from './layout.js';
 import { HelpLink } from './help-link.js';
@@ -44,8 +45,11 @@ const StatusBadge: FC<{ page: PageContext; contact: Contact; now: Date }> = ({ p
   return <span class={`badge contact-${s}`}>{page.t(`contacts.status.${s}` as MessageKey)}</span>;
 };
 
-export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: readonly Contact[]; next: string | null; now: Date; notice?: string | undefined }> = ({ page, accountId, contacts, next, now, notice }) => {
+export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: readonly Contact[]; next: string | null; now: Date; notice?: string | undefined; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, accountId, contacts, next, now, notice, list }) => {
   const { t } = page;
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery(`/accounts/${accountId}/contacts`, { order: order === 'oldest' ? 'oldest' : null, q });
   return (
     <AccountLayout page={page} accountId={accountId} title={t('contacts.title')}>
       <h1>{t('contacts.title')}</h1>
@@ -59,13 +63,14 @@ export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: 
           </a>
         </p>
       ) : null}
+      <ListSearch page={page} action={`/accounts/${accountId}/contacts`} q={q} label={t('contacts.search')} />
       {contacts.length === 0 ? (
-        <p class="lead">{t('contacts.none')}</p>
+        <p class="lead">{q ? t('list.noMatch', { q }) : t('contacts.none')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>{t('contacts.name')}</th>
+              <SortHeader page={page} base={base} label={t('contacts.name')} order={order} />
               <th>{t('contacts.email')}</th>
               <th>{t('contacts.status')}</th>
               <th>{t('contacts.rights')}</th>
@@ -94,7 +99,7 @@ export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: 
           </tbody>
         </table>
       )}
-      <More href={`/accounts/${accountId}/contacts`} label={t('emails.more')} next={next} />
+      <Paging page={page} base={base} next={next} after={list?.after} />
     </AccountLayout>
   );
 };

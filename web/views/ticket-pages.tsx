@@ -1,28 +1,29 @@
+import { ListSearch, Paging, SortHeader, withQuery } from './lists.js';
 import type { FC } from 'hono/jsx';
 import type { RequestOptions, TicketView } from '../../application/support/tickets.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { DEPARTMENTS, PRIORITIES, type Ticket } from '../../domain/support/ticket.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { AccountLayout, More } from './account-pages.js';
+import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
 import { Confirm, ErrorSummary, Field, Layout, Notice, type PageContext } from './layout.js';
 
 const tk = (page: PageContext, key: string) => page.t(key as MessageKey);
 const statusBadge = (page: PageContext, t: Ticket) => <span class={`badge ticket-${t.status}`}>{tk(page, `ticketStatus.${t.status}`)}</span>;
 
-export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; href: (t: Ticket) => string; accounts?: ReadonlyMap<string, ClientAccount> }> = ({ page, tickets, href, accounts }) => {
+export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; href: (t: Ticket) => string; accounts?: ReadonlyMap<string, ClientAccount>; sort?: { base: string; order: 'newest' | 'oldest' } }> = ({ page, tickets, href, accounts, sort }) => {
   if (tickets.length === 0) return <p class="lead">{page.t('tickets.none')}</p>;
   return (
     <table>
       <thead>
         <tr>
-          <th>#</th>
+          <th scope="col">{page.t('order.number')}</th>
           <th>{page.t('tickets.subject')}</th>
           {accounts ? <th>{page.t('staff.clients.title')}</th> : null}
           <th>{page.t('tickets.department')}</th>
           <th>{page.t('tickets.status')}</th>
-          <th>{page.t('tickets.lastActivity')}</th>
+          {sort ? <SortHeader page={page} base={sort.base} label={page.t('tickets.lastActivity')} order={sort.order} /> : <th scope="col">{page.t('tickets.lastActivity')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -44,7 +45,11 @@ export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; h
   );
 };
 
-export const TicketsPage: FC<{ page: PageContext; accountId: string; tickets: readonly Ticket[]; next: string | null; mayOpen: boolean }> = ({ page, accountId, tickets, next, mayOpen }) => (
+export const TicketsPage: FC<{ page: PageContext; accountId: string; tickets: readonly Ticket[]; next: string | null; mayOpen: boolean; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, accountId, tickets, next, mayOpen, list }) => {
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery(`/accounts/${accountId}/tickets`, { order: order === 'oldest' ? 'oldest' : null, q });
+  return (
   <AccountLayout page={page} accountId={accountId} title={page.t('tickets.title')}>
     <h1>{page.t('tickets.title')}</h1>
     {mayOpen ? (
@@ -54,10 +59,12 @@ export const TicketsPage: FC<{ page: PageContext; accountId: string; tickets: re
         </a>
       </p>
     ) : null}
-    <TicketsTable page={page} tickets={tickets} href={(t) => `/accounts/${accountId}/tickets/${t.id}`} />
-    <More href={`/accounts/${accountId}/tickets`} label={page.t('emails.more')} next={next} />
+    <ListSearch page={page} action={`/accounts/${accountId}/tickets`} q={q} label={page.t('tickets.search')} />
+    <TicketsTable page={page} tickets={tickets} href={(t) => `/accounts/${accountId}/tickets/${t.id}`} sort={{ base, order }} />
+    <Paging page={page} base={base} next={next} after={list?.after} />
   </AccountLayout>
-);
+  );
+};
 
 const Select: FC<{ name: string; label: string; options: ReadonlyArray<readonly [string, string]>; value?: string | undefined; error?: string | undefined }> = ({ name, label, options, value, error }) => (
   <div class={`field${error ? ' invalid' : ''}`}>
@@ -250,20 +257,26 @@ export const TicketPage: FC<{ page: PageContext; accountId: string; view: Ticket
   );
 };
 
-export const StaffTicketsPage: FC<{ page: PageContext; tickets: readonly Ticket[]; accounts: ReadonlyMap<string, ClientAccount>; next: string | null; filter: string }> = ({ page, tickets, accounts, next, filter }) => (
+export const StaffTicketsPage: FC<{ page: PageContext; tickets: readonly Ticket[]; accounts: ReadonlyMap<string, ClientAccount>; next: string | null; filter: string; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, tickets, accounts, next, filter, list }) => {
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery('/staff/tickets', { status: filter, order: order === 'oldest' ? 'oldest' : null, q });
+  return (
   <Layout page={page} title={page.t('staff.tickets.title')}>
     <h1>{page.t('staff.tickets.title')}</h1>
     <nav class="subnav">
       {(['open', 'answered', 'closed', 'all'] as const).map((f) => (
         <a href={`/staff/tickets?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
-          {f === 'all' ? '∗' : tk(page, `ticketStatus.${f}`)}
+          {f === 'all' ? page.t('tickets.filter.all') : tk(page, `ticketStatus.${f}`)}
         </a>
       ))}
     </nav>
-    <TicketsTable page={page} tickets={tickets} accounts={accounts} href={(t) => `/staff/tickets/${t.id}`} />
-    {next ? <a href={`/staff/tickets?status=${filter}&after=${encodeURIComponent(next)}`}>{page.t('emails.more')}</a> : null}
+    <ListSearch page={page} action="/staff/tickets" q={q} label={page.t('tickets.search')} keep={{ status: filter }} />
+    <TicketsTable page={page} tickets={tickets} accounts={accounts} href={(t) => `/staff/tickets/${t.id}`} sort={{ base, order }} />
+    <Paging page={page} base={base} next={next} after={list?.after} />
   </Layout>
-);
+  );
+};
 
 export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?: string | undefined; error?: string | undefined; confirmCarryOut?: boolean }> = ({ page, view, notice, error, confirmCarryOut }) => {
   const { t } = page;
