@@ -79,6 +79,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /accounts/:accountId/invoices/:invoiceId': client('invoices'),
   'GET /accounts/:accountId/invoices/:invoiceId/pdf': client('invoices'),
   'GET /accounts/:accountId/invoices/:invoiceId/ubl': client('invoices'),
+  'GET /accounts/:accountId/invoices/archive/:year': client('invoices'),
   'GET /accounts/:accountId/emails': client('emails'),
   'GET /accounts/:accountId/emails/:mailId': client('emails'),
   'GET /accounts/:accountId/audit': client(null, true),
@@ -189,6 +190,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId': client('invoices'),
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId/pdf': client('invoices'),
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId/ubl': client('invoices'),
+  'GET /api/v1/accounts/:accountId/invoice-archives/:year': client('invoices'),
   'GET /api/v1/accounts/:accountId/contacts': client('contacts'),
   'POST /api/v1/accounts/:accountId/contacts': client('contacts', false, true),
   'GET /api/v1/accounts/:accountId/contacts/:contactId': client('contacts'),
@@ -463,6 +465,7 @@ beforeAll(async () => {
     contactId: crypto.randomUUID(),
     sessionId: 'f'.repeat(64),
     token: 'abcdefghijklmnopqrstuvwxyz234567',
+    year: String(new Date().getUTCFullYear()),
   };
 
   for (const caller of CALLERS) {

@@ -6,6 +6,7 @@ import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
+import { zipResponse } from '../http/zip.js';
 import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
 import { TokensPage } from '../views/token-pages.js';
 import type { UseCases } from '../use-cases.js';
@@ -50,7 +51,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     return next();
   });
 
-  app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional() }), notFound), async (c) => {
+  app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional(), welcome: z.literal('1').optional() }), notFound), async (c) => {
     const accounts = await useCases.listMyAccounts.execute(c.var.actor);
     const notices = await useCases.announcements.unread(c.var.actor);
     const chosen = c.req.valid('query').account ?? accounts[0]?.id;
@@ -58,7 +59,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     const overview = await useCases.portfolio.overview(c.var.actor, chosen);
     if (!overview.ok) return failurePage(c, overview.error);
     c.set('areas', useCases.accountNavigation.areas(c.var.actor, chosen));
-    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} notices={notices} />);
+    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview.value} notices={notices} iban={useCases.billing.billing.iban} welcome={c.req.valid('query').welcome === '1'} />);
   });
 
   const after = validated('query', z.object({ after: z.string().max(200).optional() }));
@@ -161,6 +162,12 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     const result = await useCases.billing.invoices(c.var.actor, accountId, query.status, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={query.status} next={result.value.next} list={query} years={yearsBack(new Date())} />);
+  });
+
+  app.get('/accounts/:accountId/invoices/archive/:year', validated('param', z.object({ accountId: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) }), notFound), async (c) => {
+    const { accountId, year } = c.req.valid('param');
+    const result = await useCases.billing.invoicesOfYear(c.var.actor, accountId, year);
+    return result.ok ? zipResponse(result.value.fileName, result.value.files) : failurePage(c, result.error);
   });
 
   app.get('/accounts/:accountId/invoices/:invoiceId', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {

@@ -4,12 +4,14 @@ import type { RequestOptions, TicketView } from '../../application/support/ticke
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { DEPARTMENTS, PRIORITIES, type Ticket } from '../../domain/support/ticket.js';
 import { formatDateTime } from '../i18n/format.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { MESSAGES, type MessageKey } from '../i18n/messages.js';
 import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
 import { Confirm, ErrorSummary, Field, Layout, Notice, type PageContext } from './layout.js';
 
 const tk = (page: PageContext, key: string) => page.t(key as MessageKey);
+/** The words for a code when there are some, else the fallback: a page never shows the code itself. */
+const words = (page: PageContext, key: string, fallback: string) => (key in MESSAGES.hr ? page.t(key as MessageKey) : fallback);
 const statusBadge = (page: PageContext, t: Ticket) => <span class={`badge ticket-${t.status}`}>{tk(page, `ticketStatus.${t.status}`)}</span>;
 
 export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; href: (t: Ticket) => string; accounts?: ReadonlyMap<string, ClientAccount>; sort?: { base: string; order: 'newest' | 'oldest' } }> = ({ page, tickets, href, accounts, sort }) => {
@@ -194,7 +196,7 @@ const Conversation: FC<{ page: PageContext; view: TicketView; fileHref: (id: str
               .filter(([k]) => k !== 'kind' && k !== 'serviceId' && k !== 'domainId')
               .map(([k, v]) => (
                 <>
-                  <dt>{k}</dt>
+                  <dt>{words(page, `field.${k}`, k)}</dt>
                   <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
                 </>
               ))}
@@ -293,7 +295,11 @@ export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?:
       {ticket.requestKind && verdict ? (
         <section class="card" data-verdict={verdict.allowed ? 'allowed' : 'denied'}>
           <h2>{t('staff.tickets.verdict')}</h2>
-          <p>{verdict.allowed ? t('staff.tickets.allowed', { right: verdict.grantedBy }) : t('staff.tickets.denied', { reason: verdict.reason })}</p>
+          <p>
+            {verdict.allowed
+              ? t('staff.tickets.allowed', { right: words(page, `permission.${verdict.grantedBy}`, words(page, `grant.${verdict.grantedBy}`, words(page, `role.${verdict.grantedBy}`, t('audit.other')))) })
+              : t('staff.tickets.denied', { reason: words(page, `deny.${verdict.reason}`, t('audit.other')) })}
+          </p>
           {ticket.requestStatus === 'pending' ? (
             <div class="actions">
               {verdict.allowed && confirmCarryOut ? (
