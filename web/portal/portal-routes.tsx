@@ -29,7 +29,8 @@ const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hadSession = /(?:^|;\s*)(?:__Host-)?session=/u.test(c.req.header('cookie') ?? '');
   const url = new URL(c.req.url);
   const back = c.req.method === 'GET' ? `next=${encodeURIComponent(url.pathname + url.search)}` : '';
-  return c.redirect(`/sign-in?${[hadSession ? 'notice=expired' : '', back].filter(Boolean).join('&')}`, 303);
+  const query = [hadSession ? 'notice=expired' : '', back].filter(Boolean).join('&');
+  return c.redirect(query ? `/sign-in?${query}` : '/sign-in', 303);
 };
 
 

@@ -87,7 +87,7 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
           </div>
           <div class="field checkbox">
             <label>
-              <input type="checkbox" name="vatRegistered" value="yes" checked={values.entityType ? values.vatRegistered === 'yes' : true} /> {t('order.vatRegistered')}
+              <input type="checkbox" id="f-vatRegistered" name="vatRegistered" value="yes" checked={values.entityType ? values.vatRegistered === 'yes' : true} /> {t('order.vatRegistered')}
             </label>
             <p class="hint">{t('order.vatRegisteredHint')}</p>
           </div>
@@ -100,7 +100,7 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
           <Field name="city" label={t('order.city')} value={values.city} error={customerError('city')} maxlength={100} autocomplete="address-level2" />
           <div class={`field checkbox${customerError('acceptTerms') ? ' invalid' : ''}`}>
             <label>
-              <input type="checkbox" name="acceptTerms" value="yes" checked={values.acceptTerms === 'yes'} /> {t('order.terms')}
+              <input type="checkbox" id="f-acceptTerms" name="acceptTerms" value="yes" checked={values.acceptTerms === 'yes'} aria-invalid={customerError('acceptTerms') ? 'true' : undefined} /> {t('order.terms')}
             </label>
             {customerError('acceptTerms') ? <p class="field-error">{customerError('acceptTerms')}</p> : null}
           </div>
