@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
   const refuse = (c: Context<AppEnv>, status: ContentfulStatusCode, key: MessageKey, code: string) =>
     isApi(c)
       ? problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code })
-      : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} />, status);
+      : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} status={status} />, status);
 
   app.use('*', securityHeaders(secure));
   app.use('*', async (c, next) => {
@@ -79,8 +79,26 @@ export function createApp(deps: AppDeps) {
     c.set('areas', null);
     return next();
   });
+  // English pages name products in English: the catalog's names, kept a minute (prices and names change rarely).
+  let catalog: { at: number; names: ReadonlyMap<string, string> } | null = null;
+  app.use('*', async (c, next) => {
+    if (c.var.locale === 'en' && c.req.method === 'GET' && !isApi(c) && !c.req.path.startsWith('/assets/')) {
+      if (!catalog || Date.now() - catalog.at > 60_000) {
+        const products = await useCases.listCatalog.execute().catch(() => []);
+        catalog = { at: Date.now(), names: new Map(products.map((p) => [p.nameHr, p.nameEn] as const)) };
+      }
+      c.set('productNames', catalog.names);
+    }
+    return next();
+  });
   app.use('*', bodyLimits((c) => refuse(c as Context<AppEnv>, 413, 'error.tooLarge', 'too_large')));
   app.use('*', csrfGuard(appOrigin, (c) => refuse(c, 403, 'error.csrf', 'csrf')));
+  // A form sent through htmx that answers with a page (its errors, or a secret shown once) leaves the address of the
+  // page the form was on: htmx would otherwise show the action's address, which a reload cannot open.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.header('hx-request') === 'true' && !isApi(c) && (c.res.status < 300 || c.res.status >= 400)) c.res.headers.set('hx-push-url', 'false');
+  });
 
   app.get('/assets/htmx.min.js', (c) => c.body(HTMX, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/assets/app.css', (c) => c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -117,7 +135,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
   app.route('/', authRoutes(useCases, secure));
-  app.route('/', portalRoutes(useCases));
+  app.route('/', portalRoutes(useCases, secure));
   app.route('/', invitationRoutes(useCases, secure));
   app.route('/', publicEmailChangeRoutes(useCases));
   app.route('/', orderRoutes(useCases));

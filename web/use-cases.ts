@@ -7,6 +7,7 @@ import { RequestPasswordReset } from '../application/identity/request-password-r
 import { ResetPassword } from '../application/identity/reset-password.js';
 import { SetPreferredLanguage } from '../application/identity/set-preferred-language.js';
 import { SignIn } from '../application/identity/sign-in.js';
+import { ChangePassword } from '../application/identity/change-password.js';
 import { SignOut } from '../application/identity/sign-out.js';
 import type { DatabaseHealth } from '../application/ports/unit-of-work.js';
 import type { Services } from '../application/shared/services.js';
@@ -25,6 +26,7 @@ import { ManageSessions } from '../application/identity/manage-sessions.js';
 import { AccountAuditLog } from '../application/audit/account-audit-log.js';
 import { ApiTokens } from '../application/integrations/api-tokens.js';
 import { AccountNavigation } from '../application/accounts/account-areas.js';
+import { StaffNavigation } from '../application/backoffice/staff-navigation.js';
 import { ManageContacts } from '../application/contacts/manage-contacts.js';
 import { Invitations } from '../application/contacts/invitations.js';
 import { TwoFactor } from '../application/identity/two-factor.js';
@@ -51,6 +53,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
   const serviceActions = new ServiceActions(services);
   return {
     signIn: new SignIn(services),
+    changePassword: new ChangePassword(services),
     signOut: new SignOut(services),
     authenticate: new Authenticate(services),
     requestPasswordReset: new RequestPasswordReset(services),
@@ -75,6 +78,7 @@ export function buildUseCases(services: Services, extra: { database: DatabaseHea
     accountAuditLog: new AccountAuditLog(services),
     apiTokens: new ApiTokens(services),
     accountNavigation: new AccountNavigation(),
+    staffNavigation: new StaffNavigation(),
     contacts: new ManageContacts(services),
     invitations: new Invitations(services),
     twoFactor: new TwoFactor(services),

@@ -36,7 +36,7 @@ export class InMemoryContactRepository implements ContactRepository {
     return found ? copy(found) : null;
   }
   async listForAccount(accountId: string, page: PageRequest): Promise<Page<Contact>> {
-    const result = pageDescending(this.all().filter((c) => c.accountId === accountId), (c) => ({ at: c.createdAt, id: c.id }), page);
+    const result = pageDescending(this.all().filter((c) => c.accountId === accountId), (c) => ({ at: c.createdAt, id: c.id }), page, (c) => `${c.name} ${c.email}`);
     return { items: result.items.map(copy), next: result.next };
   }
   async listActiveForUser(userId: string): Promise<Contact[]> {

@@ -29,8 +29,8 @@ function put<T extends { id: string }>(map: Map<string, T>, entity: T, isNew: bo
   map.set(entity.id, copy(entity));
 }
 
-function page<T extends object>(items: T[], key: (item: T) => { at: Date; id: string }, request: PageRequest): Page<T> {
-  const result = pageDescending(items, key, request);
+function page<T extends object>(items: T[], key: (item: T) => { at: Date; id: string }, request: PageRequest, text?: (item: T) => string): Page<T> {
+  const result = pageDescending(items, key, request, text);
   return { items: result.items.map(copy), next: result.next };
 }
 
@@ -71,7 +71,7 @@ export class InMemoryOrderRepository implements OrderRepository {
     return page([...this.store.orders.values()].filter((o) => o.accountId === accountId), (o) => ({ at: o.createdAt, id: o.id }), request);
   }
   async listPending(request: PageRequest): Promise<Page<Order>> {
-    return page([...this.store.orders.values()].filter((o) => o.status === 'pending'), (o) => ({ at: o.createdAt, id: o.id }), request);
+    return page([...this.store.orders.values()].filter((o) => o.status === 'pending'), (o) => ({ at: o.createdAt, id: o.id }), request, (o) => o.number);
   }
   async countPending(): Promise<number> {
     return [...this.store.orders.values()].filter((o) => o.status === 'pending').length;
@@ -95,7 +95,7 @@ export class InMemoryQuoteRepository implements QuoteRepository {
     return found ? copy(found) : null;
   }
   async listForAccount(accountId: string, filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>> {
-    return page([...this.store.quotes.values()].filter((q) => q.accountId === accountId && (filter === 'all' || q.status === filter)), (q) => ({ at: q.issuedAt, id: q.id }), request);
+    return page([...this.store.quotes.values()].filter((q) => q.accountId === accountId && (filter === 'all' || q.status === filter)), (q) => ({ at: q.issuedAt, id: q.id }), request, (q) => q.number);
   }
   async findByOrder(orderId: string): Promise<Quote | null> {
     const found = [...this.store.quotes.values()].find((q) => q.orderId === orderId);
@@ -220,7 +220,7 @@ export class InMemoryInvoiceRepository implements InvoiceRepository {
     const matching = [...this.store.invoices.values()].filter(
       (i) => i.accountId === accountId && (filter === 'all' || (filter === 'paid' ? i.paidCents >= i.grossCents : i.paidCents < i.grossCents)),
     );
-    return page(matching, (i) => ({ at: i.issuedAt, id: i.id }), request);
+    return page(matching, (i) => ({ at: i.issuedAt, id: i.id }), request, (i) => i.number);
   }
 }
 
@@ -240,9 +240,16 @@ export class InMemoryPaymentRepository implements PaymentRepository {
   async countUnmatched(): Promise<number> {
     return [...this.store.payments.values()].filter((p) => p.invoiceId === null).length;
   }
+  async listForAccount(accountId: string, limit: number): Promise<Payment[]> {
+    return [...this.store.payments.values()]
+      .filter((p) => p.invoiceId !== null && this.store.invoices.get(p.invoiceId)?.accountId === accountId)
+      .sort((a, b) => b.receivedOn.getTime() - a.receivedOn.getTime() || (b.id < a.id ? -1 : 1))
+      .slice(0, limit)
+      .map(copy);
+  }
   async list(filter: 'all' | 'unmatched', request: PageRequest): Promise<Page<Payment>> {
     const matching = [...this.store.payments.values()].filter((p) => filter === 'all' || p.invoiceId === null);
-    return page(matching, (p) => ({ at: p.recordedAt, id: p.id }), request);
+    return page(matching, (p) => ({ at: p.recordedAt, id: p.id }), request, (p) => `${p.reference} ${p.bankTransactionId} ${p.payerName}`);
   }
 }
 

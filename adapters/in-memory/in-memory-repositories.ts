@@ -45,6 +45,12 @@ export class InMemoryUserRepository implements UserRepository {
     const found = [...this.store.users.values()].find((u) => u.email === email);
     return found ? copy(found) : null;
   }
+  async listByIds(ids: readonly string[]): Promise<User[]> {
+    return ids.flatMap((id) => {
+      const found = this.store.users.get(id);
+      return found ? [copy(found)] : [];
+    });
+  }
 }
 
 export class InMemoryClientAccountRepository implements ClientAccountRepository {
@@ -220,7 +226,7 @@ export class InMemoryMailRepository implements MailRepository {
     return this.page((m) => m.userId === userId && m.personal, page);
   }
   private page(filter: (m: OutgoingMail) => boolean, page: PageRequest): Page<OutgoingMail> {
-    const result = pageDescending([...this.store.mails.values()].filter(filter), (m) => ({ at: m.createdAt, id: m.id }), page);
+    const result = pageDescending([...this.store.mails.values()].filter(filter), (m) => ({ at: m.createdAt, id: m.id }), page, (m) => m.subject);
     return { items: result.items.map(copy), next: result.next };
   }
 }

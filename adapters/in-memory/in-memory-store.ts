@@ -1,3 +1,4 @@
+import type { ClientNote } from '../../domain/backoffice/client-note.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
@@ -55,6 +56,7 @@ export class InMemoryStore {
   payments = new Map<string, Payment>();
   renewals = new Map<string, Renewal>();
   apiTokens = new Map<string, ApiToken>();
+  clientNotes = new Map<string, ClientNote>();
   contacts = new Map<string, Contact>();
   emailChanges = new Map<string, EmailChangeRequest>();
   emailChangeDocuments = new Map<string, string>();

@@ -7,7 +7,7 @@ import { pageDescending } from './keyset.js';
 export class InMemoryTicketRepository implements TicketRepository {
   constructor(private readonly store: InMemoryStore) {}
   private page(filter: (t: Ticket) => boolean, status: TicketFilter, request: PageRequest): Page<Ticket> {
-    const result = pageDescending([...this.store.tickets.values()].filter((t) => filter(t) && (status === 'all' || t.status === status)), (t) => ({ at: t.lastActivityAt, id: t.id }), request);
+    const result = pageDescending([...this.store.tickets.values()].filter((t) => filter(t) && (status === 'all' || t.status === status)), (t) => ({ at: t.lastActivityAt, id: t.id }), request, (t) => `${t.subject} ${t.number}`);
     return { items: result.items.map(copy), next: result.next };
   }
   async add(ticket: Ticket): Promise<void> {

@@ -26,6 +26,7 @@ import {
 import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryPortalReads } from './in-memory-portal-reads.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js';
+import { InMemoryClientNoteRepository } from './in-memory-client-note-repository.js';
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 import { InMemoryEmailChangeRepository } from './in-memory-email-change-repository.js';
 import { InMemoryTicketRepository } from './in-memory-ticket-repository.js';
@@ -63,6 +64,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       payments: new InMemoryPaymentRepository(store),
       renewals: new InMemoryRenewalRepository(store),
       apiTokens: new InMemoryApiTokenRepository(store),
+      clientNotes: new InMemoryClientNoteRepository(store),
       contacts: new InMemoryContactRepository(store),
       emailChanges: new InMemoryEmailChangeRepository(store),
       tickets: new InMemoryTicketRepository(store),

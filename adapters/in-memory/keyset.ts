@@ -14,20 +14,29 @@ export function decodeCursor(cursor: string | null | undefined): { at: Date; id:
   return { at, id };
 }
 
-export function pageDescending<T>(all: readonly T[], key: (item: T) => { at: Date; id: string }, page: PageRequest): Page<T> {
+/** Whether an item's words (`text`) contain the search, in any case, as the PostgreSQL adapters' ILIKE does. */
+export function matchesSearch(search: string | null | undefined, text: () => string): boolean {
+  return !search || text().toLowerCase().includes(search.toLowerCase());
+}
+
+export function pageDescending<T>(all: readonly T[], key: (item: T) => { at: Date; id: string }, page: PageRequest, text?: (item: T) => string): Page<T> {
   const after = decodeCursor(page.after);
   const since = page.updatedSince;
   // Only lists of things that carry updatedAt are ever asked for what changed since.
-  const items = since ? all.filter((item) => ((item as { updatedAt?: Date }).updatedAt?.getTime() ?? 0) >= since.getTime()) : all;
+  const recent = since ? all.filter((item) => ((item as { updatedAt?: Date }).updatedAt?.getTime() ?? 0) >= since.getTime()) : all;
+  const items = text && page.search ? recent.filter((item) => matchesSearch(page.search, () => text(item))) : recent;
+  const sign = page.oldestFirst ? -1 : 1;
   const sorted = [...items].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
-    return kb.at.getTime() - ka.at.getTime() || (kb.id < ka.id ? -1 : kb.id > ka.id ? 1 : 0);
+    return sign * (kb.at.getTime() - ka.at.getTime() || (kb.id < ka.id ? -1 : kb.id > ka.id ? 1 : 0));
   });
   const rest = after
     ? sorted.filter((item) => {
         const k = key(item);
-        return k.at.getTime() < after.at.getTime() || (k.at.getTime() === after.at.getTime() && k.id < after.id);
+        const before = k.at.getTime() < after.at.getTime() || (k.at.getTime() === after.at.getTime() && k.id < after.id);
+        const later = k.at.getTime() > after.at.getTime() || (k.at.getTime() === after.at.getTime() && k.id > after.id);
+        return page.oldestFirst ? later : before;
       })
     : sorted;
   const pageItems = rest.slice(0, page.limit);

@@ -1,6 +1,6 @@
 import type { ContactRepository, Page, PageRequest } from '../../application/ports/repositories.js';
 import type { Contact, Subscription } from '../../domain/contacts/contact.js';
-import { keysetPage } from './mikro-orm-repositories.js';
+import { keysetPage, searchWhere } from './mikro-orm-repositories.js';
 import { execute, type Em } from './orm.js';
 import { ContactSchema } from './schemas.js';
 
@@ -30,7 +30,7 @@ export class MikroOrmContactRepository implements ContactRepository {
   }
   listForAccount(accountId: string, page: PageRequest): Promise<Page<Contact>> {
     return keysetPage(
-      (where, limit) => this.em.find(ContactSchema, { accountId, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      (where, limit, direction) => this.em.find(ContactSchema, { accountId, ...where, ...searchWhere(page.search, ['name', 'email']) }, { orderBy: { createdAt: direction, id: direction }, limit }),
       'createdAt',
       (c) => ({ at: c.createdAt, id: c.id }),
       page,

@@ -21,7 +21,7 @@ import type { Product } from '../../domain/catalog/product.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
-import { keysetPage } from './mikro-orm-repositories.js';
+import { keysetPage, searchWhere } from './mikro-orm-repositories.js';
 import { execute, type Em } from './orm.js';
 import { HostedServiceSchema, InvoiceSchema, OrderSchema, PaymentSchema, ProductSchema, QuoteSchema, RegisteredDomainSchema, RenewalSchema } from './schemas.js';
 
@@ -65,7 +65,7 @@ export class MikroOrmOrderRepository implements OrderRepository {
   }
   listPending(page: PageRequest): Promise<Page<Order>> {
     return keysetPage(
-      (where, limit) => this.em.find(OrderSchema, { status: 'pending', ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      (where, limit, direction) => this.em.find(OrderSchema, { status: 'pending', ...where, ...searchWhere(page.search, ['number']) }, { orderBy: { createdAt: direction, id: direction }, limit }),
       'createdAt',
       (o) => ({ at: o.createdAt, id: o.id }),
       page,
@@ -97,7 +97,7 @@ export class MikroOrmQuoteRepository implements QuoteRepository {
   }
   listForAccount(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>> {
     return keysetPage(
-      (where, limit) => this.em.find(QuoteSchema, { accountId, ...(filter === 'all' ? {} : { status: filter }), ...where }, { orderBy: { issuedAt: 'desc', id: 'desc' }, limit }),
+      (where, limit, direction) => this.em.find(QuoteSchema, { accountId, ...(filter === 'all' ? {} : { status: filter }), ...where, ...searchWhere(page.search, ['number']) }, { orderBy: { issuedAt: direction, id: direction }, limit }),
       'issuedAt',
       (q) => ({ at: q.issuedAt, id: q.id }),
       page,
@@ -230,13 +230,18 @@ export class MikroOrmInvoiceRepository implements InvoiceRepository {
       params.push(page.updatedSince);
       where.push(`updated_at >= $${params.length}`);
     }
+    if (page.search) {
+      params.push(`%${page.search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`);
+      where.push(`number ilike $${params.length}`);
+    }
+    const direction = page.oldestFirst ? 'asc' : 'desc';
     if (after) {
       params.push(after.at, after.id);
-      where.push(`(issued_at, id) < ($${params.length - 1}, $${params.length})`);
+      where.push(`(issued_at, id) ${page.oldestFirst ? '>' : '<'} ($${params.length - 1}, $${params.length})`);
     }
     params.push(page.limit + 1);
-    const ids = await execute<{ id: string }>(this.em, `select id from invoices where ${where.join(' and ')} order by issued_at desc, id desc limit $${params.length}`, params);
-    const found = ids.length ? await this.em.find(InvoiceSchema, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { issuedAt: 'desc', id: 'desc' } }) : [];
+    const ids = await execute<{ id: string }>(this.em, `select id from invoices where ${where.join(' and ')} order by issued_at ${direction}, id ${direction} limit $${params.length}`, params);
+    const found = ids.length ? await this.em.find(InvoiceSchema, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { issuedAt: direction, id: direction } }) : [];
     const items = found.slice(0, page.limit);
     const last = items[items.length - 1];
     return { items, next: found.length > page.limit && last ? encodeCursor(last.issuedAt, last.id) : null };
@@ -258,9 +263,18 @@ export class MikroOrmPaymentRepository implements PaymentRepository {
   countUnmatched(): Promise<number> {
     return this.em.count(PaymentSchema, { invoiceId: null });
   }
+  async listForAccount(accountId: string, limit: number): Promise<Payment[]> {
+    const rows = await execute<{ id: string }>(
+      this.em,
+      `select p.id from payments p join invoices i on i.id = p.invoice_id where i.account_id = $1 order by p.received_on desc, p.id desc limit $2`,
+      [accountId, limit],
+    );
+    return rows.length ? this.em.find(PaymentSchema, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { receivedOn: 'desc', id: 'desc' } }) : [];
+  }
   list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>> {
     return keysetPage(
-      (where, limit) => this.em.find(PaymentSchema, { ...(filter === 'unmatched' ? { invoiceId: null } : {}), ...where }, { orderBy: { recordedAt: 'desc', id: 'desc' }, limit }),
+      (where, limit, direction) =>
+        this.em.find(PaymentSchema, { ...(filter === 'unmatched' ? { invoiceId: null } : {}), ...where, ...searchWhere(page.search, ['reference', 'bankTransactionId', 'payerName']) }, { orderBy: { recordedAt: direction, id: direction }, limit }),
       'recordedAt',
       (p) => ({ at: p.recordedAt, id: p.id }),
       page,

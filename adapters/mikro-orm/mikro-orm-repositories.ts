@@ -20,18 +20,32 @@ import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { execute, type Em } from './orm.js';
 import { AuditRowSchema, ClientAccountSchema, OutgoingMailSchema, PasswordResetTokenSchema, StaffMemberSchema, UserSchema, type AuditRow } from './schemas.js';
 
+/** The ILIKE pattern of a case-insensitive "contains", with LIKE's own wildcards taken literally; null for no search. */
+export function likePattern(search: string | null | undefined): string | null {
+  return search ? `%${search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` : null;
+}
+
+/** A case-insensitive "contains" over some text columns, with LIKE's own wildcards taken literally. */
+export function searchWhere(search: string | null | undefined, fields: readonly string[]): Record<string, unknown> {
+  const pattern = likePattern(search);
+  if (!pattern) return {};
+  return { $and: [{ $or: fields.map((f) => ({ [f]: { $ilike: pattern } })) }] };
+}
+
 /** Keyset page over (time desc, id desc) with one query: fetches one row more to know if there is a next page. */
 export async function keysetPage<T extends object>(
-  rows: (where: Record<string, unknown>, limit: number) => Promise<T[]>,
+  rows: (where: Record<string, unknown>, limit: number, direction: 'asc' | 'desc') => Promise<T[]>,
   timeField: string,
   key: (row: T) => { at: Date; id: string },
   page: PageRequest,
 ): Promise<Page<T>> {
   const after = decodeCursor(page.after);
-  const where: Record<string, unknown> = after ? { $or: [{ [timeField]: { $lt: after.at } }, { [timeField]: after.at, id: { $lt: after.id } }] } : {};
+  // Oldest first walks the same index the other way (only lists that pass `direction` to their ORDER BY offer it).
+  const past = page.oldestFirst ? '$gt' : '$lt';
+  const where: Record<string, unknown> = after ? { $or: [{ [timeField]: { [past]: after.at } }, { [timeField]: after.at, id: { [past]: after.id } }] } : {};
   // Only lists of things that carry updatedAt are ever asked for what changed since.
   if (page.updatedSince) where['updatedAt'] = { $gte: page.updatedSince };
-  const found = await rows(where, page.limit + 1);
+  const found = await rows(where, page.limit + 1, page.oldestFirst ? 'asc' : 'desc');
   const items = found.slice(0, page.limit);
   const last = items[items.length - 1];
   return { items, next: found.length > page.limit && last ? encodeCursor(key(last).at, key(last).id) : null };
@@ -51,6 +65,9 @@ export class MikroOrmUserRepository implements UserRepository {
   }
   findByEmail(email: string): Promise<User | null> {
     return this.em.findOne(UserSchema, { email });
+  }
+  listByIds(ids: readonly string[]): Promise<User[]> {
+    return ids.length ? this.em.find(UserSchema, { id: { $in: [...ids] } }) : Promise.resolve([]);
   }
 }
 
@@ -204,6 +221,7 @@ export class MikroOrmMailRepository implements MailRepository {
     // part: billing and general news of the whole account, services and domains all within its scope, tickets in it.
     const after = decodeCursor(page.after ?? null);
     const scope = readableBy.scope;
+    const direction = page.oldestFirst ? 'asc' : 'desc';
     const rows = await execute<Record<string, unknown>>(
       this.em,
       `select * from mail_messages m
@@ -216,10 +234,11 @@ export class MikroOrmMailRepository implements MailRepository {
                 and jsonb_array_length(coalesce(m.about->'serviceIds', '[]')) + jsonb_array_length(coalesce(m.about->'domainIds', '[]')) > 0
                 and coalesce(m.about->'serviceIds', '[]') <@ to_jsonb($5::text[])
                 and coalesce(m.about->'domainIds', '[]') <@ to_jsonb($6::text[])))
-          and ($7::timestamptz is null or (m.created_at, m.id) < ($7, $8::uuid))
-        order by m.created_at desc, m.id desc
+          and ($7::timestamptz is null or (m.created_at, m.id) ${page.oldestFirst ? '>' : '<'} ($7, $8::uuid))
+          and ($10::text is null or m.subject ilike $10)
+        order by m.created_at ${direction}, m.id ${direction}
         limit $9`,
-      [accountId, readableBy.topics, scope !== null, readableBy.userId, scope?.serviceIds ?? [], scope?.domainIds ?? [], after?.at ?? null, after?.id ?? null, page.limit + 1],
+      [accountId, readableBy.topics, scope !== null, readableBy.userId, scope?.serviceIds ?? [], scope?.domainIds ?? [], after?.at ?? null, after?.id ?? null, page.limit + 1, likePattern(page.search)],
     );
     const items = rows.slice(0, page.limit).map((row) => this.em.map(OutgoingMailSchema, row));
     const last = items.at(-1);
@@ -230,7 +249,7 @@ export class MikroOrmMailRepository implements MailRepository {
   }
   private page(filter: { accountId?: string; userId?: string; personal: boolean }, page: PageRequest): Promise<Page<OutgoingMail>> {
     return keysetPage(
-      (where, limit) => this.em.find(OutgoingMailSchema, { ...filter, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      (where, limit, direction) => this.em.find(OutgoingMailSchema, { ...filter, ...where, ...searchWhere(page.search, ['subject']) }, { orderBy: { createdAt: direction, id: direction }, limit }),
       'createdAt',
       (m) => ({ at: m.createdAt, id: m.id }),
       page,

@@ -1,7 +1,7 @@
 import type { Page, PageRequest, TicketFilter, TicketRepository, TicketVisibility } from '../../application/ports/repositories.js';
 import type { DocumentType } from '../../domain/email-change/document.js';
 import type { Ticket, TicketAttachment, TicketMessage } from '../../domain/support/ticket.js';
-import { keysetPage } from './mikro-orm-repositories.js';
+import { keysetPage, searchWhere } from './mikro-orm-repositories.js';
 import { execute, type Em } from './orm.js';
 import { TicketMessageSchema, TicketSchema } from './schemas.js';
 
@@ -23,7 +23,8 @@ export class MikroOrmTicketRepository implements TicketRepository {
   constructor(private readonly em: Em) {}
   private page(where: Record<string, unknown>, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>> {
     return keysetPage(
-      (keyset, limit) => this.em.find(TicketSchema, { ...where, ...(filter === 'all' ? {} : { status: filter }), ...keyset }, { orderBy: { lastActivityAt: 'desc', id: 'desc' }, limit }),
+      (keyset, limit, direction) =>
+        this.em.find(TicketSchema, { $and: [{ ...where, ...(filter === 'all' ? {} : { status: filter }), ...keyset }, searchWhere(page.search, ['subject', 'number'])] }, { orderBy: { lastActivityAt: direction, id: direction }, limit }),
       'lastActivityAt',
       (t) => ({ at: t.lastActivityAt, id: t.id }),
       page,

@@ -1,3 +1,4 @@
+import { MikroOrmClientNoteRepository } from './mikro-orm-client-note-repository.js';
 import type { PgBoss } from 'pg-boss';
 import type { Clock } from '../../application/ports/clock.js';
 import type { Tokens } from '../../application/ports/tokens.js';
@@ -73,6 +74,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       payments: () => new MikroOrmPaymentRepository(em),
       renewals: () => new MikroOrmRenewalRepository(em),
       apiTokens: () => new MikroOrmApiTokenRepository(em),
+      clientNotes: () => new MikroOrmClientNoteRepository(em),
       contacts: () => new MikroOrmContactRepository(em),
       emailChanges: () => new MikroOrmEmailChangeRepository(em),
       tickets: () => new MikroOrmTicketRepository(em),

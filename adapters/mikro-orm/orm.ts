@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../migrations/index.js';
 import { ALL_SCHEMAS } from './schemas.js';
 import { HELP_SCHEMAS } from './help-schemas.js';
 import { INTEGRATION_SCHEMAS } from './integration-schemas.js';
+import { BACKOFFICE_SCHEMAS } from './backoffice-schemas.js';
 
 export type Orm = MikroORM;
 export type Em = EntityManager;
@@ -25,7 +26,7 @@ export async function createOrm(databaseUrl: string, options: { debug?: boolean;
   const created: { pool: pg.Pool | null } = { pool: null };
   const orm = await MikroORM.init({
     clientUrl: databaseUrl,
-    entities: [...ALL_SCHEMAS, ...HELP_SCHEMAS, ...INTEGRATION_SCHEMAS],
+    entities: [...ALL_SCHEMAS, ...HELP_SCHEMAS, ...INTEGRATION_SCHEMAS, ...BACKOFFICE_SCHEMAS],
     extensions: [Migrator],
     debug: options.debug ?? false,
     pool: { min: 0, max: options.poolMax ?? DEFAULT_POOL_MAX },

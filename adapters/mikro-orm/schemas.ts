@@ -30,6 +30,7 @@ export const UserSchema = new EntitySchema<User>({
     passwordChangedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     totpSealed: { type: 'string', columnType: 'text', nullable: true },
     lastTotpStep: { type: 'integer' },
+    recoveryCodes: { type: 'string[]', columnType: 'text[]' },
   },
 });
 

@@ -9,10 +9,12 @@ import type { Services } from '../shared/services.js';
 export class AccountMails {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}
 
-  async list(actor: Actor, accountId: string, page: { after?: string | null; limit?: number }): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
+  async list(actor: Actor, accountId: string, page: { after?: string | null; limit?: number; oldestFirst?: boolean; search?: string | null }): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
     if (!can(actor, { type: 'account.emails', accountId }).allowed) return fail(new Forbidden('forbidden'));
     const limit = Math.min(Math.max(page.limit ?? 25, 1), 100);
-    return ok(await this.deps.uow.read((scope) => scope.mails.listForAccount(accountId, { after: page.after ?? null, limit }, mailHistoryFilter(actor, accountId))));
+    const search = page.search?.trim().slice(0, 100) || null;
+    const request = { after: page.after ?? null, limit, ...(page.oldestFirst ? { oldestFirst: true } : {}), ...(search ? { search } : {}) };
+    return ok(await this.deps.uow.read((scope) => scope.mails.listForAccount(accountId, request, mailHistoryFilter(actor, accountId))));
   }
 
   async show(actor: Actor, accountId: string, mailId: string): Promise<Result<OutgoingMail, DomainFailure>> {

@@ -1,3 +1,4 @@
+import { actorNames, type ActorNames } from './actor-names.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
@@ -10,8 +11,13 @@ import { pageRequest, type Paging } from '../shared/paging.js';
 export class AccountAuditLog {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}
 
-  async execute(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<AuditEntry>, DomainFailure>> {
+  async execute(actor: Actor, accountId: string, after: string | null | Paging): Promise<Result<Page<AuditEntry> & { people: ActorNames }, DomainFailure>> {
     if (!can(actor, { type: 'account.audit', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.audit.list({ accountId }, pageRequest(after, 50))));
+    return ok(
+      await this.deps.uow.run(async (scope) => {
+        const page = await scope.audit.list({ accountId }, pageRequest(after, 50));
+        return { ...page, people: await actorNames(scope, page.items) };
+      }),
+    );
   }
 }

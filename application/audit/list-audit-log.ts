@@ -1,3 +1,4 @@
+import { actorNames, type ActorNames } from './actor-names.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
@@ -13,9 +14,14 @@ export class ListAuditLog {
     return can(actor, { type: 'staff.audit' }).allowed;
   }
 
-  async execute(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<AuditEntry>, DomainFailure>> {
+  async execute(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<AuditEntry> & { people: ActorNames }, DomainFailure>> {
     if (!can(actor, { type: 'staff.audit' }).allowed) return fail(new Forbidden('forbidden'));
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
-    return ok(await this.deps.uow.run((scope) => scope.audit.list({}, { after: page.after ?? null, limit })));
+    return ok(
+      await this.deps.uow.run(async (scope) => {
+        const found = await scope.audit.list({}, { after: page.after ?? null, limit });
+        return { ...found, people: await actorNames(scope, found.items) };
+      }),
+    );
   }
 }

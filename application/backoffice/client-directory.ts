@@ -1,3 +1,11 @@
+import { zagrebYear } from '../../domain/billing/calendar.js';
+import { parseReference } from '../../domain/billing/payment-reference.js';
+import type { TransactionScope } from '../ports/unit-of-work.js';
+import type { Payment } from '../../domain/billing/payment.js';
+import { ClientNote } from '../../domain/backoffice/client-note.js';
+import { actorNames, type ActorNames } from '../audit/actor-names.js';
+import { audit } from '../shared/audit.js';
+import type { RequestMeta } from '../shared/request-meta.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { Actor } from '../../domain/authorization/actor.js';
@@ -24,6 +32,13 @@ export interface ClientPicture {
   readonly tickets: readonly Ticket[];
   readonly emailChanges: readonly EmailChangeRequest[];
   readonly audit: readonly AuditEntry[];
+  /** The latest invoices (paid or not) and the payments matched to them. */
+  readonly invoices: readonly Invoice[];
+  readonly payments: readonly Payment[];
+  /** Staff's internal notes, never shown to the client. */
+  readonly notes: readonly ClientNote[];
+  /** Who acted in the audit entries shown, by id. */
+  readonly people: ActorNames;
 }
 
 export interface StaffCounts {
@@ -50,7 +65,7 @@ export function classify(raw: string): ClientQuery | null {
 
 /** The back office: find a client by name, OIB, email or domain, see the whole client, and the queues' counts. */
 export class ClientDirectory {
-  constructor(private readonly deps: Pick<Services, 'uow'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids'>) {}
 
   mayUse(actor: Actor): boolean {
     return can(actor, { type: 'staff.clients' }).allowed;
@@ -60,7 +75,28 @@ export class ClientDirectory {
     if (!can(actor, { type: 'staff.clients' }).allowed) return fail(new Forbidden('forbidden'));
     const query = classify(raw);
     if (!query) return fail(new InvalidInput('search.query', 'q'));
-    return ok(await this.deps.uow.read((scope) => scope.accounts.search(query, SEARCH_LIMIT)));
+    return ok(
+      await this.deps.uow.read(async (scope) => {
+        // An invoice number (17/WEB1/1) or a payment reference (HR00 2-2026-17) leads to the client it was issued to.
+        const documents = await this.byDocument(scope, raw.trim());
+        if (documents.length) return scope.accounts.listByIds([...new Set(documents)]);
+        return scope.accounts.search(query, SEARCH_LIMIT);
+      }),
+    );
+  }
+
+  private async byDocument(scope: TransactionScope, raw: string): Promise<string[]> {
+    const invoiceNumber = /^(\d{1,9})\/[A-Za-z0-9]{1,20}\/\d{1,9}$/u.exec(raw);
+    if (invoiceNumber) {
+      const year = zagrebYear(this.deps.clock.now());
+      const found = await Promise.all([year, year - 1, year - 2].map((y) => scope.invoices.findByReference(`2-${y}-${Number(invoiceNumber[1])}`)));
+      return found.filter((i) => i?.number.toUpperCase() === raw.toUpperCase()).map((i) => i!.accountId);
+    }
+    if (!/^(HR00\s*)?\d{1,4}-\d{4}-\d{1,9}$/iu.test(raw)) return [];
+    const reference = parseReference(raw);
+    if (!reference) return [];
+    const [invoice, quote] = [await scope.invoices.findByReference(reference), await scope.quotes.findByReference(reference)];
+    return [invoice?.accountId, quote?.accountId].filter((id): id is string => Boolean(id));
   }
 
   /** Everything about one client on one page: a fixed number of queries whatever the client holds. */
@@ -80,8 +116,29 @@ export class ClientDirectory {
         contacts: (await scope.contacts.listForAccount(accountId, page)).items,
         tickets: (await scope.tickets.listForAccount(accountId, 'all', { limit: 20 })).items,
         emailChanges: await scope.emailChanges.listUndecidedForAccount(accountId),
-        audit: (await scope.audit.list({ accountId }, { limit: 20 })).items,
+        ...(await (async () => {
+          const audit = (await scope.audit.list({ accountId }, { limit: 20 })).items;
+          return { audit, people: await actorNames(scope, audit) };
+        })()),
+        invoices: (await scope.invoices.listForAccount(accountId, 'all', { limit: 20 })).items,
+        payments: await scope.payments.listForAccount(accountId, 20),
+        notes: await scope.clientNotes.listForAccount(accountId, 20),
       });
+    });
+  }
+
+  /** Staff write an internal note about the client (never shown to the client); every note is in the audit log. */
+  async addNote(actor: Actor, accountId: string, body: string, meta: RequestMeta): Promise<Result<ClientNote, DomainFailure>> {
+    if (!can(actor, { type: 'staff.clients' }).allowed || actor.kind !== 'staff') return fail(new Forbidden('forbidden'));
+    return this.deps.uow.run(async (scope) => {
+      const account = await scope.accounts.findById(accountId);
+      if (!account) return fail(new NotFound('not_found'));
+      const staff = await scope.staff.findById(actor.staffId);
+      const note = ClientNote.write({ id: this.deps.ids.newId(), accountId, staffId: actor.staffId, staffName: staff?.name ?? '', body, now: this.deps.clock.now() });
+      if (!note.ok) return note;
+      await scope.clientNotes.add(note.value);
+      await audit(scope, this.deps, meta, { action: 'staff.note_added', actorKind: 'staff', actorId: actor.staffId, accountId, details: { note: note.value.id } });
+      return ok(note.value);
     });
   }
 

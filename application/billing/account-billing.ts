@@ -1,3 +1,4 @@
+import { zagrebYear } from '../../domain/billing/calendar.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
@@ -50,6 +51,33 @@ export class AccountBilling {
       const invoice = await scope.invoices.findById(invoiceId);
       if (!invoice || invoice.accountId !== accountId) return fail(new NotFound('not_found'));
       return ok(await archivedFile(scope, this.deps, invoice, kind));
+    });
+  }
+
+  /**
+   * Every invoice and credit note of one (Zagreb) year, each as its archived PDF and eRačun: the bytes as issued,
+   * under the same right as one download. Walks the year a page at a time; refused for a year without invoices.
+   */
+  async invoicesOfYear(actor: Actor, accountId: string, year: number): Promise<Result<{ fileName: string; files: DocumentFile[] }, DomainFailure>> {
+    if (!can(actor, { type: 'invoices.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    const now = this.deps.clock.now();
+    if (!Number.isInteger(year) || year < 2000 || year > zagrebYear(now)) return fail(new NotFound('invoice.none_in_year'));
+    return this.deps.uow.run(async (scope) => {
+      const files: DocumentFile[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const found: Page<Invoice> = await scope.invoices.listForAccount(accountId, 'all', { after, limit: 100 });
+        for (const invoice of found.items) {
+          if (zagrebYear(invoice.issuedAt) !== year) continue;
+          files.push(await archivedFile(scope, this.deps, invoice, 'pdf'), await archivedFile(scope, this.deps, invoice, 'ubl'));
+        }
+        const last = found.items[found.items.length - 1];
+        // Newest first: once a page reaches the year before, the rest is older still.
+        if (!found.next || !last || zagrebYear(last.issuedAt) < year) break;
+        after = found.next;
+      }
+      if (!files.length) return fail(new NotFound('invoice.none_in_year'));
+      return ok({ fileName: `racuni-${year}.zip`, files });
     });
   }
 

@@ -4,7 +4,7 @@ import type { Invoice } from '../../domain/billing/invoice.js';
 import { MAX_AMOUNT_CENTS } from '../../domain/billing/money.js';
 import { Payment } from '../../domain/billing/payment.js';
 import { parseReference } from '../../domain/billing/payment-reference.js';
-import { fail, Forbidden, InvalidInput, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { fail, Forbidden, InvalidInput, ok, Problems, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invoiceIssuedMail } from '../mail/billing-templates.js';
 import { mailAccount } from '../mail/mail-account.js';
 import type { Page } from '../ports/repositories.js';
@@ -71,10 +71,13 @@ export interface CheckedPayment {
 /** The rules every payment entered or imported obeys; the failure names the field. */
 export function checkPayment(input: PaymentInput, now: Date): Result<CheckedPayment, DomainFailure> {
   const transaction = input.bankTransactionId.trim();
-  if (!/^[\w./:-]{1,100}$/u.test(transaction)) return fail(new InvalidInput('payment.transaction', 'bankTransactionId'));
-  if (!Number.isInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > MAX_AMOUNT_CENTS) return fail(new InvalidInput('payment.amount', 'amountCents'));
+  const problems = new Problems();
+  problems.check(/^[\w./:-]{1,100}$/u.test(transaction), 'payment.transaction', 'bankTransactionId');
+  problems.check(Number.isInteger(input.amountCents) && input.amountCents > 0 && input.amountCents <= MAX_AMOUNT_CENTS, 'payment.amount', 'amountCents');
   const receivedOn = /^\d{4}-\d{2}-\d{2}$/u.test(input.receivedOn) ? new Date(`${input.receivedOn}T00:00:00Z`) : null;
-  if (!receivedOn || Number.isNaN(receivedOn.getTime()) || receivedOn.getTime() > now.getTime() + 86_400_000) return fail(new InvalidInput('payment.date', 'receivedOn'));
+  problems.check(!!receivedOn && !Number.isNaN(receivedOn.getTime()) && receivedOn.getTime() <= now.getTime() + 86_400_000, 'payment.date', 'receivedOn');
+  const invalid = problems.failure();
+  if (invalid || !receivedOn) return fail(invalid ?? new InvalidInput('payment.date', 'receivedOn'));
   return ok({ transaction, amountCents: input.amountCents, receivedOn, reference: parseReference(input.reference), rawReference: input.reference, payerName: input.payerName });
 }
 

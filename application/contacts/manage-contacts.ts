@@ -5,7 +5,7 @@ import { Contact, SUBSCRIPTIONS, subscriptionAllowed, type Subscription } from '
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
-import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, Problems, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { invitationMail } from '../mail/contact-templates.js';
 import { zagrebDate } from '../mail/mail-content.js';
 import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
@@ -53,18 +53,23 @@ interface Parsed {
   readonly subscriptions: Subscription[];
 }
 
-function parse(input: ContactInput): Result<Parsed, InvalidInput> {
+function parse(input: ContactInput, email?: string): Result<Parsed, InvalidInput> {
+  const problems = new Problems();
   const name = input.name.trim();
-  if (name.length < 2 || name.length > 120) return fail(new InvalidInput('contact.name', 'name'));
+  problems.check(name.length >= 2 && name.length <= 120, 'contact.name', 'name');
+  if (email !== undefined) problems.check(EmailAddress.parse(email).ok, 'contact.email', 'email');
   const permissions = input.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p));
-  if (permissions.length !== input.permissions.length) return fail(new InvalidInput('contact.permissions', 'permissions'));
+  problems.check(permissions.length === input.permissions.length, 'contact.permissions', 'permissions');
   const subscriptions = input.subscriptions.filter((s): s is Subscription => (SUBSCRIPTIONS as readonly string[]).includes(s));
-  if (subscriptions.length !== input.subscriptions.length) return fail(new InvalidInput('contact.subscriptions', 'subscriptions'));
   // Mail of a kind only to someone who may read it: billing mail needs quotes or invoices, and so on.
   const beyond = subscriptions.find((s) => !subscriptionAllowed(permissions, s));
-  if (beyond) return fail(new InvalidInput('contact.subscription_needs_right', 'subscriptions', { subscription: beyond }));
+  if (problems.check(subscriptions.length === input.subscriptions.length, 'contact.subscriptions', 'subscriptions')) {
+    problems.check(!beyond, 'contact.subscription_needs_right', 'subscriptions', beyond ? { subscription: beyond } : {});
+  }
+  if (input.scope !== 'account') problems.check(input.serviceIds.length + input.domainIds.length > 0, 'contact.scope_empty', 'scope');
+  const failure = problems.failure();
+  if (failure) return fail(failure);
   if (input.scope === 'account') return ok({ name, permissions, scope: null, subscriptions });
-  if (input.serviceIds.length + input.domainIds.length === 0) return fail(new InvalidInput('contact.scope_empty', 'scope'));
   return ok({ name, permissions, scope: { serviceIds: [...new Set(input.serviceIds)], domainIds: [...new Set(input.domainIds)] }, subscriptions });
 }
 
@@ -104,7 +109,7 @@ export class ManageContacts {
 
   async add(actor: Actor, accountId: string, input: NewContactInput, meta: RequestMeta): Promise<Result<Contact, DomainFailure>> {
     if (!can(actor, { type: 'contacts.manage', accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
-    const parsed = parse(input);
+    const parsed = parse(input, input.email);
     if (!parsed.ok) return fail(parsed.error);
     const email = EmailAddress.parse(input.email);
     if (!email.ok) return fail(new InvalidInput('contact.email', 'email'));

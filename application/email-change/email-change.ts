@@ -7,7 +7,7 @@ import { EmailChangeRequest } from '../../domain/email-change/email-change-reque
 import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import { EmailAddress } from '../../domain/identity/email-address.js';
 import type { Locale } from '../../domain/identity/locale.js';
-import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, Problems, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { emailChangeConfirmMail, emailChangeDecidedMail, emailChangeNoticeMail } from '../mail/email-change-templates.js';
 import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import type { Page } from '../ports/repositories.js';
@@ -81,10 +81,9 @@ export class EmailChange {
   async requestPublic(input: EmailChangeInput & { oib: string }, meta: RequestMeta): Promise<Result<{ received: true }, DomainFailure>> {
     const limited = await checkRates(this.deps.rateLimiter, [[`email-change:address:${addressBlock(meta.clientAddress)}`, RATE_RULES.emailChangePerAddress]]);
     if (limited) return fail(limited);
-    const oib = Oib.parse(input.oib);
-    if (!oib.ok) return oib;
     const checked = this.check(input);
     if (!checked.ok) return checked;
+    const oib = { value: checked.value.oib! };
     const perOib = await checkRates(this.deps.rateLimiter, [[`email-change:oib:${oib.value.value}`, RATE_RULES.emailChangePerAccount]]);
     if (perOib) return ok({ received: true });
     const submission: PublicSubmission = {
@@ -248,12 +247,19 @@ export class EmailChange {
     });
   }
 
-  private check(input: EmailChangeInput): Result<Checked, DomainFailure> {
-    const email = EmailAddress.parse(input.newEmail, 'newEmail');
-    if (!email.ok) return email;
+  /** The new address and the document, every problem at once; `oib` too for the public form. */
+  private check(input: EmailChangeInput & { oib?: string }): Result<Checked & { oib?: Oib }, DomainFailure> {
+    const problems = new Problems();
+    const oib = input.oib === undefined ? undefined : problems.take(Oib.parse(input.oib));
+    const email = problems.take(EmailAddress.parse(input.newEmail, 'newEmail'));
     const type = checkDocument(input.document);
-    if (!type.ok) return type;
-    return ok({ email: email.value, type: type.value });
+    if (!type.ok) {
+      if (type.error.kind !== 'invalid') return type;
+      problems.add(type.error as InvalidInput);
+    }
+    const invalid = problems.failure();
+    if (invalid || !email || !type.ok) return fail(invalid ?? new InvalidInput('email.invalid', 'newEmail'));
+    return ok({ email, type: type.value, ...(oib ? { oib } : {}) });
   }
 
   private described(checked: Checked, document: Uint8Array): PublicSubmission['document'] {

@@ -19,7 +19,23 @@ export class ResetPassword {
     return found?.isUsable(this.deps.clock.now()) ?? false;
   }
 
-  async execute(input: { token: string; password: string }, meta: RequestMeta): Promise<Result<void, DomainFailure>> {
+  /** Judges a new password for the link's person without using the link (a form with another error shows this one too). */
+  async check(token: string, password: string): Promise<Result<{ checked: true }, DomainFailure>> {
+    const tokenHash = this.deps.tokens.hash(token);
+    return this.deps.uow.run(async (scope) => {
+      const found = await scope.resetTokens.findByHash(tokenHash);
+      const user = found?.isUsable(this.deps.clock.now()) ? await scope.users.findById(found.userId) : null;
+      if (!user) return fail(new InvalidInput('reset.link_invalid', 'token'));
+      const checked = checkNewPassword(password, (p) => this.deps.commonPasswords.isCommon(p), { email: user.email });
+      return checked.ok ? ok({ checked: true as const }) : fail(checked.error);
+    });
+  }
+
+  /**
+   * The first password of a newcomer (from the welcome mail) also signs them in: `session` is its token. A reset of
+   * an existing password signs in nobody: the person signs in with the new one.
+   */
+  async execute(input: { token: string; password: string }, meta: RequestMeta): Promise<Result<{ session: string | null }, DomainFailure>> {
     const limited = await checkRates(this.deps.rateLimiter, [[`reset-confirm:address:${addressBlock(meta.clientAddress)}`, RATE_RULES.resetConfirmPerAddress]]);
     if (limited) return fail(limited);
     const tokenHash = this.deps.tokens.hash(input.token);
@@ -31,6 +47,7 @@ export class ResetPassword {
       const password = checkNewPassword(input.password, (p) => this.deps.commonPasswords.isCommon(p), { email: user.email });
       if (!password.ok) return fail(password.error);
 
+      const first = !user.hasPassword();
       user.changePassword(await this.deps.hasher.hash(password.value), now);
       token.use(now);
       await scope.users.save(user);
@@ -53,8 +70,11 @@ export class ResetPassword {
         accountId: owned[0]?.id ?? null,
         content: passwordChangedMail[user.locale]({ name: user.name, product: this.deps.settings.productName, signInLink: `${base}/sign-in`, resetLink: `${base}/password-reset`, tokens }),
       });
-      await audit(scope, this.deps, meta, { action: 'auth.password_reset_completed', actorKind: 'user', actorId: user.id });
-      return ok(undefined);
+      await audit(scope, this.deps, meta, { action: first ? 'auth.first_password_set' : 'auth.password_reset_completed', actorKind: 'user', actorId: user.id });
+      if (!first || user.hasTwoFactor()) return ok({ session: null });
+      const created = await scope.sessions.create('user', user.id, meta);
+      await audit(scope, this.deps, meta, { action: 'auth.signed_in', actorKind: 'user', actorId: user.id });
+      return ok({ session: created.token });
     });
   }
 }

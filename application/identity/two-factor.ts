@@ -10,6 +10,8 @@ import { checkRates, RATE_RULES } from '../shared/rate-limits.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
 import { openTotpSecret, sealTotpSecret } from './totp-secret.js';
+import { newRecoveryCodes } from './recovery-codes.js';
+import { recoveryCodesRenewedMail } from '../mail/security-templates.js';
 
 export { openTotpSecret } from './totp-secret.js';
 
@@ -23,12 +25,30 @@ export interface TwoFactorSetup {
 
 /** Optional TOTP for users: switched on by confirming a first code, off with the password and a current code. */
 export class TwoFactor {
-  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'totp' | 'secrets' | 'hasher' | 'rateLimiter' | 'settings'>) {}
+  constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'totp' | 'secrets' | 'hasher' | 'rateLimiter' | 'settings' | 'tokens'>) {}
 
-  async status(actor: Actor): Promise<Result<{ enabled: boolean; email: string }, DomainFailure>> {
+  async status(actor: Actor): Promise<Result<{ enabled: boolean; email: string; recoveryCodesLeft: number }, DomainFailure>> {
     const user = await this.userOf(actor);
     if (!user.ok) return user;
-    return ok({ enabled: user.value.hasTwoFactor(), email: user.value.email });
+    return ok({ enabled: user.value.hasTwoFactor(), email: user.value.email, recoveryCodesLeft: user.value.recoveryCodes.length });
+  }
+
+  /** Ten new recovery codes replace the old ones, after the password proves it is the person: shown once. */
+  async renewRecoveryCodes(actor: Actor, input: { password: string }, meta: RequestMeta): Promise<Result<{ codes: string[] }, DomainFailure>> {
+    if (actor.kind !== 'user' || !can(actor, { type: 'user.security', userId: actor.userId }).allowed) return fail(new Forbidden('forbidden'));
+    const limited = await checkRates(this.deps.rateLimiter, [[`two-factor:user:${actor.userId}`, RATE_RULES.twoFactorPerUser]]);
+    if (limited) return fail(limited);
+    return this.deps.uow.run(async (scope) => {
+      const user = await scope.users.findById(actor.userId);
+      if (!user?.hasTwoFactor()) return fail(new Conflict('two_factor.already_off'));
+      if (!user.passwordHash || !(await this.deps.hasher.verify(user.passwordHash, input.password))) return fail(new InvalidInput('email_change.password', 'password'));
+      const { codes, hashes } = newRecoveryCodes(this.deps.tokens);
+      user.replaceRecoveryCodes(hashes);
+      await scope.users.save(user);
+      await queueMail(scope, this.deps, { to: user.email, topic: 'security', userId: user.id, content: recoveryCodesRenewedMail[user.locale]({ name: user.name, product: this.deps.settings.productName, link: `${this.deps.settings.appUrl}/security` }) });
+      await audit(scope, this.deps, meta, { action: 'auth.recovery_codes_renewed', actorKind: 'user', actorId: user.id });
+      return ok({ codes });
+    });
   }
 
   /** A new secret to scan; given the sealed one of a setup in progress, the same secret again (for a retry). */
@@ -40,7 +60,8 @@ export class TwoFactor {
     return ok({ secret, keyUri: this.deps.totp.keyUri({ issuer: this.deps.settings.productName, account: user.value.email, secretBase32: secret }), sealed: sealTotpSecret(this.deps.secrets, secret) });
   }
 
-  async enable(actor: Actor, input: { sealed: string; code: string }, meta: RequestMeta): Promise<Result<void, DomainFailure>> {
+  /** Switches it on with a first code; the ten recovery codes are returned to be shown once (only hashes are kept). */
+  async enable(actor: Actor, input: { sealed: string; code: string }, meta: RequestMeta): Promise<Result<{ recoveryCodes: string[] }, DomainFailure>> {
     if (actor.kind !== 'user' || !can(actor, { type: 'user.security', userId: actor.userId }).allowed) return fail(new Forbidden('forbidden'));
     const limited = await checkRates(this.deps.rateLimiter, [[`two-factor:user:${actor.userId}`, RATE_RULES.twoFactorPerUser]]);
     if (limited) return fail(limited);
@@ -53,9 +74,11 @@ export class TwoFactor {
       if (!user) return fail(new NotFound('not_found'));
       if (user.hasTwoFactor()) return fail(new Conflict('two_factor.already_on'));
       user.enableTwoFactor(input.sealed, step);
+      const { codes, hashes } = newRecoveryCodes(this.deps.tokens);
+      user.replaceRecoveryCodes(hashes);
       await scope.users.save(user);
       await this.notify(scope, user, true, meta);
-      return ok(undefined);
+      return ok({ recoveryCodes: codes });
     });
   }
 

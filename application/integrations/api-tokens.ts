@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/authorization/actor.js';
 import { PERMISSIONS, type Permission } from '../../domain/authorization/permission.js';
 import { can } from '../../domain/authorization/policy.js';
 import { API_TOKEN_PREFIX, ApiToken } from '../../domain/integrations/api-token.js';
-import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { fail, Forbidden, NotFound, ok, Problems, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { Services } from '../shared/services.js';
@@ -19,9 +19,12 @@ export class ApiTokens {
   async create(actor: Actor, accountId: string, input: { name: string; permissions: readonly string[] }, meta: RequestMeta): Promise<Result<{ token: string; record: ApiToken }, DomainFailure>> {
     if (!can(actor, { type: 'account.tokens', accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
     const name = input.name.trim();
-    if (name.length < 2 || name.length > 80) return fail(new InvalidInput('token.name', 'name'));
     const permissions = input.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p));
-    if (permissions.length === 0 || permissions.length !== input.permissions.length) return fail(new InvalidInput('token.permissions', 'permissions'));
+    const problems = new Problems();
+    problems.check(name.length >= 2 && name.length <= 80, 'token.name', 'name');
+    problems.check(permissions.length > 0 && permissions.length === input.permissions.length, 'token.permissions', 'permissions');
+    const invalid = problems.failure();
+    if (invalid) return fail(invalid);
     const token = `${API_TOKEN_PREFIX}${this.deps.tokens.generate()}`;
     return this.deps.uow.run(async (scope) => {
       const record = ApiToken.create({ id: this.deps.ids.newId(), accountId, name, createdByUserId: actor.userId, tokenHash: this.deps.tokens.hash(token), permissions, now: this.deps.clock.now() });

@@ -9,8 +9,24 @@ export interface MailContent {
 const escapeHtml = (s: string): string =>
   s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
 
+/** A company, craft or association by its name: a salutation to a person would not fit it. */
+const ORGANISATION = /(?:^|\s)(?:j\.?d\.?o\.?o\.?|d\.?o\.?o\.?|d\.?d\.?|obrt|udruga|zadruga|ustanova)(?:\s|,|$)|[,.]\s*vl\.\s/iu;
+
+/** "Poštovani/a Demo Firma d.o.o.," reads wrong: an organisation is greeted without a name, a person by name. */
+function salutation(greeting: string): string {
+  const hr = /^Poštovani\/a (.+),$/u.exec(greeting);
+  if (hr && ORGANISATION.test(hr[1]!)) return 'Poštovani,';
+  const en = /^Dear (.+),$/u.exec(greeting);
+  if (en && ORGANISATION.test(en[1]!)) return 'Dear customer,';
+  return greeting;
+}
+
+/** A name that ends in a dot (d.o.o.) before the sentence's own dot must not make two. */
+const tidy = (text: string): string => text.replace(/(?<!\.)\.\.(?!\.)/gu, '.');
+
 /** A mail made of paragraphs and at most one call to action; text and HTML always say the same. */
-export function composeMail(input: { subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string }; footer: string }): MailContent {
+export function composeMail(raw: { subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string }; footer: string }): MailContent {
+  const input = { ...raw, subject: tidy(raw.subject), greeting: salutation(raw.greeting), paragraphs: raw.paragraphs.map(tidy) };
   const textParts = [input.greeting, ...input.paragraphs];
   if (input.action) textParts.push(`${input.action.label}: ${input.action.url}`);
   textParts.push('--', input.footer);

@@ -71,7 +71,7 @@ export const passwordChangedMail: Localized<{ name: string; product: string; sig
 export const signInAttackMail: Localized<{ name: string; product: string; resetLink: string; securityLink: string }> = {
   hr: ({ name, product, resetLink, securityLink }) =>
     composeMail({
-      subject: `${product}: mnogo neuspjelih prijava na vaš račun`,
+      subject: `${product}: mnogo neuspjelih prijava s vašom e-adresom`,
       greeting: `Poštovani/a ${name},`,
       paragraphs: [
         'u posljednjih sat vremena netko je mnogo puta pokušao prijavu s vašom e-adresom i pogrešnom lozinkom. Prijava s drugih mjesta i dalje vam radi; pokušaji s mjesta napada su zaustavljeni.',

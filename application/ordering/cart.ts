@@ -3,7 +3,7 @@ import { standardVat, vatForBuyer, type BuyerTaxProfile } from '../../domain/bil
 import type { Product } from '../../domain/catalog/product.js';
 import { DomainName } from '../../domain/ordering/domain-name.js';
 import type { OrderLine } from '../../domain/ordering/order.js';
-import { fail, InvalidInput, ok, type Result } from '../../domain/shared/result.js';
+import { fail, InvalidInput, ok, Problems, type Result } from '../../domain/shared/result.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 
 export interface CartItem {
@@ -13,34 +13,37 @@ export interface CartItem {
 
 export const MAX_CART_ITEMS = 20;
 
-/** Prices the cart from the catalog as it is now, checking every domain name; the first problem is returned. */
-/** `buyer`: the account ordering, whose VAT classification may mean no Croatian VAT (reverse charge, outside the EU). */
+/**
+ * Prices the cart from the catalog as it is now, checking every domain name; every wrong row is reported at once.
+ * `buyer`: the account ordering, whose VAT classification may mean no Croatian VAT (reverse charge, outside the EU).
+ */
 export async function priceCart(scope: TransactionScope, items: readonly CartItem[], holderOib: string, buyer?: BuyerTaxProfile): Promise<Result<OrderLine[], InvalidInput>> {
   const wanted = items.filter((i) => i.productCode.trim() !== '');
   if (wanted.length === 0) return fail(new InvalidInput('order.empty', 'items'));
   if (wanted.length > MAX_CART_ITEMS) return fail(new InvalidInput('order.too_many', 'items', { max: MAX_CART_ITEMS }));
   const products = new Map((await scope.products.findByCodes(wanted.map((i) => i.productCode))).map((p): [string, Product] => [p.code, p]));
   const lines: OrderLine[] = [];
+  const problems = new Problems();
   /** Each domain name registered by this cart, and the row that names it. */
   const seen = new Map<string, number>();
   for (const [index, item] of items.entries()) {
     if (item.productCode.trim() === '') continue;
     const product = products.get(item.productCode);
-    if (!product?.active) return fail(new InvalidInput('order.unknown_product', `items.${index}.productCode`));
-    const domain = DomainName.parse(item.domainName, `items.${index}.domainName`);
-    if (!domain.ok) return fail(domain.error);
+    if (!problems.check(product?.active === true, 'order.unknown_product', `items.${index}.productCode`) || !product) continue;
+    const domain = problems.take(DomainName.parse(item.domainName, `items.${index}.domainName`));
+    if (!domain) continue;
     if (product.kind === 'domain') {
-      if (domain.value.tld !== product.tld) return fail(new InvalidInput('domain.tld_mismatch', `items.${index}.domainName`, { tld: `.${product.tld}` }));
-      if (seen.has(domain.value.value)) return fail(new InvalidInput('domain.duplicate', `items.${index}.domainName`));
-      seen.set(domain.value.value, index);
+      if (!problems.check(domain.tld === product.tld, 'domain.tld_mismatch', `items.${index}.domainName`, { tld: `.${product.tld}` })) continue;
+      if (!problems.check(!seen.has(domain.value), 'domain.duplicate', `items.${index}.domainName`)) continue;
+      seen.set(domain.value, index);
     }
     lines.push({
       productId: product.id,
       productCode: product.code,
       kind: product.kind,
       name: product.nameHr,
-      domainName: domain.value.value,
-      holderOib: product.kind === 'domain' && domain.value.needsHolderOib() ? holderOib : null,
+      domainName: domain.value,
+      holderOib: product.kind === 'domain' && domain.needsHolderOib() ? holderOib : null,
       periodMonths: product.periodMonths,
       unitPriceCents: product.priceCents,
       quantity: 1,
@@ -48,9 +51,9 @@ export async function priceCart(scope: TransactionScope, items: readonly CartIte
     });
   }
   // A name held here already (by this client or another) cannot be registered again: said now, not at acceptance.
-  const [held] = await scope.domains.findHeld([...seen.keys()]);
-  if (held) return fail(new InvalidInput('domain.taken', `items.${seen.get(held.name)}.domainName`, { domain: held.name }));
-  return ok(lines);
+  for (const held of seen.size ? await scope.domains.findHeld([...seen.keys()]) : []) problems.check(false, 'domain.taken', `items.${seen.get(held.name)}.domainName`, { domain: held.name });
+  const failure = problems.failure();
+  return failure ? fail(failure) : ok(lines);
 }
 
 /** N-2026-000123: series letter, year, gapless number. */

@@ -1,3 +1,4 @@
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { Locale } from '../../domain/identity/locale.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
@@ -27,10 +28,16 @@ export interface OrderForStaff {
 export class DecideOrder {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'ids' | 'tokens' | 'secrets' | 'settings'>) {}
 
-  async pending(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<Order> & { count: number }, DomainFailure>> {
+  /** The queue, with the client of each order (one query for the page's accounts, whatever its size). */
+  async pending(actor: Actor, page: { after?: string | null; limit?: number }): Promise<Result<Page<Order> & { count: number; accounts: ReadonlyMap<string, ClientAccount> }, DomainFailure>> {
     if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
     return ok(
-      await this.deps.uow.read(async (scope) => ({ ...(await scope.orders.listPending(pageRequest({ after: page.after ?? null, limit: page.limit }, 25))), count: await scope.orders.countPending() })),
+      await this.deps.uow.read(async (scope) => {
+        const found = await scope.orders.listPending(pageRequest({ after: page.after ?? null, limit: page.limit }, 25));
+        const ids = [...new Set(found.items.flatMap((o) => (o.accountId ? [o.accountId] : [])))];
+        const accounts = new Map((ids.length ? await scope.accounts.listByIds(ids) : []).map((a) => [a.id, a] as const));
+        return { ...found, count: await scope.orders.countPending(), accounts };
+      }),
     );
   }
 

@@ -7,7 +7,7 @@ import { EmailAddress } from '../../domain/identity/email-address.js';
 import { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import { User } from '../../domain/identity/user.js';
 import { Order, type OrderCustomer } from '../../domain/ordering/order.js';
-import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { fail, Forbidden, InvalidInput, NotFound, ok, Problems, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { existingOibMail, orderReceivedMail, welcomeMail } from '../mail/ordering-templates.js';
 import { queueMail, SECRET_MARK } from '../mail/queue-mail.js';
 import { mailAccount } from '../mail/mail-account.js';
@@ -37,20 +37,32 @@ interface CheckedCustomer extends ProfileDetails {
 }
 
 function checkCustomer(c: NewCustomer): Result<CheckedCustomer, InvalidInput> {
-  if (!(ENTITY_TYPES as readonly string[]).includes(c.entityType)) return fail(new InvalidInput('customer.entity_type', 'customer.entityType'));
+  const problems = new Problems();
+  problems.check((ENTITY_TYPES as readonly string[]).includes(c.entityType), 'customer.entity_type', 'customer.entityType');
   const name = c.name.trim();
-  if (name.length < 2 || name.length > 200) return fail(new InvalidInput('customer.name', 'customer.name'));
-  const oib = Oib.parse(c.oib, 'customer.oib');
-  if (!oib.ok) return oib;
-  const email = EmailAddress.parse(c.email, 'customer.email');
-  if (!email.ok) return email;
-  const details = checkProfileDetails(c, 'customer.');
-  if (!details.ok) return details;
-  if (!c.acceptTerms) return fail(new InvalidInput('customer.terms', 'customer.acceptTerms'));
-  return ok({ entityType: c.entityType as EntityType, ...details.value, oib: oib.value, email: email.value, vatRegistered: c.vatRegistered ?? true });
+  problems.check(name.length >= 2 && name.length <= 200, 'customer.name', 'customer.name');
+  const oib = problems.take(Oib.parse(c.oib, 'customer.oib'));
+  const email = problems.take(EmailAddress.parse(c.email, 'customer.email'));
+  const details = problems.take(checkProfileDetails(c, 'customer.'));
+  problems.check(c.acceptTerms, 'customer.terms', 'customer.acceptTerms');
+  const failure = problems.failure();
+  if (failure || !oib || !email || !details) return fail(failure ?? new InvalidInput('validation.invalid', 'customer'));
+  return ok({ entityType: c.entityType as EntityType, ...details, oib, email, vatRegistered: c.vatRegistered ?? true });
 }
 
-export type PublicOrderOutcome = { readonly received: true };
+/**
+ * What the thank-you page shows, the same for a newcomer and for an OIB that already has an account (the page must
+ * not tell them apart): the order's number and total with VAT. `receipt` carries them sealed to that page.
+ */
+export interface PublicOrderOutcome {
+  readonly received: true;
+  readonly number: string;
+  readonly grossCents: number;
+  readonly receipt: string;
+}
+
+const RECEIPT = 'order-receipt:';
+const RECEIPT_TTL_MS = 24 * 3_600_000;
 
 /**
  * Ordering: the public form that makes a newcomer a client, and ordering from inside the portal.
@@ -66,7 +78,11 @@ export class PlaceOrder {
 
   async asNewcomer(input: { items: readonly CartItem[]; customer: NewCustomer }, meta: RequestMeta): Promise<Result<PublicOrderOutcome, DomainFailure>> {
     const customer = checkCustomer(input.customer);
-    if (!customer.ok) return fail(customer.error);
+    if (!customer.ok) {
+      // The cart's problems too, so the form shows every wrong field at once (nothing is written).
+      const cart = await this.deps.uow.run((scope) => priceCart(scope, input.items, input.customer.oib.replace(/\s+/gu, '')));
+      return fail(cart.ok ? customer.error : (InvalidInput.all([...customer.error.problems, ...cart.error.problems]) ?? customer.error));
+    }
     const limited = await checkRates(this.deps.rateLimiter, [[`order:address:${addressBlock(meta.clientAddress)}`, { limit: 10, windowSeconds: 3600 }]]);
     if (limited) return fail(limited);
     const c = customer.value;
@@ -89,7 +105,7 @@ export class PlaceOrder {
           content: existingOibMail[meta.locale]({ name: existing.name, product: this.deps.settings.productName, link: `${this.deps.settings.appUrl}/sign-in` }),
         });
         await audit(scope, this.deps, meta, { action: 'order.placed_for_existing_oib', actorKind: 'anonymous', accountId: existing.id, details: { order: order.number } });
-        return ok({ received: true as const });
+        return ok(this.outcome(order));
       }
 
       let owner = await scope.users.findByEmail(c.email.value);
@@ -112,7 +128,7 @@ export class PlaceOrder {
       await queueMail(scope, this.deps, { to: owner.email, topic: 'general', accountId: account.id, userId: owner.id, content: (newOwner ? welcomeMail : orderReceivedMail)[meta.locale](args), secret });
       await audit(scope, this.deps, meta, { action: 'order.placed', actorKind: 'anonymous', actorId: owner.id, accountId: account.id, details: { order: order.number, newAccount: true } });
       await raiseEvent(scope, this.deps, { type: 'order.placed', accountId: account.id, data: { orderId: order.id, number: order.number } });
-      return ok({ received: true as const });
+      return ok(this.outcome(order));
     });
   }
 
@@ -151,6 +167,23 @@ export class PlaceOrder {
       await keepIdempotencyKey(scope, claim, order.id);
       return ok(order);
     });
+  }
+
+  /** The thank-you page's order number and total from its sealed receipt; null when forged or older than a day. */
+  receipt(sealed: string): { number: string; grossCents: number } | null {
+    try {
+      const plain = this.deps.secrets.open(sealed);
+      const [number, gross, until] = plain.startsWith(RECEIPT) ? plain.slice(RECEIPT.length).split('|') : [];
+      if (!number || Number(until) < this.deps.clock.now().getTime()) return null;
+      return { number, grossCents: Number(gross) };
+    } catch {
+      return null;
+    }
+  }
+
+  private outcome(order: Order): PublicOrderOutcome {
+    const grossCents = order.totals().grossCents;
+    return { received: true, number: order.number, grossCents, receipt: this.deps.secrets.seal(`${RECEIPT}${order.number}|${grossCents}|${this.deps.clock.now().getTime() + RECEIPT_TTL_MS}`) };
   }
 
   private async createOrderAndQuote(scope: TransactionScope, accountId: string, userId: string, source: 'public' | 'portal' | 'api', lines: Order['lines'], key: string | null, now: Date) {

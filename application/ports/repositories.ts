@@ -17,6 +17,7 @@ import type { Contact, Subscription } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import type { PublicSubmission } from '../../domain/email-change/public-submission.js';
 import type { Ticket, TicketAttachment, TicketMessage, TicketStatus } from '../../domain/support/ticket.js';
+import type { ClientNote } from '../../domain/backoffice/client-note.js';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -29,6 +30,10 @@ export interface PageRequest {
   readonly limit: number;
   /** Only what changed at or after this moment (lists that integrators sync). */
   readonly updatedSince?: Date | null;
+  /** The list's own time order reversed: oldest first (lists people sort by their date or number). */
+  readonly oldestFirst?: boolean;
+  /** Only items whose main words (number, subject, name, address) contain this, in any case (lists people search). */
+  readonly search?: string | null;
 }
 
 export interface UserRepository {
@@ -36,6 +41,8 @@ export interface UserRepository {
   save(user: User): Promise<void>;
   findById(id: string): Promise<User | null>;
   findByEmail(email: string): Promise<User | null>;
+  /** Several users in one query (the names of who acted on a page of the audit log). */
+  listByIds(ids: readonly string[]): Promise<User[]>;
 }
 
 export interface ClientAccountRepository {
@@ -171,6 +178,14 @@ export interface PaymentRepository {
   findByBankTransaction(bankTransactionId: string): Promise<Payment | null>;
   list(filter: 'all' | 'unmatched', page: PageRequest): Promise<Page<Payment>>;
   countUnmatched(): Promise<number>;
+  /** The latest payments matched to the account's invoices, newest received first (the staff client view). */
+  listForAccount(accountId: string, limit: number): Promise<Payment[]>;
+}
+
+/** Staff's internal notes about a client, newest first. */
+export interface ClientNoteRepository {
+  add(note: ClientNote): Promise<void>;
+  listForAccount(accountId: string, limit: number): Promise<ClientNote[]>;
 }
 
 export interface ServiceRepository {

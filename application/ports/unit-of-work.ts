@@ -8,6 +8,7 @@ import type {
   PaymentRepository,
   RenewalRepository,
   ApiTokenRepository,
+  ClientNoteRepository,
   ContactRepository,
   EmailChangeRepository,
   TicketRepository,
@@ -47,6 +48,7 @@ export interface TransactionScope {
   readonly payments: PaymentRepository;
   readonly renewals: RenewalRepository;
   readonly apiTokens: ApiTokenRepository;
+  readonly clientNotes: ClientNoteRepository;
   readonly contacts: ContactRepository;
   readonly emailChanges: EmailChangeRepository;
   readonly tickets: TicketRepository;

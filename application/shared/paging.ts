@@ -9,13 +9,18 @@ export interface Paging {
   readonly limit?: number | undefined;
   /** Only what changed at or after this moment, on the lists that have it. */
   readonly updatedSince?: Date | null | undefined;
+  /** Oldest first instead of the list's newest first. */
+  readonly oldestFirst?: boolean | undefined;
+  /** Only what contains these words (number, subject, name, address), on the lists people search. */
+  readonly search?: string | null | undefined;
 }
 
 /** The page to read: the caller's size clamped to 1…MAX_PAGE_SIZE, or the list's default. */
 export function pageRequest(paging: string | null | Paging, fallback: number): PageRequest {
   if (paging === null || typeof paging === 'string') return { after: paging, limit: fallback };
   const limit = paging.limit === undefined ? fallback : Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(paging.limit)));
-  return { after: paging.after, limit, updatedSince: paging.updatedSince ?? null };
+  const search = paging.search?.trim().slice(0, 100) || null;
+  return { after: paging.after, limit, updatedSince: paging.updatedSince ?? null, ...(paging.oldestFirst ? { oldestFirst: true } : {}), ...(search ? { search } : {}) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;

@@ -4,7 +4,7 @@ import { can, ticketVisibility, visibleIds, type Decision } from '../../domain/a
 import type { Product } from '../../domain/catalog/product.js';
 import { checkDocument, fileNameFor, type DocumentType } from '../../domain/email-change/document.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
-import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
+import { Conflict, fail, Forbidden, InvalidInput, NotFound, ok, Problems, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import { DEPARTMENTS, PRIORITIES, Ticket, TicketMessage, type Department, type Priority, type TicketAttachment } from '../../domain/support/ticket.js';
 import { actionFor, parseRequest, type RequestKind, type RequestPayload } from '../../domain/support/ticket-request.js';
 import { membershipsOf } from '../accounts/memberships.js';
@@ -110,13 +110,19 @@ export class Tickets {
   async open(actor: Actor, accountId: string, input: NewTicket, meta: RequestMeta): Promise<Result<Ticket, DomainFailure>> {
     if (!can(actor, { type: 'tickets.create', accountId }).allowed || actor.kind !== 'user') return fail(new Forbidden('forbidden'));
     const subject = input.subject.trim();
-    if (subject.length < 3 || subject.length > 200) return fail(new InvalidInput('ticket.subject', 'subject'));
-    if (!(DEPARTMENTS as readonly string[]).includes(input.department)) return fail(new InvalidInput('ticket.department', 'department'));
-    if (!(PRIORITIES as readonly string[]).includes(input.priority)) return fail(new InvalidInput('ticket.priority', 'priority'));
+    const problems = new Problems();
+    problems.check(subject.length >= 3 && subject.length <= 200, 'ticket.subject', 'subject');
+    problems.check((DEPARTMENTS as readonly string[]).includes(input.department), 'ticket.department', 'department');
+    problems.check((PRIORITIES as readonly string[]).includes(input.priority), 'ticket.priority', 'priority');
     const body = checkBody(input.body);
-    if (!body.ok) return body;
+    if (!body.ok) problems.add(body.error);
     const request = input.request?.kind ? parseRequest(input.request.kind, input.request.fields) : null;
-    if (request && !request.ok) return request;
+    if (request && !request.ok) {
+      if (request.error.kind !== 'invalid') return request;
+      problems.add(request.error);
+    }
+    const invalid = problems.failure();
+    if (invalid || !body.ok || (request && !request.ok)) return fail(invalid ?? new InvalidInput('ticket.body', 'body'));
     // The request is refused here already when the policy would refuse the direct action: nothing to carry out.
     if (request && !can(actor, actionFor(accountId, request.value)).allowed) return fail(new Forbidden('request.not_allowed'));
     const file = input.attachment?.content.length ? checkDocument(input.attachment.content) : null;

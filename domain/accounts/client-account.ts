@@ -1,6 +1,6 @@
 import type { BuyerClass } from '../billing/vat.js';
 import type { EmailAddress } from '../identity/email-address.js';
-import { fail, InvalidInput, ok, type Result } from '../shared/result.js';
+import { fail, InvalidInput, ok, Problems, type Result } from '../shared/result.js';
 import type { Oib } from './oib.js';
 
 /** The parts of the profile staff can lock against self-service (the OIB is never editable at all). */
@@ -17,17 +17,19 @@ export interface ProfileDetails {
 
 /** Name, phone and address as the company's documents need them; `prefix` names the form's fields. */
 export function checkProfileDetails(input: ProfileDetails, prefix = ''): Result<ProfileDetails, InvalidInput> {
+  const problems = new Problems();
   const name = input.name.trim();
-  if (name.length < 2 || name.length > 200) return fail(new InvalidInput('customer.name', `${prefix}name`));
+  problems.check(name.length >= 2 && name.length <= 200, 'customer.name', `${prefix}name`);
   const phone = input.phone.trim();
-  if (!/^\+?[\d\s/()-]{6,30}$/u.test(phone)) return fail(new InvalidInput('customer.phone', `${prefix}phone`));
+  problems.check(/^\+?[\d\s/()-]{6,30}$/u.test(phone), 'customer.phone', `${prefix}phone`);
   const street = input.street.trim();
-  if (street.length < 3 || street.length > 200) return fail(new InvalidInput('customer.street', `${prefix}street`));
+  problems.check(street.length >= 3 && street.length <= 200, 'customer.street', `${prefix}street`);
   const postalCode = input.postalCode.trim();
-  if (!/^\d{5}$/u.test(postalCode)) return fail(new InvalidInput('customer.postal_code', `${prefix}postalCode`));
+  problems.check(/^\d{5}$/u.test(postalCode), 'customer.postal_code', `${prefix}postalCode`);
   const city = input.city.trim();
-  if (city.length < 2 || city.length > 100) return fail(new InvalidInput('customer.city', `${prefix}city`));
-  return ok({ name, phone, street, postalCode, city });
+  problems.check(city.length >= 2 && city.length <= 100, 'customer.city', `${prefix}city`);
+  const failure = problems.failure();
+  return failure ? fail(failure) : ok({ name, phone, street, postalCode, city });
 }
 
 export const ENTITY_TYPES = ['doo', 'jdoo', 'dd', 'obrt', 'udruga', 'person'] as const;

@@ -13,6 +13,8 @@ export class User {
   /** The TOTP secret, sealed by the secret box; null while two-factor sign-in is off. */
   totpSealed!: string | null;
   lastTotpStep!: number;
+  /** Hashes of the unused single-use recovery codes of two-factor sign-in (the codes are shown once, never kept). */
+  recoveryCodes!: string[];
 
   static create(input: { id: string; email: EmailAddress; name: string; locale: Locale; now: Date; passwordHash?: string | null }): User {
     const user = new User();
@@ -25,6 +27,7 @@ export class User {
     user.passwordChangedAt = input.passwordHash ? input.now : null;
     user.totpSealed = null;
     user.lastTotpStep = 0;
+    user.recoveryCodes = [];
     return user;
   }
 
@@ -48,6 +51,19 @@ export class User {
 
   disableTwoFactor(): void {
     this.totpSealed = null;
+    this.recoveryCodes = [];
+  }
+
+  /** A new set of recovery codes replaces the old one whole: every earlier code stops working. */
+  replaceRecoveryCodes(hashes: readonly string[]): void {
+    this.recoveryCodes = [...hashes];
+  }
+
+  /** A recovery code works once: true when it was one of the unused ones, which it no longer is. */
+  useRecoveryCode(hash: string): boolean {
+    const before = this.recoveryCodes.length;
+    this.recoveryCodes = this.recoveryCodes.filter((h) => h !== hash);
+    return this.recoveryCodes.length < before;
   }
 
   /** A TOTP code may be used once: a replayed or older step is refused. */

@@ -18,6 +18,7 @@ import { describeTicketRepositoryContract } from './ticket-repository.contract.j
 import { describePortalReadsContract } from './portal-reads.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
 import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
+import { describeBackofficeRepositoriesContract } from './backoffice-repositories.contract.js';
 
 describeUnitOfWorkContract('in-memory', async () => {
   const portal = inMemoryPortal();
@@ -80,3 +81,4 @@ describeJobQueueContract('in-memory', async () => {
 describeIntegrationRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describePortalReadsContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+describeBackofficeRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));

@@ -13,6 +13,7 @@ import { describeSessionManagerContract } from './session-manager.contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work.contract.js';
 import { describeJobQueueContract } from './job-queue.contract.js';
 import { PgBossJobWorker } from '../../adapters/pg-boss/pg-boss-job-queue.js';
+import { describeBackofficeRepositoriesContract } from './backoffice-repositories.contract.js';
 import { describeBillingRepositoriesContract } from './billing-repositories.contract.js';
 import { describeOrderingRepositoriesContract } from './ordering-repositories.contract.js';
 import { describeContactRepositoryContract } from './contact-repository.contract.js';
@@ -92,6 +93,8 @@ describeHelpRepositoryContract('MikroORM on PostgreSQL', async () => ({ services
 describeIntegrationRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describeBillingRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describeBackofficeRepositoriesContract('MikroORM on PostgreSQL', async () => ({ services: (await fresh()).services }));
 
 describe('PostgreSQL guards issued invoices', () => {
   it('refuses to change or delete an issued invoice, but records payments on it', async () => {

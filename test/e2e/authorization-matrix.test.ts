@@ -48,6 +48,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /': { kind: 'public' },
   'GET /sign-in': { kind: 'public' },
   'POST /sign-in': { kind: 'public' },
+  'POST /sign-in/code': { kind: 'public' },
+  'GET /order/thanks': { kind: 'public' },
   'POST /sign-out': { kind: 'public' },
   'POST /language': { kind: 'public' },
   'GET /password-reset': { kind: 'public' },
@@ -62,6 +64,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /accounts/:accountId/services': client('services'),
   'GET /accounts/:accountId/services/:serviceId': client('services'),
   'POST /accounts/:accountId/services/:serviceId/credentials': client('credentials'),
+  'GET /accounts/:accountId/services/:serviceId/credentials': client('credentials'),
+  'GET /accounts/:accountId/domains/:domainId/nameservers': client('domains'),
   'GET /accounts/:accountId/domains': client('domains'),
   'GET /accounts/:accountId/domains/:domainId': client('domains'),
   'POST /accounts/:accountId/domains/:domainId/nameservers': client('domains.manage'),
@@ -75,6 +79,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /accounts/:accountId/invoices/:invoiceId': client('invoices'),
   'GET /accounts/:accountId/invoices/:invoiceId/pdf': client('invoices'),
   'GET /accounts/:accountId/invoices/:invoiceId/ubl': client('invoices'),
+  'GET /accounts/:accountId/invoices/archive/:year': client('invoices'),
   'GET /accounts/:accountId/emails': client('emails'),
   'GET /accounts/:accountId/emails/:mailId': client('emails'),
   'GET /accounts/:accountId/audit': client(null, true),
@@ -94,6 +99,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /security/two-factor/setup': { kind: 'signedIn' },
   'POST /security/two-factor/enable': { kind: 'signedIn' },
   'POST /security/two-factor/disable': { kind: 'signedIn' },
+  'POST /security/password': { kind: 'signedIn' },
+  'POST /security/recovery-codes': { kind: 'signedIn' },
   'GET /accounts/:accountId/profile': client('profile'),
   'POST /accounts/:accountId/profile': client('profile'),
   'GET /accounts/:accountId/email-change': client(null, true),
@@ -158,6 +165,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /staff/clients': staff(...CLIENT_STAFF),
   'POST /staff/users/:userId/two-factor/reset': staff('admin', 'support'),
   'GET /staff/clients/:accountId': staff(...CLIENT_STAFF),
+  'POST /staff/clients/:accountId/notes': staff(...CLIENT_STAFF),
   'POST /staff/accounts/:accountId/locks': staff('admin', 'support'),
   'GET /staff/mail': staff('admin', 'support'),
   'POST /staff/mail/:mailId/resend': staff('admin', 'support'),
@@ -182,6 +190,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId': client('invoices'),
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId/pdf': client('invoices'),
   'GET /api/v1/accounts/:accountId/invoices/:invoiceId/ubl': client('invoices'),
+  'GET /api/v1/accounts/:accountId/invoice-archives/:year': client('invoices'),
   'GET /api/v1/accounts/:accountId/contacts': client('contacts'),
   'POST /api/v1/accounts/:accountId/contacts': client('contacts', false, true),
   'GET /api/v1/accounts/:accountId/contacts/:contactId': client('contacts'),
@@ -308,7 +317,7 @@ const MATRIX: Record<string, Rule> = {
 };
 
 /** Routes a caller would change for everybody (their own session): checked for the anonymous caller only. */
-const ANONYMOUS_ONLY = new Set(['POST /api/v1/orders', 'POST /email-change', 'POST /api/v1/email-change', 'POST /sign-in', 'POST /sign-out', 'POST /staff/sign-in', 'POST /staff/sign-out', 'POST /language', 'POST /password-reset', 'POST /password-reset/:token', 'POST /order', 'POST /api/v1/password-reset']);
+const ANONYMOUS_ONLY = new Set(['POST /sign-in/code', 'POST /api/v1/orders', 'POST /email-change', 'POST /api/v1/email-change', 'POST /sign-in', 'POST /sign-out', 'POST /staff/sign-in', 'POST /staff/sign-out', 'POST /language', 'POST /password-reset', 'POST /password-reset/:token', 'POST /order', 'POST /api/v1/password-reset']);
 
 /** Valid bodies for API writes, so a refusal can only come from authorization (not from validation). */
 const BODIES: Record<string, unknown> = {
@@ -456,6 +465,7 @@ beforeAll(async () => {
     contactId: crypto.randomUUID(),
     sessionId: 'f'.repeat(64),
     token: 'abcdefghijklmnopqrstuvwxyz234567',
+    year: String(new Date().getUTCFullYear()),
   };
 
   for (const caller of CALLERS) {

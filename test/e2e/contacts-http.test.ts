@@ -132,7 +132,7 @@ describe('contacts in the portal', () => {
     expect(body).toContain('Upišite ime i prezime (2 do 120 znakova).');
     const scoped = await client.post(`/accounts/${account.id}/contacts`, formBody([['name', 'Ana Anić'], ['email', 'ana@firma.hr'], ['scope', 'chosen'], ['serviceIds', crypto.randomUUID()]]));
     expect(scoped.status).toBe(422);
-    expect(await scoped.text()).toContain('ne pripada ovom računu');
+    expect(await scoped.text()).toContain('ne pripada ovom korisničkom računu');
   });
 });
 
@@ -196,10 +196,44 @@ describe('two-factor sign-in over HTTP', () => {
     expect(await wrong.text()).toContain(secret!);
     portal.clock.advance(30_000);
     const on = await client.post('/security/two-factor/enable', { form: { sealed: sealed!, code: OsloTotp.codeAt(secret!, portal.clock.now()) } });
-    expect([on.status, on.headers.get('location')]).toEqual([303, '/security?notice=enabled']);
-    expect((await httpClient(app).post('/sign-in', { form: { email: user.email, password: PASSWORD } })).status).toBe(401);
+    // Ten recovery codes, shown on this answer only; the database keeps their hashes.
+    const onPage = await on.text();
+    expect(on.status).toBe(200);
+    const codes = [...onPage.matchAll(/<li><code>([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})<\/code><\/li>/gu)].map((m) => m[1]!);
+    expect(codes).toHaveLength(10);
+    const [stored] = await portal.sql<{ recovery_codes: string[] }>('select recovery_codes from users where id = $1', [user.id]);
+    expect(stored!.recovery_codes).toHaveLength(10);
+    expect(stored!.recovery_codes.some((h) => codes.some((c) => h.includes(c.replace(/-/gu, ''))))).toBe(false);
+    expect(await (await client.get('/security')).text()).not.toContain(codes[0]!);
+
+    // The password alone leads to a second step; the code on that step signs in.
+    const second = async () => {
+      const first = await httpClient(app).post('/sign-in', { form: { email: user.email, password: PASSWORD } });
+      const page = await first.text();
+      expect([first.status, page.includes('Drugi korak prijave')]).toEqual([200, true]);
+      return /name="challenge" value="([^"]+)"/u.exec(page)![1]!;
+    };
+    portal.clock.advance(30_000);
+    const signedInWithCode = await httpClient(app).post('/sign-in/code', { form: { challenge: await second(), code: OsloTotp.codeAt(secret!, portal.clock.now()) } });
+    expect([signedInWithCode.status, signedInWithCode.headers.get('location')]).toEqual([303, '/dashboard']);
+    expect((await httpClient(app).post('/sign-in/code', { form: { challenge: await second(), code: '123456' } })).status).toBe(401);
+    expect((await httpClient(app).post('/sign-in/code', { form: { challenge: 'forged', code: codes[0]! } })).status).toBe(401);
+    // A recovery code works once, typed in any case and with spaces; its use is mailed.
+    expect((await httpClient(app).post('/sign-in/code', { form: { challenge: await second(), code: ` ${codes[0]!.toUpperCase()} ` } })).status).toBe(303);
+    expect((await httpClient(app).post('/sign-in/code', { form: { challenge: await second(), code: codes[0]! } })).status).toBe(401);
+    await portal.catcher.waitFor((m) => m.to.includes(user.email) && m.subject.includes('rezervnim kodom'));
+    // Both factors in one form still work (integrations, older forms).
     portal.clock.advance(30_000);
     expect((await httpClient(app).post('/sign-in', { form: { email: user.email, password: PASSWORD, code: OsloTotp.codeAt(secret!, portal.clock.now()) } })).status).toBe(303);
     await portal.catcher.waitFor((m) => m.to.includes(user.email) && m.subject.includes('dvofaktorska prijava je uključena'));
+
+    // New codes need the password and replace the old ones.
+    const refused = await client.post('/security/recovery-codes', { form: { renewPassword: 'not the password' } });
+    expect(refused.status).toBe(422);
+    const renewed = await (await client.post('/security/recovery-codes', { form: { renewPassword: PASSWORD } })).text();
+    const fresh = [...renewed.matchAll(/<li><code>([a-z2-7-]{19})<\/code><\/li>/gu)].map((m) => m[1]!);
+    expect(fresh).toHaveLength(10);
+    expect((await httpClient(app).post('/sign-in/code', { form: { challenge: await second(), code: codes[1]! } })).status).toBe(401);
+    expect((await httpClient(app).post('/sign-in/code', { form: { challenge: await second(), code: fresh[0]! } })).status).toBe(303);
   });
 });

@@ -34,7 +34,7 @@ describe('one-time secrets in mail', () => {
     const ordered = await httpClient(app).post('/order', {
       form: { product0: 'HOST-START', domain0: 'tajna-firma.hr', product1: 'DOM-HR', domain1: 'tajna-firma.hr', entityType: 'doo', name: 'Tajna Firma d.o.o.', oib: uniqueOib(), email: ownerEmail, phone: '+385 1 234 5678', street: 'Ilica 5', postalCode: '10000', city: 'Zagreb', acceptTerms: 'yes' },
     });
-    expect(ordered.status).toBe(200);
+    expect(ordered.status).toBe(303);
     const [row] = await portal.sql<{ account_id: string; user_id: string; order_id: string }>(
       'select a.id as account_id, a.owner_user_id as user_id, o.id as order_id from client_accounts a join orders o on o.account_id = a.id where a.email = $1',
       [ownerEmail],

@@ -60,7 +60,7 @@ describe('tickets over HTTP', () => {
     const staffPage = await (await staff.get(`/staff/tickets/${ticketId}`)).text();
     expect(staffPage).toContain('data-verdict="allowed"');
     expect(staffPage).toContain(`<strong data-target="true">${label}.hr</strong>`);
-    expect(staffPage).toContain('owner');
+    expect(staffPage).toContain('vlasnik korisničkog računa');
     expect((await staff.post(`/staff/tickets/${ticketId}/carry-out`, { form: {} })).status).toBe(303);
     const [domain] = await portal.sql<{ nameservers: string[] }>('select nameservers from domains where id = $1', [domainId]);
     expect(domain!.nameservers).toEqual(['ns1.cloudflare.com', 'ns2.cloudflare.com']);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,40 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The two sizes every main page is checked and photographed at: a laptop and a phone. */
+export const DESKTOP = { width: 1366, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** axe-core from node_modules, put into the page by the test (the portal never serves it). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * Checks the page a person now sees: no serious or critical accessibility violation (axe-core, evaluated through
+ * the DevTools protocol, so the page's CSP stays as strict as ever), nothing wider than the viewport, and, given a
+ * name, a screenshot into test-results/screenshots/<name>-<width>.png (CI keeps test-results/).
+ */
+export async function look(page: Page, name?: string): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction("document.readyState === 'complete' && !document.querySelector('.htmx-request')");
+  if (!(await page.evaluate("'axe' in globalThis"))) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)")) as AxeViolation[];
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`), `axe on ${page.url()}`).toEqual([]);
+  const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+  expect(overflow, `${page.url()} is wider than the viewport`).toBeLessThanOrEqual(0);
+  if (name) {
+    mkdirSync(join('test-results', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join('test-results', 'screenshots', `${name}-${page.viewportSize()?.width ?? 0}.png`), fullPage: true });
+  }
 }
 
 /** What a page shows, for a failing test to say where it stood: address, heading and any alert or notice. */

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
+import { zipResponse } from '../http/zip.js';
 import type { UseCases } from '../use-cases.js';
 import { accountParams, binary, client, clientActor, json, listQuery, page, pagingOf, pathIds, syncQuery, unauthenticated } from './api-common.js';
 import { InvoiceSchema, invoiceJson, QuoteSchema, quoteJson } from './billing-schemas.js';
@@ -57,6 +58,20 @@ const invoiceUblRoute = createRoute({
   request: { params: invoiceParams },
   responses: { 200: { description: 'UBL 2.1 Invoice or CreditNote', content: binary('application/xml', 'The eRačun') } },
 });
+const invoiceArchiveRoute = createRoute({
+  ...common,
+  operationId: 'getInvoiceArchive',
+  method: 'get',
+  path: '/accounts/{accountId}/invoice-archives/{year}',
+  summary: 'Every invoice and credit note of a year in one ZIP: each PDF and eRačun as archived at issue (invoices right)',
+  request: {
+    params: z.object({
+      accountId: accountParams.shape.accountId,
+      year: z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2026, description: 'The year of issue (Zagreb time)' }),
+    }),
+  },
+  responses: { 200: { description: 'ZIP of racun-….pdf and racun-….xml (odobrenje-… for credit notes)', content: binary('application/zip', 'The invoices of the year') } },
+});
 
 /** Quotes and invoices of an account: the same use cases, so the same policy, as the portal pages. */
 export function registerBillingApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): void {
@@ -108,6 +123,14 @@ export function registerBillingApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     const result = await billing.invoicePdf(actor, accountId, invoiceId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return pdfResponse(result.value) as never;
+  });
+  api.openapi(invoiceArchiveRoute, async (c) => {
+    const actor = clientActor(c);
+    if (!actor) return unauthenticated(c) as never;
+    const { accountId, year } = c.req.valid('param');
+    const result = await billing.invoicesOfYear(actor, accountId, year);
+    if (!result.ok) return failureResponse(c, result.error) as never;
+    return zipResponse(result.value.fileName, result.value.files) as never;
   });
   api.openapi(invoiceUblRoute, async (c) => {
     const actor = clientActor(c);

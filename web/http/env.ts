@@ -19,5 +19,7 @@ export interface AppEnv {
     apiStaff?: Actor | null;
     /** The parts of the current account the actor may reach, for the account navigation. */
     areas: AccountAreas | null;
+    /** On English pages, the catalog's English product names by their Croatian ones (order and invoice lines keep the Croatian). */
+    productNames?: ReadonlyMap<string, string> | null;
   };
 }

@@ -28,14 +28,22 @@ export interface Problem {
 
 export function problemOf(failure: DomainFailure, t: Translate): Problem {
   const message = failureMessage(t, failure.code, failure.details);
-  const field = 'field' in failure && typeof failure.field === 'string' ? failure.field : undefined;
+  const errors = fieldProblemsOf(failure, t);
   return {
     type: `about:blank#${failure.code}`,
     title: message,
     status: FAILURE_STATUS[failure.kind],
     code: failure.code,
-    ...(field ? { errors: [{ field, code: failure.code, message }] } : {}),
+    ...(errors.length ? { errors } : {}),
   };
+}
+
+/** Every wrong field a failure names, in the user's language (a use case reports them all at once). */
+export function fieldProblemsOf(failure: DomainFailure, t: Translate): FieldError[] {
+  const problems = 'problems' in failure && Array.isArray(failure.problems) ? (failure.problems as ReadonlyArray<{ field: string; code: string; details?: Record<string, string | number> }>) : [];
+  if (problems.length) return problems.map((p) => ({ field: p.field, code: p.code, message: failureMessage(t, p.code, p.details ?? {}) }));
+  const field = 'field' in failure && typeof failure.field === 'string' ? failure.field : undefined;
+  return field ? [{ field, code: failure.code, message: failureMessage(t, failure.code, failure.details) }] : [];
 }
 
 /** Zod issues to field errors in the user's language: a missing value, a too long one, or an invalid one. */

@@ -7,7 +7,10 @@ import { ErrorPage } from '../views/error-page.js';
 import type { Errors } from '../views/auth-pages.js';
 import type { PageContext } from '../views/layout.js';
 import type { AppEnv } from './env.js';
-import { FAILURE_STATUS } from './failures.js';
+import { FAILURE_STATUS, fieldProblemsOf } from './failures.js';
+import { StaffNavigation } from '../../application/backoffice/staff-navigation.js';
+
+const staffNavigation = new StaffNavigation();
 
 export function pageOf(c: Context<AppEnv>): PageContext {
   return {
@@ -17,6 +20,8 @@ export function pageOf(c: Context<AppEnv>): PageContext {
     userName: c.var.auth?.user.name ?? null,
     staffName: c.var.auth ? null : (c.var.staffAuth?.staff.name ?? null),
     areas: c.var.areas ?? null,
+    productNames: c.var.productNames ?? null,
+    staffAreas: c.var.staffAuth && !c.var.auth ? staffNavigation.areas(c.var.staffAuth.actor) : null,
   };
 }
 
@@ -26,7 +31,7 @@ export function html(c: Context<AppEnv>, node: JSX.Element, status: ContentfulSt
 
 export function failurePage(c: Context<AppEnv>, failure: DomainFailure): Response | Promise<Response> {
   if (failure.kind === 'rate_limited') c.header('retry-after', String(failure.details.seconds ?? 60));
-  return html(c, <ErrorPage page={pageOf(c)} message={failureMessage(c.var.t, failure.code, failure.details)} />, FAILURE_STATUS[failure.kind]);
+  return html(c, <ErrorPage page={pageOf(c)} message={failureMessage(c.var.t, failure.code, failure.details)} status={FAILURE_STATUS[failure.kind]} />, FAILURE_STATUS[failure.kind]);
 }
 
 /** Only a path on this site may be a redirect target. */
@@ -34,9 +39,9 @@ export function safeNext(value: unknown, fallback = '/'): string {
   return typeof value === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/u.test(value) ? value : fallback;
 }
 
-/** A failure on a named field goes beside that field; anything else above the form. */
+/** Every failure on a named field goes beside that field (and in the form's summary); anything else above the form. */
 export function formErrors(c: Context<AppEnv>, failure: DomainFailure): { errors: Errors; error?: string } {
-  const message = failureMessage(c.var.t, failure.code, failure.details);
-  const field = 'field' in failure && typeof failure.field === 'string' ? failure.field : null;
-  return field ? { errors: { [field]: message } } : { errors: {}, error: message };
+  const fields = fieldProblemsOf(failure, c.var.t);
+  if (!fields.length) return { errors: {}, error: failureMessage(c.var.t, failure.code, failure.details) };
+  return { errors: Object.fromEntries(fields.map((f) => [f.field, f.message])) };
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { isLocale } from '../../domain/identity/locale.js';
 import type { AppEnv } from '../http/env.js';
@@ -8,7 +8,7 @@ import { fieldErrorsOf } from '../http/failures.js';
 import { validated, type Issues } from '../http/validate.js';
 import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
-import { ResetConfirmPage, ResetRequestPage, SignInPage, type Errors } from '../views/auth-pages.js';
+import { ResetConfirmPage, ResetRequestPage, SecondStepPage, SignInPage, type Errors } from '../views/auth-pages.js';
 
 const signInForm = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default(''), code: z.string().max(12).default(''), next: z.string().max(500).optional() });
 const resetRequestForm = z.object({ email: z.string().max(254).default('') });
@@ -27,7 +27,7 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
     const next = safeNext(c.req.query('next'), '/dashboard');
     if (c.var.auth) return c.redirect(next, 303);
     const notices = { out: c.var.t('signIn.signedOut'), changed: c.var.t('signIn.passwordChanged'), expired: c.var.t('signIn.expired') };
-    const notice = notices[c.req.query('notice') as keyof typeof notices];
+    const notice = notices[c.req.query('notice') as keyof typeof notices] ?? (next !== '/dashboard' ? c.var.t('signIn.deepLink') : undefined);
     return html(c, <SignInPage page={pageOf(c)} notice={notice} next={next === '/dashboard' ? undefined : next} />);
   });
 
@@ -36,20 +36,37 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
     validated('form', signInForm, (c) => html(c, <SignInPage page={pageOf(c)} error={c.var.t('failure.auth.invalid_credentials')} />, 422)),
     async (c) => {
       const form = c.req.valid('form');
-      const previous = readCookie(c, 'session', secure);
-      const result = await useCases.signIn.execute(form, c.var.meta);
+      // The code in the same form still works (both factors at once); the page asks it on a second step.
+      const result = form.code.trim() ? await useCases.signIn.execute(form, c.var.meta) : await useCases.signIn.begin(form, c.var.meta);
       const next = safeNext(form.next, '/dashboard');
       if (!result.ok) {
         if (result.error.kind === 'rate_limited') c.header('retry-after', String(result.error.details.seconds));
         const status = result.error.kind === 'rate_limited' ? 429 : 401;
         return html(c, <SignInPage page={pageOf(c)} email={form.email} next={form.next ? next : undefined} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, status);
       }
-      // A new token on every sign-in; a token the browser had before is ended, not reused.
-      if (previous) await useCases.signOut.execute('user', previous, c.var.meta);
-      writeCookie(c, 'session', result.value.token, secure);
-      return c.redirect(next, 303);
+      if (!('token' in result.value)) return html(c, <SecondStepPage page={pageOf(c)} challenge={result.value.challenge} next={form.next ? next : undefined} />);
+      return signedIn(c, result.value.token, next);
     },
   );
+
+  app.post('/sign-in/code', validated('form', z.object({ challenge: z.string().max(1000).default(''), code: z.string().max(40).default(''), next: z.string().max(500).optional() })), async (c) => {
+    const form = c.req.valid('form');
+    const next = safeNext(form.next, '/dashboard');
+    const result = await useCases.signIn.complete(form, c.var.meta);
+    if (result.ok) return signedIn(c, result.value.token, next);
+    if (result.error.kind === 'rate_limited') c.header('retry-after', String(result.error.details.seconds));
+    const message = failureMessage(c.var.t, result.error.code, result.error.details);
+    if (result.error.code === 'auth.second_step_expired') return html(c, <SignInPage page={pageOf(c)} next={form.next ? next : undefined} error={message} />, 401);
+    return html(c, <SecondStepPage page={pageOf(c)} challenge={form.challenge} next={form.next ? next : undefined} error={message} />, result.error.kind === 'rate_limited' ? 429 : 401);
+  });
+
+  /** A new token on every sign-in; a token the browser had before is ended, not reused. */
+  async function signedIn(c: Context<AppEnv>, token: string, next: string) {
+    const previous = readCookie(c, 'session', secure);
+    if (previous) await useCases.signOut.execute('user', previous, c.var.meta);
+    writeCookie(c, 'session', token, secure);
+    return c.redirect(next, 303);
+  }
 
   app.post('/sign-out', async (c) => {
     const token = readCookie(c, 'session', secure);
@@ -67,7 +84,7 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
     return c.redirect(safeNext(next, '/'), 303);
   });
 
-  app.get('/password-reset', (c) => html(c, <ResetRequestPage page={pageOf(c)} />));
+  app.get('/password-reset', (c) => html(c, <ResetRequestPage page={pageOf(c)} sent={c.req.query('sent') === '1'} />));
 
   app.post(
     '/password-reset',
@@ -80,7 +97,7 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
         const message = failureMessage(c.var.t, result.error.code, result.error.details);
         return html(c, <ResetRequestPage page={pageOf(c)} email={email} errors={{ email: message }} />, 422);
       }
-      return html(c, <ResetRequestPage page={pageOf(c)} sent />);
+      return c.redirect('/password-reset?sent=1', 303);
     },
   );
 
@@ -100,17 +117,21 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
       if (!parsed.success) return html(c, <ResetConfirmPage page={pageOf(c)} token="" usable={false} />, 404);
       const { password, confirm } = c.req.valid('form');
       const token = parsed.data.token;
-      if (password !== confirm) {
-        return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={{ confirm: c.var.t('failure.password.mismatch') }} />, 422);
-      }
-      const result = await useCases.resetPassword.execute({ token, password }, c.var.meta);
+      const mismatch = password !== confirm ? { confirm: c.var.t('failure.password.mismatch') } : {};
+      const result = password !== confirm ? await useCases.resetPassword.check(token, password) : await useCases.resetPassword.execute({ token, password }, c.var.meta);
       if (!result.ok) {
         if (result.error.kind === 'rate_limited') return failurePage(c, result.error);
         if (result.error.code === 'reset.link_invalid') return html(c, <ResetConfirmPage page={pageOf(c)} token="" usable={false} />, 422);
         const message = failureMessage(c.var.t, result.error.code, result.error.details);
-        return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={{ password: message }} />, 422);
+        return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={{ password: message, ...mismatch }} />, 422);
       }
+      if (!('session' in result.value)) return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={mismatch} />, 422);
       clearCookie(c, 'session', secure);
+      // A newcomer's first password (from the welcome mail) signs them in; a reset asks for the new password.
+      if (result.value.session) {
+        writeCookie(c, 'session', result.value.session, secure);
+        return c.redirect('/dashboard?welcome=1', 303);
+      }
       return c.redirect('/sign-in?notice=changed', 303);
     },
   );

@@ -8,7 +8,7 @@ import { FAILURE_STATUS } from '../http/failures.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
-import { accountParam, notFound } from '../http/params.js';
+import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { ContactPage, ContactsPage, NewContactPage, type ContactFormValues } from '../views/contact-pages.js';
 import { InvitationPage } from '../views/security-pages.js';
 import type { UseCases } from '../use-cases.js';
@@ -50,13 +50,13 @@ export function contactRoutes(useCases: UseCases) {
   const { contacts } = useCases;
   const now = () => new Date();
 
-  app.get('/accounts/:accountId/contacts', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), notice: z.enum(['removed']).optional() })), async (c) => {
+  app.get('/accounts/:accountId/contacts', accountParam, validated('query', z.object({ ...listQuery, notice: z.enum(['removed']).optional() }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await contacts.list(c.var.actor, accountId, query.after ?? null);
+    const result = await contacts.list(c.var.actor, accountId, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
     const notice = query.notice ? c.var.t('contacts.removed') : undefined;
-    return html(c, <ContactsPage page={pageOf(c)} accountId={accountId} contacts={result.value.items} next={result.value.next} now={now()} notice={notice} />);
+    return html(c, <ContactsPage page={pageOf(c)} accountId={accountId} contacts={result.value.items} next={result.value.next} now={now()} notice={notice} list={query} />);
   });
 
   app.get('/accounts/:accountId/contacts/new', accountParam, async (c) => {
@@ -77,14 +77,14 @@ export function contactRoutes(useCases: UseCases) {
     return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} values={input} errors={errors} error={error} />, FAILURE_STATUS[result.error.kind]);
   });
 
-  app.get('/accounts/:accountId/contacts/:contactId', contactParam, validated('query', z.object({ notice: z.enum(['invited', 'saved']).optional() })), async (c) => {
+  app.get('/accounts/:accountId/contacts/:contactId', contactParam, validated('query', z.object({ notice: z.enum(['invited', 'saved']).optional(), confirm: z.enum(['remove']).optional() })), async (c) => {
     const { accountId, contactId } = c.req.valid('param');
     const shown = await contacts.show(c.var.actor, accountId, contactId);
     if (!shown.ok) return failurePage(c, shown.error);
     const choices = shown.value.mayManage ? await contacts.choices(c.var.actor, accountId) : null;
     const { notice } = c.req.valid('query');
     const message = notice === 'invited' ? c.var.t('contacts.invited', { email: shown.value.contact.email }) : notice === 'saved' ? c.var.t('contacts.saved') : undefined;
-    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices?.ok ? choices.value : null} notice={message} />);
+    return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices?.ok ? choices.value : null} notice={message} confirmRemove={c.req.valid('query').confirm === 'remove'} />);
   });
 
   app.post('/accounts/:accountId/contacts/:contactId', contactParam, validated('form', contactForm), async (c) => {

@@ -35,6 +35,13 @@ export function orderRoutes(useCases: UseCases) {
 
   app.get('/order', async (c) => html(c, <PublicOrderPage page={pageOf(c)} products={await useCases.listCatalog.execute()} />));
 
+  // Post/redirect/get: the thank-you page stays reloadable; its number and total come sealed, so no link can forge them.
+  app.get('/order/thanks', validated('query', z.object({ r: z.string().max(600).default('') })), (c) => {
+    const receipt = useCases.placeOrder.receipt(c.req.valid('query').r);
+    if (!receipt) return c.redirect('/order', 303);
+    return html(c, <OrderThanksPage page={pageOf(c)} number={receipt.number} grossCents={receipt.grossCents} iban={useCases.billing.billing.iban} />);
+  });
+
   app.post(
     '/order',
     validated('form', publicForm, async (c) => html(c, <PublicOrderPage page={pageOf(c)} products={await useCases.listCatalog.execute()} error={c.var.t('validation.too_long')} />, 422)),
@@ -58,7 +65,7 @@ export function orderRoutes(useCases: UseCases) {
         },
         c.var.meta,
       );
-      if (result.ok) return html(c, <OrderThanksPage page={pageOf(c)} />);
+      if (result.ok) return c.redirect(`/order/thanks?r=${encodeURIComponent(result.value.receipt)}`, 303);
       if (result.error.kind === 'rate_limited') return failurePage(c, result.error);
       const { errors, error } = formErrors(c, result.error);
       return html(c, <PublicOrderPage page={pageOf(c)} products={await useCases.listCatalog.execute()} values={form as FormValues} errors={errors} error={error} />, 422);

@@ -4,11 +4,11 @@ import type { AppEnv } from '../http/env.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
-import { accountParam, notFound } from '../http/params.js';
+import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { documentResponse, pdfResponse } from '../http/pdf.js';
+import { zipResponse } from '../http/zip.js';
 import { AccountAuditPage, SessionsPage } from '../views/session-pages.js';
 import { TokensPage } from '../views/token-pages.js';
-import { failureMessage } from '../i18n/translate.js';
 import type { UseCases } from '../use-cases.js';
 import { EmailListPage, EmailPage } from '../views/portal-pages.js';
 import { DashboardPage, DomainPage, DomainsPage, OrdersPage, ServicePage, ServicesPage } from '../views/account-pages.js';
@@ -20,14 +20,25 @@ import { securityRoutes } from './security-routes.js';
 import { profileRoutes } from './email-change-routes.js';
 import { ticketRoutes } from './ticket-routes.js';
 
+/**
+ * A signed-out visitor is asked to sign in and brought back to the page after it (a page opened from a link;
+ * a form sent after the session expired starts again from the dashboard).
+ */
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.auth) return c.redirect('/sign-in?notice=expired', 303);
-  return next();
+  if (c.var.auth) return next();
+  const hadSession = /(?:^|;\s*)(?:__Host-)?session=/u.test(c.req.header('cookie') ?? '');
+  const url = new URL(c.req.url);
+  const back = c.req.method === 'GET' ? `next=${encodeURIComponent(url.pathname + url.search)}` : '';
+  const query = [hadSession ? 'notice=expired' : '', back].filter(Boolean).join('&');
+  return c.redirect(query ? `/sign-in?${query}` : '/sign-in', 303);
 };
 
 
+/** This year and the two before it: the years whose invoices can be downloaded at once. */
+const yearsBack = (now: Date): number[] => [0, 1, 2].map((n) => now.getUTCFullYear() - n);
+
 /** The signed-in client's pages. Every read goes through a use case that asks the policy. */
-export function portalRoutes(useCases: UseCases) {
+export function portalRoutes(useCases: UseCases, secure = false) {
   const app = new Hono<AppEnv>();
   app.use('/dashboard', noStore, requireUser);
   app.use('/accounts/*', noStore, requireUser);
@@ -41,12 +52,12 @@ export function portalRoutes(useCases: UseCases) {
     return next();
   });
 
-  app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional() }), notFound), async (c) => {
+  app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional(), welcome: z.literal('1').optional() }), notFound), async (c) => {
     const result = await useCases.portfolio.dashboard(c.var.actor, c.req.valid('query').account ?? null);
     if (!result.ok) return failurePage(c, result.error);
     const { accounts, notices, overview } = result.value;
     if (overview) c.set('areas', useCases.accountNavigation.areas(c.var.actor, overview.account.id));
-    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview} notices={notices} />);
+    return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview} notices={notices} iban={useCases.billing.billing.iban} welcome={c.req.valid('query').welcome === '1'} />);
   });
 
   const after = validated('query', z.object({ after: z.string().max(200).optional() }));
@@ -66,10 +77,22 @@ export function portalRoutes(useCases: UseCases) {
     return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={result.value.service} mayReveal={result.value.mayReveal} />);
   });
 
+  // Post/redirect/get: the button leads to an address that shows the access data and stays reloadable; every
+  // showing is a reveal in the audit log. A link from another site only gets the button (no reveal it did not ask for).
   app.post('/accounts/:accountId/services/:serviceId/credentials', itemParam('serviceId'), async (c) => {
     const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
     const shown = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
     if (!shown.ok) return failurePage(c, shown.error);
+    if (!shown.value.mayReveal) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
+    return c.redirect(`/accounts/${accountId}/services/${serviceId}/credentials`, 303);
+  });
+
+  app.get('/accounts/:accountId/services/:serviceId/credentials', itemParam('serviceId'), async (c) => {
+    const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
+    const shown = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
+    if (!shown.ok) return failurePage(c, shown.error);
+    const site = c.req.header('sec-fetch-site');
+    if (site === 'cross-site' || site === 'same-site') return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={shown.value.service} mayReveal={shown.value.mayReveal} />);
     const credentials = await useCases.portfolio.revealCredentials(c.var.actor, accountId, serviceId, c.var.meta);
     if (!credentials.ok) return failurePage(c, credentials.error);
     return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={shown.value.service} mayReveal credentials={credentials.value} />);
@@ -88,6 +111,13 @@ export function portalRoutes(useCases: UseCases) {
     if (!result.ok) return failurePage(c, result.error);
     const notice = c.req.query('notice') === 'saved' ? c.var.t('domains.nameserversSaved') : undefined;
     return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={result.value} mayManage={useCases.serviceActions.mayManageDomain(c.var.actor, accountId, domainId)} notice={notice} />);
+  });
+
+  // The form's address opened on its own (a reload after an error) shows the domain again.
+  app.get('/accounts/:accountId/domains/:domainId/nameservers', itemParam('domainId'), async (c) => {
+    const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
+    const domain = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
+    return domain.ok ? c.redirect(`/accounts/${accountId}/domains/${domainId}`, 303) : failurePage(c, domain.error);
   });
 
   app.post('/accounts/:accountId/domains/:domainId/nameservers', itemParam('domainId'), validated('form', z.object({ nameservers: z.string().max(400).default('') })), async (c) => {
@@ -109,12 +139,12 @@ export function portalRoutes(useCases: UseCases) {
     return html(c, <OrdersPage page={pageOf(c)} accountId={accountId} orders={result.value.items} next={result.value.next} notice={notice} />);
   });
 
-  app.get('/accounts/:accountId/quotes', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), status: z.enum(['all', 'open', 'accepted']).default('all') }), notFound), async (c) => {
+  app.get('/accounts/:accountId/quotes', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'open', 'accepted']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
-    const { after: cursor, status } = c.req.valid('query');
-    const result = await useCases.billing.quotes(c.var.actor, accountId, cursor ?? null, status);
+    const query = c.req.valid('query');
+    const result = await useCases.billing.quotes(c.var.actor, accountId, listPaging(query), query.status);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} filter={status} next={result.value.next} />);
+    return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} filter={query.status} next={result.value.next} list={query} />);
   });
 
   app.get('/accounts/:accountId/quotes/:quoteId', validated('param', z.object({ accountId: z.uuid(), quoteId: z.uuid() }), notFound), async (c) => {
@@ -124,12 +154,18 @@ export function portalRoutes(useCases: UseCases) {
     return html(c, <QuotePage page={pageOf(c)} accountId={accountId} quote={result.value} billing={useCases.billing.billing} />);
   });
 
-  app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {
+  app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
-    const { after: cursor, status } = c.req.valid('query');
-    const result = await useCases.billing.invoices(c.var.actor, accountId, status, cursor ?? null);
+    const query = c.req.valid('query');
+    const result = await useCases.billing.invoices(c.var.actor, accountId, query.status, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={status} next={result.value.next} />);
+    return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={query.status} next={result.value.next} list={query} years={yearsBack(new Date())} />);
+  });
+
+  app.get('/accounts/:accountId/invoices/archive/:year', validated('param', z.object({ accountId: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) }), notFound), async (c) => {
+    const { accountId, year } = c.req.valid('param');
+    const result = await useCases.billing.invoicesOfYear(c.var.actor, accountId, year);
+    return result.ok ? zipResponse(result.value.fileName, result.value.files) : failurePage(c, result.error);
   });
 
   app.get('/accounts/:accountId/invoices/:invoiceId', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
@@ -158,11 +194,12 @@ export function portalRoutes(useCases: UseCases) {
     return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
   });
 
-  app.get('/sessions', validated('query', z.object({ ended: z.string().max(5).optional() })), async (c) => {
+  app.get('/sessions', validated('query', z.object({ ended: z.string().max(5).optional(), end: z.string().regex(/^[0-9a-f]{64}$/u).optional() }), notFound), async (c) => {
     const result = await useCases.manageSessions.list(c.var.actor);
     if (!result.ok) return failurePage(c, result.error);
-    const notice = c.req.valid('query').ended ? c.var.t('sessions.ended') : undefined;
-    return html(c, <SessionsPage page={pageOf(c)} sessions={result.value} currentId={c.var.auth!.session.id} notice={notice} />);
+    const query = c.req.valid('query');
+    const notice = query.ended ? c.var.t('sessions.ended') : undefined;
+    return html(c, <SessionsPage page={pageOf(c)} sessions={result.value} currentId={c.var.auth!.session.id} notice={notice} end={query.end} />);
   });
 
   app.post('/sessions/:sessionId/end', validated('param', z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/u) }), notFound), async (c) => {
@@ -175,14 +212,14 @@ export function portalRoutes(useCases: UseCases) {
     const { accountId } = c.req.valid('param');
     const result = await useCases.accountAuditLog.execute(c.var.actor, accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} next={result.value.next} />);
+    return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} people={result.value.people} next={result.value.next} />);
   });
 
-  app.get('/accounts/:accountId/tokens', accountParam, async (c) => {
+  app.get('/accounts/:accountId/tokens', accountParam, validated('query', z.object({ revoke: z.uuid().optional() }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const result = await useCases.apiTokens.list(c.var.actor, accountId);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={result.value} />);
+    return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={result.value} revoke={c.req.valid('query').revoke} />);
   });
 
   app.post('/accounts/:accountId/tokens', accountParam, validated('form', z.object({ name: z.string().max(200).default(''), permissions: z.union([z.string().max(40), z.array(z.string().max(40)).max(20)]).optional() })), async (c) => {
@@ -193,7 +230,7 @@ export function portalRoutes(useCases: UseCases) {
     if (!created.ok && created.error.kind !== 'invalid') return failurePage(c, created.error);
     const list = await useCases.apiTokens.list(c.var.actor, accountId);
     if (!list.ok) return failurePage(c, list.error);
-    if (!created.ok) return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} error={failureMessage(c.var.t, created.error.code, created.error.details)} />, 422);
+    if (!created.ok) return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} errors={formErrors(c, created.error).errors} />, 422);
     return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} created={created.value.token} />);
   });
 
@@ -223,12 +260,13 @@ export function portalRoutes(useCases: UseCases) {
   app.get(
     '/accounts/:accountId/emails',
     accountParam,
-    after,
+    validated('query', z.object(listQuery), notFound),
     async (c) => {
       const { accountId } = c.req.valid('param');
-      const result = await useCases.accountMails.list(c.var.actor, accountId, { after: c.req.valid('query').after ?? null });
+      const query = c.req.valid('query');
+      const result = await useCases.accountMails.list(c.var.actor, accountId, listPaging(query));
       if (!result.ok) return failurePage(c, result.error);
-      return html(c, <EmailListPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mails={result.value.items} next={result.value.next} />);
+      return html(c, <EmailListPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mails={result.value.items} next={result.value.next} list={query} />);
     },
   );
 
@@ -244,7 +282,7 @@ export function portalRoutes(useCases: UseCases) {
   );
 
   app.route('/', contactRoutes(useCases));
-  app.route('/', securityRoutes(useCases));
+  app.route('/', securityRoutes(useCases, secure));
   app.route('/', profileRoutes(useCases));
   app.route('/', ticketRoutes(useCases));
   return app;

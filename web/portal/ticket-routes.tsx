@@ -6,7 +6,7 @@ import { FAILURE_STATUS } from '../http/failures.js';
 import { documentResponse } from '../http/pdf.js';
 import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { validated } from '../http/validate.js';
-import { accountParam, notFound } from '../http/params.js';
+import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { fileField, replyForm, text, ticketFileParam, uploadOf } from '../http/forms.js';
 import type { UseCases } from '../use-cases.js';
 import { NewTicketPage, TicketPage, TicketsPage } from '../views/ticket-pages.js';
@@ -55,11 +55,12 @@ export function ticketRoutes(useCases: UseCases) {
   const app = new Hono<AppEnv>();
   const { tickets } = useCases;
 
-  app.get('/accounts/:accountId/tickets', accountParam, validated('query', z.object({ after: z.string().max(200).optional() })), async (c) => {
+  app.get('/accounts/:accountId/tickets', accountParam, validated('query', z.object(listQuery), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
-    const result = await tickets.list(c.var.actor, accountId, 'all', c.req.valid('query').after ?? null);
+    const query = c.req.valid('query');
+    const result = await tickets.list(c.var.actor, accountId, 'all', listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <TicketsPage page={pageOf(c)} accountId={accountId} tickets={result.value.items} next={result.value.next} mayOpen={c.var.areas?.openTicket ?? false} />);
+    return html(c, <TicketsPage page={pageOf(c)} accountId={accountId} tickets={result.value.items} next={result.value.next} mayOpen={c.var.areas?.openTicket ?? false} list={query} />);
   });
 
   const newPage = async (c: Context<AppEnv>, accountId: string, extra: { values?: Record<string, string>; failure?: Parameters<typeof formErrors>[1] } = {}) => {
@@ -69,7 +70,12 @@ export function ticketRoutes(useCases: UseCases) {
     return html(c, <NewTicketPage page={pageOf(c)} account={options.value.account} options={options.value} values={extra.values ?? {}} errors={errs.errors} error={errs.error} />, extra.failure ? FAILURE_STATUS[extra.failure.kind] : 200);
   };
 
-  app.get('/accounts/:accountId/tickets/new', accountParam, (c) => newPage(c, c.req.valid('param').accountId));
+  // The kind chosen (and what was typed, without JavaScript) comes back as the query: the form shows that kind's fields.
+  app.get('/accounts/:accountId/tickets/new', accountParam, async (c) => {
+    const typed = ticketForm.omit({ attachment: true }).partial().safeParse(c.req.query());
+    const values = typed.success ? Object.fromEntries(Object.entries(typed.data).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')) : {};
+    return newPage(c, c.req.valid('param').accountId, { values });
+  });
 
   app.post('/accounts/:accountId/tickets', accountParam, validated('form', ticketForm), async (c) => {
     const { accountId } = c.req.valid('param');

@@ -27,11 +27,11 @@ export function staffEmailChangeRoutes(useCases: UseCases) {
     return html(c, <StaffEmailChangesPage page={pageOf(c)} items={result.value.items} next={result.value.next} />);
   });
 
-  app.get('/email-changes/:requestId', requestParam, validated('query', z.object({ notice: z.enum(['approved', 'rejected']).optional() })), async (c) => {
+  app.get('/email-changes/:requestId', requestParam, validated('query', z.object({ notice: z.enum(['approved', 'rejected']).optional(), confirm: z.enum(['approve']).optional() })), async (c) => {
     const view = await emailChange.detail(c.var.staffAuth!.actor, c.req.valid('param').requestId);
     if (!view.ok) return failurePage(c, view.error);
-    const notice = c.req.valid('query').notice;
-    return html(c, <StaffEmailChangePage page={pageOf(c)} view={view.value} notice={notice ? c.var.t(`staff.emailChanges.${notice}`) : undefined} />);
+    const { notice, confirm } = c.req.valid('query');
+    return html(c, <StaffEmailChangePage page={pageOf(c)} view={view.value} notice={notice ? c.var.t(`staff.emailChanges.${notice}`) : undefined} confirmApprove={confirm === 'approve'} />);
   });
 
   app.get('/email-changes/:requestId/document', requestParam, async (c) => {

@@ -11,6 +11,8 @@ import { AuditPage, StaffHomePage, StaffSignInPage } from '../views/staff-pages.
 import { StaffOrderPage, StaffOrdersPage } from '../views/staff-order-pages.js';
 import { StaffInvoicePage, StaffPaymentsPage } from '../views/billing-pages.js';
 import { parseEuro } from '../../domain/billing/money.js';
+import { parseDay } from '../http/dates.js';
+import { listPaging, listQuery } from '../http/params.js';
 import { staffEmailChangeRoutes } from './staff-email-change-routes.js';
 import { staffTicketRoutes } from './staff-ticket-routes.js';
 import { staffMailRoutes } from './staff-mail-routes.js';
@@ -70,7 +72,7 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     const result = await useCases.decideOrder.pending(c.var.staffAuth!.actor, { after: query.after ?? null });
     if (!result.ok) return failurePage(c, result.error);
     const notice = query.done && /^(accepted|rejected):N-\d{4}-\d{6}$/u.test(query.done) ? c.var.t(query.done.startsWith('accepted') ? 'staff.orders.accepted' : 'staff.orders.rejected', { number: query.done.split(':')[1]! }) : undefined;
-    return html(c, <StaffOrdersPage page={pageOf(c)} orders={result.value.items} count={result.value.count} next={result.value.next} notice={notice} />);
+    return html(c, <StaffOrdersPage page={pageOf(c)} orders={result.value.items} accounts={result.value.accounts} count={result.value.count} next={result.value.next} after={query.after} notice={notice} />);
   });
 
   const orderParam = validated('param', z.object({ orderId: z.uuid() }), (c) => failurePage(c, { kind: 'not_found', code: 'not_found', details: {} }));
@@ -87,13 +89,13 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
     return c.redirect(`/staff/orders?done=accepted:${result.value.number}`, 303);
   });
 
-  const paymentsFilter = validated('query', z.object({ after: z.string().max(200).optional(), filter: z.enum(['all', 'unmatched']).default('all') }));
+  const paymentsFilter = validated('query', z.object({ ...listQuery, filter: z.enum(['all', 'unmatched']).default('all') }));
 
   app.get('/payments', requireStaff, paymentsFilter, async (c) => {
-    const { after, filter } = c.req.valid('query');
-    const result = await useCases.recordPayment.list(c.var.staffAuth!.actor, filter, after ?? null);
+    const query = c.req.valid('query');
+    const result = await useCases.recordPayment.list(c.var.staffAuth!.actor, query.filter, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <StaffPaymentsPage page={pageOf(c)} payments={result.value.items} filter={filter} next={result.value.next} />);
+    return html(c, <StaffPaymentsPage page={pageOf(c)} payments={result.value.items} filter={query.filter} next={result.value.next} list={query} />);
   });
 
   app.post(
@@ -104,7 +106,9 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
       const actor = c.var.staffAuth!.actor;
       const form = c.req.valid('form');
       const amountCents = parseEuro(form.amount) ?? -1;
-      const result = await useCases.recordPayment.execute(actor, { ...form, amountCents }, c.var.meta);
+      // Staff type the day as dd.mm.yyyy. (or pick it): the use case takes the ISO day; anything else it refuses.
+      const receivedOn = parseDay(form.receivedOn) ?? (form.receivedOn.trim() || '-');
+      const result = await useCases.recordPayment.execute(actor, { ...form, receivedOn, amountCents }, c.var.meta);
       const list = await useCases.recordPayment.list(actor, 'all', null);
       if (!list.ok) return failurePage(c, list.error);
       if (!result.ok) {
@@ -158,7 +162,7 @@ export function staffRoutes(useCases: UseCases, secure: boolean) {
   app.get('/audit', requireStaff, validated('query', z.object({ after: z.string().max(200).optional() })), async (c) => {
     const result = await useCases.listAuditLog.execute(c.var.staffAuth!.actor, { after: c.req.valid('query').after ?? null });
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <AuditPage page={pageOf(c)} entries={result.value.items} next={result.value.next} />);
+    return html(c, <AuditPage page={pageOf(c)} entries={result.value.items} people={result.value.people} next={result.value.next} />);
   });
 
   app.route('/', staffEmailChangeRoutes(useCases));

@@ -2,9 +2,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import { FAILURE_STATUS } from '../http/failures.js';
-import { accountParam, notFound } from '../http/params.js';
+import { accountParam, listPaging, listQuery, notFound } from '../http/params.js';
 import { documentResponse } from '../http/pdf.js';
-import { failurePage, html, pageOf } from '../http/render.js';
+import { failurePage, formErrors, html, pageOf } from '../http/render.js';
 import { validated } from '../http/validate.js';
 import { replyForm, text, ticketFileParam, uploadOf } from '../http/forms.js';
 import { failureMessage } from '../i18n/translate.js';
@@ -21,22 +21,22 @@ export function staffTicketRoutes(useCases: UseCases) {
   const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
   for (const path of ['/tickets', '/tickets/*', '/clients', '/clients/*', '/users/*']) app.use(path, requireStaff);
 
-  app.get('/tickets', validated('query', z.object({ status: z.enum(['all', 'open', 'answered', 'closed']).default('open'), after: z.string().max(200).optional() })), async (c) => {
-    const { status, after } = c.req.valid('query');
-    const result = await tickets.queue(c.var.staffAuth!.actor, status, after ?? null);
+  app.get('/tickets', validated('query', z.object({ ...listQuery, status: z.enum(['all', 'open', 'answered', 'closed']).default('open') })), async (c) => {
+    const query = c.req.valid('query');
+    const result = await tickets.queue(c.var.staffAuth!.actor, query.status, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <StaffTicketsPage page={pageOf(c)} tickets={result.value.page.items} accounts={result.value.accounts} next={result.value.page.next} filter={status} />);
+    return html(c, <StaffTicketsPage page={pageOf(c)} tickets={result.value.page.items} accounts={result.value.accounts} next={result.value.page.next} filter={query.status} list={query} />);
   });
 
-  const show = async (c: Context<AppEnv>, ticketId: string, extra: { notice?: string; error?: string; status?: 200 | (typeof FAILURE_STATUS)[keyof typeof FAILURE_STATUS] } = {}) => {
+  const show = async (c: Context<AppEnv>, ticketId: string, extra: { notice?: string; error?: string; confirm?: boolean; status?: 200 | (typeof FAILURE_STATUS)[keyof typeof FAILURE_STATUS] } = {}) => {
     const view = await tickets.staffShow(c.var.staffAuth!.actor, ticketId);
     if (!view.ok) return failurePage(c, view.error);
-    return html(c, <StaffTicketPage page={pageOf(c)} view={view.value} notice={extra.notice} error={extra.error} />, extra.status ?? 200);
+    return html(c, <StaffTicketPage page={pageOf(c)} view={view.value} notice={extra.notice} error={extra.error} confirmCarryOut={extra.confirm ?? false} />, extra.status ?? 200);
   };
 
-  app.get('/tickets/:ticketId', staffTicketParam, validated('query', z.object({ notice: z.enum(['carried', 'declined']).optional() })), (c) => {
-    const notice = c.req.valid('query').notice;
-    return show(c, c.req.valid('param').ticketId, notice ? { notice: c.var.t(`staff.tickets.${notice}`) } : {});
+  app.get('/tickets/:ticketId', staffTicketParam, validated('query', z.object({ notice: z.enum(['carried', 'declined']).optional(), confirm: z.enum(['carry-out']).optional() })), (c) => {
+    const { notice, confirm } = c.req.valid('query');
+    return show(c, c.req.valid('param').ticketId, { ...(notice ? { notice: c.var.t(`staff.tickets.${notice}`) } : {}), confirm: confirm === 'carry-out' });
   });
 
   app.post('/tickets/:ticketId/messages', staffTicketParam, validated('form', replyForm), async (c) => {
@@ -86,10 +86,21 @@ export function staffTicketRoutes(useCases: UseCases) {
     return c.redirect(form.accountId ? `/staff/clients/${form.accountId}` : '/staff/clients', 303);
   });
 
-  app.get('/clients/:accountId', accountParam, async (c) => {
+  app.get('/clients/:accountId', accountParam, validated('query', z.object({ notice: z.enum(['note']).optional() })), async (c) => {
     const result = await clients.view(c.var.staffAuth!.actor, c.req.valid('param').accountId);
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <ClientViewPage page={pageOf(c)} picture={result.value} />);
+    return html(c, <ClientViewPage page={pageOf(c)} picture={result.value} notice={c.req.valid('query').notice ? c.var.t('staff.notes.added') : undefined} />);
+  });
+
+  app.post('/clients/:accountId/notes', accountParam, validated('form', z.object({ body: text(4000) })), async (c) => {
+    const { accountId } = c.req.valid('param');
+    const { body } = c.req.valid('form');
+    const actor = c.var.staffAuth!.actor;
+    const result = await clients.addNote(actor, accountId, body, c.var.meta);
+    if (result.ok) return c.redirect(`/staff/clients/${accountId}?notice=note#notes`, 303);
+    const picture = await clients.view(actor, accountId);
+    if (result.error.kind !== 'invalid' || !picture.ok) return failurePage(c, result.error);
+    return html(c, <ClientViewPage page={pageOf(c)} picture={picture.value} errors={formErrors(c, result.error).errors} noteValue={body} />, 422);
   });
 
   return app;

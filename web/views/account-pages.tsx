@@ -4,47 +4,17 @@ import type { Overview } from '../../application/ordering/account-portfolio.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
 import { formatDate, formatMoney } from '../i18n/format.js';
+import type { Quote } from '../../domain/billing/quote.js';
+import { formatReference } from '../../domain/billing/payment-reference.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 import type { Announcement } from '../../domain/help/announcement.js';
 import { DashboardNotices } from './help-pages.js';
 import { HelpLink } from './help-link.js';
 
-/** The account's sections: only those the policy lets the actor reach (asked once per request, see portal routes). */
-const AccountNav: FC<{ page: PageContext; accountId: string }> = ({ page, accountId }) => {
-  const areas = page.areas;
-  const base = `/accounts/${accountId}`;
-  const links: Array<[boolean, string, MessageKey]> = [
-    [areas?.services ?? false, `${base}/services`, 'nav.services'],
-    [areas?.domains ?? false, `${base}/domains`, 'nav.domains'],
-    [areas?.orders ?? false, `${base}/orders`, 'nav.orders'],
-    [areas?.quotes ?? false, `${base}/quotes`, 'nav.quotes'],
-    [areas?.invoices ?? false, `${base}/invoices`, 'nav.invoices'],
-    [areas?.emails ?? false, `${base}/emails`, 'nav.emails'],
-    [areas?.contacts ?? false, `${base}/contacts`, 'nav.contacts'],
-    [areas?.profile ?? false, `${base}/profile`, 'nav.profile'],
-    [areas?.tickets ?? false, `${base}/tickets`, 'nav.tickets'],
-    [areas?.audit ?? false, `${base}/audit`, 'nav.audit'],
-    [areas?.tokens ?? false, `${base}/tokens`, 'nav.tokens'],
-  ];
-  return (
-    <nav class="subnav" aria-label={page.t('account.switch')}>
-      <a href={`/dashboard?account=${accountId}`}>{page.t('nav.dashboard')}</a>
-      {links.filter(([shown]) => shown).map(([, href, label]) => (
-        <a href={href}>{page.t(label)}</a>
-      ))}
-      {areas?.placeOrder ? (
-        <a href={`${base}/orders/new`} class="button">
-          {page.t('nav.order')}
-        </a>
-      ) : null}
-    </nav>
-  );
-};
-
+/** A page of one client account: the navigation offers the account's sections the policy allows. */
 export const AccountLayout: FC<{ page: PageContext; accountId: string; title: string; children?: Child }> = ({ page, accountId, title, children }) => (
-  <Layout page={page} title={title}>
-    <AccountNav page={page} accountId={accountId} />
+  <Layout page={page} title={title} accountId={accountId}>
     {children}
   </Layout>
 );
@@ -107,10 +77,48 @@ export const DomainsTable: FC<{ page: PageContext; accountId: string; domains: r
   );
 };
 
-export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAccount[]; overview: Overview | null; notices?: readonly Announcement[] }> = ({ page, accounts, overview, notices }) => {
+/** A new client's first step: the open quote and how to pay it. */
+const NextStep: FC<{ page: PageContext; accountId: string; quote: Quote; iban: string }> = ({ page, accountId, quote, iban }) => {
   const { t, locale } = page;
   return (
-    <Layout page={page} title={t('dashboard.title')}>
+    <section class="card next-step" data-next-step={quote.number}>
+      <h2>{t('dashboard.nextStep')}</h2>
+      <p>{t('dashboard.nextStepLead', { number: quote.number, amount: formatMoney(quote.grossCents, locale) })}</p>
+      <dl class="slip">
+        <dt>{t('invoice.iban')}</dt>
+        <dd>
+          <code>{iban}</code>
+        </dd>
+        <dt>{t('invoice.reference')}</dt>
+        <dd>
+          <code>{formatReference(quote.paymentReference)}</code>
+        </dd>
+        <dt>{t('order.total')}</dt>
+        <dd>{formatMoney(quote.grossCents, locale)}</dd>
+      </dl>
+      <p class="actions">
+        <a class="button" href={`/accounts/${accountId}/quotes/${quote.id}`}>
+          {t('dashboard.openQuote')}
+        </a>
+        <a href={`/accounts/${accountId}/quotes/${quote.id}/pdf`} hx-boost="false" download>
+          {t('quotes.pdfOf', { number: quote.number })}
+        </a>
+      </p>
+    </section>
+  );
+};
+
+/**
+ * The dashboard fits the person: the boxes of what they may see and that has something in it. An accountant sees
+ * unpaid invoices and open quotes; a new client, whose services wait for payment, sees how to pay first.
+ */
+export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAccount[]; overview: Overview | null; notices?: readonly Announcement[]; iban?: string; welcome?: boolean }> = ({ page, accounts, overview, notices, iban, welcome }) => {
+  const { t, locale } = page;
+  const hasItems = Boolean(overview && ((overview.services?.length ?? 0) > 0 || (overview.domains?.length ?? 0) > 0));
+  const firstQuote = overview?.openQuotes?.[0];
+  return (
+    <Layout page={page} title={t('dashboard.title')} accountId={overview?.account.id}>
+      {welcome ? <Notice kind="success">{t('signIn.firstPassword')}</Notice> : null}
       <DashboardNotices page={page} announcements={notices ?? []} />
       {accounts.length > 1 ? (
         <nav class="subnav" aria-label={t('account.switch')}>
@@ -128,39 +136,52 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
         </>
       ) : (
         <>
-          <AccountNav page={page} accountId={overview.account.id} />
           <h1>{overview.account.name}</h1>
           <p class="lead">
             {t('dashboard.oib')} {overview.account.oib} · {overview.account.email} · {`${overview.account.street}, ${overview.account.postalCode} ${overview.account.city}`}
           </p>
+          {firstQuote && !hasItems && iban ? <NextStep page={page} accountId={overview.account.id} quote={firstQuote} iban={iban} /> : null}
           <div class="grid">
-            <section class="card">
-              <h2>{t('dashboard.renewals')}</h2>
-              {overview.renewals.length === 0 ? (
-                <p class="lead">{t('dashboard.noRenewals')}</p>
-              ) : (
-                <ul>
-                  {overview.renewals.map((r) => (
-                    <li>
-                      {r.name} — {formatDate(r.expiresAt, locale)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            {hasItems ? (
+              <section class="card" data-box="renewals">
+                <h2>{t('dashboard.renewals')}</h2>
+                {overview.renewals.length === 0 ? (
+                  <p class="lead">{t('dashboard.noRenewals')}</p>
+                ) : (
+                  <ul>
+                    {overview.renewals.map((r) => (
+                      <li>
+                        {r.name} — {formatDate(r.expiresAt, locale)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ) : null}
             {overview.openQuotes ? (
-              <section class="card">
-                <h2>{t('dashboard.unpaid')}</h2>
-                {overview.openQuotes.length === 0 && (overview.unpaidInvoices ?? []).length === 0 ? (
-                  <p class="lead">{t('dashboard.noUnpaid')}</p>
+              <section class="card" data-box="quotes">
+                <h2>{t('dashboard.openQuotes')}</h2>
+                {overview.openQuotes.length === 0 ? (
+                  <p class="lead">{t('dashboard.noOpenQuotes')}</p>
                 ) : (
                   <ul>
                     {overview.openQuotes.map((q) => (
                       <li>
-                        <a href={`/accounts/${overview.account.id}/quotes`}>{q.number}</a> — {formatMoney(q.grossCents, locale)} ({t('dashboard.validUntil', { date: formatDate(q.validUntil, locale) })})
+                        <a href={`/accounts/${overview.account.id}/quotes/${q.id}`}>{`${t('quote.title')} ${q.number}`}</a> — {formatMoney(q.grossCents, locale)} ({t('dashboard.validUntil', { date: formatDate(q.validUntil, locale) })})
                       </li>
                     ))}
-                    {(overview.unpaidInvoices ?? []).map((i) => (
+                  </ul>
+                )}
+              </section>
+            ) : null}
+            {overview.unpaidInvoices ? (
+              <section class="card" data-box="invoices">
+                <h2>{t('dashboard.unpaidInvoices')}</h2>
+                {overview.unpaidInvoices.length === 0 ? (
+                  <p class="lead">{t('dashboard.noUnpaidInvoices')}</p>
+                ) : (
+                  <ul>
+                    {overview.unpaidInvoices.map((i) => (
                       <li>
                         <a href={`/accounts/${overview.account.id}/invoices/${i.id}`}>{`${t('invoice.invoice')} ${i.number}`}</a> — {formatMoney(i.balanceCents(), locale)} ({t('invoice.dueDate')} {formatDate(i.dueDate, locale)})
                       </li>
@@ -170,13 +191,13 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
               </section>
             ) : null}
           </div>
-          {overview.services ? (
+          {overview.services?.length ? (
             <section>
               <h2>{t('services.title')}</h2>
               <ServicesTable page={page} accountId={overview.account.id} services={overview.services} />
             </section>
           ) : null}
-          {overview.domains ? (
+          {overview.domains?.length ? (
             <section>
               <h2>{t('domains.title')}</h2>
               <DomainsTable page={page} accountId={overview.account.id} domains={overview.domains} />
@@ -305,6 +326,19 @@ export const DomainPage: FC<{ page: PageContext; accountId: string; domain: Regi
   );
 };
 
+/** A product line's name in the page's language (lines keep the Croatian name they were ordered under). */
+export function productName(page: PageContext, line: { name: string }): string {
+  return page.productNames?.get(line.name) ?? line.name;
+}
+
+/** An invoice line as issued, with its product name and period in the page's language (the document stays Croatian). */
+export function lineWords(page: PageContext, description: string): string {
+  if (page.locale !== 'en') return description;
+  const [name, ...rest] = description.split(' — ');
+  const translated = [page.productNames?.get(name!) ?? name, ...rest].join(' — ');
+  return translated.replace(/\((\d+) mj\.\)/gu, (_, n: string) => `(${n} ${Number(n) === 1 ? 'month' : 'months'})`);
+}
+
 /** Lines and totals of an order or a quote (both priced from the catalog the same way). */
 export const OrderLinesTable: FC<{ page: PageContext; order: Pick<Order, 'lines' | 'totals'> }> = ({ page, order }) => {
   const { t, locale } = page;
@@ -321,7 +355,10 @@ export const OrderLinesTable: FC<{ page: PageContext; order: Pick<Order, 'lines'
       <tbody>
         {order.lines.map((l) => (
           <tr>
-            <td>{l.name}</td>
+            <td>
+              {productName(page, l)}
+              <small class="line-details">{t('services.months', { n: l.periodMonths })}</small>
+            </td>
             <td>{l.domainName}</td>
             <td class="num">{formatMoney(l.unitPriceCents * l.quantity, locale)}</td>
           </tr>

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 import { HelpLink } from './help-link.js';
 
 export type Errors = Partial<Record<string, string>>;
@@ -16,12 +16,34 @@ export const SignInPage: FC<{ page: PageContext; email?: string; error?: string 
         <form method="post" action="/sign-in">
           <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" maxlength={254} />
           <Field name="password" label={t('signIn.password')} type="password" autocomplete="current-password" maxlength={256} />
-          <Field name="code" label={t('signIn.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} required={false} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <button type="submit">{t('signIn.submit')}</button>
         </form>
         <p>
           <a href="/password-reset">{t('signIn.forgot')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+};
+
+/** The second step, only for people with two-factor sign-in on: the app's code or a recovery code. */
+export const SecondStepPage: FC<{ page: PageContext; challenge: string; next?: string | undefined; error?: string | undefined }> = ({ page, challenge, next, error }) => {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('signIn.secondTitle')}>
+      <section class="card narrow">
+        <h1>{t('signIn.secondTitle')}</h1>
+        <p class="lead">{t('signIn.secondLead')}</p>
+        <ErrorSummary page={page} errors={error ? { code: error } : {}} />
+        <form method="post" action="/sign-in/code">
+          <input type="hidden" name="challenge" value={challenge} />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          <Field name="code" label={t('signIn.secondCode')} autocomplete="one-time-code" maxlength={24} error={error} />
+          <button type="submit">{t('signIn.secondSubmit')}</button>
+        </form>
+        <p>
+          <a href="/sign-in">{t('signIn.again')}</a>
         </p>
       </section>
     </Layout>
@@ -40,7 +62,7 @@ export const ResetRequestPage: FC<{ page: PageContext; email?: string; errors?: 
           <>
             <p class="lead">{t('reset.lead')}</p>
             <HelpLink page={page} topic="forgottenPassword" />
-            {error ? <Notice kind="error">{error}</Notice> : null}
+            <ErrorSummary page={page} errors={errors} error={error} />
             <form method="post" action="/password-reset">
               <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" error={errors?.email} maxlength={254} />
               <button type="submit">{t('reset.submit')}</button>
@@ -68,7 +90,7 @@ export const ResetConfirmPage: FC<{ page: PageContext; token: string; usable: bo
         ) : (
           <>
             <p class="lead">{t('reset.newLead')}</p>
-            {error ? <Notice kind="error">{error}</Notice> : null}
+            <ErrorSummary page={page} errors={errors} error={error} />
             <form method="post" action={`/password-reset/${token}`}>
               <Field name="password" label={t('reset.newPassword')} type="password" autocomplete="new-password" error={errors?.password} maxlength={256} />
               <Field name="confirm" label={t('reset.confirmPassword')} type="password" autocomplete="new-password" error={errors?.confirm} maxlength={256} />

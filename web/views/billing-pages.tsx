@@ -1,3 +1,5 @@
+import { ListSearch, Paging, SortHeader, withQuery } from './lists.js';
+import { parseDay } from '../http/dates.js';
 import type { FC } from 'hono/jsx';
 import type { RecordedPayment } from '../../application/billing/record-payment.js';
 import type { BillingSettings } from '../../application/shared/services.js';
@@ -8,27 +10,44 @@ import { formatReference } from '../../domain/billing/payment-reference.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { AccountLayout, OrderLinesTable } from './account-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { AccountLayout, lineWords, OrderLinesTable } from './account-pages.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 import { DeliveryBlock } from './delivery-pages.js';
 import type { InvoiceDelivery, StaffInvoiceDelivery } from '../../application/fiscal/invoice-delivery.js';
 
 const stateBadge = (page: PageContext, invoice: Invoice) => <span class={`badge state-${invoice.paymentState()}`}>{page.t(`invoice.state.${invoice.paymentState()}` as MessageKey)}</span>;
 
-export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: readonly Quote[]; filter: 'all' | 'open' | 'accepted'; next: string | null }> = ({ page, accountId, quotes, filter, next }) => {
+export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: readonly Quote[]; filter: 'all' | 'open' | 'accepted'; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, accountId, quotes, filter, next, list }) => {
   const { t, locale } = page;
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery(`/accounts/${accountId}/quotes`, { status: filter, order: order === 'oldest' ? 'oldest' : null, q });
   return (
     <AccountLayout page={page} accountId={accountId} title={t('quotes.title')}>
       <h1>{t('quotes.title')}</h1>
       <nav class="subnav" aria-label={t('quotes.title')}>
         {(['all', 'open', 'accepted'] as const).map((f) => (
           <a href={`/accounts/${accountId}/quotes?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
-            {f === 'all' ? t('invoices.filter.all') : t(`quote.status.${f}`)}
+            {f === 'all' ? t('quotes.filter.all') : t(`quote.status.${f}`)}
           </a>
         ))}
       </nav>
-      {quotes.length === 0 ? <p class="lead">{t('quotes.none')}</p> : null}
+      <ListSearch page={page} action={`/accounts/${accountId}/quotes`} q={q} label={t('quotes.search')} keep={{ status: filter }} />
+      {quotes.length === 0 ? <p class="lead">{q ? t('list.noMatch', { q }) : t('quotes.none')}</p> : null}
       <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('order.number')}</th>
+            <SortHeader page={page} base={base} label={t('order.date')} order={order} />
+            <th scope="col">{t('quotes.validUntil')}</th>
+            <th scope="col">{t('invoice.reference')}</th>
+            <th scope="col" class="num">{t('order.total')}</th>
+            <th scope="col">{t('order.status')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('invoice.download')}</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {quotes.map((q) => (
             <tr data-quote={q.number} data-reference={q.paymentReference.number} data-amount={formatMoney(q.grossCents, locale)}>
@@ -38,16 +57,14 @@ export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: read
                 </a>
               </td>
               <td>{formatDate(q.issuedAt, locale)}</td>
-              <td>
-                {t('quotes.validUntil')} {formatDate(q.validUntil, locale)}
-              </td>
+              <td>{formatDate(q.validUntil, locale)}</td>
               <td>{formatReference(q.paymentReference)}</td>
               <td class="num">{formatMoney(q.grossCents, locale)}</td>
               <td>
                 <span class={`badge status-${q.status}`}>{t(`quote.status.${q.status}` as MessageKey)}</span>
               </td>
               <td>
-                <a href={`/accounts/${accountId}/quotes/${q.id}/pdf`} hx-boost="false" download>
+                <a href={`/accounts/${accountId}/quotes/${q.id}/pdf`} hx-boost="false" download aria-label={t('quotes.pdfOf', { number: q.number })}>
                   PDF
                 </a>
               </td>
@@ -55,17 +72,16 @@ export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: read
           ))}
         </tbody>
       </table>
-      {next ? (
-        <p>
-          <a href={`/accounts/${accountId}/quotes?status=${filter}&after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
-        </p>
-      ) : null}
+      <Paging page={page} base={base} next={next} after={list?.after} />
     </AccountLayout>
   );
 };
 
-export const InvoicesPage: FC<{ page: PageContext; accountId: string; invoices: readonly Invoice[]; filter: 'all' | 'unpaid' | 'paid'; next: string | null }> = ({ page, accountId, invoices, filter, next }) => {
+export const InvoicesPage: FC<{ page: PageContext; accountId: string; invoices: readonly Invoice[]; filter: 'all' | 'unpaid' | 'paid'; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined }; years?: readonly number[] }> = ({ page, accountId, invoices, filter, next, list, years }) => {
   const { t, locale } = page;
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery(`/accounts/${accountId}/invoices`, { status: filter, order: order === 'oldest' ? 'oldest' : null, q });
   return (
     <AccountLayout page={page} accountId={accountId} title={t('invoices.title')}>
       <h1>{t('invoices.title')}</h1>
@@ -76,11 +92,29 @@ export const InvoicesPage: FC<{ page: PageContext; accountId: string; invoices: 
           </a>
         ))}
       </nav>
-      {invoices.length === 0 ? <p class="lead">{t('invoices.none')}</p> : null}
+      <ListSearch page={page} action={`/accounts/${accountId}/invoices`} q={q} label={t('invoices.search')} keep={{ status: filter }} />
+      {years?.length ? (
+        <p class="actions" data-archives>
+          {years.map((y) => (
+            <a href={`/accounts/${accountId}/invoices/archive/${y}`} hx-boost="false" download class="button secondary-link">
+              {t('invoices.downloadYear', { year: y })}
+            </a>
+          ))}
+        </p>
+      ) : null}
+      {invoices.length === 0 ? <p class="lead">{q ? t('list.noMatch', { q }) : t('invoices.none')}</p> : null}
       <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('invoice.number')}</th>
+            <SortHeader page={page} base={base} label={t('invoice.issuedAt')} order={order} />
+            <th scope="col" class="num">{t('order.total')}</th>
+            <th scope="col">{t('order.status')}</th>
+          </tr>
+        </thead>
         <tbody>
           {invoices.map((i) => (
-            <tr>
+            <tr data-invoice={i.number}>
               <td>
                 <a href={`/accounts/${accountId}/invoices/${i.id}`}>{`${t(`invoice.${i.kind}`)} ${i.number}`}</a>
               </td>
@@ -91,11 +125,7 @@ export const InvoicesPage: FC<{ page: PageContext; accountId: string; invoices: 
           ))}
         </tbody>
       </table>
-      {next ? (
-        <p>
-          <a href={`/accounts/${accountId}/invoices?status=${filter}&after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
-        </p>
-      ) : null}
+      <Paging page={page} base={base} next={next} after={list?.after} />
     </AccountLayout>
   );
 };
@@ -174,7 +204,7 @@ export const InvoiceDocument: FC<{ page: PageContext; invoice: Invoice; billing:
           {invoice.lines.map((l) => (
             <tr>
               <td>
-                {l.description}
+                {lineWords(page, l.description)}
                 {l.kpdCode || l.periodStart ? (
                   <small class="line-details">
                     {[l.kpdCode ? t('invoice.details', { kpd: l.kpdCode }) : null, l.periodStart && l.periodEnd ? t('invoice.period', { from: formatDate(l.periodStart, locale), to: formatDate(l.periodEnd, locale) }) : null].filter(Boolean).join(' · ')}
@@ -263,8 +293,12 @@ export const StaffPaymentsPage: FC<{
   outcome?: RecordedPayment | null;
   values?: Partial<Record<string, string>>;
   errors?: Partial<Record<string, string>>;
-}> = ({ page, payments, filter, next, outcome, values = {}, errors = {} }) => {
+  list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined };
+}> = ({ page, payments, filter, next, outcome, values = {}, errors = {}, list }) => {
   const { t, locale } = page;
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery('/staff/payments', { filter: filter === 'all' ? null : filter, order: order === 'oldest' ? 'oldest' : null, q });
   return (
     <Layout page={page} title={t('staff.payments.title')}>
       <h1>{t('staff.payments.title')}</h1>
@@ -276,11 +310,12 @@ export const StaffPaymentsPage: FC<{
             : t('staff.payments.noMatch')}
         </Notice>
       ) : null}
+      <ErrorSummary page={page} errors={errors} />
       <form method="post" action="/staff/payments" class="card">
         <h2>{t('staff.payments.record')}</h2>
         <Field name="bankTransactionId" label={t('staff.payments.transaction')} value={values.bankTransactionId} error={errors.bankTransactionId} maxlength={100} />
         <Field name="amount" label={t('staff.payments.amount')} value={values.amount} error={errors.amountCents} maxlength={20} />
-        <Field name="receivedOn" label={t('staff.payments.date')} value={values.receivedOn} error={errors.receivedOn} maxlength={10} />
+        <Field name="receivedOn" label={t('staff.payments.date')} type="date" value={parseDay(values.receivedOn ?? '') ?? ''} error={errors.receivedOn} maxlength={12} hint={t('staff.payments.dateHint')} />
         <Field name="reference" label={t('staff.payments.reference')} value={values.reference} maxlength={40} required={false} />
         <Field name="payerName" label={t('staff.payments.payer')} value={values.payerName} maxlength={200} required={false} />
         <button type="submit">{t('staff.payments.record')}</button>
@@ -296,10 +331,21 @@ export const StaffPaymentsPage: FC<{
           {t('staff.payments.unmatched')}
         </a>
       </nav>
+      <ListSearch page={page} action="/staff/payments" q={q} label={t('staff.payments.search')} keep={filter === 'all' ? {} : { filter }} />
       <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.payments.transaction')}</th>
+            <SortHeader page={page} base={base} label={t('staff.payments.date')} order={order} />
+            <th scope="col">{t('staff.payments.payer')}</th>
+            <th scope="col">{t('invoice.reference')}</th>
+            <th scope="col" class="num">{t('staff.payments.amountColumn')}</th>
+            <th scope="col">{t('staff.payments.invoice')}</th>
+          </tr>
+        </thead>
         <tbody>
           {payments.map((p) => (
-            <tr>
+            <tr data-payment={p.bankTransactionId}>
               <td>
                 <code>{p.bankTransactionId}</code>
               </td>
@@ -307,16 +353,12 @@ export const StaffPaymentsPage: FC<{
               <td>{p.payerName}</td>
               <td>{p.reference}</td>
               <td class="num">{formatMoney(p.amountCents, locale)}</td>
-              <td>{p.invoiceId ? <a href={`/staff/invoices/${p.invoiceId}`}>→</a> : <span class="badge">!</span>}</td>
+              <td>{p.invoiceId ? <a href={`/staff/invoices/${p.invoiceId}`}>{t('staff.payments.openInvoice')}</a> : <span class="badge">{t('staff.payments.unmatchedBadge')}</span>}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {next ? (
-        <p>
-          <a href={`/staff/payments?filter=${filter}&after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
-        </p>
-      ) : null}
+      <Paging page={page} base={base} next={next} after={list?.after} />
     </Layout>
   );
 };

@@ -1,12 +1,13 @@
+import { ListSearch, Paging, SortHeader, withQuery } from './lists.js';
 import type { FC } from 'hono/jsx';
 import type { ContactChoices } from '../../application/contacts/manage-contacts.js';
 import { PERMISSIONS, type Permission } from '../../domain/authorization/permission.js';
 import { SUBSCRIPTIONS, type Contact } from '../../domain/contacts/contact.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { AccountLayout, More } from './account-pages.js';
+import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Notice, type PageContext } from './layout.js';
+import { Confirm, ErrorSummary, Field, Notice, type PageContext } from './layout.js';
 import { HelpLink } from './help-link.js';
 
 /** What the contact form shows again after a refusal, or the contact as it is. */
@@ -44,8 +45,11 @@ const StatusBadge: FC<{ page: PageContext; contact: Contact; now: Date }> = ({ p
   return <span class={`badge contact-${s}`}>{page.t(`contacts.status.${s}` as MessageKey)}</span>;
 };
 
-export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: readonly Contact[]; next: string | null; now: Date; notice?: string | undefined }> = ({ page, accountId, contacts, next, now, notice }) => {
+export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: readonly Contact[]; next: string | null; now: Date; notice?: string | undefined; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, accountId, contacts, next, now, notice, list }) => {
   const { t } = page;
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery(`/accounts/${accountId}/contacts`, { order: order === 'oldest' ? 'oldest' : null, q });
   return (
     <AccountLayout page={page} accountId={accountId} title={t('contacts.title')}>
       <h1>{t('contacts.title')}</h1>
@@ -59,13 +63,14 @@ export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: 
           </a>
         </p>
       ) : null}
+      <ListSearch page={page} action={`/accounts/${accountId}/contacts`} q={q} label={t('contacts.search')} />
       {contacts.length === 0 ? (
-        <p class="lead">{t('contacts.none')}</p>
+        <p class="lead">{q ? t('list.noMatch', { q }) : t('contacts.none')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>{t('contacts.name')}</th>
+              <SortHeader page={page} base={base} label={t('contacts.name')} order={order} />
               <th>{t('contacts.email')}</th>
               <th>{t('contacts.status')}</th>
               <th>{t('contacts.rights')}</th>
@@ -94,7 +99,7 @@ export const ContactsPage: FC<{ page: PageContext; accountId: string; contacts: 
           </tbody>
         </table>
       )}
-      <More href={`/accounts/${accountId}/contacts`} label={t('emails.more')} next={next} />
+      <Paging page={page} base={base} next={next} after={list?.after} />
     </AccountLayout>
   );
 };
@@ -120,7 +125,7 @@ const ContactFields: FC<{ page: PageContext; choices: ContactChoices; values: Co
           )}
         </>
       ) : null}
-      <fieldset class={errors.permissions ? 'invalid' : undefined}>
+      <fieldset class={errors.permissions ? 'invalid' : undefined} id="f-permissions" tabindex={-1}>
         <legend>{t('contacts.rights')}</legend>
         <p class="hint">{t('contacts.rightsHint')}</p>
         {PERMISSIONS.filter((p) => choices.grantable.includes(p)).map((p) => (
@@ -130,7 +135,7 @@ const ContactFields: FC<{ page: PageContext; choices: ContactChoices; values: Co
         ))}
         {errors.permissions ? <p class="field-error">{errors.permissions}</p> : null}
       </fieldset>
-      <fieldset class={errors.scope ? 'invalid' : undefined}>
+      <fieldset class={errors.scope ? 'invalid' : undefined} id="f-scope" tabindex={-1}>
         <legend>{t('contacts.scope')}</legend>
         <label class="check">
           <input type="radio" name="scope" value="account" checked={values.scope === 'account'} /> {t('contacts.scope.account')}
@@ -153,13 +158,14 @@ const ContactFields: FC<{ page: PageContext; choices: ContactChoices; values: Co
         </div>
         {errors.scope ? <p class="field-error">{errors.scope}</p> : null}
       </fieldset>
-      <fieldset>
+      <fieldset class={errors.subscriptions ? 'invalid' : undefined} id="f-subscriptions" tabindex={-1}>
         <legend>{t('contacts.subscriptions')}</legend>
         {SUBSCRIPTIONS.map((s) => (
           <label class="check">
             <input type="checkbox" name="subscriptions" value={s} checked={checked(values.subscriptions, s)} /> {t(`subscription.${s}` as MessageKey)}
           </label>
         ))}
+        {errors.subscriptions ? <p class="field-error">{errors.subscriptions}</p> : null}
       </fieldset>
     </>
   );
@@ -170,7 +176,7 @@ export const NewContactPage: FC<{ page: PageContext; accountId: string; choices:
   return (
     <AccountLayout page={page} accountId={accountId} title={t('contacts.add')}>
       <h1>{t('contacts.add')}</h1>
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
       <form method="post" action={`/accounts/${accountId}/contacts`} class="card">
         <ContactFields page={page} choices={choices} values={values ?? EMPTY_CONTACT} errors={errors ?? {}} isNew={true} />
         <button type="submit">{t('contacts.create')}</button>
@@ -189,7 +195,8 @@ export const ContactPage: FC<{
   errors?: Errors;
   error?: string | undefined;
   notice?: string | undefined;
-}> = ({ page, accountId, contact, now, choices, values, errors, error, notice }) => {
+  confirmRemove?: boolean;
+}> = ({ page, accountId, contact, now, choices, values, errors, error, notice, confirmRemove }) => {
   const { t, locale } = page;
   const base = `/accounts/${accountId}/contacts/${contact.id}`;
   const status = contact.status(now);
@@ -201,7 +208,12 @@ export const ContactPage: FC<{
         {status === 'invited' && contact.invitationExpiresAt ? ` · ${t('contacts.expires')} ${formatDateTime(contact.invitationExpiresAt, locale)}` : null}
       </p>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
+      {confirmRemove && choices ? (
+        <Confirm page={page} question={t('contacts.removeQuestion', { name: contact.name, email: contact.email })} action={`${base}/remove`} yes={t('contacts.removeYes')} back={base}>
+          <p>{t('contacts.removeWhat')}</p>
+        </Confirm>
+      ) : null}
       {choices ? (
         <>
           <form method="post" action={base} class="card">
@@ -214,11 +226,11 @@ export const ContactPage: FC<{
                 <button type="submit">{status === 'mail_only' ? t('contacts.invite') : t('contacts.reinvite')}</button>
               </form>
             ) : null}
-            <form method="post" action={`${base}/remove`} class="inline">
-              <button type="submit" class="danger">
+            {confirmRemove ? null : (
+              <a href={`${base}?confirm=remove#confirm-question`} class="button danger">
                 {t('contacts.remove')}
-              </button>
-            </form>
+              </a>
+            )}
           </div>
         </>
       ) : (

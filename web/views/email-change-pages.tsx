@@ -7,7 +7,7 @@ import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Confirm, ErrorSummary, Field, Layout, Notice, type PageContext } from './layout.js';
 import { HelpLink } from './help-link.js';
 
 const MAX_MB = DOCUMENT_MAX_BYTES / 1024 / 1024;
@@ -46,6 +46,7 @@ export const ProfilePage: FC<{ page: PageContext; account: ClientAccount; mayEdi
     <AccountLayout page={page} accountId={account.id} title={t('profile.title')}>
       <h1>{t('profile.title')}</h1>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} />
       <dl class="facts">
         <dt>{t('dashboard.oib')}</dt>
         <dd data-oib>{account.oib}</dd>
@@ -97,7 +98,7 @@ export const OwnerEmailChangePage: FC<{ page: PageContext; account: ClientAccoun
       <p class="lead">{t('emailChange.lead')}</p>
       <HelpLink page={page} topic="emailChange" />
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
       {current ? (
         <section class="card" data-email-change={current.id}>
           <p>
@@ -135,7 +136,7 @@ export const PublicEmailChangePage: FC<{ page: PageContext; sent?: boolean; valu
           <>
             <p class="lead">{t('emailChange.publicLead')}</p>
             <HelpLink page={page} topic="emailChange" />
-            {error ? <Notice kind="error">{error}</Notice> : null}
+            <ErrorSummary page={page} errors={errors} error={error} />
             <form method="post" action="/email-change" enctype="multipart/form-data" hx-boost="false">
               <Field name="oib" label="OIB" value={values?.oib} error={e.oib} inputmode="numeric" maxlength={11} />
               <Field name="newEmail" label={t('emailChange.newEmail')} type="email" value={values?.newEmail} error={e.newEmail} maxlength={254} />
@@ -195,7 +196,7 @@ export const StaffEmailChangesPage: FC<{ page: PageContext; items: readonly Staf
   );
 };
 
-export const StaffEmailChangePage: FC<{ page: PageContext; view: StaffEmailChangeView; error?: string | undefined; notice?: string | undefined }> = ({ page, view, error, notice }) => {
+export const StaffEmailChangePage: FC<{ page: PageContext; view: StaffEmailChangeView; error?: string | undefined; notice?: string | undefined; confirmApprove?: boolean }> = ({ page, view, error, notice, confirmApprove }) => {
   const { t, locale } = page;
   const { request, account, status } = view;
   return (
@@ -240,10 +241,20 @@ export const StaffEmailChangePage: FC<{ page: PageContext; view: StaffEmailChang
       </dl>
       {status === 'awaiting_review' || status === 'awaiting_confirmation' ? (
         <div class="actions">
-          {status === 'awaiting_review' ? (
-            <form method="post" action={`/staff/email-changes/${request.id}/approve`} class="inline">
-              <button type="submit">{t('staff.emailChanges.approve')}</button>
-            </form>
+          {status === 'awaiting_review' && confirmApprove ? (
+            <Confirm
+              page={page}
+              question={t('staff.emailChanges.approveQuestion', { account: account.name, from: request.oldEmail, to: request.newEmail })}
+              action={`/staff/email-changes/${request.id}/approve`}
+              yes={t('staff.emailChanges.approveYes')}
+              back={`/staff/email-changes/${request.id}`}
+            >
+              <p>{t('staff.emailChanges.approveWhat')}</p>
+            </Confirm>
+          ) : status === 'awaiting_review' ? (
+            <a href={`/staff/email-changes/${request.id}?confirm=approve#confirm-question`} class="button">
+              {t('staff.emailChanges.approve')}
+            </a>
           ) : (
             <p class="hint">{t('staff.emailChanges.waitConfirm')}</p>
           )}

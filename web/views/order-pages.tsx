@@ -4,7 +4,7 @@ import type { Product } from '../../domain/catalog/product.js';
 import { formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 
 export const CART_ROWS = 5;
 export type FormValues = Partial<Record<string, string>>;
@@ -70,7 +70,7 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
       <p class="lead">{t('order.lead')}</p>
       <h2>{t('order.catalog')}</h2>
       <CatalogTable page={page} products={products} />
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
       <form method="post" action="/order" class="card">
         <CartFields page={page} products={products} values={values} errors={errors} />
         <fieldset>
@@ -87,7 +87,7 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
           </div>
           <div class="field checkbox">
             <label>
-              <input type="checkbox" name="vatRegistered" value="yes" checked={values.entityType ? values.vatRegistered === 'yes' : true} /> {t('order.vatRegistered')}
+              <input type="checkbox" id="f-vatRegistered" name="vatRegistered" value="yes" checked={values.entityType ? values.vatRegistered === 'yes' : true} /> {t('order.vatRegistered')}
             </label>
             <p class="hint">{t('order.vatRegisteredHint')}</p>
           </div>
@@ -100,7 +100,7 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
           <Field name="city" label={t('order.city')} value={values.city} error={customerError('city')} maxlength={100} autocomplete="address-level2" />
           <div class={`field checkbox${customerError('acceptTerms') ? ' invalid' : ''}`}>
             <label>
-              <input type="checkbox" name="acceptTerms" value="yes" checked={values.acceptTerms === 'yes'} /> {t('order.terms')}
+              <input type="checkbox" id="f-acceptTerms" name="acceptTerms" value="yes" checked={values.acceptTerms === 'yes'} aria-invalid={customerError('acceptTerms') ? 'true' : undefined} /> {t('order.terms')}
             </label>
             {customerError('acceptTerms') ? <p class="field-error">{customerError('acceptTerms')}</p> : null}
           </div>
@@ -111,19 +111,55 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
   );
 };
 
-export const OrderThanksPage: FC<{ page: PageContext }> = ({ page }) => (
-  <Layout page={page} title={page.t('order.thanks')}>
-    <section class="card narrow">
-      <h1>{page.t('order.thanks')}</h1>
-      <Notice kind="success">{page.t('order.thanksLead')}</Notice>
-    </section>
-  </Layout>
-);
+/**
+ * The same page whether the OIB is new or already has a client account (nothing here may tell them apart): the
+ * order's number and total, how to pay, and a word to whoever already has an account.
+ */
+export const OrderThanksPage: FC<{ page: PageContext; number: string; grossCents: number; iban: string }> = ({ page, number, grossCents, iban }) => {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('order.thanks')}>
+      <section class="card narrow" data-order={number}>
+        <h1>{t('order.thanks')}</h1>
+        <Notice kind="success">{t('order.thanksNumber', { number })}</Notice>
+        <dl>
+          <dt>{t('order.number')}</dt>
+          <dd>
+            <strong>{number}</strong>
+          </dd>
+          <dt>{t('order.total')}</dt>
+          <dd>
+            <strong data-total>{formatMoney(grossCents, locale)}</strong>
+          </dd>
+        </dl>
+        <h2>{t('order.howToPay')}</h2>
+        <p>{t('order.howToPayLead')}</p>
+        <dl class="slip">
+          <dt>{t('invoice.iban')}</dt>
+          <dd>
+            <code>{iban}</code>
+          </dd>
+          <dt>{t('invoice.reference')}</dt>
+          <dd>{t('order.referenceInQuote')}</dd>
+        </dl>
+        <p>{t('order.thanksLead')}</p>
+        <h2>{t('order.haveAccount')}</h2>
+        <p>{t('order.haveAccountLead')}</p>
+        <p>
+          <a class="button" href="/sign-in">
+            {t('nav.signIn')}
+          </a>
+        </p>
+      </section>
+    </Layout>
+  );
+};
 
 export const MemberOrderPage: FC<{ page: PageContext; accountId: string; products: readonly Product[]; values?: FormValues; errors?: Errors }> = ({ page, accountId, products, values = {}, errors = {} }) => (
   <Layout page={page} title={page.t('order.newTitle')}>
     <h1>{page.t('order.newTitle')}</h1>
     <CatalogTable page={page} products={products} />
+    <ErrorSummary page={page} errors={errors} />
     <form method="post" action={`/accounts/${accountId}/orders`} class="card">
       <CartFields page={page} products={products} values={values} errors={errors} />
       <button type="submit">{page.t('order.submit')}</button>

@@ -1,3 +1,4 @@
+import { ListSearch, Paging, SortHeader, withQuery } from './lists.js';
 import type { FC } from 'hono/jsx';
 import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -5,20 +6,24 @@ import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 /** A list of mails: an account's shared history (base `/accounts/:id/emails`) or a person's own (`/security/emails`). */
-export const EmailListPage: FC<{ page: PageContext; base: string; personal?: boolean; mails: readonly OutgoingMail[]; next: string | null }> = ({ page, base, personal, mails, next }) => {
+export const EmailListPage: FC<{ page: PageContext; base: string; personal?: boolean; mails: readonly OutgoingMail[]; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, base, personal, mails, next, list }) => {
   const { t, locale } = page;
   const title = personal ? t('emails.personalTitle') : t('emails.title');
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const here = withQuery(base, { order: order === 'oldest' ? 'oldest' : null, q });
   return (
     <Layout page={page} title={title}>
       <h1>{title}</h1>
       <p class="lead">{personal ? t('emails.personalLead') : t('emails.lead')}</p>
+      {personal ? null : <ListSearch page={page} action={base} q={q} label={t('emails.search')} />}
       {mails.length === 0 ? (
-        <Notice kind="info">{t('emails.none')}</Notice>
+        <Notice kind="info">{q ? t('list.noMatch', { q }) : t('emails.none')}</Notice>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>{t('emails.date')}</th>
+              {personal ? <th scope="col">{t('emails.date')}</th> : <SortHeader page={page} base={here} label={t('emails.date')} order={order} />}
               <th>{t('emails.subject')}</th>
               <th>{t('emails.to')}</th>
               <th>{t('emails.status')}</th>
@@ -38,11 +43,7 @@ export const EmailListPage: FC<{ page: PageContext; base: string; personal?: boo
           </tbody>
         </table>
       )}
-      {next ? (
-        <p>
-          <a href={`${base}?after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
-        </p>
-      ) : null}
+      <Paging page={page} base={here} next={next} after={list?.after} />
     </Layout>
   );
 };

@@ -3,53 +3,98 @@ import type { TwoFactorSetup } from '../../application/identity/two-factor.js';
 import type { Contact } from '../../domain/contacts/contact.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.js';
 
-export const SecurityPage: FC<{ page: PageContext; enabled: boolean; setup?: (TwoFactorSetup & { qr: string }) | null; errors?: Errors; notice?: string | undefined; error?: string | undefined }> = ({
-  page,
-  enabled,
-  setup,
-  errors,
-  notice,
-  error,
-}) => {
+export interface SecurityState {
+  readonly enabled: boolean;
+  readonly recoveryCodesLeft: number;
+}
+
+/** Shown once, right after they were made: only their hashes are kept. */
+const RecoveryCodes: FC<{ page: PageContext; codes: readonly string[] }> = ({ page, codes }) => (
+  <section class="card" data-recovery-codes>
+    <h2>{page.t('security.codesTitle')}</h2>
+    <p>{page.t('security.codesLead')}</p>
+    <ol class="recovery-codes">
+      {codes.map((c) => (
+        <li>
+          <code>{c}</code>
+        </li>
+      ))}
+    </ol>
+  </section>
+);
+
+export const SecurityPage: FC<{
+  page: PageContext;
+  state: SecurityState;
+  setup?: (TwoFactorSetup & { qr: string }) | null;
+  codes?: readonly string[] | null;
+  errors?: Errors;
+  notice?: string | undefined;
+  error?: string | undefined;
+}> = ({ page, state, setup, codes, errors, notice, error }) => {
   const { t } = page;
+  const { enabled } = state;
+  const e = errors ?? {};
   return (
     <Layout page={page} title={t('security.title')}>
-      <section class="card narrow">
-        <h1>{t('security.title')}</h1>
-        <p class="lead">{t('security.lead')}</p>
-        {notice ? <Notice kind="success">{notice}</Notice> : null}
-        {error ? <Notice kind="error">{error}</Notice> : null}
-        <p data-two-factor={enabled ? 'on' : 'off'}>
-          <strong>{enabled ? t('security.on') : t('security.off')}</strong>
-        </p>
-        {enabled ? (
-          <form method="post" action="/security/two-factor/disable">
-            <Field name="password" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={errors?.password} />
-            <Field name="code" label={t('security.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={errors?.code} />
-            <button type="submit" class="danger">
-              {t('security.disable')}
-            </button>
+      <h1>{t('security.title')}</h1>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <ErrorSummary page={page} errors={errors} error={error} />
+      {codes?.length ? <RecoveryCodes page={page} codes={codes} /> : null}
+      <div class="grid">
+        <section class="card">
+          <h2>{t('security.passwordTitle')}</h2>
+          <p class="lead">{t('security.passwordLead')}</p>
+          <form method="post" action="/security/password">
+            <Field name="current" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={e.current} />
+            <Field name="password" label={t('reset.newPassword')} type="password" autocomplete="new-password" maxlength={256} error={e.password} hint={t('reset.newLead')} />
+            <Field name="confirm" label={t('reset.confirmPassword')} type="password" autocomplete="new-password" maxlength={256} error={e.confirm} />
+            <button type="submit">{t('security.changePassword')}</button>
           </form>
-        ) : setup ? (
-          <form method="post" action="/security/two-factor/enable">
-            <p>{t('security.scan')}</p>
-            <div class="qr" dangerouslySetInnerHTML={{ __html: setup.qr }} />
-            <p>
-              {t('security.key')}: <code class="secret" data-totp-secret>{setup.secret}</code>
-            </p>
-            <input type="hidden" name="sealed" value={setup.sealed} />
-            <Field name="code" label={t('security.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={errors?.code} />
-            <button type="submit">{t('security.confirm')}</button>
-          </form>
-        ) : (
-          <form method="post" action="/security/two-factor/setup">
-            <button type="submit">{t('security.begin')}</button>
-          </form>
-        )}
-      </section>
-      <section class="card narrow">
+        </section>
+        <section class="card">
+          <h2>{t('security.twoFactorTitle')}</h2>
+          <p class="lead">{t('security.lead')}</p>
+          <p data-two-factor={enabled ? 'on' : 'off'}>
+            <strong>{enabled ? t('security.on') : t('security.off')}</strong>
+          </p>
+          {enabled ? (
+            <>
+              <p data-codes-left={state.recoveryCodesLeft}>{t('security.codesLeft', { n: state.recoveryCodesLeft })}</p>
+              <form method="post" action="/security/recovery-codes">
+                <Field name="renewPassword" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={e.renewPassword} />
+                <button type="submit">{t('security.renewCodes')}</button>
+              </form>
+              <h3>{t('security.disable')}</h3>
+              <form method="post" action="/security/two-factor/disable">
+                <Field name="disablePassword" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={e.disablePassword} />
+                <Field name="code" label={t('security.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={e.code} />
+                <button type="submit" class="danger">
+                  {t('security.disable')}
+                </button>
+              </form>
+            </>
+          ) : setup ? (
+            <form method="post" action="/security/two-factor/enable">
+              <p>{t('security.scan')}</p>
+              <div class="qr" role="img" aria-label={t('security.qr')} dangerouslySetInnerHTML={{ __html: setup.qr }} />
+              <p>
+                {t('security.key')}: <code class="secret" data-totp-secret>{setup.secret}</code>
+              </p>
+              <input type="hidden" name="sealed" value={setup.sealed} />
+              <Field name="code" label={t('security.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={e.code} />
+              <button type="submit">{t('security.confirm')}</button>
+            </form>
+          ) : (
+            <form method="post" action="/security/two-factor/setup">
+              <button type="submit">{t('security.begin')}</button>
+            </form>
+          )}
+        </section>
+      </div>
+      <section class="card">
         <h2>{t('emails.personalTitle')}</h2>
         <p>{t('emails.personalLead')}</p>
         <p>
@@ -77,7 +122,7 @@ export const InvitationPage: FC<{
       <section class="card narrow">
         <h1>{t('invitation.title')}</h1>
         <p class="lead">{t('invitation.lead', { account: account.name, name: contact.name })}</p>
-        {error ? <Notice kind="error">{error}</Notice> : null}
+        <ErrorSummary page={page} errors={errors} error={error} />
         {signedInAs !== null ? (
           signedInAs === contact.email ? (
             <form method="post" action={`${action}/accept`}>

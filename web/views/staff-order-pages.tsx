@@ -2,37 +2,66 @@ import type { FC } from 'hono/jsx';
 import type { OrderForStaff } from '../../application/ordering/decide-order.js';
 import type { Order } from '../../domain/ordering/order.js';
 import { formatDateTime, formatMoney } from '../i18n/format.js';
-import { OrderLinesTable } from './account-pages.js';
+import { OrderLinesTable, productName } from './account-pages.js';
+import type { ClientAccount } from '../../domain/accounts/client-account.js';
+import { Paging } from './lists.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
 
-export const StaffOrdersPage: FC<{ page: PageContext; orders: readonly Order[]; count: number; next: string | null; notice?: string | undefined }> = ({ page, orders, count, next, notice }) => {
+/** How long an order has waited, in hours or days. */
+const age = (page: PageContext, since: Date, now: Date) => {
+  const hours = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 3_600_000));
+  return hours < 48 ? page.t('staff.orders.hours', { n: hours }) : page.t('staff.orders.days', { n: Math.floor(hours / 24) });
+};
+
+export const StaffOrdersPage: FC<{ page: PageContext; orders: readonly Order[]; accounts: ReadonlyMap<string, ClientAccount>; count: number; next: string | null; after?: string | null; notice?: string | undefined }> = ({ page, orders, accounts, count, next, after, notice }) => {
   const { t, locale } = page;
+  const now = new Date();
   return (
     <Layout page={page} title={t('staff.orders.title')}>
       <h1>{t('staff.orders.title')}</h1>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <p>{t('staff.orders.count', { n: count })}</p>
       {orders.length === 0 ? <p class="lead">{t('staff.orders.none')}</p> : null}
-      <table>
-        <tbody>
-          {orders.map((o) => (
+      {orders.length ? (
+        <table>
+          <thead>
             <tr>
-              <td>
-                <a href={`/staff/orders/${o.id}`}>{o.number}</a>
-              </td>
-              <td>{formatDateTime(o.createdAt, locale)}</td>
-              <td>{o.lines.map((l) => l.domainName).join(', ')}</td>
-              <td class="num">{formatMoney(o.totals().grossCents, locale)}</td>
-              <td>{o.accountId ? '' : <span class="badge">!</span>}</td>
+              <th scope="col">{t('order.number')}</th>
+              <th scope="col">{t('staff.orders.client')}</th>
+              <th scope="col">OIB</th>
+              <th scope="col">{t('staff.orders.items')}</th>
+              <th scope="col" class="num">{t('order.total')}</th>
+              <th scope="col">{t('staff.orders.age')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {next ? (
-        <p>
-          <a href={`/staff/orders?after=${encodeURIComponent(next)}`}>{t('emails.more')}</a>
-        </p>
+          </thead>
+          <tbody>
+            {orders.map((o) => {
+              const account = o.accountId ? accounts.get(o.accountId) : undefined;
+              return (
+                <tr data-order={o.number}>
+                  <td>
+                    <a href={`/staff/orders/${o.id}`}>{o.number}</a>
+                  </td>
+                  <td>
+                    {account ? <a href={`/staff/clients/${account.id}`}>{account.name}</a> : (o.unlinkedCustomer?.name ?? '')}
+                    {account ? null : (
+                      <>
+                        {' '}
+                        <span class="badge">{t('staff.orders.knownOib')}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>{account?.oib ?? o.unlinkedCustomer?.oib ?? ''}</td>
+                  <td>{o.lines.map((l) => `${productName(page, l)} — ${l.domainName}`).join('; ')}</td>
+                  <td class="num">{formatMoney(o.totals().grossCents, locale)}</td>
+                  <td title={formatDateTime(o.createdAt, locale)}>{age(page, o.createdAt, now)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       ) : null}
+      <Paging page={page} base="/staff/orders" next={next} after={after} />
     </Layout>
   );
 };

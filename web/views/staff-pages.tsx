@@ -1,3 +1,5 @@
+import type { ActorNames } from '../../application/audit/actor-names.js';
+import type { MessageKey } from '../i18n/messages.js';
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
@@ -30,7 +32,7 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
     <Layout page={page} title={t('staff.home.title')}>
       <h1>{t('staff.home.title')}</h1>
       <p>
-        {t('staff.home.roles')}: <strong>{staff.roles.join(', ')}</strong>
+        {t('staff.home.roles')}: <strong>{staff.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</strong>
       </p>
       {mayFindClients ? (
         <form method="get" action="/staff/clients" class="card" role="search">
@@ -88,9 +90,9 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
   );
 };
 
-export const AuditPage: FC<{ page: PageContext; entries: readonly AuditEntry[]; next: string | null }> = ({ page, entries, next }) => (
+export const AuditPage: FC<{ page: PageContext; entries: readonly AuditEntry[]; people: ActorNames; next: string | null }> = ({ page, entries, people, next }) => (
   <Layout page={page} title={page.t('staff.audit.title')}>
     <h1>{page.t('staff.audit.title')}</h1>
-    <AuditTable page={page} entries={entries} next={next} moreHref="/staff/audit" showActorId />
+    <AuditTable page={page} entries={entries} people={people} next={next} moreHref="/staff/audit" showActorId />
   </Layout>
 );

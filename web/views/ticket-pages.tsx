@@ -1,28 +1,31 @@
+import { ListSearch, Paging, SortHeader, withQuery } from './lists.js';
 import type { FC } from 'hono/jsx';
 import type { RequestOptions, TicketView } from '../../application/support/tickets.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { DEPARTMENTS, PRIORITIES, type Ticket } from '../../domain/support/ticket.js';
 import { formatDateTime } from '../i18n/format.js';
-import type { MessageKey } from '../i18n/messages.js';
-import { AccountLayout, More } from './account-pages.js';
+import { MESSAGES, type MessageKey } from '../i18n/messages.js';
+import { AccountLayout } from './account-pages.js';
 import type { Errors } from './auth-pages.js';
-import { Field, Layout, Notice, type PageContext } from './layout.js';
+import { Confirm, ErrorSummary, Field, Layout, Notice, type PageContext } from './layout.js';
 
 const tk = (page: PageContext, key: string) => page.t(key as MessageKey);
+/** The words for a code when there are some, else the fallback: a page never shows the code itself. */
+const words = (page: PageContext, key: string, fallback: string) => (key in MESSAGES.hr ? page.t(key as MessageKey) : fallback);
 const statusBadge = (page: PageContext, t: Ticket) => <span class={`badge ticket-${t.status}`}>{tk(page, `ticketStatus.${t.status}`)}</span>;
 
-export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; href: (t: Ticket) => string; accounts?: ReadonlyMap<string, ClientAccount> }> = ({ page, tickets, href, accounts }) => {
+export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; href: (t: Ticket) => string; accounts?: ReadonlyMap<string, ClientAccount>; sort?: { base: string; order: 'newest' | 'oldest' } }> = ({ page, tickets, href, accounts, sort }) => {
   if (tickets.length === 0) return <p class="lead">{page.t('tickets.none')}</p>;
   return (
     <table>
       <thead>
         <tr>
-          <th>#</th>
+          <th scope="col">{page.t('order.number')}</th>
           <th>{page.t('tickets.subject')}</th>
           {accounts ? <th>{page.t('staff.clients.title')}</th> : null}
           <th>{page.t('tickets.department')}</th>
           <th>{page.t('tickets.status')}</th>
-          <th>{page.t('tickets.lastActivity')}</th>
+          {sort ? <SortHeader page={page} base={sort.base} label={page.t('tickets.lastActivity')} order={sort.order} /> : <th scope="col">{page.t('tickets.lastActivity')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -44,7 +47,11 @@ export const TicketsTable: FC<{ page: PageContext; tickets: readonly Ticket[]; h
   );
 };
 
-export const TicketsPage: FC<{ page: PageContext; accountId: string; tickets: readonly Ticket[]; next: string | null; mayOpen: boolean }> = ({ page, accountId, tickets, next, mayOpen }) => (
+export const TicketsPage: FC<{ page: PageContext; accountId: string; tickets: readonly Ticket[]; next: string | null; mayOpen: boolean; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, accountId, tickets, next, mayOpen, list }) => {
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery(`/accounts/${accountId}/tickets`, { order: order === 'oldest' ? 'oldest' : null, q });
+  return (
   <AccountLayout page={page} accountId={accountId} title={page.t('tickets.title')}>
     <h1>{page.t('tickets.title')}</h1>
     {mayOpen ? (
@@ -54,10 +61,12 @@ export const TicketsPage: FC<{ page: PageContext; accountId: string; tickets: re
         </a>
       </p>
     ) : null}
-    <TicketsTable page={page} tickets={tickets} href={(t) => `/accounts/${accountId}/tickets/${t.id}`} />
-    <More href={`/accounts/${accountId}/tickets`} label={page.t('emails.more')} next={next} />
+    <ListSearch page={page} action={`/accounts/${accountId}/tickets`} q={q} label={page.t('tickets.search')} />
+    <TicketsTable page={page} tickets={tickets} href={(t) => `/accounts/${accountId}/tickets/${t.id}`} sort={{ base, order }} />
+    <Paging page={page} base={base} next={next} after={list?.after} />
   </AccountLayout>
-);
+  );
+};
 
 const Select: FC<{ name: string; label: string; options: ReadonlyArray<readonly [string, string]>; value?: string | undefined; error?: string | undefined }> = ({ name, label, options, value, error }) => (
   <div class={`field${error ? ' invalid' : ''}`}>
@@ -81,40 +90,79 @@ const FileField: FC<{ page: PageContext; error?: string | undefined }> = ({ page
   </div>
 );
 
+/** Which fields each kind of request asks for: the form shows only those of the chosen kind. */
+const REQUEST_FIELDS: Record<string, readonly ('service' | 'credentialService' | 'plan' | 'domain' | 'nameservers' | 'domainName' | 'profile')[]> = {
+  'profile.change': ['profile'],
+  'service.change': ['service', 'plan'],
+  'service.cancel': ['service'],
+  'credentials.resend': ['credentialService'],
+  'domain.nameservers': ['domain', 'nameservers'],
+  'domain.transfer_code': ['domain'],
+  'mailbox.add': ['domainName'],
+  order: ['plan', 'domainName'],
+};
+
+/**
+ * The kind of request and its own fields. Choosing a kind swaps in its fields (htmx asks the page for this part);
+ * without JavaScript the "show its fields" button loads the page again with the kind chosen and what was typed.
+ */
+export const RequestFields: FC<{ page: PageContext; account: ClientAccount; options: RequestOptions; values: Record<string, string>; errors: Errors }> = ({ page, account, options, values: v, errors: e }) => {
+  const { t } = page;
+  const kind = options.kinds.includes(v['kind'] as RequestOptions['kinds'][number]) ? v['kind']! : '';
+  const fields = REQUEST_FIELDS[kind] ?? [];
+  const serviceOptions = (list: RequestOptions['manageableServices']): Array<readonly [string, string]> => [['', '—'], ...list.map((s) => [s.id, `${s.name} — ${s.domainName}`] as const)];
+  const newPage = `/accounts/${account.id}/tickets/new`;
+  return (
+    <fieldset id="request-fields">
+      <legend>{t('tickets.request')}</legend>
+      <p class="hint">{t('tickets.request.hint')}</p>
+      <div class={`field${e['kind'] ? ' invalid' : ''}`}>
+        <label for="f-kind">{t('tickets.request')}</label>
+        <select id="f-kind" name="kind" hx-get={newPage} hx-select="#request-fields" hx-target="#request-fields" hx-swap="outerHTML" hx-push-url="false">
+          {[['', t('tickets.request.none')] as const, ...options.kinds.map((k) => [k, tk(page, `request.${k}`)] as const)].map(([value, text]) => (
+            <option value={value} selected={value === kind}>
+              {text}
+            </option>
+          ))}
+        </select>
+        {e['kind'] ? <p class="field-error">{e['kind']}</p> : null}
+      </div>
+      <p>
+        <button type="submit" formmethod="get" formaction={newPage} formenctype="application/x-www-form-urlencoded" formnovalidate class="secondary" name="show" value="1">
+          {t('tickets.showFields')}
+        </button>
+      </p>
+      {fields.includes('service') ? <Select name="serviceId" label={t('tickets.service')} value={v['serviceId']} options={serviceOptions(options.manageableServices)} error={e['serviceId']} /> : null}
+      {fields.includes('credentialService') ? <Select name="serviceId" label={t('tickets.service')} value={v['serviceId']} options={serviceOptions(options.credentialServices)} error={e['serviceId']} /> : null}
+      {fields.includes('plan') ? <Select name="productCode" label={kind === 'order' ? t('tickets.product') : t('tickets.plan')} value={v['productCode']} options={[['', '—'], ...options.plans.map((p) => [p.code, p.name(page.locale)] as const)]} error={e['productCode']} /> : null}
+      {fields.includes('domain') ? <Select name="domainId" label={t('tickets.domain')} value={v['domainId']} options={[['', '—'], ...options.manageableDomains.map((d) => [d.id, d.name] as const)]} error={e['domainId']} /> : null}
+      {fields.includes('nameservers') ? <Field name="nameservers" label={t('tickets.nameservers')} value={v['nameservers']} error={e['nameservers']} maxlength={400} /> : null}
+      {fields.includes('domainName') ? <Field name="domainName" label={t('tickets.domainName')} value={v['domainName']} error={e['domainName']} maxlength={253} /> : null}
+      {fields.includes('profile') ? (
+        <>
+          <p class="hint">{t('tickets.profileHint')}</p>
+          {(['name', 'street', 'postalCode', 'city', 'phone'] as const).map((f) => (
+            <Field name={`profile.${f}`} label={t(`profile.${f}`)} value={v[`profile.${f}`] ?? account[f]} required={false} maxlength={200} error={e[f]} />
+          ))}
+        </>
+      ) : null}
+    </fieldset>
+  );
+};
+
 export const NewTicketPage: FC<{ page: PageContext; account: ClientAccount; options: RequestOptions; values?: Record<string, string>; errors?: Errors; error?: string | undefined }> = ({ page, account, options, values, errors, error }) => {
   const { t } = page;
   const v = values ?? {};
   const e = errors ?? {};
-  const kinds: Array<readonly [string, string]> = [['', t('tickets.request.none')], ...options.kinds.map((k) => [k, tk(page, `request.${k}`)] as const)];
-  const serviceOptions = (list: RequestOptions['manageableServices']): Array<readonly [string, string]> => [['', '—'], ...list.map((s) => [s.id, `${s.name} — ${s.domainName}`] as const)];
-  const domainOptions: Array<readonly [string, string]> = [['', '—'], ...options.manageableDomains.map((d) => [d.id, d.name] as const)];
-  const services = [...new Map([...options.manageableServices, ...options.credentialServices].map((s) => [s.id, s])).values()];
   return (
     <AccountLayout page={page} accountId={account.id} title={t('tickets.new')}>
       <h1>{t('tickets.new')}</h1>
-      {error ? <Notice kind="error">{error}</Notice> : null}
+      <ErrorSummary page={page} errors={e} error={error} ids={{ document: 'f-attachment' }} />
       <form method="post" action={`/accounts/${account.id}/tickets`} enctype="multipart/form-data" class="card" hx-boost="false">
         <Field name="subject" label={t('tickets.subject')} value={v['subject']} error={e['subject']} maxlength={200} />
         <Select name="department" label={t('tickets.department')} value={v['department']} options={DEPARTMENTS.map((d) => [d, tk(page, `department.${d}`)] as const)} />
         <Select name="priority" label={t('tickets.priority')} value={v['priority'] ?? 'normal'} options={PRIORITIES.map((p) => [p, tk(page, `priority.${p}`)] as const)} />
-        <fieldset>
-          <legend>{t('tickets.request')}</legend>
-          <p class="hint">{t('tickets.request.hint')}</p>
-          <Select name="kind" label={t('tickets.request')} value={v['kind']} options={kinds} error={e['kind']} />
-          {services.length ? <Select name="serviceId" label={t('tickets.service')} value={v['serviceId']} options={serviceOptions(services)} error={e['serviceId']} /> : null}
-          {options.plans.length ? <Select name="productCode" label={t('tickets.plan')} value={v['productCode']} options={[['', '—'], ...options.plans.map((p) => [p.code, p.name(page.locale)] as const)]} error={e['productCode']} /> : null}
-          {options.manageableDomains.length ? <Select name="domainId" label={t('tickets.domain')} value={v['domainId']} options={domainOptions} error={e['domainId']} /> : null}
-          {options.manageableDomains.length ? <Field name="nameservers" label={t('tickets.nameservers')} value={v['nameservers']} error={e['nameservers']} required={false} maxlength={400} /> : null}
-          {options.kinds.includes('order') ? <Field name="domainName" label={t('tickets.domainName')} value={v['domainName']} error={e['domainName']} required={false} maxlength={253} /> : null}
-          {options.kinds.includes('profile.change') ? (
-            <>
-              <p class="hint">{t('tickets.profileHint')}</p>
-              {(['name', 'street', 'postalCode', 'city', 'phone'] as const).map((f) => (
-                <Field name={`profile.${f}`} label={t(`profile.${f}`)} value={v[`profile.${f}`] ?? account[f]} required={false} maxlength={200} />
-              ))}
-            </>
-          ) : null}
-        </fieldset>
+        <RequestFields page={page} account={account} options={options} values={v} errors={e} />
         <div class={`field${e['body'] ? ' invalid' : ''}`}>
           <label for="f-body">{t('tickets.body')}</label>
           <textarea id="f-body" name="body" rows={6} maxlength={20000} required>
@@ -148,7 +196,7 @@ const Conversation: FC<{ page: PageContext; view: TicketView; fileHref: (id: str
               .filter(([k]) => k !== 'kind' && k !== 'serviceId' && k !== 'domainId')
               .map(([k, v]) => (
                 <>
-                  <dt>{k}</dt>
+                  <dt>{words(page, `field.${k}`, k)}</dt>
                   <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
                 </>
               ))}
@@ -211,22 +259,28 @@ export const TicketPage: FC<{ page: PageContext; accountId: string; view: Ticket
   );
 };
 
-export const StaffTicketsPage: FC<{ page: PageContext; tickets: readonly Ticket[]; accounts: ReadonlyMap<string, ClientAccount>; next: string | null; filter: string }> = ({ page, tickets, accounts, next, filter }) => (
+export const StaffTicketsPage: FC<{ page: PageContext; tickets: readonly Ticket[]; accounts: ReadonlyMap<string, ClientAccount>; next: string | null; filter: string; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, tickets, accounts, next, filter, list }) => {
+  const order = list?.order ?? 'newest';
+  const q = list?.q ?? '';
+  const base = withQuery('/staff/tickets', { status: filter, order: order === 'oldest' ? 'oldest' : null, q });
+  return (
   <Layout page={page} title={page.t('staff.tickets.title')}>
     <h1>{page.t('staff.tickets.title')}</h1>
     <nav class="subnav">
       {(['open', 'answered', 'closed', 'all'] as const).map((f) => (
         <a href={`/staff/tickets?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
-          {f === 'all' ? '∗' : tk(page, `ticketStatus.${f}`)}
+          {f === 'all' ? page.t('tickets.filter.all') : tk(page, `ticketStatus.${f}`)}
         </a>
       ))}
     </nav>
-    <TicketsTable page={page} tickets={tickets} accounts={accounts} href={(t) => `/staff/tickets/${t.id}`} />
-    {next ? <a href={`/staff/tickets?status=${filter}&after=${encodeURIComponent(next)}`}>{page.t('emails.more')}</a> : null}
+    <ListSearch page={page} action="/staff/tickets" q={q} label={page.t('tickets.search')} keep={{ status: filter }} />
+    <TicketsTable page={page} tickets={tickets} accounts={accounts} href={(t) => `/staff/tickets/${t.id}`} sort={{ base, order }} />
+    <Paging page={page} base={base} next={next} after={list?.after} />
   </Layout>
-);
+  );
+};
 
-export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?: string | undefined; error?: string | undefined }> = ({ page, view, notice, error }) => {
+export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?: string | undefined; error?: string | undefined; confirmCarryOut?: boolean }> = ({ page, view, notice, error, confirmCarryOut }) => {
   const { t } = page;
   const { ticket, verdict } = view;
   const base = `/staff/tickets/${ticket.id}`;
@@ -241,13 +295,28 @@ export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?:
       {ticket.requestKind && verdict ? (
         <section class="card" data-verdict={verdict.allowed ? 'allowed' : 'denied'}>
           <h2>{t('staff.tickets.verdict')}</h2>
-          <p>{verdict.allowed ? t('staff.tickets.allowed', { right: verdict.grantedBy }) : t('staff.tickets.denied', { reason: verdict.reason })}</p>
+          <p>
+            {verdict.allowed
+              ? t('staff.tickets.allowed', { right: words(page, `permission.${verdict.grantedBy}`, words(page, `grant.${verdict.grantedBy}`, words(page, `role.${verdict.grantedBy}`, t('audit.other')))) })
+              : t('staff.tickets.denied', { reason: words(page, `deny.${verdict.reason}`, t('audit.other')) })}
+          </p>
           {ticket.requestStatus === 'pending' ? (
             <div class="actions">
-              {verdict.allowed ? (
-                <form method="post" action={`${base}/carry-out`} class="inline">
-                  <button type="submit">{t('staff.tickets.carryOut')}</button>
-                </form>
+              {verdict.allowed && confirmCarryOut ? (
+                <Confirm
+                  page={page}
+                  question={t('staff.tickets.carryOutQuestion', { request: tk(page, `request.${ticket.requestKind}`), target: view.target ?? view.account.name })}
+                  action={`${base}/carry-out`}
+                  yes={t('staff.tickets.carryOutYes')}
+                  back={base}
+                >
+                  <p>{t('staff.tickets.carryOutWhat', { requester: view.requesterName })}</p>
+                  {ticket.requestKind === 'service.cancel' ? <p>{t('staff.tickets.carryOutCancel')}</p> : null}
+                </Confirm>
+              ) : verdict.allowed ? (
+                <a href={`${base}?confirm=carry-out#confirm-question`} class="button">
+                  {t('staff.tickets.carryOut')}
+                </a>
               ) : null}
               <form method="post" action={`${base}/decline`} class="card">
                 <Field name="reason" label={t('staff.tickets.reason')} maxlength={500} />

@@ -6,7 +6,7 @@ export const hr = {
   'failure.webhook.url': 'Adresa mora biti https:// (http samo na lokalnom računalu) i ne smije voditi na privatnu mrežu.',
   'failure.webhook.events': 'Odaberite barem jedan događaj s popisa.',
   'failure.webhook.name': 'Naziv ima od 2 do 80 znakova.',
-  'failure.webhook.too_many': 'Najviše 10 adresa za dojave po računu.',
+  'failure.webhook.too_many': 'Najviše 10 adresa za dojave po korisničkom računu.',
   'failure.webhook.not_replayable': 'Ta je dojava već isporučena.',
   'failure.staff_token.name': 'Naziv ima od 2 do 80 znakova.',
   'failure.staff_token.roles': 'Odaberite barem jednu ulogu (podrška, naplata, provjera, urednik).',

@@ -20,7 +20,7 @@ export const hr = {
   'reset.invalid': 'Poveznica je istekla ili je već iskorištena. Zatražite novu.',
   'reset.again': 'Zatraži novu poveznicu',
   'tokens.title': 'API ključevi',
-  'tokens.lead': 'Ključ za integraciju djeluje u ime ovog računa samo s pravima koja mu odaberete. Prikazujemo ga samo jednom.',
+  'tokens.lead': 'Ključ za integraciju djeluje u ime ovog korisničkog računa samo s pravima koja mu odaberete. Prikazujemo ga samo jednom.',
   'tokens.name': 'Naziv (npr. knjigovodstveni program)',
   'tokens.rights': 'Prava',
   'tokens.create': 'Izradi ključ',

@@ -38,6 +38,7 @@ export const hr = {
   'invoice.state.partially_paid': 'djelomično plaćen',
   'invoice.state.paid': 'plaćen',
   'invoice.state.overpaid': 'preplaćen',
+  'failure.invoice.none_in_year': 'Za tu godinu nema izdanih računa.',
 } as const;
 
 export const en: Record<keyof typeof hr, string> = {
@@ -80,4 +81,5 @@ export const en: Record<keyof typeof hr, string> = {
   'invoice.state.partially_paid': 'partially paid',
   'invoice.state.paid': 'paid',
   'invoice.state.overpaid': 'overpaid',
+  'failure.invoice.none_in_year': 'No invoices were issued in that year.',
 };

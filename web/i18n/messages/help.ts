@@ -25,7 +25,7 @@ export const hr = {
   'help.link.profile': 'Pomoć: ažuriranje podataka i zašto se OIB ne mijenja',
   'help.link.accessData': 'Pomoć: gdje su pristupni podaci usluge',
   'help.link.contacts': 'Pomoć: kontakt osobe i njihova prava',
-  'help.link.emailChange': 'Pomoć: promjena e-adrese računa',
+  'help.link.emailChange': 'Pomoć: promjena e-adrese korisničkog računa',
   'announcements.title': 'Obavijesti',
   'announcements.lead': 'Radovi na sustavu, promjene cijena i druge novosti za sve klijente.',
   'announcements.none': 'Trenutačno nema obavijesti.',
