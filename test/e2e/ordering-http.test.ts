@@ -155,7 +155,7 @@ describe('staff queue, services and access data', () => {
     expect(await (await owner.get(`/accounts/${account.id}/domains/${domainId}`)).text()).toContain('ns1.test.hr');
     const dashboard = await (await owner.get('/dashboard')).text();
     expect(dashboard).toContain('usluge.hr');
-    expect(dashboard).toContain('Neplaćene ponude');
+    expect(dashboard).toContain('Otvorene ponude');
     await portal.catcher.waitFor((m) => m.to.includes('vlasnik-usluga@firma.hr') && m.subject.includes('aktivirana'));
     const accessMail = portal.catcher.list().find((m) => m.subject.includes('aktivirana'))!;
     expect(accessMail.text).not.toContain(password);

@@ -64,7 +64,7 @@ describe('one-time secrets in mail', () => {
     const [domain] = await portal.sql<{ id: string }>('select id from domains where account_id = $1', [accountId]);
     const ownerActor = { kind: 'user' as const, userId: row!.user_id, memberships: [{ accountId, role: 'owner' as const, permissions: [] }] };
     expect((await new ServiceActions(portal.services).transferCode(ownerActor, accountId, domain!.id, META)).ok).toBe(true);
-    expect((await httpClient(app).post('/password-reset', { form: { email: ownerEmail } })).status).toBe(200);
+    expect((await httpClient(app).post('/password-reset', { form: { email: ownerEmail } })).status).toBe(303);
 
     // What was really mailed: every secret, read from the SMTP catcher.
     const welcome = await portal.catcher.waitFor((m) => m.to.includes(ownerEmail) && m.text.includes('/password-reset/'));
