@@ -222,7 +222,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await signIn(contact, 'tehnika@vanjski-partner.hr', 'tehničar ima dugu lozinku');
     await contact.getByRole('link', { name: 'Podrška' }).first().click();
     await contact.getByRole('link', { name: 'Novi zahtjev' }).click();
-    await contact.getByLabel('Naslov').fill('Otkaz hostinga');
+    await contact.getByLabel('Naslov', { exact: true }).fill('Otkaz hostinga');
     await contact.getByLabel('Vrsta zahtjeva', { exact: true }).selectOption('service.cancel');
     // Only the chosen kind's fields: htmx swaps them in.
     await expect.poll(() => contact.locator('#f-serviceId').count()).toBe(1);
@@ -260,9 +260,9 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
   it('switches the language to English and back', async () => {
     const page = await newPage();
     await page.goto(`${portal().url}/sign-in`);
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('button', { name: 'EN (English)', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in to the portal');
-    await page.getByRole('button', { name: 'HR', exact: true }).click();
+    await page.getByRole('button', { name: 'HR (hrvatski)', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Prijava na portal');
   });
 });

@@ -68,7 +68,7 @@ export async function look(page: Page, name?: string): Promise<void> {
   expect(overflow, `${page.url()} is wider than the viewport`).toBeLessThanOrEqual(0);
   if (name) {
     mkdirSync(join('test-results', 'screenshots'), { recursive: true });
-    await page.screenshot({ path: join('test-results', 'screenshots', `${name}-${page.viewportSize()?.width ?? 0}.png`), fullPage: true });
+    await page.screenshot({ path: join('test-results', 'screenshots', `${name}-${page.viewportSize()?.width ?? 0}.png`), fullPage: true, caret: 'initial' });
   }
 }
 
@@ -120,13 +120,13 @@ export function browserPortal(prefix: string) {
     page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
+      if (message.type() === 'error') { problems.push(message.text()); if (process.env.DEBUG_CSP) console.error('[csp]', page.url(), JSON.stringify(message.location()), message.text().slice(0, 50)); }
     });
     page.on('pageerror', (error) => problems.push(error.message));
     onTestFailed(async ({ task }) => {
       mkdirSync('test-results', { recursive: true });
       const file = join('test-results', screenshotName(task.name, (task.meta as { pages?: number }).pages = ((task.meta as { pages?: number }).pages ?? 0) + 1));
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      await page.screenshot({ path: file, fullPage: true, caret: 'initial' }).catch(() => undefined);
       console.error(`[browser] "${task.name}" failed; a page showed:\n${await describePage(page)}\n  screenshot: ${file}`);
     });
     return page;
@@ -154,6 +154,8 @@ export function browserPortal(prefix: string) {
     await page.getByLabel('Lozinka').fill(who.password);
     await page.getByLabel('Jednokratni kod (6 znamenki)').fill(OsloTotp.codeAt(DEMO.totpSecret, new Date(step * 30_000)));
     await page.getByRole('button', { name: 'Prijavi se' }).click();
+    // Signed in once the back office answers: a step that navigated away sooner would cut the sign-in short.
+    await page.waitForURL((url) => url.pathname !== '/staff/sign-in');
   }
 
   /**

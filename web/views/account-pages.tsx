@@ -259,7 +259,7 @@ export const ServicePage: FC<{ page: PageContext; accountId: string; service: Ho
               </dd>
             </dl>
           ) : mayReveal ? (
-            <form method="post" action={`/accounts/${accountId}/services/${service.id}/credentials`}>
+            <form method="post" novalidate action={`/accounts/${accountId}/services/${service.id}/credentials`}>
               <p class="lead">{t('services.revealNote')}</p>
               <button type="submit">{t('services.reveal')}</button>
             </form>
@@ -313,7 +313,7 @@ export const DomainPage: FC<{ page: PageContext; accountId: string; domain: Regi
       </dl>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {mayManage ? (
-        <form method="post" action={`/accounts/${accountId}/domains/${domain.id}/nameservers`} class="card">
+        <form method="post" novalidate action={`/accounts/${accountId}/domains/${domain.id}/nameservers`} class="card">
           <div class={`field${error ? ' invalid' : ''}`}>
             <label for="f-nameservers">{t('tickets.nameservers')}</label>
             <input id="f-nameservers" name="nameservers" value={nameservers ?? domain.nameservers.join(' ')} maxlength={400} required aria-invalid={error ? 'true' : undefined} />

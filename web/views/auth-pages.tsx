@@ -13,7 +13,7 @@ export const SignInPage: FC<{ page: PageContext; email?: string; error?: string 
         <p class="lead">{t('signIn.lead')}</p>
         {notice ? <Notice kind="info">{notice}</Notice> : null}
         {error ? <Notice kind="error">{error}</Notice> : null}
-        <form method="post" action="/sign-in">
+        <form method="post" novalidate action="/sign-in">
           <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" maxlength={254} />
           <Field name="password" label={t('signIn.password')} type="password" autocomplete="current-password" maxlength={256} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
@@ -36,7 +36,7 @@ export const SecondStepPage: FC<{ page: PageContext; challenge: string; next?: s
         <h1>{t('signIn.secondTitle')}</h1>
         <p class="lead">{t('signIn.secondLead')}</p>
         <ErrorSummary page={page} errors={error ? { code: error } : {}} />
-        <form method="post" action="/sign-in/code">
+        <form method="post" novalidate action="/sign-in/code">
           <input type="hidden" name="challenge" value={challenge} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <Field name="code" label={t('signIn.secondCode')} autocomplete="one-time-code" maxlength={24} error={error} />
@@ -63,7 +63,7 @@ export const ResetRequestPage: FC<{ page: PageContext; email?: string; errors?: 
             <p class="lead">{t('reset.lead')}</p>
             <HelpLink page={page} topic="forgottenPassword" />
             <ErrorSummary page={page} errors={errors} error={error} />
-            <form method="post" action="/password-reset">
+            <form method="post" novalidate action="/password-reset">
               <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" error={errors?.email} maxlength={254} />
               <button type="submit">{t('reset.submit')}</button>
             </form>
@@ -91,7 +91,7 @@ export const ResetConfirmPage: FC<{ page: PageContext; token: string; usable: bo
           <>
             <p class="lead">{t('reset.newLead')}</p>
             <ErrorSummary page={page} errors={errors} error={error} />
-            <form method="post" action={`/password-reset/${token}`}>
+            <form method="post" novalidate action={`/password-reset/${token}`}>
               <Field name="password" label={t('reset.newPassword')} type="password" autocomplete="new-password" error={errors?.password} maxlength={256} />
               <Field name="confirm" label={t('reset.confirmPassword')} type="password" autocomplete="new-password" error={errors?.confirm} maxlength={256} />
               <button type="submit">{t('reset.save')}</button>

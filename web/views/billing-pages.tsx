@@ -311,7 +311,7 @@ export const StaffPaymentsPage: FC<{
         </Notice>
       ) : null}
       <ErrorSummary page={page} errors={errors} />
-      <form method="post" action="/staff/payments" class="card">
+      <form method="post" novalidate action="/staff/payments" class="card">
         <h2>{t('staff.payments.record')}</h2>
         <Field name="bankTransactionId" label={t('staff.payments.transaction')} value={values.bankTransactionId} error={errors.bankTransactionId} maxlength={100} />
         <Field name="amount" label={t('staff.payments.amount')} value={values.amount} error={errors.amountCents} maxlength={20} />
@@ -381,7 +381,7 @@ export const StaffInvoicePage: FC<{ page: PageContext; invoice: Invoice; billing
     {delivery ? <DeliveryBlock page={page} delivery={delivery} staff={{ invoiceId: invoice.id }} /> : null}
     <InvoiceDocument page={page} invoice={invoice} billing={billing} />
     {invoice.kind === 'invoice' ? (
-      <form method="post" action={`/staff/invoices/${invoice.id}/credit-note`} class="card">
+      <form method="post" novalidate action={`/staff/invoices/${invoice.id}/credit-note`} class="card">
         <Field name="reason" label={page.t('staff.invoice.creditReason')} maxlength={500} />
         <button type="submit" class="danger">
           {page.t('staff.invoice.credit')}

@@ -69,7 +69,7 @@ export const ClientViewPage: FC<{ page: PageContext; picture: ClientPicture; not
         {t('staff.clients.owner')}: {picture.owner?.name ?? '—'} ({picture.owner?.email ?? '—'})
       </p>
       {picture.owner?.hasTwoFactor() ? (
-        <form method="post" action={`/staff/users/${picture.owner.id}/two-factor/reset`} class="card">
+        <form method="post" novalidate action={`/staff/users/${picture.owner.id}/two-factor/reset`} class="card">
           <p>{t('staff.clients.twoFactorOn')}</p>
           <div class="field">
             <label for="f-reason">{t('staff.clients.twoFactorReason')}</label>
@@ -217,7 +217,7 @@ export const ClientViewPage: FC<{ page: PageContext; picture: ClientPicture; not
             </li>
           ))}
         </ul>
-        <form method="post" action={`/staff/clients/${account.id}/notes`}>
+        <form method="post" novalidate action={`/staff/clients/${account.id}/notes`}>
           <div class={`field${errors?.['body'] ? ' invalid' : ''}`}>
             <label for="f-body">{t('staff.notes.new')}</label>
             <textarea id="f-body" name="body" rows={3} maxlength={4000} required aria-invalid={errors?.['body'] ? 'true' : undefined}>

@@ -177,7 +177,7 @@ export const NewContactPage: FC<{ page: PageContext; accountId: string; choices:
     <AccountLayout page={page} accountId={accountId} title={t('contacts.add')}>
       <h1>{t('contacts.add')}</h1>
       <ErrorSummary page={page} errors={errors} error={error} />
-      <form method="post" action={`/accounts/${accountId}/contacts`} class="card">
+      <form method="post" novalidate action={`/accounts/${accountId}/contacts`} class="card">
         <ContactFields page={page} choices={choices} values={values ?? EMPTY_CONTACT} errors={errors ?? {}} isNew={true} />
         <button type="submit">{t('contacts.create')}</button>
       </form>
@@ -216,13 +216,13 @@ export const ContactPage: FC<{
       ) : null}
       {choices ? (
         <>
-          <form method="post" action={base} class="card">
+          <form method="post" novalidate action={base} class="card">
             <ContactFields page={page} choices={choices} values={values ?? valuesOf(contact)} errors={errors ?? {}} isNew={false} />
             <button type="submit">{t('contacts.save')}</button>
           </form>
           <div class="actions">
             {status !== 'active' && choices.mayInvite ? (
-              <form method="post" action={`${base}/invite`} class="inline">
+              <form method="post" novalidate action={`${base}/invite`} class="inline">
                 <button type="submit">{status === 'mail_only' ? t('contacts.invite') : t('contacts.reinvite')}</button>
               </form>
             ) : null}

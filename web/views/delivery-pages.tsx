@@ -103,7 +103,7 @@ export const DeliveryBlock: FC<{ page: PageContext; delivery: InvoiceDelivery | 
         </>
       ) : null}
       {staff && retryable ? (
-        <form method="post" action={`/staff/invoices/${staff.invoiceId}/retry-delivery`} class="inline">
+        <form method="post" novalidate action={`/staff/invoices/${staff.invoiceId}/retry-delivery`} class="inline">
           <button type="submit">{t('delivery.retry')}</button>
         </form>
       ) : null}
@@ -177,7 +177,7 @@ export const BankStatementsPage: FC<{ page: PageContext; history: readonly State
       <p class="lead">{t('statements.lead')}</p>
       {outcome ? <Notice kind="success">{t('statements.done', { id: outcome.statementId, credits: outcome.credits, booked: outcome.booked, duplicates: outcome.duplicates, unmatched: outcome.unmatched })}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <form method="post" action="/staff/bank-statements" enctype="multipart/form-data" class="card">
+      <form method="post" novalidate action="/staff/bank-statements" enctype="multipart/form-data" class="card">
         <div class="field">
           <label for="f-file">{t('statements.file')}</label>
           <input id="f-file" name="file" type="file" accept=".xml,application/xml,text/xml" required />

@@ -16,7 +16,7 @@ export const BuyerClassPage: FC<{ page: PageContext; account: ClientAccount; sav
       <h1>{t('buyerClass.title')}</h1>
       {saved ? <Notice kind="success">{t('buyerClass.saved')}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <form method="post" action={`/staff/accounts/${account.id}/buyer-class`} class="card">
+      <form method="post" novalidate action={`/staff/accounts/${account.id}/buyer-class`} class="card">
         <div class="field">
           <label for="f-buyerClass">{t('buyerClass.label')}</label>
           <select id="f-buyerClass" name="buyerClass">

@@ -58,7 +58,7 @@ export const ProfilePage: FC<{ page: PageContext; account: ClientAccount; mayEdi
       <p class="hint">{t('profile.oibNote')}</p>
       <HelpLink page={page} topic="profile" />
       {mayEdit ? (
-        <form method="post" action={`/accounts/${account.id}/profile`} class="card">
+        <form method="post" novalidate action={`/accounts/${account.id}/profile`} class="card">
           {(['name', 'street', 'postalCode', 'city', 'phone'] as const).map((name) => {
             const field: ProfileField = name === 'name' ? 'name' : name === 'phone' ? 'phone' : 'address';
             return locked(field) ? (
@@ -109,7 +109,7 @@ export const OwnerEmailChangePage: FC<{ page: PageContext; account: ClientAccoun
           </p>
         </section>
       ) : (
-        <form method="post" action={`/accounts/${account.id}/email-change`} enctype="multipart/form-data" class="card" hx-boost="false">
+        <form method="post" novalidate action={`/accounts/${account.id}/email-change`} enctype="multipart/form-data" class="card" hx-boost="false">
           <p>
             {t('contacts.email')}: <strong>{account.email}</strong>
           </p>
@@ -137,7 +137,7 @@ export const PublicEmailChangePage: FC<{ page: PageContext; sent?: boolean; valu
             <p class="lead">{t('emailChange.publicLead')}</p>
             <HelpLink page={page} topic="emailChange" />
             <ErrorSummary page={page} errors={errors} error={error} />
-            <form method="post" action="/email-change" enctype="multipart/form-data" hx-boost="false">
+            <form method="post" novalidate action="/email-change" enctype="multipart/form-data" hx-boost="false">
               <Field name="oib" label="OIB" value={values?.oib} error={e.oib} inputmode="numeric" maxlength={11} />
               <Field name="newEmail" label={t('emailChange.newEmail')} type="email" value={values?.newEmail} error={e.newEmail} maxlength={254} />
               <DocumentField page={page} error={e.document} />
@@ -159,7 +159,7 @@ export const EmailChangeLinkPage: FC<{ page: PageContext; kind: 'confirm' | 'can
         {done ? (
           <Notice kind="success">{t(`emailChange.${kind}.done`)}</Notice>
         ) : (
-          <form method="post" action={`/email-change/${kind}/${token}`}>
+          <form method="post" novalidate action={`/email-change/${kind}/${token}`}>
             <p>{t(`emailChange.${kind}.lead`, { account: accountName, email: newEmail })}</p>
             <button type="submit" class={kind === 'cancel' ? 'danger' : undefined}>
               {t(`emailChange.${kind}.button`)}
@@ -258,7 +258,7 @@ export const StaffEmailChangePage: FC<{ page: PageContext; view: StaffEmailChang
           ) : (
             <p class="hint">{t('staff.emailChanges.waitConfirm')}</p>
           )}
-          <form method="post" action={`/staff/email-changes/${request.id}/reject`} class="card">
+          <form method="post" novalidate action={`/staff/email-changes/${request.id}/reject`} class="card">
             <Field name="reason" label={t('staff.emailChanges.reason')} maxlength={500} />
             <button type="submit" class="danger">
               {t('staff.emailChanges.reject')}
@@ -279,7 +279,7 @@ export const StaffProfileLocksPage: FC<{ page: PageContext; account: ClientAccou
       <p>
         OIB {account.oib} · {account.email} · {`${account.street}, ${account.postalCode} ${account.city}`} · {account.phone}
       </p>
-      <form method="post" action={`/staff/accounts/${account.id}/locks`} class="card">
+      <form method="post" novalidate action={`/staff/accounts/${account.id}/locks`} class="card">
         <fieldset>
           <legend>{t('staff.locks.title')}</legend>
           {(['name', 'address', 'phone'] as const).map((f) => (

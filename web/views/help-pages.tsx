@@ -111,7 +111,7 @@ export const HelpArticlePage: FC<{ page: PageContext; view: ArticleView; notice?
         {notice === 'thanks' ? <Notice kind="success">{t('help.vote.thanks')}</Notice> : null}
         {notice === 'already' || (voted && notice !== 'thanks') ? <Notice kind="info">{t('help.vote.already')}</Notice> : null}
         {voted || notice ? null : (
-          <form method="post" action={`/help/articles/${article.slug}/vote`} class="vote">
+          <form method="post" novalidate action={`/help/articles/${article.slug}/vote`} class="vote">
             <button type="submit" name="helpful" value="yes">
               {t('help.vote.yes')}
             </button>
@@ -146,7 +146,7 @@ export const AnnouncementCard: FC<{ page: PageContext; announcement: Announcemen
       </p>
       <p class="notice-text">{announcement.body(locale)}</p>
       {markRead ? (
-        <form method="post" action={`/announcements/${announcement.id}/read`} class="inline">
+        <form method="post" novalidate action={`/announcements/${announcement.id}/read`} class="inline">
           <button type="submit" class="secondary">
             {t('announcements.markRead')}
           </button>

@@ -116,25 +116,25 @@ export const Layout: FC<{ page: PageContext; title: string; accountId?: string |
           <div class="who">
             {page.userName || page.staffName ? <span class="greeting">{t('nav.greeting', { name: (page.userName ?? page.staffName)! })}</span> : null}
             {page.userName ? (
-              <form method="post" action="/sign-out" class="inline">
+              <form method="post" novalidate action="/sign-out" class="inline">
                 <button type="submit" class="link">
                   {t('nav.signOut')}
                 </button>
               </form>
             ) : page.staffName ? (
-              <form method="post" action="/staff/sign-out" class="inline">
+              <form method="post" novalidate action="/staff/sign-out" class="inline">
                 <button type="submit" class="link">
                   {t('nav.signOut')}
                 </button>
               </form>
             ) : null}
-            <form method="post" action="/language" class="inline lang" aria-label={t('nav.language')}>
+            <form method="post" novalidate action="/language" class="inline lang" aria-label={t('nav.language')} hx-boost="false">
               <input type="hidden" name="next" value={page.path} />
-              <button type="submit" name="locale" value="hr" class="link" lang="hr" aria-label="Hrvatski" aria-pressed={locale === 'hr' ? 'true' : 'false'}>
-                HR
+              <button type="submit" name="locale" value="hr" class="link" lang="hr" aria-pressed={locale === 'hr' ? 'true' : 'false'}>
+                HR<span class="visually-hidden"> (hrvatski)</span>
               </button>
-              <button type="submit" name="locale" value="en" class="link" lang="en" aria-label="English" aria-pressed={locale === 'en' ? 'true' : 'false'}>
-                EN
+              <button type="submit" name="locale" value="en" class="link" lang="en" aria-pressed={locale === 'en' ? 'true' : 'false'}>
+                EN<span class="visually-hidden"> (English)</span>
               </button>
             </form>
           </div>
@@ -238,7 +238,7 @@ export const Confirm: FC<{ page: PageContext; question: string; action: string; 
   <section class="card confirm" role="alertdialog" aria-labelledby="confirm-question" data-confirm={action}>
     <h2 id="confirm-question">{question}</h2>
     {children}
-    <form method="post" action={action} class="actions">
+    <form method="post" novalidate action={action} class="actions">
       <button type="submit" class="danger" autofocus>
         {yes}
       </button>

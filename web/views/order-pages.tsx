@@ -71,7 +71,7 @@ export const PublicOrderPage: FC<{ page: PageContext; products: readonly Product
       <h2>{t('order.catalog')}</h2>
       <CatalogTable page={page} products={products} />
       <ErrorSummary page={page} errors={errors} error={error} />
-      <form method="post" action="/order" class="card">
+      <form method="post" novalidate action="/order" class="card">
         <CartFields page={page} products={products} values={values} errors={errors} />
         <fieldset>
           <legend>{t('order.customer')}</legend>
@@ -160,7 +160,7 @@ export const MemberOrderPage: FC<{ page: PageContext; accountId: string; product
     <h1>{page.t('order.newTitle')}</h1>
     <CatalogTable page={page} products={products} />
     <ErrorSummary page={page} errors={errors} />
-    <form method="post" action={`/accounts/${accountId}/orders`} class="card">
+    <form method="post" novalidate action={`/accounts/${accountId}/orders`} class="card">
       <CartFields page={page} products={products} values={values} errors={errors} />
       <button type="submit">{page.t('order.submit')}</button>
     </form>

@@ -47,7 +47,7 @@ export const SecurityPage: FC<{
         <section class="card">
           <h2>{t('security.passwordTitle')}</h2>
           <p class="lead">{t('security.passwordLead')}</p>
-          <form method="post" action="/security/password">
+          <form method="post" novalidate action="/security/password">
             <Field name="current" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={e.current} />
             <Field name="password" label={t('reset.newPassword')} type="password" autocomplete="new-password" maxlength={256} error={e.password} hint={t('reset.newLead')} />
             <Field name="confirm" label={t('reset.confirmPassword')} type="password" autocomplete="new-password" maxlength={256} error={e.confirm} />
@@ -63,12 +63,12 @@ export const SecurityPage: FC<{
           {enabled ? (
             <>
               <p data-codes-left={state.recoveryCodesLeft}>{t('security.codesLeft', { n: state.recoveryCodesLeft })}</p>
-              <form method="post" action="/security/recovery-codes">
+              <form method="post" novalidate action="/security/recovery-codes">
                 <Field name="renewPassword" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={e.renewPassword} />
                 <button type="submit">{t('security.renewCodes')}</button>
               </form>
               <h3>{t('security.disable')}</h3>
-              <form method="post" action="/security/two-factor/disable">
+              <form method="post" novalidate action="/security/two-factor/disable">
                 <Field name="disablePassword" label={t('security.password')} type="password" autocomplete="current-password" maxlength={256} error={e.disablePassword} />
                 <Field name="code" label={t('security.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={e.code} />
                 <button type="submit" class="danger">
@@ -77,7 +77,7 @@ export const SecurityPage: FC<{
               </form>
             </>
           ) : setup ? (
-            <form method="post" action="/security/two-factor/enable">
+            <form method="post" novalidate action="/security/two-factor/enable">
               <p>{t('security.scan')}</p>
               <div class="qr" role="img" aria-label={t('security.qr')} dangerouslySetInnerHTML={{ __html: setup.qr }} />
               <p>
@@ -88,7 +88,7 @@ export const SecurityPage: FC<{
               <button type="submit">{t('security.confirm')}</button>
             </form>
           ) : (
-            <form method="post" action="/security/two-factor/setup">
+            <form method="post" novalidate action="/security/two-factor/setup">
               <button type="submit">{t('security.begin')}</button>
             </form>
           )}
@@ -125,7 +125,7 @@ export const InvitationPage: FC<{
         <ErrorSummary page={page} errors={errors} error={error} />
         {signedInAs !== null ? (
           signedInAs === contact.email ? (
-            <form method="post" action={`${action}/accept`}>
+            <form method="post" novalidate action={`${action}/accept`}>
               <button type="submit">{t('invitation.accept')}</button>
             </form>
           ) : (
@@ -141,7 +141,7 @@ export const InvitationPage: FC<{
             </p>
           </>
         ) : (
-          <form method="post" action={action}>
+          <form method="post" novalidate action={action}>
             <p>{t('invitation.newcomer', { email: contact.email })}</p>
             <Field name="name" label={t('contacts.name')} value={contact.name} autocomplete="name" maxlength={120} error={errors?.name} />
             <Field name="password" label={t('reset.newPassword')} type="password" autocomplete="new-password" maxlength={256} error={errors?.password} />

@@ -37,7 +37,7 @@ const Select: FC<{ name: string; label: string; value?: string | undefined; opti
 const ArticleForm: FC<{ page: PageContext; action: string; categories: readonly HelpCategory[]; values: ArticleValues; errors?: Errors | undefined }> = ({ page, action, categories, values, errors = {} }) => {
   const { t, locale } = page;
   return (
-    <form method="post" action={action} class="card help-editor">
+    <form method="post" novalidate action={action} class="card help-editor">
       <Select name="categoryId" label={t('staff.help.category')} value={values.categoryId} options={categories.map((c) => [c.id, c.name(locale)] as const)} error={errors['categoryId']} />
       <Select name="locale" label={t('staff.help.locale')} value={values.locale ?? 'hr'} options={[['hr', 'Hrvatski'], ['en', 'English']]} error={errors['locale']} />
       <Field name="title" label={t('staff.help.fields.title')} value={values.title} error={errors['title']} maxlength={200} />
@@ -87,7 +87,7 @@ export const StaffHelpPage: FC<{ page: PageContext; overview: EditorOverview; er
                     </td>
                     <td>
                       {(['up', 'down'] as const).map((direction) => (
-                        <form method="post" action={`/staff/help/articles/${a.id}/move`} class="inline">
+                        <form method="post" novalidate action={`/staff/help/articles/${a.id}/move`} class="inline">
                           <input type="hidden" name="direction" value={direction} />
                           <button type="submit" class="link">
                             {t(`staff.help.${direction}`)}
@@ -132,7 +132,7 @@ const CategoryForm: FC<{ page: PageContext; action: string; category?: HelpCateg
     </div>
   );
   return (
-    <form method="post" action={action} class="card" data-category-form={category?.slug ?? 'new'}>
+    <form method="post" novalidate action={action} class="card" data-category-form={category?.slug ?? 'new'}>
       {field('nameHr', 100, true)}
       {field('nameEn', 100)}
       {field('descriptionHr', 300)}
@@ -177,10 +177,10 @@ export const StaffArticlePage: FC<{ page: PageContext; edit: EditorArticle; valu
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div class="subnav">
-        <form method="post" action={`${base}/${article.status === 'published' ? 'unpublish' : 'publish'}`} class="inline">
+        <form method="post" novalidate action={`${base}/${article.status === 'published' ? 'unpublish' : 'publish'}`} class="inline">
           <button type="submit">{article.status === 'published' ? t('staff.help.unpublish') : t('staff.help.publish')}</button>
         </form>
-        <form method="post" action={`${base}/delete`} class="inline">
+        <form method="post" novalidate action={`${base}/delete`} class="inline">
           <button type="submit" class="secondary">
             {t('staff.help.delete')}
           </button>
@@ -191,7 +191,7 @@ export const StaffArticlePage: FC<{ page: PageContext; edit: EditorArticle; valu
         <h2>{t('staff.help.preview')}</h2>
         <div class="help-body" lang={article.locale} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       </section>
-      <form method="post" action={`${base}/related`} class="card help-editor">
+      <form method="post" novalidate action={`${base}/related`} class="card help-editor">
         <TextArea name="related" label={t('staff.help.related')} value={related ?? edit.related.map((r) => r.slug).join('\n')} error={errors?.['related']} short maxlength={2000} />
         <button type="submit">{t('staff.help.saveRelated')}</button>
       </form>
@@ -217,7 +217,7 @@ export const StaffAnnouncementsPage: FC<{ page: PageContext; announcements: read
     <Layout page={page} title={t('staff.announcements.title')}>
       <h1>{t('staff.announcements.title')}</h1>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      <form method="post" action="/staff/announcements" class="card help-editor">
+      <form method="post" novalidate action="/staff/announcements" class="card help-editor">
         <h2>{t('staff.announcements.new')}</h2>
         <Select name="kind" label={t('staff.announcements.kind')} value={values.kind ?? 'news'} options={ANNOUNCEMENT_KINDS.map((k) => [k, t(`announcement.kind.${k}`)] as const)} error={errors['kind']} />
         <Field name="titleHr" label={t('staff.announcements.titleHr')} value={values.titleHr} error={errors['titleHr']} maxlength={200} />
@@ -241,7 +241,7 @@ export const StaffAnnouncementsPage: FC<{ page: PageContext; announcements: read
           </p>
           <p class="notice-text">{a.body(locale)}</p>
           {a.withdrawnAt ? null : (
-            <form method="post" action={`/staff/announcements/${a.id}/withdraw`} class="inline">
+            <form method="post" novalidate action={`/staff/announcements/${a.id}/withdraw`} class="inline">
               <button type="submit" class="secondary">
                 {t('staff.announcements.withdraw')}
               </button>

@@ -39,7 +39,7 @@ export const UndeliveredMailPage: FC<{ page: PageContext; mails: readonly Outgoi
                 <td>{m.lastError ?? ''}</td>
                 <td>
                   {m.canBeSentAgain() ? (
-                    <form method="post" action={`/staff/mail/${m.id}/resend`} class="inline">
+                    <form method="post" novalidate action={`/staff/mail/${m.id}/resend`} class="inline">
                       <button type="submit">{t('staff.mail.resend')}</button>
                     </form>
                   ) : (

@@ -98,16 +98,16 @@ export const StaffOrderPage: FC<{ page: PageContext; detail: OrderForStaff; erro
       {order.status === 'pending' ? (
         <div class="grid">
           {order.accountId ? (
-            <form method="post" action={`/staff/orders/${order.id}/accept`} class="card">
+            <form method="post" novalidate action={`/staff/orders/${order.id}/accept`} class="card">
               <button type="submit">{t('staff.orders.accept')}</button>
             </form>
           ) : (
-            <form method="post" action={`/staff/orders/${order.id}/link`} class="card">
+            <form method="post" novalidate action={`/staff/orders/${order.id}/link`} class="card">
               <p class="lead">{t('staff.orders.unlinked')}</p>
               <button type="submit">{t('staff.orders.link')}</button>
             </form>
           )}
-          <form method="post" action={`/staff/orders/${order.id}/reject`} class="card">
+          <form method="post" novalidate action={`/staff/orders/${order.id}/reject`} class="card">
             <Field name="reason" label={t('staff.orders.reason')} maxlength={500} />
             <button type="submit" class="danger">
               {t('staff.orders.reject')}

@@ -15,7 +15,7 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
         <h1>{t('staff.signIn.title')}</h1>
         <p class="lead">{t('staff.signIn.lead')}</p>
         {error ? <Notice kind="error">{error}</Notice> : null}
-        <form method="post" action="/staff/sign-in">
+        <form method="post" novalidate action="/staff/sign-in">
           <Field name="email" label={t('signIn.email')} type="email" value={email} autocomplete="username" maxlength={254} />
           <Field name="password" label={t('signIn.password')} type="password" autocomplete="current-password" maxlength={256} />
           <Field name="code" label={t('staff.signIn.code')} inputmode="numeric" autocomplete="one-time-code" maxlength={6} />

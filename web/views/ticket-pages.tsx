@@ -158,7 +158,7 @@ export const NewTicketPage: FC<{ page: PageContext; account: ClientAccount; opti
     <AccountLayout page={page} accountId={account.id} title={t('tickets.new')}>
       <h1>{t('tickets.new')}</h1>
       <ErrorSummary page={page} errors={e} error={error} ids={{ document: 'f-attachment' }} />
-      <form method="post" action={`/accounts/${account.id}/tickets`} enctype="multipart/form-data" class="card" hx-boost="false">
+      <form method="post" novalidate action={`/accounts/${account.id}/tickets`} enctype="multipart/form-data" class="card" hx-boost="false">
         <Field name="subject" label={t('tickets.subject')} value={v['subject']} error={e['subject']} maxlength={200} />
         <Select name="department" label={t('tickets.department')} value={v['department']} options={DEPARTMENTS.map((d) => [d, tk(page, `department.${d}`)] as const)} />
         <Select name="priority" label={t('tickets.priority')} value={v['priority'] ?? 'normal'} options={PRIORITIES.map((p) => [p, tk(page, `priority.${p}`)] as const)} />
@@ -237,7 +237,7 @@ export const TicketPage: FC<{ page: PageContext; accountId: string; view: Ticket
       <Conversation page={page} view={view} fileHref={(id) => `${base}/files/${id}`} />
       {mayReply ? (
         <>
-          <form method="post" action={`${base}/messages`} enctype="multipart/form-data" class="card" hx-boost="false">
+          <form method="post" novalidate action={`${base}/messages`} enctype="multipart/form-data" class="card" hx-boost="false">
             <div class={`field${errors?.['body'] ? ' invalid' : ''}`}>
               <label for="f-body">{t('tickets.body')}</label>
               <textarea id="f-body" name="body" rows={4} maxlength={20000} required></textarea>
@@ -247,7 +247,7 @@ export const TicketPage: FC<{ page: PageContext; accountId: string; view: Ticket
             <button type="submit">{t('tickets.reply')}</button>
           </form>
           {view.ticket.status !== 'closed' ? (
-            <form method="post" action={`${base}/close`} class="inline">
+            <form method="post" novalidate action={`${base}/close`} class="inline">
               <button type="submit" class="link">
                 {t('tickets.close')}
               </button>
@@ -318,7 +318,7 @@ export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?:
                   {t('staff.tickets.carryOut')}
                 </a>
               ) : null}
-              <form method="post" action={`${base}/decline`} class="card">
+              <form method="post" novalidate action={`${base}/decline`} class="card">
                 <Field name="reason" label={t('staff.tickets.reason')} maxlength={500} />
                 <button type="submit" class="danger">
                   {t('staff.tickets.decline')}
@@ -329,7 +329,7 @@ export const StaffTicketPage: FC<{ page: PageContext; view: TicketView; notice?:
         </section>
       ) : null}
       <Conversation page={page} view={view} fileHref={(id) => `${base}/files/${id}`} />
-      <form method="post" action={`${base}/messages`} enctype="multipart/form-data" class="card" hx-boost="false">
+      <form method="post" novalidate action={`${base}/messages`} enctype="multipart/form-data" class="card" hx-boost="false">
         <div class="field">
           <label for="f-body">{t('tickets.body')}</label>
           <textarea id="f-body" name="body" rows={4} maxlength={20000} required></textarea>

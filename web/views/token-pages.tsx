@@ -24,7 +24,7 @@ export const TokensPage: FC<{ page: PageContext; accountId: string; tokens: read
         </Confirm>
       ) : null}
       <ErrorSummary page={page} errors={errors} />
-      <form method="post" action={`/accounts/${accountId}/tokens`} class="card">
+      <form method="post" novalidate action={`/accounts/${accountId}/tokens`} class="card">
         <Field name="name" label={t('tokens.name')} maxlength={80} error={errors?.['name']} />
         <fieldset id="f-permissions" tabindex={-1} class={errors?.['permissions'] ? 'invalid' : undefined}>
           <legend>{t('tokens.rights')}</legend>
