@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../application/demo/seed-demo-data.js';
-import { browserAvailable, browserPortal } from '../support/browser.js';
+import { browserAvailable, browserPortal, look } from '../support/browser.js';
 
 const { portal, newPage, signIn, staffSignIn, mailLink, problems } = browserPortal('browser');
 
@@ -10,12 +10,14 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     const page = await newPage();
     await signIn(page, DEMO.owner.email, DEMO.owner.password);
     await expect.poll(() => page.locator('h1').textContent()).toBe(DEMO.account.name);
+    await look(page);
     expect(await page.evaluate(() => typeof (globalThis as { htmx?: unknown }).htmx)).toBe('object');
 
     await page.getByRole('button', { name: 'Odjava' }).click();
     await expect.poll(() => page.getByText('Odjavljeni ste.').count()).toBe(1);
     await page.goto(`${portal().url}/dashboard`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Prijava na portal');
+    await look(page);
 
     await page.getByRole('link', { name: 'Zaboravili ste lozinku?' }).click();
     await page.getByLabel('E-adresa').fill(DEMO.owner.email);
@@ -37,6 +39,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await expect.poll(() => page.getByText('E-adresa, lozinka ili kod nisu ispravni.').count()).toBe(1);
     await signIn(page, DEMO.owner.email, 'nova duga lozinka za portal');
     await expect.poll(() => page.locator('h1').textContent()).toBe(DEMO.account.name);
+    await look(page);
 
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'session');
@@ -62,6 +65,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await page.getByLabel('Prihvaćam uvjete').check();
     await page.getByRole('button', { name: 'Pošalji narudžbu' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hvala na narudžbi!');
+    await look(page);
 
     const inbox = await newPage();
     const link = await mailLink(inbox, /pristup portalu/u, '/password-reset/');
@@ -71,6 +75,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await page.getByRole('button', { name: 'Spremi lozinku' }).click();
     // The first password signs the newcomer in.
     await expect.poll(() => page.locator('h1').textContent()).toBe('Putovanje j.d.o.o.');
+    await look(page);
     await page.getByRole('link', { name: 'Narudžbe' }).click();
     await expect.poll(() => page.getByText('čeka obradu').count()).toBe(1);
     const orderNumber = (await page.locator('[data-order]').first().getAttribute('data-order'))!;
@@ -79,6 +84,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     const admin = DEMO.staff[0];
     await staffSignIn(staff, admin);
     await expect.poll(() => staff.locator('h1').textContent()).toBe('Pozadinski ured');
+    await look(staff);
     await staff.getByRole('link', { name: /Narudžbi na čekanju/u }).click();
     await staff.getByRole('link', { name: orderNumber }).click();
     await staff.getByRole('button', { name: 'Prihvati i aktiviraj' }).click();
@@ -96,6 +102,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     const staff = await newPage({ acceptDownloads: true });
     await staffSignIn(staff, DEMO.staff[0]);
     await expect.poll(() => staff.locator('h1').textContent()).toBe('Pozadinski ured');
+    await look(staff);
 
     const owner = await newPage({ acceptDownloads: true });
     await signIn(owner, DEMO.owner.email, 'nova duga lozinka za portal');
@@ -115,6 +122,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await owner.getByRole('link', { name: 'Računi' }).first().click();
     await owner.getByRole('link', { name: /Račun \d+\/WEB1\/1/u }).click();
     await expect.poll(() => owner.locator('article.invoice h1').textContent()).toMatch(/^Račun \d+\/WEB1\/1$/u);
+    await look(owner);
     expect(await owner.locator('article.invoice').textContent()).toContain(DEMO.account.oib);
     const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'Preuzmi PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^racun-\d+-WEB1-1\.pdf$/u);
@@ -154,6 +162,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await contact.getByLabel('Nova lozinka').fill('tehničar ima dugu lozinku');
     await contact.getByRole('button', { name: 'Prihvati poziv' }).click();
     await expect.poll(() => contact.locator('h1').textContent()).toBe(DEMO.account.name);
+    await look(contact);
     expect(await contact.locator('nav.menu').first().textContent()).not.toContain('Računi');
     await contact.getByRole('link', { name: 'Usluge' }).first().click();
     await expect.poll(() => contact.locator('main table tbody tr').count()).toBe(1);
@@ -201,6 +210,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await expect.poll(() => owner.locator('h1').textContent()).toBe('Prijava na portal');
     await signIn(owner, 'uprava@demo-firma.hr', 'nova duga lozinka za portal');
     await expect.poll(() => owner.locator('h1').textContent()).toBe(DEMO.account.name);
+    await look(owner);
     expect(problems.filter((p) => /Content Security Policy|Refused/iu.test(p))).toEqual([]);
   });
 
@@ -246,6 +256,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await staff.getByRole('link', { name: /Zahtjeva za podršku na čekanju: 1/u }).click();
     await staff.getByRole('link', { name: 'Otkaz hostinga' }).click();
     await expect.poll(() => staff.locator('[data-verdict]').getAttribute('data-verdict')).toBe('allowed');
+    await look(staff);
     expect(await staff.locator('[data-verdict]').textContent()).toContain('Upravljanje uslugama');
     await staff.getByRole('link', { name: 'Izvrši zahtjev' }).click();
     await expect.poll(() => staff.getByRole('alertdialog').textContent()).toContain('Otkaz usluge');
@@ -262,6 +273,7 @@ describe.skipIf(!browserAvailable)('in Chromium', () => {
     await page.goto(`${portal().url}/sign-in`);
     await page.getByRole('button', { name: 'EN (English)', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in to the portal');
+    await look(page);
     await page.getByRole('button', { name: 'HR (hrvatski)', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Prijava na portal');
   });
