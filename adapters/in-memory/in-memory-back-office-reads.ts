@@ -1,4 +1,4 @@
-import type { ActorName, BackOfficeReads, ClientPicture, ClientPictureLimits, QueuePage, StaffCounts, StaffCountsQuery } from '../../application/ports/back-office-reads.js';
+import { COUNT_CAP, type ActorName, type BackOfficeReads, type ClientPicture, type ClientPictureLimits, type QueuePage, type StaffCounts, type StaffCountsQuery } from '../../application/ports/back-office-reads.js';
 import type { Page, PageRequest, TicketFilter } from '../../application/ports/repositories.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { Payment } from '../../domain/billing/payment.js';
@@ -43,13 +43,14 @@ export class InMemoryBackOfficeReads implements BackOfficeReads {
 
   async counts(which: StaffCountsQuery): Promise<StaffCounts> {
     const r = this.repos;
+    const capped = (n: number) => Math.min(n, COUNT_CAP + 1);
     return {
-      orders: which.orders ? await r.orders.countPending() : null,
-      payments: which.payments ? await r.payments.countUnmatched() : null,
-      emailChanges: which.emailChanges ? await r.emailChanges.countAwaitingReview() : null,
-      tickets: which.tickets ? await r.tickets.countOpen() : null,
-      undeliveredMail: which.undeliveredMail ? await r.mails.countUndeliverable() : null,
-      deliveries: which.deliveries ? { waitingFiscal: await r.fiscal.countWaiting(), needingAction: await r.dispatches.countNeedingAction() } : null,
+      orders: which.orders ? capped(await r.orders.countPending()) : null,
+      payments: which.payments ? capped(await r.payments.countUnmatched()) : null,
+      emailChanges: which.emailChanges ? capped(await r.emailChanges.countAwaitingReview()) : null,
+      tickets: which.tickets ? capped(await r.tickets.countOpen()) : null,
+      undeliveredMail: which.undeliveredMail ? capped(await r.mails.countUndeliverable()) : null,
+      deliveries: which.deliveries ? { waitingFiscal: capped(await r.fiscal.countWaiting()), needingAction: capped(await r.dispatches.countNeedingAction()) } : null,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { ActorName, BackOfficeReads, ClientPicture, ClientPictureLimits, QueuePage, StaffCounts, StaffCountsQuery } from '../../application/ports/back-office-reads.js';
+import { COUNT_CAP, type ActorName, type BackOfficeReads, type ClientPicture, type ClientPictureLimits, type QueuePage, type StaffCounts, type StaffCountsQuery } from '../../application/ports/back-office-reads.js';
 import type { Page, PageRequest, TicketFilter } from '../../application/ports/repositories.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { Payment } from '../../domain/billing/payment.js';
@@ -54,16 +54,20 @@ const UNDECIDED = `('awaiting_confirmation', 'awaiting_review')`;
 /** As the dispatch repository counts them: refused or undeliverable eRačuni not yet corrected by a credit note. */
 const NEEDING_ACTION = `d.status in ('rejected', 'refused', 'undeliverable') and not exists (select 1 from invoices c where c.corrects_invoice_id = d.invoice_id)`;
 
-/** The staff home's counts in one statement; a count the staff member may not see is not run (CASE skips it). */
+/**
+ * The staff home's counts in one statement, each stopping at COUNT_CAP + 1 rows; a count the staff member may not see
+ * is not run (CASE skips it).
+ */
+const capped = (from: string) => `(select count(*) from (select 1 from ${from} limit $7) x)`;
 const COUNTS = `
   select
-    case when $1 then (select count(*) from orders where status = 'pending') end as orders,
-    case when $2 then (select count(*) from payments where invoice_id is null) end as payments,
-    case when $3 then (select count(*) from email_change_requests where status = 'awaiting_review') end as email_changes,
-    case when $4 then (select count(*) from tickets where status = 'open') end as tickets,
-    case when $5 then (select count(*) from mail_messages where status = 'undeliverable') end as undelivered_mail,
-    case when $6 then (select count(*) from fiscal_records where status <> 'fiscalized') end as waiting_fiscal,
-    case when $6 then (select count(*) from einvoice_dispatches d where ${NEEDING_ACTION}) end as needing_action`;
+    case when $1 then ${capped(`orders where status = 'pending'`)} end as orders,
+    case when $2 then ${capped('payments where invoice_id is null')} end as payments,
+    case when $3 then ${capped(`email_change_requests where status = 'awaiting_review'`)} end as email_changes,
+    case when $4 then ${capped(`tickets where status = 'open'`)} end as tickets,
+    case when $5 then ${capped(`mail_messages where status = 'undeliverable'`)} end as undelivered_mail,
+    case when $6 then ${capped(`fiscal_records where status <> 'fiscalized'`)} end as waiting_fiscal,
+    case when $6 then ${capped(`einvoice_dispatches d where ${NEEDING_ACTION}`)} end as needing_action`;
 
 /**
  * The whole client view in one statement: the account, then each part as a subquery over its own index, newest first
@@ -114,7 +118,7 @@ export class PostgresBackOfficeReads implements BackOfficeReads {
   constructor(private readonly read: SqlReader) {}
 
   async counts(which: StaffCountsQuery): Promise<StaffCounts> {
-    const [row] = await this.read<Record<string, unknown>>('backoffice-counts', COUNTS, [which.orders, which.payments, which.emailChanges, which.tickets, which.undeliveredMail, which.deliveries]);
+    const [row] = await this.read<Record<string, unknown>>('backoffice-counts', COUNTS, [which.orders, which.payments, which.emailChanges, which.tickets, which.undeliveredMail, which.deliveries, COUNT_CAP + 1]);
     return {
       orders: count(row?.['orders']),
       payments: count(row?.['payments']),

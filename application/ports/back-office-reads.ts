@@ -52,7 +52,13 @@ export interface ClientPictureLimits {
   readonly recent: number;
 }
 
-/** The queues' sizes on the staff home; each null when the staff member's roles do not work that queue. */
+/**
+ * Counts on the staff home stop here (an answer of COUNT_CAP + 1 means "more"): counting a queue of 100 000 open
+ * tickets on every visit would cost the home page time in proportion to the data, and nobody reads it exactly.
+ */
+export const COUNT_CAP = 1000;
+
+/** The queues' sizes on the staff home (at most COUNT_CAP + 1); each null when the staff member's roles do not work that queue. */
 export interface StaffCounts {
   readonly orders: number | null;
   readonly payments: number | null;
