@@ -168,6 +168,7 @@ async function main(): Promise<void> {
     page('staff: payments queue', '/staff/payments', staffCookie),
     page('staff: tickets queue', '/staff/tickets', staffCookie),
     page('staff: email changes queue', '/staff/email-changes', staffCookie),
+    page('staff: undelivered mail', '/staff/mail', staffCookie),
     page('staff: client view', `/staff/clients/${account.id}`, staffCookie),
     post('write: place an order', `${a}/orders`, cookie, (n) => ({ product0: 'DOM-COM', domain0: `load-${run}-${n}.com` })),
     post('write: record a payment', '/staff/payments', staffCookie, (n) => ({ bankTransactionId: `LOAD-${run}-${n}`, amount: '1,00', receivedOn: new Date().toISOString().slice(0, 10), reference: n % 2 && someInvoice ? someInvoice.reference : `HR00 ${n}`, payerName: 'Bench' })),

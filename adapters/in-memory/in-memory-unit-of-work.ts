@@ -25,6 +25,7 @@ import {
 } from './in-memory-ordering-repositories.js';
 import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryPortalReads } from './in-memory-portal-reads.js';
+import { InMemoryBackOfficeReads } from './in-memory-back-office-reads.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token-repository.js';
 import { InMemoryClientNoteRepository } from './in-memory-client-note-repository.js';
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
@@ -79,6 +80,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       webhooks: new InMemoryWebhookRepository(store),
       idempotency: new InMemoryIdempotencyKeys(store),
       reads: new InMemoryPortalReads(store),
+      backOffice: new InMemoryBackOfficeReads(store),
     };
   }
 

@@ -16,6 +16,7 @@ import {
 } from './mikro-orm-repositories.js';
 import { poolOf, type Em, type Orm } from './orm.js';
 import { PostgresPortalReads } from './postgres-portal-reads.js';
+import { PostgresBackOfficeReads } from './postgres-back-office-reads.js';
 import { sqlReader } from './sql-reader.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
@@ -89,6 +90,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       webhooks: () => new MikroOrmWebhookRepository(em),
       idempotency: () => new PostgresIdempotencyKeys(em),
       reads: () => new PostgresPortalReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
+      backOffice: () => new PostgresBackOfficeReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
     });
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ContactGrant, DashboardData, DashboardQuery, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
 import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from '../../application/ports/repositories.js';
 import type { SessionInfo, SessionSubject } from '../../domain/identity/session.js';
@@ -7,13 +6,11 @@ import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Quote } from '../../domain/billing/quote.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { Ticket } from '../../domain/support/ticket.js';
-import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { AnnouncementSchema } from './help-schemas.js';
 import { rowMapper } from './row-mapper.js';
 import type { SqlReader } from './sql-reader.js';
+import { keysetPageOf, keysetSelect, statementName, type Json, type KeysetList } from './sql-keyset.js';
 import { ClientAccountSchema, ContactSchema, HostedServiceSchema, InvoiceSchema, QuoteSchema, RegisteredDomainSchema, StaffMemberSchema, TicketSchema, UserSchema } from './schemas.js';
-
-type Json = Record<string, unknown>;
 
 const toUser = rowMapper(UserSchema);
 const toContact = rowMapper(ContactSchema);
@@ -113,20 +110,20 @@ export class PostgresPortalReads implements PortalReads {
   }
 
   services(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<HostedService>> {
-    return this.list('services', 'activated_at', toService, page, ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], [accountId, ...(only ? [only] : [])], true);
+    return this.list({ table: 'services', time: 'activated_at', where: ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], params: [accountId, ...(only ? [only] : [])], synced: true, order: 'desc' }, page, toService);
   }
 
   domains(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<RegisteredDomain>> {
-    return this.list('domains', 'registered_at', toDomain, page, ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], [accountId, ...(only ? [only] : [])], true);
+    return this.list({ table: 'domains', time: 'registered_at', where: ['t.account_id = $1', ...(only ? ['t.id = any($2::uuid[])'] : [])], params: [accountId, ...(only ? [only] : [])], synced: true, order: 'desc' }, page, toDomain);
   }
 
   quotes(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>> {
-    return this.list('quotes', 'issued_at', toQuote, page, ['t.account_id = $1', ...(filter === 'all' ? [] : ['t.status = $2'])], [accountId, ...(filter === 'all' ? [] : [filter])], false);
+    return this.list({ table: 'quotes', time: 'issued_at', where: ['t.account_id = $1', ...(filter === 'all' ? [] : ['t.status = $2'])], params: [accountId, ...(filter === 'all' ? [] : [filter])], search: ['number'] }, page, toQuote);
   }
 
   invoices(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>> {
     const paid = filter === 'all' ? [] : [filter === 'paid' ? 't.paid_cents >= t.gross_cents' : 't.paid_cents < t.gross_cents'];
-    return this.list('invoices', 'issued_at', toInvoice, page, ['t.account_id = $1', ...paid], [accountId], true);
+    return this.list({ table: 'invoices', time: 'issued_at', where: ['t.account_id = $1', ...paid], params: [accountId], search: ['number'], synced: true }, page, toInvoice);
   }
 
   tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>> {
@@ -142,28 +139,14 @@ export class PostgresPortalReads implements PortalReads {
       const n = params.length;
       where.push(`(t.opened_by_user_id = $${n - 2} or t.service_id = any($${n - 1}::uuid[]) or t.domain_id = any($${n}::uuid[]))`);
     }
-    return this.list('tickets', 'last_activity_at', toTicket, page, where, params, true);
+    return this.list({ table: 'tickets', time: 'last_activity_at', where, params, search: ['subject', 'number'], synced: true }, page, toTicket);
   }
 
-  /** One keyset page of a table, newest first over (time, id), as `to_jsonb` rows mapped without the ORM. */
-  private async list<T extends { id: string }>(table: string, time: string, map: (json: Json) => T, page: PageRequest, where: string[], params: unknown[], synced: boolean): Promise<Page<T>> {
-    const conditions = [...where];
-    const values = [...params];
-    const after = decodeCursor(page.after);
-    if (after) {
-      values.push(after.at, after.id);
-      conditions.push(`(t.${time}, t.id) < ($${values.length - 1}, $${values.length})`);
-    }
-    if (synced && page.updatedSince) {
-      values.push(page.updatedSince);
-      conditions.push(`t.updated_at >= $${values.length}`);
-    }
-    values.push(page.limit + 1);
-    const sql = `select to_jsonb(t) as j from ${table} t where ${conditions.join(' and ')} order by t.${time} desc, t.id desc limit $${values.length}`;
-    const rows = await this.read<{ j: Json }>(statementName(sql), sql, values);
-    const items = rows.slice(0, page.limit).map((r) => map(r.j));
-    const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
-    return { items, next: last ? encodeCursor(new Date(last.j[time] as string), String(last.j['id'])) : null };
+  /** One keyset page of a table (the repository's order, search and cursor), as `to_jsonb` rows mapped without the ORM. */
+  private async list<T>(list: KeysetList, page: PageRequest, map: (json: Json) => T): Promise<Page<T>> {
+    const { sql, params } = keysetSelect(list, page, 'to_jsonb(t) as j');
+    const rows = await this.read<{ j: Json }>(statementName('portal-list', sql), sql, params);
+    return keysetPageOf(rows.map((r) => r.j), list.time, page, map);
   }
 
   async dashboard(q: DashboardQuery): Promise<DashboardData> {
@@ -204,16 +187,4 @@ function signedInOf(row: { user: Json; owned: string[]; contacts: Json[] }): Sig
     return { accountId: contact.accountId, permissions: contact.permissions, scope: contact.scope() };
   });
   return { user: toUser(row.user), ownedAccountIds: row.owned, grants };
-}
-
-const NAMES = new Map<string, string>();
-
-/** A statement built from parts is named by its text: each variant is prepared once per connection. */
-function statementName(sql: string): string {
-  let name = NAMES.get(sql);
-  if (!name) {
-    name = `portal-list-${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
-    NAMES.set(sql, name);
-  }
-  return name;
 }

@@ -1,15 +1,8 @@
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
-import type { StaffRole } from '../../domain/staff/staff-member.js';
+import type { ActorName, ActorNames } from '../ports/back-office-reads.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 
-/** Who an audit entry's actor is, to show a name and a role in words ("Ana Horvat (vlasnik)") instead of ids. */
-export interface ActorName {
-  readonly name: string;
-  readonly role: 'owner' | 'contact' | 'staff';
-  readonly staffRoles?: readonly StaffRole[];
-}
-
-export type ActorNames = Readonly<Record<string, ActorName>>;
+export type { ActorName, ActorNames };
 
 /** The names of everyone on a page of the log, in a fixed number of queries whatever the page holds. */
 export async function actorNames(scope: TransactionScope, entries: readonly AuditEntry[]): Promise<ActorNames> {

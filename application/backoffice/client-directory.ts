@@ -1,57 +1,23 @@
 import { zagrebYear } from '../../domain/billing/calendar.js';
 import { parseReference } from '../../domain/billing/payment-reference.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
-import type { Payment } from '../../domain/billing/payment.js';
 import { ClientNote } from '../../domain/backoffice/client-note.js';
-import { actorNames, type ActorNames } from '../audit/actor-names.js';
 import { audit } from '../shared/audit.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
-import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
-import type { Invoice } from '../../domain/billing/invoice.js';
-import type { Quote } from '../../domain/billing/quote.js';
-import type { Contact } from '../../domain/contacts/contact.js';
-import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
-import type { User } from '../../domain/identity/user.js';
-import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import { fail, Forbidden, InvalidInput, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
-import type { Ticket } from '../../domain/support/ticket.js';
 import type { ClientQuery } from '../ports/repositories.js';
+import type { ClientPicture, StaffCounts } from '../ports/back-office-reads.js';
 import type { Services } from '../shared/services.js';
 
-export interface ClientPicture {
-  readonly account: ClientAccount;
-  readonly owner: User | null;
-  readonly services: readonly HostedService[];
-  readonly domains: readonly RegisteredDomain[];
-  readonly openQuotes: readonly Quote[];
-  readonly unpaidInvoices: readonly Invoice[];
-  readonly contacts: readonly Contact[];
-  readonly tickets: readonly Ticket[];
-  readonly emailChanges: readonly EmailChangeRequest[];
-  readonly audit: readonly AuditEntry[];
-  /** The latest invoices (paid or not) and the payments matched to them. */
-  readonly invoices: readonly Invoice[];
-  readonly payments: readonly Payment[];
-  /** Staff's internal notes, never shown to the client. */
-  readonly notes: readonly ClientNote[];
-  /** Who acted in the audit entries shown, by id. */
-  readonly people: ActorNames;
-}
-
-export interface StaffCounts {
-  readonly orders: number | null;
-  readonly payments: number | null;
-  readonly emailChanges: number | null;
-  readonly tickets: number | null;
-  /** Mail whose retries are spent, for staff to look at and send again. */
-  readonly undeliveredMail: number | null;
-}
+export type { ClientPicture, StaffCounts };
 
 const SEARCH_LIMIT = 50;
 const SECTION = 50;
+/** Tickets, audit entries, invoices, payments and notes on the client view. */
+const RECENT = 20;
 
 /** What the staff query means: an OIB, an address, a domain or a name. */
 export function classify(raw: string): ClientQuery | null {
@@ -102,29 +68,8 @@ export class ClientDirectory {
   /** Everything about one client on one page: a fixed number of queries whatever the client holds. */
   async view(actor: Actor, accountId: string): Promise<Result<ClientPicture, DomainFailure>> {
     if (!can(actor, { type: 'staff.clients' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.read(async (scope) => {
-      const account = await scope.accounts.findById(accountId);
-      if (!account) return fail(new NotFound('not_found'));
-      const page = { limit: SECTION };
-      return ok({
-        account,
-        owner: await scope.users.findById(account.ownerUserId),
-        services: (await scope.services.listForAccount(accountId, page)).items,
-        domains: (await scope.domains.listForAccount(accountId, page)).items,
-        openQuotes: await scope.quotes.listOpenForAccount(accountId),
-        unpaidInvoices: (await scope.invoices.listForAccount(accountId, 'unpaid', page)).items,
-        contacts: (await scope.contacts.listForAccount(accountId, page)).items,
-        tickets: (await scope.tickets.listForAccount(accountId, 'all', { limit: 20 })).items,
-        emailChanges: await scope.emailChanges.listUndecidedForAccount(accountId),
-        ...(await (async () => {
-          const audit = (await scope.audit.list({ accountId }, { limit: 20 })).items;
-          return { audit, people: await actorNames(scope, audit) };
-        })()),
-        invoices: (await scope.invoices.listForAccount(accountId, 'all', { limit: 20 })).items,
-        payments: await scope.payments.listForAccount(accountId, 20),
-        notes: await scope.clientNotes.listForAccount(accountId, 20),
-      });
-    });
+    const picture = await this.deps.uow.read((scope) => scope.backOffice.clientPicture(accountId, { section: SECTION, recent: RECENT }));
+    return picture ? ok(picture) : fail(new NotFound('not_found'));
   }
 
   /** Staff write an internal note about the client (never shown to the client); every note is in the audit log. */
@@ -145,12 +90,16 @@ export class ClientDirectory {
   /** The queues in one place: each count only for the roles that work that queue. */
   async counts(actor: Actor): Promise<StaffCounts> {
     const may = (type: 'staff.orders' | 'staff.billing' | 'staff.email_changes' | 'staff.tickets' | 'staff.mail') => can(actor, { type }).allowed;
-    return this.deps.uow.read(async (scope) => ({
-      orders: may('staff.orders') ? await scope.orders.countPending() : null,
-      payments: may('staff.billing') ? await scope.payments.countUnmatched() : null,
-      emailChanges: may('staff.email_changes') ? await scope.emailChanges.countAwaitingReview() : null,
-      tickets: may('staff.tickets') ? await scope.tickets.countOpen() : null,
-      undeliveredMail: may('staff.mail') ? await scope.mails.countUndeliverable() : null,
-    }));
+    return this.deps.uow.read((scope) =>
+      scope.backOffice.counts({
+        orders: may('staff.orders'),
+        payments: may('staff.billing'),
+        emailChanges: may('staff.email_changes'),
+        tickets: may('staff.tickets'),
+        undeliveredMail: may('staff.mail'),
+        // Fiscalization and eRačun delivery are billing's work (as InvoiceDeliveries asks).
+        deliveries: may('staff.billing'),
+      }),
+    );
   }
 }

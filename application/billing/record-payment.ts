@@ -167,6 +167,6 @@ export class RecordPayment {
 
   async list(actor: Actor, filter: 'all' | 'unmatched', after: string | null | Paging): Promise<Result<Page<Payment>, DomainFailure>> {
     if (!can(actor, { type: 'staff.billing' }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.read((scope) => scope.payments.list(filter, pageRequest(after, 50))));
+    return ok(await this.deps.uow.read((scope) => scope.backOffice.payments(filter, pageRequest(after, 50))));
   }
 }

@@ -166,8 +166,7 @@ export class EmailChange {
     if (!can(actor, { type: 'staff.email_changes' }).allowed) return fail(new Forbidden('forbidden'));
     const now = this.deps.clock.now();
     return this.deps.uow.read(async (scope) => {
-      const page = await scope.emailChanges.listQueue(pageRequest(after, 50));
-      const accounts = new Map((await scope.accounts.listByIds([...new Set(page.items.map((r) => r.accountId))])).map((a) => [a.id, a]));
+      const { page, accounts } = await scope.backOffice.emailChangeQueue(pageRequest(after, 50));
       const items = page.items.flatMap((request) => {
         const account = accounts.get(request.accountId);
         return account ? [{ request, account, status: request.statusAt(now) }] : [];

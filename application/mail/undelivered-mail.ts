@@ -36,7 +36,7 @@ export class UndeliveredMail {
 
   async list(actor: Actor, after: string | null | Paging): Promise<Result<Page<OutgoingMail>, DomainFailure>> {
     if (!can(actor, { type: 'staff.mail' }).allowed) return fail(new Forbidden('forbidden'));
-    return ok(await this.deps.uow.run((scope) => scope.mails.listUndelivered(pageRequest(after, 50))));
+    return ok(await this.deps.uow.read((scope) => scope.backOffice.undeliveredMail(pageRequest(after, 50))));
   }
 
   /** Staff send a mail that did not go out once more (after the address was fixed, or SMTP is back). */

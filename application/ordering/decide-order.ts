@@ -33,10 +33,8 @@ export class DecideOrder {
     if (!can(actor, { type: 'staff.orders' }).allowed) return fail(new Forbidden('forbidden'));
     return ok(
       await this.deps.uow.read(async (scope) => {
-        const found = await scope.orders.listPending(pageRequest({ after: page.after ?? null, limit: page.limit }, 25));
-        const ids = [...new Set(found.items.flatMap((o) => (o.accountId ? [o.accountId] : [])))];
-        const accounts = new Map((ids.length ? await scope.accounts.listByIds(ids) : []).map((a) => [a.id, a] as const));
-        return { ...found, count: await scope.orders.countPending(), accounts };
+        const queue = await scope.backOffice.orderQueue(pageRequest({ after: page.after ?? null, limit: page.limit }, 25));
+        return { ...queue.page, count: queue.count, accounts: queue.accounts };
       }),
     );
   }

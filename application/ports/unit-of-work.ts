@@ -24,6 +24,7 @@ import type {
 } from './repositories.js';
 import type { SessionManager } from './session-manager.js';
 import type { PortalReads } from './portal-reads.js';
+import type { BackOfficeReads } from './back-office-reads.js';
 import type { AnnouncementRepository, HelpRepository } from './help-repository.js';
 import type { DispatchRepository, FiscalRecordRepository, PaymentReportRepository, StatementImportRepository } from './fiscal-repositories.js';
 import type { IdempotencyKeys, StaffApiTokenRepository, WebhookRepository } from './integrations.js';
@@ -64,6 +65,8 @@ export interface TransactionScope {
   readonly idempotency: IdempotencyKeys;
   /** Read models of the busiest pages (no entities loaded through the ORM). */
   readonly reads: PortalReads;
+  /** Read models of the back office's pages. */
+  readonly backOffice: BackOfficeReads;
 }
 
 /** One transaction per use case: commits when `work` returns, rolls back when it throws. */

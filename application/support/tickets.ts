@@ -211,11 +211,7 @@ export class Tickets {
 
   async queue(actor: Actor, filter: TicketFilter, after: string | null | Paging): Promise<Result<{ page: Page<Ticket>; accounts: ReadonlyMap<string, ClientAccount> }, DomainFailure>> {
     if (!can(actor, { type: 'staff.tickets' }).allowed) return fail(new Forbidden('forbidden'));
-    return this.deps.uow.read(async (scope) => {
-      const page = await scope.tickets.listQueue(filter, pageRequest(after, 50));
-      const accounts = new Map((await scope.accounts.listByIds([...new Set(page.items.map((t) => t.accountId))])).map((a) => [a.id, a]));
-      return ok({ page, accounts });
-    });
+    return ok(await this.deps.uow.read((scope) => scope.backOffice.ticketQueue(filter, pageRequest(after, 50))));
   }
 
   async staffShow(actor: Actor, ticketId: string): Promise<Result<TicketView, DomainFailure>> {

@@ -16,6 +16,7 @@ import { describeContactRepositoryContract } from './contact-repository.contract
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
 import { describePortalReadsContract } from './portal-reads.contract.js';
+import { describeBackOfficeReadsContract } from './back-office-reads.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
 import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
 import { describeBackofficeRepositoriesContract } from './backoffice-repositories.contract.js';
@@ -81,4 +82,5 @@ describeJobQueueContract('in-memory', async () => {
 describeIntegrationRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 
 describePortalReadsContract('in-memory', async () => ({ services: inMemoryPortal().services }));
+describeBackOfficeReadsContract('in-memory', async () => ({ services: inMemoryPortal().services }));
 describeBackofficeRepositoriesContract('in-memory', async () => ({ services: inMemoryPortal().services }));

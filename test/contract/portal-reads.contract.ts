@@ -87,6 +87,36 @@ export function describePortalReadsContract(name: string, make: () => Promise<{ 
       });
     });
 
+    it('sort oldest first and search as the repositories do (people sort and search the account lists)', async () => {
+      const { services, account } = await given();
+      await services.uow.read(async (scope) => {
+        const [invoice] = (await scope.invoices.listForAccount(account.id, 'all', { limit: 1 })).items;
+        const [quote] = (await scope.quotes.listForAccount(account.id, 'all', { limit: 1 })).items;
+        for (const extra of [{ oldestFirst: true }, { search: invoice!.number }, { search: quote!.number }, { search: 'pitanje 1', oldestFirst: true }, { search: '%' }]) {
+          const page = { limit: 1, ...extra };
+          const pairs: Array<[string, (after: string | null) => Promise<{ items: readonly object[]; next: string | null }>, (after: string | null) => Promise<{ items: readonly object[]; next: string | null }>]> = [
+            ['quotes', (after) => scope.reads.quotes(account.id, 'all', { ...page, after }), (after) => scope.quotes.listForAccount(account.id, 'all', { ...page, after })],
+            ['invoices', (after) => scope.reads.invoices(account.id, 'all', { ...page, after }), (after) => scope.invoices.listForAccount(account.id, 'all', { ...page, after })],
+            ['tickets', (after) => scope.reads.tickets(account.id, 'all', { ...page, after }, null), (after) => scope.tickets.listForAccount(account.id, 'all', { ...page, after }, null)],
+          ];
+          for (const [what, read, repository] of pairs) {
+            let after: string | null = null;
+            let pages = 0;
+            do {
+              const fromRead: { items: readonly object[]; next: string | null } = await read(after);
+              expect(plainPage(fromRead), `${what} ${JSON.stringify(extra)}, page ${pages + 1}`).toEqual(plainPage(await repository(after)));
+              after = fromRead.next;
+              pages += 1;
+            } while (after && pages < 20);
+          }
+        }
+        expect((await scope.reads.invoices(account.id, 'all', { limit: 5, search: invoice!.number })).items.map((i) => i.id)).toEqual([invoice!.id]);
+        expect((await scope.reads.tickets(account.id, 'all', { limit: 5, search: 'PITANJE 1' }, null)).items.map((t) => t.subject)).toEqual(['Pitanje 1']);
+        const oldest = await scope.reads.quotes(account.id, 'all', { limit: 5, oldestFirst: true });
+        expect(oldest.items.map((q) => q.id)).toEqual((await scope.reads.quotes(account.id, 'all', { limit: 5 })).items.map((q) => q.id).reverse());
+      });
+    });
+
     it('limit a contact to the services, domains and tickets the policy names', async () => {
       const { services, account, user } = await given();
       const [first] = (await services.uow.read((scope) => scope.reads.services(account.id, { limit: 1 }, null))).items;

@@ -20,6 +20,7 @@ import { describeContactRepositoryContract } from './contact-repository.contract
 import { describeEmailChangeRepositoryContract } from './email-change-repository.contract.js';
 import { describeTicketRepositoryContract } from './ticket-repository.contract.js';
 import { describePortalReadsContract } from './portal-reads.contract.js';
+import { describeBackOfficeReadsContract } from './back-office-reads.contract.js';
 import { describeHelpRepositoryContract } from './help-repository.contract.js';
 import { describeIntegrationRepositoriesContract } from './integration-repositories.contract.js';
 
@@ -129,3 +130,4 @@ describeJobQueueContract('pg-boss on PostgreSQL', async () => {
 });
 
 describePortalReadsContract('PostgreSQL', async () => ({ services: (await fresh()).services }));
+describeBackOfficeReadsContract('PostgreSQL', async () => ({ services: (await fresh()).services }));

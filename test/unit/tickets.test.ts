@@ -196,7 +196,7 @@ describe('staff back office', () => {
     const picture = await directory.view(actor, account.id);
     expect(picture.ok && [picture.value.services.length, picture.value.domains.length, picture.value.contacts.length]).toEqual([1, 1, 1]);
     const verifier = await givenStaff(portal.services, ['verifier']);
-    expect(await directory.counts({ kind: 'staff', staffId: verifier.id, roles: verifier.roles })).toEqual({ orders: null, payments: null, emailChanges: 0, tickets: null, undeliveredMail: null });
-    expect(await directory.counts(actor)).toEqual({ orders: 0, payments: 0, emailChanges: 0, tickets: 0, undeliveredMail: 0 });
+    expect(await directory.counts({ kind: 'staff', staffId: verifier.id, roles: verifier.roles })).toEqual({ orders: null, payments: null, emailChanges: 0, tickets: null, undeliveredMail: null, deliveries: null });
+    expect(await directory.counts(actor)).toEqual({ orders: 0, payments: 0, emailChanges: 0, tickets: 0, undeliveredMail: 0, deliveries: { waitingFiscal: 0, needingAction: 0 } });
   });
 });

@@ -4,6 +4,7 @@ import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { StaffCounts } from '../../application/backoffice/client-directory.js';
+import { COUNT_CAP } from '../../application/ports/back-office-reads.js';
 import { AuditTable } from './audit-table.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
 
@@ -26,6 +27,9 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
   );
 };
 
+/** A count past the cap reads "1000+": the home page counts no further (see COUNT_CAP). */
+const shown = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP}+` : n);
+
 export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; counts: StaffCounts; mayFindClients: boolean; content?: { help: boolean; announcements: boolean }; deliveries?: { waitingFiscal: number; needingAction: number } | null }> = ({ page, staff, canAudit, counts, mayFindClients, content, deliveries }) => {
   const { t } = page;
   return (
@@ -42,32 +46,32 @@ export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit
       <div class="grid">
         {counts.orders !== null ? (
           <p class="card" data-queue="orders">
-            <a href="/staff/orders">{t('staff.orders.count', { n: counts.orders })}</a>
+            <a href="/staff/orders">{t('staff.orders.count', { n: shown(counts.orders) })}</a>
           </p>
         ) : null}
         {counts.payments !== null ? (
           <p class="card" data-queue="payments">
-            <a href="/staff/payments">{t('staff.payments.title')}</a> · <a href="/staff/payments?filter=unmatched">{t('staff.payments.unmatchedCount', { n: counts.payments })}</a>
+            <a href="/staff/payments">{t('staff.payments.title')}</a> · <a href="/staff/payments?filter=unmatched">{t('staff.payments.unmatchedCount', { n: shown(counts.payments) })}</a>
           </p>
         ) : null}
         {counts.emailChanges !== null ? (
           <p class="card" data-queue="email-changes">
-            <a href="/staff/email-changes">{t('staff.emailChanges.count', { n: counts.emailChanges })}</a>
+            <a href="/staff/email-changes">{t('staff.emailChanges.count', { n: shown(counts.emailChanges) })}</a>
           </p>
         ) : null}
         {counts.tickets !== null ? (
           <p class="card" data-queue="tickets">
-            <a href="/staff/tickets">{t('staff.tickets.count', { n: counts.tickets })}</a>
+            <a href="/staff/tickets">{t('staff.tickets.count', { n: shown(counts.tickets) })}</a>
           </p>
         ) : null}
         {deliveries ? (
           <p class="card" data-queue="einvoicing">
-            <a href="/staff/einvoicing">{t('einvoicing.count', { waiting: deliveries.waitingFiscal, action: deliveries.needingAction })}</a> · <a href="/staff/bank-statements">{t('statements.title')}</a>
+            <a href="/staff/einvoicing">{t('einvoicing.count', { waiting: shown(deliveries.waitingFiscal), action: shown(deliveries.needingAction) })}</a> · <a href="/staff/bank-statements">{t('statements.title')}</a>
           </p>
         ) : null}
         {counts.undeliveredMail !== null ? (
           <p class="card" data-queue="mail">
-            <a href="/staff/mail">{t('staff.mail.count', { n: counts.undeliveredMail })}</a>
+            <a href="/staff/mail">{t('staff.mail.count', { n: shown(counts.undeliveredMail) })}</a>
           </p>
         ) : null}
       </div>
