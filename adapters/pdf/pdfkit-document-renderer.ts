@@ -159,7 +159,7 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
 
   private async render(doc: Printable): Promise<Uint8Array> {
     const barcode = doc.payment ? await this.barcode(doc.payment.slip) : null;
-    const qr = doc.fiscal ? await bwipjs.toBuffer({ bcid: 'qrcode', text: doc.fiscal.verificationUrl, eclevel: 'M', scale: 4, paddingwidth: 2, paddingheight: 2 } as Parameters<typeof bwipjs.toBuffer>[0]) : null;
+    const qr = doc.fiscal ? await bwipjs.toBuffer({ bcid: 'qrcode', text: doc.fiscal.verificationUrl, eclevel: 'M', scale: 4, paddingwidth: 8, paddingheight: 8 } as Parameters<typeof bwipjs.toBuffer>[0]) : null;
     const pdf = new PDFDocument({ size: 'A4', margin: 48, info: { Title: doc.title, Author: doc.seller.name } });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -250,8 +250,9 @@ export class PdfKitDocumentRenderer implements DocumentRenderer {
     }
     if (doc.fiscal && qr) {
       y = pdf.y + 16;
-      // 2.5 cm: larger than the 2 × 2 cm the specification asks, with a quiet zone around it.
-      const side = 71;
+      // 2.8 cm with the quiet zone of four modules that readers need around a QR code (bwip-js pads in points, a module
+      // is two): the code itself stays larger than the 2 × 2 cm the specification asks.
+      const side = 80;
       pdf.image(qr, left, y, { width: side, height: side });
       pdf.font('bold').fontSize(8).text('Provjera računa', left + side + 10, y);
       pdf.font('body').text(`ZKI: ${doc.fiscal.zki}`, left + side + 10, pdf.y + 2).text(`JIR: ${doc.fiscal.jir ?? '—'}`, left + side + 10);

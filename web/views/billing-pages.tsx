@@ -28,7 +28,7 @@ export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: read
       <nav class="subnav" aria-label={t('quotes.title')}>
         {(['all', 'open', 'accepted'] as const).map((f) => (
           <a href={`/accounts/${accountId}/quotes?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
-            {f === 'all' ? t('quotes.filter.all') : t(`quote.status.${f}`)}
+            {t(`quotes.filter.${f}`)}
           </a>
         ))}
       </nav>
