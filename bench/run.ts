@@ -1,6 +1,3 @@
-import { InMemoryFiscalizer } from '../adapters/in-memory/in-memory-fiscalizer.js';
-import { InMemoryEInvoiceExchange } from '../adapters/in-memory/in-memory-einvoice-exchange.js';
-import { InMemoryPaymentReporter } from '../adapters/in-memory/in-memory-payment-reporter.js';
 /**
  * `npm run bench`: how the portal's read pages scale with the size of an account.
  * Seeds one account with N services, N domains and N tickets, and N other client accounts, straight in SQL,
@@ -14,22 +11,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchServices } from './bench-services.js';
 import { createOrm, execute, migrate } from '../adapters/mikro-orm/orm.js';
 import { startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { startEmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
-import { AesGcmSecretBox } from '../adapters/system/aes-gcm-secret-box.js';
-import { SystemClock } from '../adapters/system/system-clock.js';
 import { seedCatalog } from '../application/catalog/demo-catalog.js';
 import { SeedDemoData, DEMO } from '../application/demo/seed-demo-data.js';
 import { PostgresDatabaseHealth } from '../adapters/postgres/postgres-database-health.js';
 import { createApp } from '../web/app.js';
-import { realServices } from '../web/real-services.js';
 import { buildUseCases } from '../web/use-cases.js';
-import { loadConfig } from '../web/config.js';
 import { OsloTotp } from '../adapters/system/oslo-totp.js';
 import { MarkdownItRenderer } from '../adapters/markdown/markdown-it-renderer.js';
 
-const SETTINGS_FOR_BENCH = { appUrl: 'http://localhost:3000', productName: 'Bench', nameservers: ['ns1.bench'], serviceHost: 'bench', billing: loadConfig({}).billing, documentRetentionDays: 30 };
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -49,16 +42,7 @@ async function main(): Promise<void> {
   const orm = await createOrm(url);
   await migrate(orm);
   const boss = await startPgBoss(url, { supervise: false });
-  const services = realServices({
-    orm,
-    boss,
-    clock: new SystemClock(),
-    lifetime: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
-    secrets: new AesGcmSecretBox({ bench: Buffer.alloc(32, 9) }, 'bench'),
-    settings: { ...SETTINGS_FOR_BENCH },
-    // Pages are measured here, not the Tax Administration: its services stay in memory.
-    outside: { fiscalizer: new InMemoryFiscalizer(SETTINGS_FOR_BENCH.billing.seller.oib), exchange: new InMemoryEInvoiceExchange(), paymentReporter: new InMemoryPaymentReporter(SETTINGS_FOR_BENCH.billing.seller.oib) },
-  });
+  const services = benchServices(orm, boss, 'http://localhost:3000');
   await seedCatalog(services);
   await new SeedDemoData(services, new MarkdownItRenderer()).execute();
   const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(url) }), appUrl: 'http://localhost:3000', secureCookies: false, trustProxy: true, log: () => undefined });

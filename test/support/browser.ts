@@ -120,7 +120,7 @@ export function browserPortal(prefix: string) {
     page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     page.on('console', (message) => {
-      if (message.type() === 'error') { problems.push(message.text()); if (process.env.DEBUG_CSP) console.error('[csp]', page.url(), JSON.stringify(message.location()), message.text().slice(0, 50)); }
+      if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
     onTestFailed(async ({ task }) => {
