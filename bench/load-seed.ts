@@ -59,6 +59,32 @@ export async function seedTo(db: pg.Client, from: number, size: number, ids: { a
     paid_cents: 'case when g % 3 = 0 then t.gross_cents else 0 end',
     payment_reference: `jsonb_set(t.payment_reference, '{number}', to_jsonb('B' || ($2 + g)))`,
   }, [ids.accountId]);
+  // Quotes (one in three open), pending orders and recorded payments (half unmatched): the dashboard and the staff
+  // queues show full pages at every size, as a busy company's do.
+  await copyRows(db, 'quotes', tenth, offset, {
+    id: 'gen_random_uuid()',
+    number: `'P-B-' || ($2 + g)`,
+    order_id: 'null',
+    renewal_id: 'null',
+    status: `case when g % 3 = 0 then 'open' else 'accepted' end`,
+    issued_at: `now() - (($2 + g) || ' minutes')::interval - interval '1 day'`,
+    payment_reference: `jsonb_set(t.payment_reference, '{number}', to_jsonb('Q' || ($2 + g)))`,
+  }, [], `where t.account_id = '${ids.accountId}'`);
+  await copyRows(db, 'orders', tenth, offset, {
+    id: 'gen_random_uuid()',
+    number: `'N-B-' || ($2 + g)`,
+    status: `'pending'`,
+    idempotency_key: 'null',
+    decided_at: 'null',
+    decided_by_staff_id: 'null',
+    created_at: `now() - (($2 + g) || ' minutes')::interval - interval '1 day'`,
+  }, [], `where t.id = '${ids.orderId}'`);
+  await copyRows(db, 'payments', tenth, offset, {
+    id: 'gen_random_uuid()',
+    bank_transaction_id: `'SEED-' || ($2 + g)`,
+    invoice_id: 'case when g % 2 = 0 then t.invoice_id end',
+    recorded_at: `now() - (($2 + g) || ' minutes')::interval - interval '1 day'`,
+  }, []);
   await copyRows(db, 'mail_messages', Math.max(1, tenth), offset, {
     id: 'gen_random_uuid()',
     account_id: '$3::uuid',

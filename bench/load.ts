@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startEmbeddedDatabase } from '../adapters/postgres/embedded-database.js';
 import { OsloTotp } from '../adapters/system/oslo-totp.js';
+import { Argon2PasswordHasher } from '../adapters/system/argon2-password-hasher.js';
 import { DEMO } from '../application/demo/seed-demo-data.js';
 import { seedTo } from './load-seed.js';
 import { inProcessQueryCounter } from './load-queries.js';
@@ -134,7 +135,16 @@ async function main(): Promise<void> {
   const account = await one<{ id: string; owner: string }>('select id, owner_user_id as owner from client_accounts where oib = $1', [DEMO.account.oib]);
   const order = await one<{ id: string }>('select id from orders where account_id = $1 limit 1', [account.id]);
   const product = await one<{ id: string }>(`select id from products where code = 'MAIL-BOX'`);
+  // The demo's open quote, paid: it becomes the account's first invoice, the row the seed copies.
+  const quote = await one<{ reference: string; gross: number }>(`select payment_reference->>'number' as reference, gross_cents as gross from quotes where account_id = $1 and status = 'open' limit 1`, [account.id]);
+  const paid = await fetch(`${portal.url}/staff/payments`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: staffCookie, origin: appUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    body: form({ bankTransactionId: `LOAD-FIRST-${Date.now()}`, amount: (quote.gross / 100).toFixed(2).replace('.', ','), receivedOn: new Date().toISOString().slice(0, 10), reference: `HR00 ${quote.reference}`, payerName: 'Bench' }),
+  });
   const someInvoice = await one<{ reference: string; gross: number } | undefined>(`select payment_reference->>'number' as reference, gross_cents as gross from invoices where account_id = $1 limit 1`, [account.id]);
+  if (!someInvoice) throw new Error(`paying the demo quote issued no invoice (${paid.status})`);
   const counter = await inProcessQueryCounter(url, appUrl);
 
   const a = `/accounts/${account.id}`;
@@ -148,6 +158,19 @@ async function main(): Promise<void> {
     body: (n) => form(body(n)),
   });
   const run = `${process.pid}-${Date.now().toString(36)}`;
+  // Orders and tickets are written by another client (the first seeded one, given a password), so that what the
+  // writes add does not change what the demo account's pages show between the sizes.
+  const writer = { cookie: '', account: '' };
+  const signInWriter = async () => {
+    if (writer.cookie) return;
+    const password = 'Bench-writer-password-1';
+    const row = await one<{ account: string; email: string }>(
+      `update users u set password_hash = $1 from client_accounts a where a.owner_user_id = u.id and a.oib = lpad('90000000001', 11, '0') returning a.id as account, u.email`,
+      [await new Argon2PasswordHasher().hash(password)],
+    );
+    writer.account = row.account;
+    writer.cookie = await signIn('/sign-in', { email: row.email, password });
+  };
   const targets = (): Target[] => [
     { name: 'ceiling: bare Hono, a constant', group: 'ceiling', url: ceilings.bare },
     { name: 'ceiling: Hono + one indexed read', group: 'ceiling', url: `${ceilings.read}/?id=${account.id}` },
@@ -170,9 +193,9 @@ async function main(): Promise<void> {
     page('staff: email changes queue', '/staff/email-changes', staffCookie),
     page('staff: undelivered mail', '/staff/mail', staffCookie),
     page('staff: client view', `/staff/clients/${account.id}`, staffCookie),
-    post('write: place an order', `${a}/orders`, cookie, (n) => ({ product0: 'DOM-COM', domain0: `load-${run}-${n}.com` })),
+    post('write: place an order', `/accounts/${writer.account}/orders`, writer.cookie, (n) => ({ product0: 'DOM-COM', domain0: `load-${run}-${n}.com` })),
     post('write: record a payment', '/staff/payments', staffCookie, (n) => ({ bankTransactionId: `LOAD-${run}-${n}`, amount: '1,00', receivedOn: new Date().toISOString().slice(0, 10), reference: n % 2 && someInvoice ? someInvoice.reference : `HR00 ${n}`, payerName: 'Bench' })),
-    post('write: open a ticket', `${a}/tickets`, cookie, (n) => ({ subject: `Opterećenje ${n}`, department: 'technical', priority: 'normal', body: 'Tekst poruke', kind: '' })),
+    post('write: open a ticket', `/accounts/${writer.account}/tickets`, writer.cookie, (n) => ({ subject: `Opterećenje ${n}`, department: 'technical', priority: 'normal', body: 'Tekst poruke', kind: '' })),
   ];
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -185,6 +208,7 @@ async function main(): Promise<void> {
     // wake on them in the middle of a measurement.
     await db.query('vacuum analyze');
     seeded = size;
+    await signInWriter();
     console.log(`\nsize ${fmt(size)} invoices (${fmt(Math.floor(size / 10))} services, domains, tickets, mails, client accounts), seeded in ${fmt((Date.now() - began) / 1000, 1)} s`);
     console.log('| target | req/s | p50 ms | p99 ms | errors | ratio | queries |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');

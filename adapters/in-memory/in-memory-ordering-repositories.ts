@@ -174,6 +174,13 @@ export class InMemoryCounters implements Counters {
     this.store.counters.set(key, value);
     return value;
   }
+  /** Kept apart from the maps a failed use case restores, as a committed number is. */
+  async reserve(series: string, year: number): Promise<number> {
+    const key = `${series}:${year}`;
+    const value = (this.store.reserved.values.get(key) ?? 0) + 1;
+    this.store.reserved.values.set(key, value);
+    return value;
+  }
   /** One transaction at a time runs here, so the series is always held. */
   async lockSeries(): Promise<void> {}
 }

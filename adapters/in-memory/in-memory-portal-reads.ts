@@ -68,7 +68,7 @@ export class InMemoryPortalReads implements PortalReads {
       account,
       services: sees(q.services) ? (await this.repos.services.listForAccount(id, { limit: q.limit }, only(q.services))).items : null,
       domains: sees(q.domains) ? (await this.repos.domains.listForAccount(id, { limit: q.limit }, only(q.domains))).items : null,
-      openQuotes: sees(q.quotes) ? (await this.repos.quotes.listOpenForAccount(id)).slice(0, 100) : null,
+      openQuotes: sees(q.quotes) ? (await this.repos.quotes.listOpenForAccount(id)).slice(0, q.limit) : null,
       unpaidInvoices: sees(q.invoices) ? (await this.repos.invoices.listForAccount(id, 'unpaid', { limit: q.limit })).items : null,
     };
   }

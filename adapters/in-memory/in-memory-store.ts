@@ -52,6 +52,8 @@ export class InMemoryStore {
   services = new Map<string, HostedService>();
   domains = new Map<string, RegisteredDomain>();
   counters = new Map<string, number>();
+  /** Numbers that may skip: one object, the same before and after a restore, so a failed use case keeps its number. */
+  readonly reserved = { values: new Map<string, number>() };
   invoices = new Map<string, Invoice>();
   payments = new Map<string, Payment>();
   renewals = new Map<string, Renewal>();

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type {
   Counters,
   DomainRepository,
@@ -179,16 +180,22 @@ export class MikroOrmDomainRepository implements DomainRepository {
 }
 
 /** One row per series and year, incremented under its row lock: concurrent takers wait, nobody skips a number. */
+const NEXT_NUMBER = `insert into counters (series, year, value) values ($1, $2, 1)
+  on conflict (series, year) do update set value = counters.value + 1
+  returning value`;
+
 export class PostgresCounters implements Counters {
-  constructor(private readonly em: Em) {}
+  constructor(
+    private readonly em: Em,
+    private readonly numbers: pg.Pool,
+  ) {}
+  async reserve(series: string, year: number): Promise<number> {
+    const { rows } = await this.numbers.query<{ value: number }>({ name: 'counters-reserve', text: NEXT_NUMBER, values: [series, year] });
+    if (!rows[0]) throw new Error('counter upsert returned nothing');
+    return Number(rows[0].value);
+  }
   async next(series: string, year: number): Promise<number> {
-    const [row] = await execute<{ value: number }>(
-      this.em,
-      `insert into counters (series, year, value) values ($1, $2, 1)
-       on conflict (series, year) do update set value = counters.value + 1
-       returning value`,
-      [series, year],
-    );
+    const [row] = await execute<{ value: number }>(this.em, NEXT_NUMBER, [series, year]);
     if (!row) throw new Error('counter upsert returned nothing');
     return Number(row.value);
   }

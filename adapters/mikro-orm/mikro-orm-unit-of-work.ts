@@ -14,7 +14,7 @@ import {
   MikroOrmStaffRepository,
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
-import { poolOf, type Em, type Orm } from './orm.js';
+import { numbersPoolOf, poolOf, type Em, type Orm } from './orm.js';
 import { PostgresPortalReads } from './postgres-portal-reads.js';
 import { PostgresBackOfficeReads } from './postgres-back-office-reads.js';
 import { sqlReader } from './sql-reader.js';
@@ -70,7 +70,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       quotes: () => new MikroOrmQuoteRepository(em),
       services: () => new MikroOrmServiceRepository(em),
       domains: () => new MikroOrmDomainRepository(em),
-      counters: () => new PostgresCounters(em),
+      counters: () => new PostgresCounters(em, numbersPoolOf(this.orm)),
       invoices: () => new MikroOrmInvoiceRepository(em),
       payments: () => new MikroOrmPaymentRepository(em),
       renewals: () => new MikroOrmRenewalRepository(em),

@@ -1,7 +1,7 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import { Migrator } from '@mikro-orm/migrations';
-import type pg from 'pg';
+import pg from 'pg';
 import { reclaimBrokenConnections } from '../postgres/pool-guard.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ALL_SCHEMAS } from './schemas.js';
@@ -12,11 +12,21 @@ import { BACKOFFICE_SCHEMAS } from './backoffice-schemas.js';
 export type Orm = MikroORM;
 export type Em = EntityManager;
 
-const POOLS = new WeakMap<Orm, { pool: pg.Pool | null }>();
+const POOLS = new WeakMap<Orm, { pool: pg.Pool | null; numbers: pg.Pool }>();
 
 /** The pg pool under the ORM (made on its first query), for read models that send named statements straight to it. */
 export function poolOf(orm: Orm): pg.Pool | null {
   return POOLS.get(orm)?.pool ?? null;
+}
+
+/**
+ * Two connections of their own for numbers that may skip (`Counters.reserve`): taken while the caller holds a
+ * connection of the main pool in its transaction, so they must never wait for that pool.
+ */
+export function numbersPoolOf(orm: Orm): pg.Pool {
+  const pools = POOLS.get(orm);
+  if (!pools) throw new Error('an ORM made without createOrm');
+  return pools.numbers;
 }
 
 /** Connections per process: PostgreSQL does best with a few busy connections per core, shared by every worker. */
@@ -39,7 +49,14 @@ export async function createOrm(databaseUrl: string, options: { debug?: boolean;
     allowGlobalContext: false,
     migrations: { migrationsList: MIGRATIONS, tableName: 'schema_migrations', transactional: true, allOrNothing: true, snapshot: false },
   });
-  POOLS.set(orm, created);
+  const numbers = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  numbers.on('error', () => undefined); // An idle connection lost with the database: the next query says so.
+  POOLS.set(orm, Object.assign(created, { numbers }));
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await numbers.end().catch(() => undefined);
+    return close(force);
+  };
   return orm;
 }
 

@@ -82,14 +82,11 @@ const DASHBOARD = `
         order by d.registered_at desc, d.id desc limit $14) x) end as domains,
     case when chosen.id = any($12::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
        select to_jsonb(q) as j from quotes q where q.account_id = chosen.id and q.status = 'open'
-        order by q.issued_at desc, q.id desc limit $15) x) end as quotes,
+        order by q.issued_at desc, q.id desc limit $14) x) end as quotes,
     case when chosen.id = any($13::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
        select to_jsonb(i) as j from invoices i where i.account_id = chosen.id and i.paid_cents < i.gross_cents
         order by i.issued_at desc, i.id desc limit $14) x) end as invoices
   from chosen`;
-
-/** Open quotes shown on the dashboard at most (as the quote repository lists them). */
-const OPEN_QUOTES = 100;
 
 export class PostgresPortalReads implements PortalReads {
   constructor(private readonly read: SqlReader) {}
@@ -165,7 +162,6 @@ export class PostgresPortalReads implements PortalReads {
       q.quotes.accounts,
       q.invoices.accounts,
       q.limit,
-      OPEN_QUOTES,
     ]);
     const account = row?.account ? toAccount(row.account) : null;
     const part = <T>(rows: Json[] | null | undefined, map: (json: Json) => T) => (account && rows ? rows.map(map) : null);

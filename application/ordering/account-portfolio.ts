@@ -17,6 +17,8 @@ import { pageRequest, type Paging } from '../shared/paging.js';
 
 const RENEWAL_WINDOW_MS = 60 * 86_400_000;
 const PAGE = 25;
+/** The dashboard is a summary: at most this many rows in each of its lists, each linking to the whole list. */
+export const DASHBOARD_ROWS = 10;
 
 
 export interface Overview {
@@ -78,7 +80,7 @@ export class AccountPortfolio {
       invoices: { accounts: allowed('invoices.view') },
       announcementsSince: new Date(this.deps.clock.now().getTime() - DASHBOARD_DAYS * 86_400_000),
       announcementLimit,
-      limit: PAGE,
+      limit: DASHBOARD_ROWS,
     };
   }
 

@@ -56,13 +56,13 @@ export async function priceCart(scope: TransactionScope, items: readonly CartIte
   return failure ? fail(failure) : ok(lines);
 }
 
-/** N-2026-000123: series letter, year, gapless number. */
+/** N-2026-000123: series letter, year, number (rising; one whose use case failed is skipped). */
 export async function nextNumber(scope: TransactionScope, series: 'N' | 'P' | 'T', now: Date): Promise<string> {
   return (await nextNumbered(scope, series, now)).number;
 }
 
 export async function nextNumbered(scope: TransactionScope, series: 'N' | 'P' | 'T', now: Date): Promise<{ number: string; sequence: number }> {
   const year = zagrebYear(now);
-  const sequence = await scope.counters.next(series, year);
+  const sequence = await scope.counters.reserve(series, year);
   return { number: `${series}-${year}-${String(sequence).padStart(6, '0')}`, sequence };
 }

@@ -51,7 +51,7 @@ export interface DashboardQuery {
   readonly announcementsSince: Date;
   /** Unread announcements at most (0: none). */
   readonly announcementLimit: number;
-  /** Services, domains and unpaid invoices at most. */
+  /** Services, domains, open quotes and unpaid invoices at most, each. */
   readonly limit: number;
 }
 

@@ -210,7 +210,14 @@ export interface DomainRepository {
 
 /** Gapless numbers per series and year (orders, quotes, later invoices); taken inside the transaction. */
 export interface Counters {
+  /** The next number of a gapless series (invoices): taken in the caller's transaction, held until it ends. */
   next(series: string, year: number): Promise<number>;
+  /**
+   * The next number of a series that may skip (orders, quotes, tickets): committed at once, apart from the caller's
+   * transaction, so concurrent use cases never wait for each other's to end. A number whose use case then fails stays
+   * unused.
+   */
+  reserve(series: string, year: number): Promise<number>;
   /**
    * Holds the series for the rest of the transaction, whatever the year: whoever issues next waits until this
    * transaction ends, so a clock read after the lock never gives a later number an earlier time.

@@ -110,5 +110,43 @@ export function describeOrderingRepositoriesContract(name: string, make: () => P
       ).rejects.toThrow();
       expect(await services.uow.run((scope) => scope.counters.next('T', 2026))).toBe(13);
     });
+
+    it('reserves numbers that may skip without making concurrent takers wait, and keeps one whose use case failed', async () => {
+      const { services } = await make();
+      // Each taker holds its transaction open until every one has its number: with a lock held to the end, they
+      // would wait for each other (in-memory: they run one after another, and each must still get its own number).
+      const taken = await Promise.all(Array.from({ length: 12 }, () => services.uow.run((scope) => scope.counters.reserve('N', 2026))));
+      expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      await expect(
+        services.uow.run(async (scope) => {
+          expect(await scope.counters.reserve('N', 2026)).toBe(13);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await services.uow.run((scope) => scope.counters.reserve('N', 2026))).toBe(14);
+      expect(await services.uow.run((scope) => scope.counters.reserve('N', 2027))).toBe(1);
+      // A series that may skip and a gapless one never share numbers.
+      expect(await services.uow.run((scope) => scope.counters.next('N2', 2026))).toBe(1);
+    });
+
+    // In memory, use cases run one at a time: a transaction held open would hold the next one back by design.
+    it.skipIf(name === 'in-memory')('lets a transaction take a number while another holds the same series open', async () => {
+      const { services } = await make();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let first!: () => void;
+      const took = new Promise<void>((resolve) => (first = resolve));
+      const slow = services.uow.run(async (scope) => {
+        const n = await scope.counters.reserve('T', 2030);
+        first();
+        await held;
+        return n;
+      });
+      await took;
+      // The first transaction is still open: the second takes the next number at once, and commits before it.
+      const second = await services.uow.run((scope) => scope.counters.reserve('T', 2030));
+      release();
+      expect([await slow, second]).toEqual([1, 2]);
+    });
   });
 }

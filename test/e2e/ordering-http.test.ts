@@ -299,5 +299,13 @@ describe('a fixed number of queries per page', () => {
     expect(large).toEqual(small);
     for (const [name, queries] of Object.entries(small)) expect(queries, name).toBeLessThanOrEqual(MOST[name]!);
     expect(Object.keys(small).sort()).toEqual(Object.keys(MOST).sort());
+    // The dashboard sums up: with 20 services and 20 open quotes it shows 10 of each, newest first, and links the rest.
+    const dashboard = await (await client.get('/dashboard')).text();
+    const quotesBox = /data-box="quotes">([\s\S]*?)<\/section>/u.exec(dashboard)![1]!;
+    expect(quotesBox.match(/<li>/gu)).toHaveLength(10);
+    expect(quotesBox).toContain(`href="${a}/quotes?status=open">Sve otvorene ponude</a>`);
+    expect(dashboard).toContain(`href="${a}/services">Sve usluge</a>`);
+    const newest = await portal.sql<{ number: string }>(`select number from quotes where account_id = $1 and status = 'open' order by issued_at desc, id desc limit 1`, [account.id]);
+    expect(quotesBox).toContain(newest[0]!.number);
   });
 });

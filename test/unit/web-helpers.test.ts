@@ -81,6 +81,25 @@ describe('Croatian formatting', () => {
     expect(formatDateTime(new Date('2026-07-01T22:30:00Z'), 'hr')).toBe('2. 7. 2026. 00:30');
     expect(formatDateTime(new Date('2026-01-15T08:05:00Z'), 'hr')).toBe('15. 1. 2026. 09:05');
   });
+  it('keeps dates and times right across midnight and the clock changes, each instant asked in turn', () => {
+    // Every minute of two days around each change, formatted twice (the second answer comes from what was kept),
+    // against the formatter asked directly.
+    const zagreb = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Zagreb', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const expected = (at: Date) => {
+      const p = Object.fromEntries(zagreb.formatToParts(at).map((x) => [x.type, x.value]));
+      return `${Number(p['day'])}. ${Number(p['month'])}. ${p['year']}. ${p['hour']}:${p['minute']}`;
+    };
+    for (const start of ['2026-03-28T12:00:00Z', '2026-10-24T12:00:00Z', '2026-12-31T12:00:00Z']) {
+      for (let minute = 0; minute < 48 * 60; minute += 1) {
+        const at = new Date(Date.parse(start) + minute * 60_000 + 59_000);
+        expect(formatDateTime(at, 'hr')).toBe(expected(at));
+        expect(formatDateTime(new Date(at.getTime() - 59_000), 'hr')).toBe(expected(at));
+      }
+    }
+    expect(formatDateTime(new Date('2026-03-29T00:59:00Z'), 'hr')).toBe('29. 3. 2026. 01:59');
+    expect(formatDateTime(new Date('2026-03-29T01:00:00Z'), 'hr')).toBe('29. 3. 2026. 03:00');
+    expect(formatDateTime(new Date('2026-10-24T22:00:00Z'), 'hr')).toBe('25. 10. 2026. 00:00');
+  });
 });
 
 describe('redirect targets', () => {

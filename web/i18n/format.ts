@@ -12,14 +12,27 @@ const TIME = { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycl
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', DATE);
 const TIME_FORMAT: Record<Locale, Intl.DateTimeFormat> = { hr: new Intl.DateTimeFormat(tag('hr'), TIME), en: new Intl.DateTimeFormat(tag('en'), TIME) };
 
-/** 25. 11. 2026. 14:05 — stored in UTC, shown in Zagreb time. */
-export function formatDateTime(at: Date, locale: Locale): string {
-  return `${formatDate(at, locale)} ${TIME_FORMAT[locale].format(at)}`;
+/**
+ * Formatting with a time zone is slow (microseconds a call, several per shown row), and a list shows many rows of the
+ * same days. Zagreb's offset is whole hours and changes on a whole UTC hour, so the date is the same for every instant
+ * of one UTC hour and the time for every instant of one minute: each is formatted once and kept, up to a bound.
+ */
+function remembered(limit: number, make: (at: Date) => string): (at: Date, bucket: number) => string {
+  const kept = new Map<number, string>();
+  return (at, bucket) => {
+    let text = kept.get(bucket);
+    if (text === undefined) {
+      if (kept.size >= limit) kept.clear();
+      text = make(at);
+      kept.set(bucket, text);
+    }
+    return text;
+  };
 }
 
-/** Croatian style in both languages, without leading zeros: 2. 7. 2026. A day (YYYY-MM-DD) is printed as it is. */
-export function formatDate(at: Date | LocalDate, _locale: Locale): string {
-  if (typeof at === 'string') return formatLocalDate(at);
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const dayOfHour = remembered(20_000, (at) => {
   let day = '';
   let month = '';
   let year = '';
@@ -29,6 +42,21 @@ export function formatDate(at: Date | LocalDate, _locale: Locale): string {
     else if (part.type === 'year') year = part.value;
   }
   return `${Number(day)}. ${Number(month)}. ${year}.`;
+});
+const timeOfMinute: Record<Locale, (at: Date, bucket: number) => string> = {
+  hr: remembered(20_000, (at) => TIME_FORMAT.hr.format(at)),
+  en: remembered(20_000, (at) => TIME_FORMAT.en.format(at)),
+};
+
+/** 25. 11. 2026. 14:05 — stored in UTC, shown in Zagreb time. */
+export function formatDateTime(at: Date, locale: Locale): string {
+  return `${formatDate(at, locale)} ${timeOfMinute[locale](at, Math.floor(at.getTime() / MINUTE_MS))}`;
+}
+
+/** Croatian style in both languages, without leading zeros: 2. 7. 2026. A day (YYYY-MM-DD) is printed as it is. */
+export function formatDate(at: Date | LocalDate, _locale: Locale): string {
+  if (typeof at === 'string') return formatLocalDate(at);
+  return dayOfHour(at, Math.floor(at.getTime() / HOUR_MS));
 }
 
 /** 1.234,56 € from integer cents, in either language (Croatian number style is the house style). */

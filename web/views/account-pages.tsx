@@ -1,6 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
-import type { Overview } from '../../application/ordering/account-portfolio.js';
+import { DASHBOARD_ROWS, type Overview } from '../../application/ordering/account-portfolio.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
 import { formatDate, formatMoney } from '../i18n/format.js';
@@ -172,6 +172,7 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
                     ))}
                   </ul>
                 )}
+                <AllOf rows={overview.openQuotes} href={`/accounts/${overview.account.id}/quotes?status=open`} label={t('dashboard.allOpenQuotes')} />
               </section>
             ) : null}
             {overview.unpaidInvoices ? (
@@ -188,6 +189,7 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
                     ))}
                   </ul>
                 )}
+                <AllOf rows={overview.unpaidInvoices} href={`/accounts/${overview.account.id}/invoices?status=unpaid`} label={t('dashboard.allUnpaidInvoices')} />
               </section>
             ) : null}
           </div>
@@ -195,12 +197,14 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
             <section>
               <h2>{t('services.title')}</h2>
               <ServicesTable page={page} accountId={overview.account.id} services={overview.services} />
+              <AllOf rows={overview.services} href={`/accounts/${overview.account.id}/services`} label={t('dashboard.allServices')} />
             </section>
           ) : null}
           {overview.domains?.length ? (
             <section>
               <h2>{t('domains.title')}</h2>
               <DomainsTable page={page} accountId={overview.account.id} domains={overview.domains} />
+              <AllOf rows={overview.domains} href={`/accounts/${overview.account.id}/domains`} label={t('dashboard.allDomains')} />
             </section>
           ) : null}
         </>
@@ -208,6 +212,14 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
     </Layout>
   );
 };
+
+/** Under a dashboard list that is full (there may be more): a link to the whole list. */
+const AllOf: FC<{ rows: readonly unknown[]; href: string; label: string }> = ({ rows, href, label }) =>
+  rows.length >= DASHBOARD_ROWS ? (
+    <p>
+      <a href={href}>{label}</a>
+    </p>
+  ) : null;
 
 export const More: FC<{ href: string; label: string; next: string | null }> = ({ href, label, next }) =>
   next ? (

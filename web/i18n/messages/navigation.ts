@@ -77,6 +77,10 @@ export const hr = {
   'dashboard.noUnpaidInvoices': 'Nema neplaćenih računa.',
   'dashboard.openQuotes': 'Otvorene ponude',
   'dashboard.noOpenQuotes': 'Nema otvorenih ponuda.',
+  'dashboard.allOpenQuotes': 'Sve otvorene ponude',
+  'dashboard.allUnpaidInvoices': 'Svi neplaćeni računi',
+  'dashboard.allServices': 'Sve usluge',
+  'dashboard.allDomains': 'Sve domene',
 } as const;
 
 export const en: Record<keyof typeof hr, string> = {
@@ -134,6 +138,10 @@ export const en: Record<keyof typeof hr, string> = {
   'dashboard.noUnpaidInvoices': 'No unpaid invoices.',
   'dashboard.openQuotes': 'Open quotes',
   'dashboard.noOpenQuotes': 'No open quotes.',
+  'dashboard.allOpenQuotes': 'All open quotes',
+  'dashboard.allUnpaidInvoices': 'All unpaid invoices',
+  'dashboard.allServices': 'All services',
+  'dashboard.allDomains': 'All domains',
   'signIn.deepLink': 'Sign in to continue: after signing in we take you back to the page you asked for.',
   'contacts.removeQuestion': 'Remove the contact {name} ({email})?',
   'contacts.removeWhat': 'The contact loses every right at once and stops receiving mail about this client account. The person keeps their sign-in, without access to this client.',
