@@ -50,7 +50,8 @@ function localeOf(c: Context, secure: boolean): Locale {
   return accepted.startsWith('en') ? 'en' : DEFAULT_LOCALE;
 }
 
-const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith('/api/');
+// The path as the router matched it.
+const isApi = (c: Context) => c.req.path.startsWith('/api/');
 
 /** The composition of the driving side: one Hono app for pages, staff, the API and the dev inbox. */
 const UNAVAILABLE_RETRY_SECONDS = 30;
@@ -63,8 +64,8 @@ export function createApp(deps: AppDeps) {
 
   const refuse = (c: Context<AppEnv>, status: ContentfulStatusCode, key: MessageKey, code: string) =>
     isApi(c)
-      ? problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code })
-      : html(c, <ErrorPage page={pageOf(c)} message={c.var.t(key)} status={status} />, status);
+      ? problemResponse(c, { type: `about:blank#${code}`, title: c.get('t')(key), status, code })
+      : html(c, <ErrorPage page={pageOf(c)} message={c.get('t')(key)} status={status} />, status);
 
   app.use('*', securityHeaders(secure));
   app.use('*', async (c, next) => {
@@ -82,7 +83,7 @@ export function createApp(deps: AppDeps) {
   // English pages name products in English: the catalog's names, kept a minute (prices and names change rarely).
   let catalog: { at: number; names: ReadonlyMap<string, string> } | null = null;
   app.use('*', async (c, next) => {
-    if (c.var.locale === 'en' && c.req.method === 'GET' && !isApi(c) && !c.req.path.startsWith('/assets/')) {
+    if (c.get('locale') === 'en' && c.req.method === 'GET' && !isApi(c) && !c.req.path.startsWith('/assets/')) {
       if (!catalog || Date.now() - catalog.at > 60_000) {
         const products = await useCases.listCatalog.execute().catch(() => []);
         catalog = { at: Date.now(), names: new Map(products.map((p) => [p.nameHr, p.nameEn] as const)) };
@@ -124,7 +125,7 @@ export function createApp(deps: AppDeps) {
       const staffAuth = await useCases.authenticate.staff(staffToken);
       if (staffAuth) {
         c.set('staffAuth', staffAuth);
-        if (!c.var.auth) c.set('actor', staffAuth.actor);
+        if (!c.get('auth')) c.set('actor', staffAuth.actor);
       } else clearCookie(c, 'staff', secure);
     }
     return next();
@@ -133,7 +134,7 @@ export function createApp(deps: AppDeps) {
   // A page reached by a one-time link shows what the link is for: no browser or proxy keeps it.
   for (const path of ['/password-reset/*', '/invitations/*', '/email-change/confirm/*', '/email-change/cancel/*']) app.use(path, noStore);
 
-  app.get('/', (c) => c.redirect(c.var.auth ? '/dashboard' : '/sign-in', 303));
+  app.get('/', (c) => c.redirect(c.get('auth') ? '/dashboard' : '/sign-in', 303));
   app.route('/', authRoutes(useCases, secure));
   app.route('/', portalRoutes(useCases, secure));
   app.route('/', invitationRoutes(useCases, secure));

@@ -90,7 +90,7 @@ const CLIENT_PICTURE = `
     (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]') from users u where u.id in (select actor_id from log where actor_kind <> 'staff')) as audit_users,
     (select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'roles', m.roles)), '[]') from staff_members m where m.id in (select actor_id from log where actor_kind = 'staff')) as audit_staff,
     (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(i) as j from invoices i where i.account_id = acc.id order by i.issued_at desc, i.id desc limit $3) x) as invoices,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(p) as j from payments p join invoices i on i.id = p.invoice_id where i.account_id = acc.id order by p.received_on desc, p.id desc limit $3) x) as payments,
+    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(p) as j from payments p where p.account_id = acc.id order by p.received_on desc, p.id desc limit $3) x) as payments,
     (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(n) as j from client_notes n where n.account_id = acc.id order by n.created_at desc, n.id desc limit $3) x) as notes
   from acc`;
 

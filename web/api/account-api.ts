@@ -88,7 +88,7 @@ export function registerAccountApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
   api.openapi(createTokenRoute, async (c) => {
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.apiTokens.create(actor, c.req.valid('param').accountId, c.req.valid('json'), c.var.meta);
+    const result = await useCases.apiTokens.create(actor, c.req.valid('param').accountId, c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ ...tokenJson(result.value.record), token: result.value.token }, 201);
   });
@@ -96,7 +96,7 @@ export function registerAccountApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, tokenId } = c.req.valid('param');
-    const result = await useCases.apiTokens.revoke(actor, accountId, tokenId, c.var.meta);
+    const result = await useCases.apiTokens.revoke(actor, accountId, tokenId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 204);
   });
@@ -105,13 +105,13 @@ export function registerAccountApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     if (!actor) return unauthenticated(c) as never;
     const result = await useCases.manageSessions.list(actor);
     if (!result.ok) return failureResponse(c, result.error) as never;
-    const current = c.var.auth?.session.id;
+    const current = c.get('auth')?.session.id;
     return c.json({ items: result.value.map((s) => ({ id: s.id, current: s.id === current, createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString(), clientAddress: s.clientAddress, userAgent: s.userAgent })) }, 200);
   });
   api.openapi(endSessionRoute, async (c) => {
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.manageSessions.end(actor, c.req.valid('param').sessionId, c.var.meta);
+    const result = await useCases.manageSessions.end(actor, c.req.valid('param').sessionId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 204);
   });

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.js';
 import { problemResponse } from './problem.js';
 
 /** What every part of the JSON API shares: the problem schema, authentication gates and paging shapes. */
-export const unauthenticated = (c: Context<AppEnv>) => problemResponse(c, { type: 'about:blank#unauthenticated', title: c.var.t('error.unauthenticated'), status: 401, code: 'unauthenticated' });
+export const unauthenticated = (c: Context<AppEnv>) => problemResponse(c, { type: 'about:blank#unauthenticated', title: c.get('t')('error.unauthenticated'), status: 401, code: 'unauthenticated' });
 
 export const ProblemSchema = z
   .object({
@@ -20,13 +20,13 @@ export const ProblemSchema = z
   .openapi('Problem', { description: 'An error answer (RFC 9457, application/problem+json); `title` is in the language of the request.' });
 
 /** The client caller of the API: a signed-in user (session cookie) or a client API token. */
-export const clientActor = (c: Context<AppEnv>): Actor | null => c.var.apiActor;
+export const clientActor = (c: Context<AppEnv>): Actor | null => c.get('apiActor');
 /** The staff caller of the API: a staff session (password and TOTP) or a staff API token. */
-export const staffActor = (c: Context<AppEnv>): Actor | null => c.var.apiStaff ?? null;
+export const staffActor = (c: Context<AppEnv>): Actor | null => c.get('apiStaff') ?? null;
 
 /** Who is not signed in (and sent no valid token) hears 401 before anything of the request is read. */
-export const requireCaller: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.apiActor ? next() : unauthenticated(c));
-export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.apiStaff ? next() : unauthenticated(c));
+export const requireCaller: MiddlewareHandler<AppEnv> = async (c, next) => (c.get('apiActor') ? next() : unauthenticated(c));
+export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.get('apiStaff') ? next() : unauthenticated(c));
 
 /** Either the portal session cookie or a client API token; both are limited by the same policy. */
 export const CLIENT_AUTH: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];

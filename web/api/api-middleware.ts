@@ -21,14 +21,14 @@ export function apiCallers(useCases: UseCases): MiddlewareHandler<AppEnv> {
       let staff: Actor | null = null;
       if (CLIENT_TOKEN.test(bearer)) client = await useCases.apiTokens.authenticate(bearer);
       else if (STAFF_TOKEN.test(bearer)) staff = await useCases.staffTokens.authenticate(bearer);
-      if (!client && !staff) return problemResponse(c, { type: 'about:blank#invalid_token', title: c.var.t('error.unauthenticated'), status: 401, code: 'invalid_token' });
+      if (!client && !staff) return problemResponse(c, { type: 'about:blank#invalid_token', title: c.get('t')('error.unauthenticated'), status: 401, code: 'invalid_token' });
       c.set('apiActor', client);
       c.set('apiStaff', staff);
       if (client) c.set('actor', client);
       const caller = client ?? staff;
-      if (caller && caller.kind !== 'anonymous' && caller.viaTokenId) c.set('meta', { ...c.var.meta, viaTokenId: caller.viaTokenId });
+      if (caller && caller.kind !== 'anonymous' && caller.viaTokenId) c.set('meta', { ...c.get('meta'), viaTokenId: caller.viaTokenId });
     } else {
-      c.set('apiStaff', c.var.staffAuth?.actor ?? null);
+      c.set('apiStaff', c.get('staffAuth')?.actor ?? null);
     }
     await next();
     c.res.headers.set('cache-control', 'no-store');
@@ -47,10 +47,10 @@ function callerKey(actor: Actor | null | undefined, address: string): string {
  */
 export function apiRateLimit(useCases: UseCases): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const quota = await useCases.apiRateLimit.consume(callerKey(c.var.apiActor ?? c.var.apiStaff, c.var.meta.clientAddress));
+    const quota = await useCases.apiRateLimit.consume(callerKey(c.get('apiActor') ?? c.get('apiStaff'), c.get('meta').clientAddress));
     const headers = { 'ratelimit-limit': String(quota.limit), 'ratelimit-remaining': String(quota.remaining), 'ratelimit-reset': String(quota.resetSeconds) };
     if (!quota.allowed) {
-      const refused = problemResponse(c, { type: 'about:blank#rate_limited', title: c.var.t('failure.rate_limited', { seconds: quota.resetSeconds }), status: 429, code: 'rate_limited' });
+      const refused = problemResponse(c, { type: 'about:blank#rate_limited', title: c.get('t')('failure.rate_limited', { seconds: quota.resetSeconds }), status: 429, code: 'rate_limited' });
       for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
       refused.headers.set('retry-after', String(quota.resetSeconds));
       return refused;

@@ -98,6 +98,6 @@ export function apiRoutes(useCases: UseCases) {
     const asset = DOCS_ASSETS[c.req.valid('param').file]!;
     return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type }) as never;
   });
-  api.notFound((c) => problemResponse(c, { type: 'about:blank#not_found', title: c.var.t('error.notFound'), status: 404, code: 'not_found' }));
+  api.notFound((c) => problemResponse(c, { type: 'about:blank#not_found', title: c.get('t')('error.notFound'), status: 404, code: 'not_found' }));
   return api;
 }

@@ -108,7 +108,7 @@ export function registerContactApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const body = c.req.valid('json');
-    const result = await contacts.add(actor, c.req.valid('param').accountId, { ...inputOf(body), email: body.email, login: body.login }, c.var.meta);
+    const result = await contacts.add(actor, c.req.valid('param').accountId, { ...inputOf(body), email: body.email, login: body.login }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(contactJson(result.value, new Date()), 201);
   });
@@ -124,7 +124,7 @@ export function registerContactApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.update(actor, accountId, contactId, inputOf(c.req.valid('json')), c.var.meta);
+    const result = await contacts.update(actor, accountId, contactId, inputOf(c.req.valid('json')), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(contactJson(result.value, new Date()), 200);
   });
@@ -132,7 +132,7 @@ export function registerContactApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.remove(actor, accountId, contactId, c.var.meta);
+    const result = await contacts.remove(actor, accountId, contactId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 204);
   });
@@ -140,7 +140,7 @@ export function registerContactApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.invite(actor, accountId, contactId, c.var.meta);
+    const result = await contacts.invite(actor, accountId, contactId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(contactJson(result.value, new Date()), 200);
   });

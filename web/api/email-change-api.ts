@@ -133,7 +133,7 @@ export function registerEmailChangeApi(api: OpenAPIHono<AppEnv>, useCases: UseCa
   api.openapi(putProfile, async (c) => {
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await profile.update(actor, c.req.valid('param').accountId, c.req.valid('json'), c.var.meta);
+    const result = await profile.update(actor, c.req.valid('param').accountId, c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(profileJson(result.value), 200);
   });
@@ -148,13 +148,13 @@ export function registerEmailChangeApi(api: OpenAPIHono<AppEnv>, useCases: UseCa
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const body = c.req.valid('form');
-    const result = await emailChange.requestAsOwner(actor, c.req.valid('param').accountId, { password: body.password, newEmail: body.newEmail, document: await bytes(body.document) }, c.var.meta);
+    const result = await emailChange.requestAsOwner(actor, c.req.valid('param').accountId, { password: body.password, newEmail: body.newEmail, document: await bytes(body.document) }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(requestJson(result.value, new Date()), 201);
   });
   api.openapi(publicRequest, async (c) => {
     const body = c.req.valid('form');
-    const result = await emailChange.requestPublic({ oib: body.oib, newEmail: body.newEmail, document: await bytes(body.document) }, c.var.meta);
+    const result = await emailChange.requestPublic({ oib: body.oib, newEmail: body.newEmail, document: await bytes(body.document) }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 202);
   });
@@ -176,7 +176,7 @@ export function registerEmailChangeApi(api: OpenAPIHono<AppEnv>, useCases: UseCa
   api.openapi(staffDocument, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await emailChange.document(actor, c.req.valid('param').requestId, c.var.meta);
+    const result = await emailChange.document(actor, c.req.valid('param').requestId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return documentResponse({ fileName: result.value.name, bytes: result.value.content, type: result.value.type }) as never;
   });
@@ -185,7 +185,7 @@ export function registerEmailChangeApi(api: OpenAPIHono<AppEnv>, useCases: UseCa
     if (!actor) return unauthenticated(c) as never;
     const { requestId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const result = body.decision === 'approve' ? await emailChange.approve(actor, requestId, c.var.meta) : await emailChange.reject(actor, requestId, body.reason, c.var.meta);
+    const result = body.decision === 'approve' ? await emailChange.approve(actor, requestId, c.get('meta')) : await emailChange.reject(actor, requestId, body.reason, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(requestJson(result.value, new Date()), 200);
   });

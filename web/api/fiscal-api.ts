@@ -139,9 +139,10 @@ const listStatements = createRoute({
 export function registerFiscalApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): void {
   const { deliveries, importBankStatement } = useCases;
   api.openapi(clientDelivery, async (c) => {
-    if (!c.var.apiActor) return unauthenticated(c) as never;
+    const actor = c.get('apiActor');
+    if (!actor) return unauthenticated(c) as never;
     const { accountId, invoiceId } = c.req.valid('param');
-    const result = await deliveries.forClient(c.var.apiActor, accountId, invoiceId);
+    const result = await deliveries.forClient(actor, accountId, invoiceId);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(deliveryJson(result.value), 200);
   });
@@ -155,7 +156,7 @@ export function registerFiscalApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
   api.openapi(retryDelivery, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await deliveries.retry(actor, c.req.valid('param').invoiceId, c.var.meta);
+    const result = await deliveries.retry(actor, c.req.valid('param').invoiceId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ queued: result.value }, 202);
   });
@@ -177,7 +178,7 @@ export function registerFiscalApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
     const file = c.req.valid('form').file;
-    const result = await importBankStatement.execute(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, c.var.meta);
+    const result = await importBankStatement.execute(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     const o = result.value;
     return c.json(

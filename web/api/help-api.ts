@@ -107,7 +107,7 @@ const announcementJson = (a: Announcement) => ({ id: a.id, kind: a.kind, title: 
 export function registerHelpApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): void {
   const { helpCenter, helpEditor: editor, announcements } = useCases;
 
-  api.openapi(categoriesRoute, async (c) => c.json({ items: (await helpCenter.home(c.var.locale)).categories.map(categoryJson) }, 200));
+  api.openapi(categoriesRoute, async (c) => c.json({ items: (await helpCenter.home(c.get('locale'))).categories.map(categoryJson) }, 200));
   api.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     const result = await helpCenter.category(q.category, q.locale, pagingOf(q));
@@ -115,20 +115,20 @@ export function registerHelpApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): v
     return c.json({ items: result.value.page.items.map(summaryJson), next: result.value.page.next }, 200);
   });
   api.openapi(articleRoute, async (c) => {
-    const result = await helpCenter.article(c.var.apiActor ?? c.var.actor, c.req.valid('param').slug, null);
+    const result = await helpCenter.article(c.get('apiActor') ?? c.get('actor'), c.req.valid('param').slug, null);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(articleJson(result.value.article, result.value.related), 200);
   });
   api.openapi(searchRoute, async (c) => {
     const q = c.req.valid('query');
-    const result = await helpCenter.search(q.q, q.locale, c.var.meta);
+    const result = await helpCenter.search(q.q, q.locale, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ items: result.value.map(summaryJson) }, 200);
   });
   api.openapi(voteRoute, async (c) => {
-    const actor = c.var.apiActor;
-    const voter: Voter = actor?.kind === 'user' ? { kind: 'user', id: actor.userId } : { kind: 'address', id: c.var.meta.clientAddress };
-    const result = await helpCenter.vote(c.req.valid('param').slug, c.req.valid('json').helpful, voter, c.var.meta);
+    const actor = c.get('apiActor');
+    const voter: Voter = actor?.kind === 'user' ? { kind: 'user', id: actor.userId } : { kind: 'address', id: c.get('meta').clientAddress };
+    const result = await helpCenter.vote(c.req.valid('param').slug, c.req.valid('json').helpful, voter, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ counted: result.value.counted, helpful: result.value.helpfulCount, notHelpful: result.value.notHelpfulCount }, 200);
   });
@@ -149,7 +149,7 @@ export function registerHelpApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): v
   api.openapi(staffCreateRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.create(actor, c.req.valid('json') as ArticleInput, c.var.meta);
+    const result = await editor.create(actor, c.req.valid('json') as ArticleInput, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(articleJson(result.value, []), 201);
   });
@@ -163,49 +163,49 @@ export function registerHelpApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): v
   api.openapi(staffUpdateRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.update(actor, c.req.valid('param').id, c.req.valid('json') as ArticleInput, c.var.meta);
+    const result = await editor.update(actor, c.req.valid('param').id, c.req.valid('json') as ArticleInput, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json((await shown(actor, result.value.id))!, 200);
   });
   api.openapi(staffDeleteRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.remove(actor, c.req.valid('param').id, c.var.meta);
+    const result = await editor.remove(actor, c.req.valid('param').id, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 204);
   });
   api.openapi(staffStatusRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.publish(actor, c.req.valid('param').id, c.req.valid('json').status === 'published', c.var.meta);
+    const result = await editor.publish(actor, c.req.valid('param').id, c.req.valid('json').status === 'published', c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json((await shown(actor, result.value.id))!, 200);
   });
   api.openapi(staffMoveRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.move(actor, c.req.valid('param').id, c.req.valid('json').direction, c.var.meta);
+    const result = await editor.move(actor, c.req.valid('param').id, c.req.valid('json').direction, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json((await shown(actor, result.value.id))!, 200);
   });
   api.openapi(staffRelatedRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.setRelated(actor, c.req.valid('param').id, c.req.valid('json').slugs, c.var.meta);
+    const result = await editor.setRelated(actor, c.req.valid('param').id, c.req.valid('json').slugs, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ items: result.value.map(summaryJson) }, 200);
   });
   api.openapi(staffCategoryCreateRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.createCategory(actor, c.req.valid('json'), c.var.meta);
+    const result = await editor.createCategory(actor, c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(categoryJson(result.value), 201);
   });
   api.openapi(staffCategoryUpdateRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await editor.updateCategory(actor, c.req.valid('param').id, c.req.valid('json'), c.var.meta);
+    const result = await editor.updateCategory(actor, c.req.valid('param').id, c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(categoryJson(result.value), 200);
   });
@@ -219,14 +219,14 @@ export function registerHelpApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): v
   api.openapi(staffAnnounceRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await announcements.publish(actor, c.req.valid('json'), c.var.meta);
+    const result = await announcements.publish(actor, c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(announcementJson(result.value), 201);
   });
   api.openapi(staffWithdrawRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await announcements.withdraw(actor, c.req.valid('param').id, c.var.meta);
+    const result = await announcements.withdraw(actor, c.req.valid('param').id, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(announcementJson(result.value), 200);
   });

@@ -56,7 +56,7 @@ export function registerMailApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): v
   api.openapi(resendRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await undeliveredMail.resend(actor, c.req.valid('param').mailId, c.var.meta);
+    const result = await undeliveredMail.resend(actor, c.req.valid('param').mailId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(mailJson(result.value), 202);
   });

@@ -100,7 +100,7 @@ const linkRoute = decide('link', "Link a public order for a known OIB to that OI
 /** Orders over JSON, for clients and for the staff queue: the same use cases as the pages. */
 export function registerOrderingApi(api: OpenAPIHono<AppEnv>, useCases: UseCases): void {
   api.openapi(publicOrderRoute, async (c) => {
-    const result = await useCases.placeOrder.asNewcomer(c.req.valid('json'), c.var.meta);
+    const result = await useCases.placeOrder.asNewcomer(c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 202);
   });
@@ -123,7 +123,7 @@ export function registerOrderingApi(api: OpenAPIHono<AppEnv>, useCases: UseCases
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const input = { accountId: c.req.valid('param').accountId, items: c.req.valid('json').items, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null, source: 'api' as const };
-    const result = await useCases.placeOrder.asMember(actor, input, c.var.meta);
+    const result = await useCases.placeOrder.asMember(actor, input, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(orderJson(result.value), 201);
   });
@@ -147,7 +147,7 @@ export function registerOrderingApi(api: OpenAPIHono<AppEnv>, useCases: UseCases
   api.openapi(acceptRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.decideOrder.accept(actor, c.req.valid('param').orderId, c.var.meta);
+    const result = await useCases.decideOrder.accept(actor, c.req.valid('param').orderId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(orderJson(result.value), 200);
   });
@@ -155,14 +155,14 @@ export function registerOrderingApi(api: OpenAPIHono<AppEnv>, useCases: UseCases
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
     const body = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
-    const result = await useCases.decideOrder.reject(actor, c.req.valid('param').orderId, typeof body.reason === 'string' ? body.reason : '', c.var.meta);
+    const result = await useCases.decideOrder.reject(actor, c.req.valid('param').orderId, typeof body.reason === 'string' ? body.reason : '', c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(orderJson(result.value), 200);
   });
   api.openapi(linkRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.decideOrder.link(actor, c.req.valid('param').orderId, c.var.meta);
+    const result = await useCases.decideOrder.link(actor, c.req.valid('param').orderId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(orderJson(result.value), 200);
   });

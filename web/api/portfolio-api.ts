@@ -107,7 +107,7 @@ export function registerPortfolioApi(api: OpenAPIHono<AppEnv>, useCases: UseCase
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, serviceId } = c.req.valid('param');
-    const result = await portfolio.revealCredentials(actor, accountId, serviceId, c.var.meta);
+    const result = await portfolio.revealCredentials(actor, accountId, serviceId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ username: result.value.username, password: result.value.password, host: result.value.host }, 200);
   });
@@ -130,7 +130,7 @@ export function registerPortfolioApi(api: OpenAPIHono<AppEnv>, useCases: UseCase
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, domainId } = c.req.valid('param');
-    const result = await serviceActions.setNameservers(actor, accountId, domainId, c.req.valid('json').nameservers, c.var.meta);
+    const result = await serviceActions.setNameservers(actor, accountId, domainId, c.req.valid('json').nameservers, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(domainJson(result.value), 200);
   });

@@ -115,7 +115,7 @@ export function registerStaffBillingApi(api: OpenAPIHono<AppEnv>, useCases: UseC
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
     const body = c.req.valid('json');
-    const result = await useCases.issueDirectInvoice.execute(actor, { accountId: c.req.valid('param').accountId, ...body, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.var.meta);
+    const result = await useCases.issueDirectInvoice.execute(actor, { accountId: c.req.valid('param').accountId, ...body, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(invoiceJson(result.value), 201);
   });
@@ -130,7 +130,7 @@ export function registerStaffBillingApi(api: OpenAPIHono<AppEnv>, useCases: UseC
   api.openapi(recordPaymentRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.recordPayment.execute(actor, { ...c.req.valid('json'), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.var.meta);
+    const result = await useCases.recordPayment.execute(actor, { ...c.req.valid('json'), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ paymentId: result.value.payment.id, duplicate: result.value.duplicate, invoice: result.value.invoice ? invoiceJson(result.value.invoice) : null }, 200);
   });
@@ -153,7 +153,7 @@ export function registerStaffBillingApi(api: OpenAPIHono<AppEnv>, useCases: UseC
   api.openapi(creditNoteRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.issueCreditNote.execute(actor, c.req.valid('param').invoiceId, c.req.valid('json').reason, c.var.meta, c.req.valid('header')['idempotency-key'] ?? null);
+    const result = await useCases.issueCreditNote.execute(actor, c.req.valid('param').invoiceId, c.req.valid('json').reason, c.get('meta'), c.req.valid('header')['idempotency-key'] ?? null);
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(invoiceJson(result.value), 201);
   });
@@ -167,7 +167,7 @@ export function registerStaffBillingApi(api: OpenAPIHono<AppEnv>, useCases: UseC
   api.openapi(setBuyerClassRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.classifyBuyer.execute(actor, c.req.valid('param').accountId, c.req.valid('json'), c.var.meta);
+    const result = await useCases.classifyBuyer.execute(actor, c.req.valid('param').accountId, c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(buyerJson(result.value), 200);
   });

@@ -109,14 +109,14 @@ export function registerStaffClientsApi(api: OpenAPIHono<AppEnv>, useCases: UseC
   api.openapi(locksRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.profile.lock(actor, c.req.valid('param').accountId, c.req.valid('json').fields, c.var.meta);
+    const result = await useCases.profile.lock(actor, c.req.valid('param').accountId, c.req.valid('json').fields, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(profileJson(result.value), 200);
   });
   api.openapi(resetTwoFactorRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.twoFactor.resetByStaff(actor, c.req.valid('param').userId, c.req.valid('json').reason, c.var.meta);
+    const result = await useCases.twoFactor.resetByStaff(actor, c.req.valid('param').userId, c.req.valid('json').reason, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 204);
   });
@@ -137,14 +137,14 @@ export function registerStaffClientsApi(api: OpenAPIHono<AppEnv>, useCases: UseC
   api.openapi(createTokenRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.staffTokens.create(actor, c.req.valid('json'), c.var.meta);
+    const result = await useCases.staffTokens.create(actor, c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json({ ...tokenJson(result.value.record), token: result.value.token }, 201);
   });
   api.openapi(revokeTokenRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.staffTokens.revoke(actor, c.req.valid('param').tokenId, c.var.meta);
+    const result = await useCases.staffTokens.revoke(actor, c.req.valid('param').tokenId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 204);
   });

@@ -81,7 +81,7 @@ export function registerSystemApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
   });
 
   api.openapi(meRoute, async (c) => {
-    const actor = c.var.apiActor;
+    const actor = c.get('apiActor');
     if (!actor || actor.kind !== 'user') return unauthenticated(c) as never;
     const [user, accounts] = await Promise.all([useCases.listMyAccounts.user(actor), useCases.listMyAccounts.execute(actor)]);
     if (!user) return unauthenticated(c) as never;
@@ -101,7 +101,7 @@ export function registerSystemApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
   });
 
   api.openapi(resetRoute, async (c) => {
-    const result = await useCases.requestPasswordReset.execute(c.req.valid('json'), c.var.meta);
+    const result = await useCases.requestPasswordReset.execute(c.req.valid('json'), c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.body(null, 202);
   });

@@ -119,7 +119,7 @@ export function registerTicketApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     const body = c.req.valid('json');
     const request = body.request ? (({ kind, ...fields }) => ({ kind, fields }))(body.request) : null;
     const input = { subject: body.subject, department: body.department, priority: body.priority, body: body.body, request, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null };
-    const result = await tickets.open(actor, c.req.valid('param').accountId, input, c.var.meta);
+    const result = await tickets.open(actor, c.req.valid('param').accountId, input, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(ticketJson(result.value), 201);
   });
@@ -135,7 +135,7 @@ export function registerTicketApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, ticketId } = c.req.valid('param');
-    const result = await tickets.reply(actor, accountId, ticketId, { body: c.req.valid('json').body, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.var.meta);
+    const result = await tickets.reply(actor, accountId, ticketId, { body: c.req.valid('json').body, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(ticketJson(result.value), 201);
   });
@@ -144,7 +144,7 @@ export function registerTicketApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     if (!actor) return unauthenticated(c) as never;
     const { accountId, ticketId } = c.req.valid('param');
     const form = c.req.valid('form');
-    const result = await tickets.reply(actor, accountId, ticketId, { body: form.body, attachment: await uploaded(form.file), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.var.meta);
+    const result = await tickets.reply(actor, accountId, ticketId, { body: form.body, attachment: await uploaded(form.file), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(ticketJson(result.value), 201);
   });
@@ -152,7 +152,7 @@ export function registerTicketApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     const actor = clientActor(c);
     if (!actor) return unauthenticated(c) as never;
     const { accountId, ticketId } = c.req.valid('param');
-    const result = await tickets.close(actor, accountId, ticketId, c.var.meta);
+    const result = await tickets.close(actor, accountId, ticketId, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(ticketJson(result.value), 200);
   });
@@ -183,7 +183,7 @@ export function registerTicketApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
     const body = c.req.valid('json');
-    const result = await tickets.staffReply(actor, c.req.valid('param').ticketId, { body: body.body, close: body.close, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.var.meta);
+    const result = await tickets.staffReply(actor, c.req.valid('param').ticketId, { body: body.body, close: body.close, idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(ticketJson(result.value), 201);
   });
@@ -191,7 +191,7 @@ export function registerTicketApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
     const form = c.req.valid('form');
-    const result = await tickets.staffReply(actor, c.req.valid('param').ticketId, { body: form.body, attachment: await uploaded(form.file), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.var.meta);
+    const result = await tickets.staffReply(actor, c.req.valid('param').ticketId, { body: form.body, attachment: await uploaded(form.file), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null }, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(ticketJson(result.value), 201);
   });
@@ -208,7 +208,7 @@ export function registerTicketApi(api: OpenAPIHono<AppEnv>, useCases: UseCases):
     if (!actor) return unauthenticated(c) as never;
     const { ticketId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const result = body.action === 'carry_out' ? await tickets.carryOut(actor, ticketId, c.var.meta) : await tickets.decline(actor, ticketId, body.reason, c.var.meta);
+    const result = body.action === 'carry_out' ? await tickets.carryOut(actor, ticketId, c.get('meta')) : await tickets.decline(actor, ticketId, body.reason, c.get('meta'));
     if (!result.ok) return failureResponse(c, result.error) as never;
     return c.json(ticketJson(result.value), 200);
   });

@@ -115,14 +115,14 @@ export function registerWebhookApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
     api.openapi(r.create, async (c) => {
       const actor = caller(c);
       if (!actor) return unauthenticated(c) as never;
-      const result = await webhooks.create(actor, ownerOf(c), c.req.valid('json'), c.var.meta);
+      const result = await webhooks.create(actor, ownerOf(c), c.req.valid('json'), c.get('meta'));
       if (!result.ok) return failureResponse(c, result.error) as never;
       return c.json({ ...endpointJson(result.value.endpoint), secret: result.value.secret }, 201);
     });
     api.openapi(r.remove, async (c) => {
       const actor = caller(c);
       if (!actor) return unauthenticated(c) as never;
-      const result = await webhooks.remove(actor, ownerOf(c), String(c.req.valid('param').endpointId), c.var.meta);
+      const result = await webhooks.remove(actor, ownerOf(c), String(c.req.valid('param').endpointId), c.get('meta'));
       if (!result.ok) return failureResponse(c, result.error) as never;
       return c.body(null, 204);
     });
@@ -137,7 +137,7 @@ export function registerWebhookApi(api: OpenAPIHono<AppEnv>, useCases: UseCases)
       const actor = caller(c);
       if (!actor) return unauthenticated(c) as never;
       const { endpointId, deliveryId } = c.req.valid('param');
-      const result = await webhooks.replay(actor, ownerOf(c), String(endpointId), String(deliveryId), c.var.meta);
+      const result = await webhooks.replay(actor, ownerOf(c), String(endpointId), String(deliveryId), c.get('meta'));
       if (!result.ok) return failureResponse(c, result.error) as never;
       return c.json(deliveryJson(result.value), 202);
     });

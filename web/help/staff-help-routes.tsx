@@ -23,9 +23,9 @@ const categoryInput = (form: z.infer<typeof categoryForm>) => ({ ...form, positi
 export function staffHelpRoutes(useCases: UseCases) {
   const app = new Hono<AppEnv>();
   const { helpEditor: editor, announcements } = useCases;
-  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
+  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.get('staffAuth') ? next() : c.redirect('/staff/sign-in', 303));
   for (const path of ['/help', '/help/*', '/announcements', '/announcements/*']) app.use(path, noStore, requireStaff);
-  const actor = (c: Context<AppEnv>) => c.var.staffAuth!.actor;
+  const actor = (c: Context<AppEnv>) => c.get('staffAuth')!.actor;
 
   const overview = async (c: Context<AppEnv>, filter: { categoryId?: string; locale: 'hr' | 'en'; after?: string | undefined }, extra: { error?: string; categoryErrors?: Errors; status?: 200 | 409 | 422 } = {}) => {
     const result = await editor.overview(actor(c), filter, filter.after ?? null);
@@ -41,12 +41,12 @@ export function staffHelpRoutes(useCases: UseCases) {
   app.get('/help/articles/new', async (c) => {
     const categories = await editor.categories(actor(c));
     if (!categories.ok) return failurePage(c, categories.error);
-    return html(c, <StaffNewArticlePage page={pageOf(c)} categories={categories.value} values={{ locale: c.var.locale }} />);
+    return html(c, <StaffNewArticlePage page={pageOf(c)} categories={categories.value} values={{ locale: c.get('locale') }} />);
   });
 
   app.post('/help/articles', validated('form', articleForm), async (c) => {
     const form = c.req.valid('form');
-    const result = await editor.create(actor(c), form, c.var.meta);
+    const result = await editor.create(actor(c), form, c.get('meta'));
     if (result.ok) return c.redirect(`/staff/help/articles/${result.value.id}?notice=saved`, 303);
     if (result.error.kind !== 'invalid' && result.error.kind !== 'conflict') return failurePage(c, result.error);
     const categories = await editor.categories(actor(c));
@@ -62,12 +62,12 @@ export function staffHelpRoutes(useCases: UseCases) {
     return html(c, <StaffArticlePage page={pageOf(c)} edit={edit.value} values={extra.values} related={extra.related} errors={errors} error={error} notice={extra.notice} />, status);
   };
 
-  app.get('/help/articles/:id', idParam, validated('query', z.object({ notice: z.enum(['saved']).optional() })), (c) => show(c, c.req.valid('param').id, c.req.valid('query').notice ? { notice: c.var.t('staff.help.saved') } : {}));
+  app.get('/help/articles/:id', idParam, validated('query', z.object({ notice: z.enum(['saved']).optional() })), (c) => show(c, c.req.valid('param').id, c.req.valid('query').notice ? { notice: c.get('t')('staff.help.saved') } : {}));
 
   app.post('/help/articles/:id', idParam, validated('form', articleForm), async (c) => {
     const { id } = c.req.valid('param');
     const form = c.req.valid('form');
-    const result = await editor.update(actor(c), id, form, c.var.meta);
+    const result = await editor.update(actor(c), id, form, c.get('meta'));
     if (result.ok) return c.redirect(`/staff/help/articles/${id}?notice=saved`, 303);
     if (result.error.kind !== 'invalid' && result.error.kind !== 'conflict') return failurePage(c, result.error);
     return show(c, id, { values: form, failure: result.error });
@@ -76,13 +76,13 @@ export function staffHelpRoutes(useCases: UseCases) {
   for (const [path, publish] of [['publish', true], ['unpublish', false]] as const) {
     app.post(`/help/articles/:id/${path}`, idParam, async (c) => {
       const { id } = c.req.valid('param');
-      const result = await editor.publish(actor(c), id, publish, c.var.meta);
+      const result = await editor.publish(actor(c), id, publish, c.get('meta'));
       return result.ok ? c.redirect(`/staff/help/articles/${id}?notice=saved`, 303) : failurePage(c, result.error);
     });
   }
 
   app.post('/help/articles/:id/move', idParam, validated('form', z.object({ direction: text(10) })), async (c) => {
-    const result = await editor.move(actor(c), c.req.valid('param').id, c.req.valid('form').direction, c.var.meta);
+    const result = await editor.move(actor(c), c.req.valid('param').id, c.req.valid('form').direction, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/staff/help?category=${result.value.categoryId}&locale=${result.value.locale}`, 303);
   });
@@ -90,19 +90,19 @@ export function staffHelpRoutes(useCases: UseCases) {
   app.post('/help/articles/:id/related', idParam, validated('form', z.object({ related: text(2000) })), async (c) => {
     const { id } = c.req.valid('param');
     const related = c.req.valid('form').related;
-    const result = await editor.setRelated(actor(c), id, related.split(/[\s,]+/u), c.var.meta);
+    const result = await editor.setRelated(actor(c), id, related.split(/[\s,]+/u), c.get('meta'));
     if (result.ok) return c.redirect(`/staff/help/articles/${id}?notice=saved`, 303);
     if (result.error.kind !== 'invalid') return failurePage(c, result.error);
     return show(c, id, { related, failure: result.error });
   });
 
   app.post('/help/articles/:id/delete', idParam, async (c) => {
-    const result = await editor.remove(actor(c), c.req.valid('param').id, c.var.meta);
+    const result = await editor.remove(actor(c), c.req.valid('param').id, c.get('meta'));
     return result.ok ? c.redirect('/staff/help', 303) : failurePage(c, result.error);
   });
 
   app.post('/help/categories', validated('form', categoryForm), async (c) => {
-    const result = await editor.createCategory(actor(c), categoryInput(c.req.valid('form')), c.var.meta);
+    const result = await editor.createCategory(actor(c), categoryInput(c.req.valid('form')), c.get('meta'));
     if (result.ok) return c.redirect(`/staff/help?category=${result.value.id}`, 303);
     if (result.error.kind !== 'invalid' && result.error.kind !== 'conflict') return failurePage(c, result.error);
     const { errors, error } = fieldsOf(c, result.error);
@@ -111,10 +111,10 @@ export function staffHelpRoutes(useCases: UseCases) {
 
   app.post('/help/categories/:id', idParam, validated('form', categoryForm), async (c) => {
     const { id } = c.req.valid('param');
-    const result = await editor.updateCategory(actor(c), id, categoryInput(c.req.valid('form')), c.var.meta);
+    const result = await editor.updateCategory(actor(c), id, categoryInput(c.req.valid('form')), c.get('meta'));
     if (result.ok) return c.redirect(`/staff/help?category=${id}`, 303);
     if (result.error.kind !== 'invalid' && result.error.kind !== 'conflict') return failurePage(c, result.error);
-    return overview(c, { categoryId: id, locale: 'hr' }, { error: failureMessage(c.var.t, result.error.code, result.error.details), status: FAILURE_STATUS[result.error.kind] as 409 | 422 });
+    return overview(c, { categoryId: id, locale: 'hr' }, { error: failureMessage(c.get('t'), result.error.code, result.error.details), status: FAILURE_STATUS[result.error.kind] as 409 | 422 });
   });
 
   const announcementsPage = async (c: Context<AppEnv>, after: string | null, extra: { values?: Record<string, string>; failure?: DomainFailure; notice?: string } = {}) => {
@@ -126,19 +126,19 @@ export function staffHelpRoutes(useCases: UseCases) {
 
   app.get('/announcements', validated('query', z.object({ after: z.string().max(200).optional(), notice: z.enum(['published']).optional() })), (c) => {
     const q = c.req.valid('query');
-    return announcementsPage(c, q.after ?? null, q.notice ? { notice: c.var.t('staff.help.saved') } : {});
+    return announcementsPage(c, q.after ?? null, q.notice ? { notice: c.get('t')('staff.help.saved') } : {});
   });
 
   app.post('/announcements', validated('form', z.object({ kind: text(20), titleHr: text(300), bodyHr: text(6000), titleEn: text(300), bodyEn: text(6000), mail: z.string().max(5).optional() })), async (c) => {
     const { mail, ...form } = c.req.valid('form');
-    const result = await announcements.publish(actor(c), { ...form, mail: mail === 'on' }, c.var.meta);
+    const result = await announcements.publish(actor(c), { ...form, mail: mail === 'on' }, c.get('meta'));
     if (result.ok) return c.redirect('/staff/announcements?notice=published', 303);
     if (result.error.kind !== 'invalid') return failurePage(c, result.error);
     return announcementsPage(c, null, { values: form, failure: result.error });
   });
 
   app.post('/announcements/:id/withdraw', idParam, async (c) => {
-    const result = await announcements.withdraw(actor(c), c.req.valid('param').id, c.var.meta);
+    const result = await announcements.withdraw(actor(c), c.req.valid('param').id, c.get('meta'));
     return result.ok ? c.redirect('/staff/announcements', 303) : failurePage(c, result.error);
   });
 
@@ -147,7 +147,7 @@ export function staffHelpRoutes(useCases: UseCases) {
 
 /** A failure beside its field, or above the form; a taken address goes beside the address. */
 function fieldsOf(c: Context<AppEnv>, failure: DomainFailure): { errors: Errors; error: string | undefined } {
-  if (failure.code === 'help.slug_taken') return { errors: { slug: failureMessage(c.var.t, failure.code, failure.details) }, error: undefined };
+  if (failure.code === 'help.slug_taken') return { errors: { slug: failureMessage(c.get('t'), failure.code, failure.details) }, error: undefined };
   const { errors, error } = formErrors(c, failure);
   return { errors, error };
 }

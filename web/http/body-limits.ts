@@ -27,5 +27,6 @@ const LIMITS: ReadonlyArray<readonly [RegExp, number]> = [
 
 export function bodyLimits(tooLarge: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   const limiters = LIMITS.map(([path, maxSize]) => [path, bodyLimit({ maxSize, onError: tooLarge })] as const);
-  return (c, next) => limiters.find(([path]) => path.test(c.req.path))![1](c, next);
+  // A request without a body (GET, HEAD) has nothing to limit.
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limiters.find(([path]) => path.test(c.req.path))![1](c, next));
 }

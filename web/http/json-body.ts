@@ -32,7 +32,7 @@ export function jsonDepth(text: string): number {
  */
 export const jsonBodies: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!WITH_BODY.has(c.req.method) || c.req.raw.body === null || c.req.header('content-length') === '0') return next();
-  const refuse = (status: 400 | 415, code: string, key: 'error.unsupportedType' | 'error.unsupportedMultipart' | 'error.malformedJson') => problemResponse(c, { type: `about:blank#${code}`, title: c.var.t(key), status, code });
+  const refuse = (status: 400 | 415, code: string, key: 'error.unsupportedType' | 'error.unsupportedMultipart' | 'error.malformedJson') => problemResponse(c, { type: `about:blank#${code}`, title: c.get('t')(key), status, code });
   const type = c.req.header('content-type') ?? '';
   if (UPLOAD_PATHS.test(c.req.path)) return /^multipart\/form-data\s*;/iu.test(type) ? next() : refuse(415, 'unsupported_media_type', 'error.unsupportedMultipart');
   if (!JSON_TYPE.test(type)) return refuse(415, 'unsupported_media_type', 'error.unsupportedType');

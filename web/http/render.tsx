@@ -13,15 +13,16 @@ import { StaffNavigation } from '../../application/backoffice/staff-navigation.j
 const staffNavigation = new StaffNavigation();
 
 export function pageOf(c: Context<AppEnv>): PageContext {
+  const staffAuth = c.get('staffAuth');
   return {
-    t: c.var.t,
-    locale: c.var.locale,
+    t: c.get('t'),
+    locale: c.get('locale'),
     path: new URL(c.req.url).pathname,
-    userName: c.var.auth?.user.name ?? null,
-    staffName: c.var.auth ? null : (c.var.staffAuth?.staff.name ?? null),
-    areas: c.var.areas ?? null,
-    productNames: c.var.productNames ?? null,
-    staffAreas: c.var.staffAuth && !c.var.auth ? staffNavigation.areas(c.var.staffAuth.actor) : null,
+    userName: c.get('auth')?.user.name ?? null,
+    staffName: c.get('auth') ? null : (c.get('staffAuth')?.staff.name ?? null),
+    areas: c.get('areas') ?? null,
+    productNames: c.get('productNames') ?? null,
+    staffAreas: staffAuth && !c.get('auth') ? staffNavigation.areas(staffAuth.actor) : null,
   };
 }
 
@@ -31,7 +32,7 @@ export function html(c: Context<AppEnv>, node: JSX.Element, status: ContentfulSt
 
 export function failurePage(c: Context<AppEnv>, failure: DomainFailure): Response | Promise<Response> {
   if (failure.kind === 'rate_limited') c.header('retry-after', String(failure.details.seconds ?? 60));
-  return html(c, <ErrorPage page={pageOf(c)} message={failureMessage(c.var.t, failure.code, failure.details)} status={FAILURE_STATUS[failure.kind]} />, FAILURE_STATUS[failure.kind]);
+  return html(c, <ErrorPage page={pageOf(c)} message={failureMessage(c.get('t'), failure.code, failure.details)} status={FAILURE_STATUS[failure.kind]} />, FAILURE_STATUS[failure.kind]);
 }
 
 /** Only a path on this site may be a redirect target. */
@@ -41,7 +42,7 @@ export function safeNext(value: unknown, fallback = '/'): string {
 
 /** Every failure on a named field goes beside that field (and in the form's summary); anything else above the form. */
 export function formErrors(c: Context<AppEnv>, failure: DomainFailure): { errors: Errors; error?: string } {
-  const fields = fieldProblemsOf(failure, c.var.t);
-  if (!fields.length) return { errors: {}, error: failureMessage(c.var.t, failure.code, failure.details) };
+  const fields = fieldProblemsOf(failure, c.get('t'));
+  if (!fields.length) return { errors: {}, error: failureMessage(c.get('t'), failure.code, failure.details) };
   return { errors: Object.fromEntries(fields.map((f) => [f.field, f.message])) };
 }

@@ -19,8 +19,8 @@ export function validated<T extends ZodType, Target extends keyof ValidationTarg
     if (result.success) return;
     const ctx = c as unknown as Context<AppEnv>;
     if (onInvalid) return onInvalid(ctx, result.error.issues);
-    const errors = fieldErrorsOf(result.error.issues, ctx.var.t);
-    return new Response(JSON.stringify({ type: 'about:blank#validation', title: ctx.var.t('validation.invalid'), status: 422, code: 'validation', errors }), {
+    const errors = fieldErrorsOf(result.error.issues, ctx.get('t'));
+    return new Response(JSON.stringify({ type: 'about:blank#validation', title: ctx.get('t')('validation.invalid'), status: 422, code: 'validation', errors }), {
       status: 422,
       headers: { 'content-type': 'application/problem+json; charset=utf-8' },
     });

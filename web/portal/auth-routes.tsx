@@ -25,24 +25,24 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
 
   app.get('/sign-in', (c) => {
     const next = safeNext(c.req.query('next'), '/dashboard');
-    if (c.var.auth) return c.redirect(next, 303);
-    const notices = { out: c.var.t('signIn.signedOut'), changed: c.var.t('signIn.passwordChanged'), expired: c.var.t('signIn.expired') };
-    const notice = notices[c.req.query('notice') as keyof typeof notices] ?? (next !== '/dashboard' ? c.var.t('signIn.deepLink') : undefined);
+    if (c.get('auth')) return c.redirect(next, 303);
+    const notices = { out: c.get('t')('signIn.signedOut'), changed: c.get('t')('signIn.passwordChanged'), expired: c.get('t')('signIn.expired') };
+    const notice = notices[c.req.query('notice') as keyof typeof notices] ?? (next !== '/dashboard' ? c.get('t')('signIn.deepLink') : undefined);
     return html(c, <SignInPage page={pageOf(c)} notice={notice} next={next === '/dashboard' ? undefined : next} />);
   });
 
   app.post(
     '/sign-in',
-    validated('form', signInForm, (c) => html(c, <SignInPage page={pageOf(c)} error={c.var.t('failure.auth.invalid_credentials')} />, 422)),
+    validated('form', signInForm, (c) => html(c, <SignInPage page={pageOf(c)} error={c.get('t')('failure.auth.invalid_credentials')} />, 422)),
     async (c) => {
       const form = c.req.valid('form');
       // The code in the same form still works (both factors at once); the page asks it on a second step.
-      const result = form.code.trim() ? await useCases.signIn.execute(form, c.var.meta) : await useCases.signIn.begin(form, c.var.meta);
+      const result = form.code.trim() ? await useCases.signIn.execute(form, c.get('meta')) : await useCases.signIn.begin(form, c.get('meta'));
       const next = safeNext(form.next, '/dashboard');
       if (!result.ok) {
         if (result.error.kind === 'rate_limited') c.header('retry-after', String(result.error.details.seconds));
         const status = result.error.kind === 'rate_limited' ? 429 : 401;
-        return html(c, <SignInPage page={pageOf(c)} email={form.email} next={form.next ? next : undefined} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, status);
+        return html(c, <SignInPage page={pageOf(c)} email={form.email} next={form.next ? next : undefined} error={failureMessage(c.get('t'), result.error.code, result.error.details)} />, status);
       }
       if (!('token' in result.value)) return html(c, <SecondStepPage page={pageOf(c)} challenge={result.value.challenge} next={form.next ? next : undefined} />);
       return signedIn(c, result.value.token, next);
@@ -52,10 +52,10 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
   app.post('/sign-in/code', validated('form', z.object({ challenge: z.string().max(1000).default(''), code: z.string().max(40).default(''), next: z.string().max(500).optional() })), async (c) => {
     const form = c.req.valid('form');
     const next = safeNext(form.next, '/dashboard');
-    const result = await useCases.signIn.complete(form, c.var.meta);
+    const result = await useCases.signIn.complete(form, c.get('meta'));
     if (result.ok) return signedIn(c, result.value.token, next);
     if (result.error.kind === 'rate_limited') c.header('retry-after', String(result.error.details.seconds));
-    const message = failureMessage(c.var.t, result.error.code, result.error.details);
+    const message = failureMessage(c.get('t'), result.error.code, result.error.details);
     if (result.error.code === 'auth.second_step_expired') return html(c, <SignInPage page={pageOf(c)} next={form.next ? next : undefined} error={message} />, 401);
     return html(c, <SecondStepPage page={pageOf(c)} challenge={form.challenge} next={form.next ? next : undefined} error={message} />, result.error.kind === 'rate_limited' ? 429 : 401);
   });
@@ -63,14 +63,14 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
   /** A new token on every sign-in; a token the browser had before is ended, not reused. */
   async function signedIn(c: Context<AppEnv>, token: string, next: string) {
     const previous = readCookie(c, 'session', secure);
-    if (previous) await useCases.signOut.execute('user', previous, c.var.meta);
+    if (previous) await useCases.signOut.execute('user', previous, c.get('meta'));
     writeCookie(c, 'session', token, secure);
     return c.redirect(next, 303);
   }
 
   app.post('/sign-out', async (c) => {
     const token = readCookie(c, 'session', secure);
-    if (token) await useCases.signOut.execute('user', token, c.var.meta);
+    if (token) await useCases.signOut.execute('user', token, c.get('meta'));
     clearCookie(c, 'session', secure);
     return c.redirect('/sign-in?notice=out', 303);
   });
@@ -79,7 +79,7 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
     const { locale, next } = c.req.valid('form');
     if (isLocale(locale)) {
       writeCookie(c, 'lang', locale, secure, 365 * 24 * 3600);
-      await useCases.setPreferredLanguage.execute(c.var.actor, locale);
+      await useCases.setPreferredLanguage.execute(c.get('actor'), locale);
     }
     return c.redirect(safeNext(next, '/'), 303);
   });
@@ -88,13 +88,13 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
 
   app.post(
     '/password-reset',
-    validated('form', resetRequestForm, (c, issues) => html(c, <ResetRequestPage page={pageOf(c)} errors={errorsFrom(issues, c.var.t)} />, 422)),
+    validated('form', resetRequestForm, (c, issues) => html(c, <ResetRequestPage page={pageOf(c)} errors={errorsFrom(issues, c.get('t'))} />, 422)),
     async (c) => {
       const { email } = c.req.valid('form');
-      const result = await useCases.requestPasswordReset.execute({ email }, c.var.meta);
+      const result = await useCases.requestPasswordReset.execute({ email }, c.get('meta'));
       if (!result.ok) {
         if (result.error.kind === 'rate_limited') return failurePage(c, result.error);
-        const message = failureMessage(c.var.t, result.error.code, result.error.details);
+        const message = failureMessage(c.get('t'), result.error.code, result.error.details);
         return html(c, <ResetRequestPage page={pageOf(c)} email={email} errors={{ email: message }} />, 422);
       }
       return c.redirect('/password-reset?sent=1', 303);
@@ -110,19 +110,19 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
   app.post(
     '/password-reset/:token',
     validated('form', resetConfirmForm, (c, issues) =>
-      html(c, <ResetConfirmPage page={pageOf(c)} token={c.req.param('token') ?? ''} usable errors={errorsFrom(issues, c.var.t)} />, 422),
+      html(c, <ResetConfirmPage page={pageOf(c)} token={c.req.param('token') ?? ''} usable errors={errorsFrom(issues, c.get('t'))} />, 422),
     ),
     async (c) => {
       const parsed = tokenParam.safeParse(c.req.param());
       if (!parsed.success) return html(c, <ResetConfirmPage page={pageOf(c)} token="" usable={false} />, 404);
       const { password, confirm } = c.req.valid('form');
       const token = parsed.data.token;
-      const mismatch = password !== confirm ? { confirm: c.var.t('failure.password.mismatch') } : {};
-      const result = password !== confirm ? await useCases.resetPassword.check(token, password) : await useCases.resetPassword.execute({ token, password }, c.var.meta);
+      const mismatch = password !== confirm ? { confirm: c.get('t')('failure.password.mismatch') } : {};
+      const result = password !== confirm ? await useCases.resetPassword.check(token, password) : await useCases.resetPassword.execute({ token, password }, c.get('meta'));
       if (!result.ok) {
         if (result.error.kind === 'rate_limited') return failurePage(c, result.error);
         if (result.error.code === 'reset.link_invalid') return html(c, <ResetConfirmPage page={pageOf(c)} token="" usable={false} />, 422);
-        const message = failureMessage(c.var.t, result.error.code, result.error.details);
+        const message = failureMessage(c.get('t'), result.error.code, result.error.details);
         return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={{ password: message, ...mismatch }} />, 422);
       }
       if (!('session' in result.value)) return html(c, <ResetConfirmPage page={pageOf(c)} token={token} usable errors={mismatch} />, 422);

@@ -53,15 +53,15 @@ export function contactRoutes(useCases: UseCases) {
   app.get('/accounts/:accountId/contacts', accountParam, validated('query', z.object({ ...listQuery, notice: z.enum(['removed']).optional() }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await contacts.list(c.var.actor, accountId, listPaging(query));
+    const result = await contacts.list(c.get('actor'), accountId, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    const notice = query.notice ? c.var.t('contacts.removed') : undefined;
+    const notice = query.notice ? c.get('t')('contacts.removed') : undefined;
     return html(c, <ContactsPage page={pageOf(c)} accountId={accountId} contacts={result.value.items} next={result.value.next} now={now()} notice={notice} list={query} />);
   });
 
   app.get('/accounts/:accountId/contacts/new', accountParam, async (c) => {
     const { accountId } = c.req.valid('param');
-    const choices = await contacts.choices(c.var.actor, accountId);
+    const choices = await contacts.choices(c.get('actor'), accountId);
     if (!choices.ok) return failurePage(c, choices.error);
     return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} />);
   });
@@ -69,9 +69,9 @@ export function contactRoutes(useCases: UseCases) {
   app.post('/accounts/:accountId/contacts', accountParam, validated('form', contactForm), async (c) => {
     const { accountId } = c.req.valid('param');
     const input = contactInput(c.req.valid('form'));
-    const result = await contacts.add(c.var.actor, accountId, input, c.var.meta);
+    const result = await contacts.add(c.get('actor'), accountId, input, c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/contacts/${result.value.id}?notice=${result.value.login ? 'invited' : 'saved'}`, 303);
-    const choices = await contacts.choices(c.var.actor, accountId);
+    const choices = await contacts.choices(c.get('actor'), accountId);
     if (!isFormError(result.error) || !choices.ok) return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
     return html(c, <NewContactPage page={pageOf(c)} accountId={accountId} choices={choices.value} values={input} errors={errors} error={error} />, FAILURE_STATUS[result.error.kind]);
@@ -79,21 +79,21 @@ export function contactRoutes(useCases: UseCases) {
 
   app.get('/accounts/:accountId/contacts/:contactId', contactParam, validated('query', z.object({ notice: z.enum(['invited', 'saved']).optional(), confirm: z.enum(['remove']).optional() })), async (c) => {
     const { accountId, contactId } = c.req.valid('param');
-    const shown = await contacts.show(c.var.actor, accountId, contactId);
+    const shown = await contacts.show(c.get('actor'), accountId, contactId);
     if (!shown.ok) return failurePage(c, shown.error);
-    const choices = shown.value.mayManage ? await contacts.choices(c.var.actor, accountId) : null;
+    const choices = shown.value.mayManage ? await contacts.choices(c.get('actor'), accountId) : null;
     const { notice } = c.req.valid('query');
-    const message = notice === 'invited' ? c.var.t('contacts.invited', { email: shown.value.contact.email }) : notice === 'saved' ? c.var.t('contacts.saved') : undefined;
+    const message = notice === 'invited' ? c.get('t')('contacts.invited', { email: shown.value.contact.email }) : notice === 'saved' ? c.get('t')('contacts.saved') : undefined;
     return html(c, <ContactPage page={pageOf(c)} accountId={accountId} contact={shown.value.contact} now={now()} choices={choices?.ok ? choices.value : null} notice={message} confirmRemove={c.req.valid('query').confirm === 'remove'} />);
   });
 
   app.post('/accounts/:accountId/contacts/:contactId', contactParam, validated('form', contactForm), async (c) => {
     const { accountId, contactId } = c.req.valid('param');
     const input = contactInput(c.req.valid('form'));
-    const result = await contacts.update(c.var.actor, accountId, contactId, input, c.var.meta);
+    const result = await contacts.update(c.get('actor'), accountId, contactId, input, c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/contacts/${contactId}?notice=saved`, 303);
-    const shown = await contacts.show(c.var.actor, accountId, contactId);
-    const choices = await contacts.choices(c.var.actor, accountId);
+    const shown = await contacts.show(c.get('actor'), accountId, contactId);
+    const choices = await contacts.choices(c.get('actor'), accountId);
     if (!isFormError(result.error) || !shown.ok || !choices.ok) return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
     const values = { ...input, email: shown.value.contact.email, login: shown.value.contact.login };
@@ -102,14 +102,14 @@ export function contactRoutes(useCases: UseCases) {
 
   app.post('/accounts/:accountId/contacts/:contactId/invite', contactParam, async (c) => {
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.invite(c.var.actor, accountId, contactId, c.var.meta);
+    const result = await contacts.invite(c.get('actor'), accountId, contactId, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/accounts/${accountId}/contacts/${contactId}?notice=invited`, 303);
   });
 
   app.post('/accounts/:accountId/contacts/:contactId/remove', contactParam, async (c) => {
     const { accountId, contactId } = c.req.valid('param');
-    const result = await contacts.remove(c.var.actor, accountId, contactId, c.var.meta);
+    const result = await contacts.remove(c.get('actor'), accountId, contactId, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/accounts/${accountId}/contacts?notice=removed`, 303);
   });
@@ -135,7 +135,7 @@ export function invitationRoutes(useCases: UseCases, secure: boolean) {
     const shown = await invitations.show(token);
     if (!shown.ok) return failurePage(c, shown.error);
     const { contact, account, hasSignIn } = shown.value;
-    const signedInAs = c.var.auth?.user.email ?? null;
+    const signedInAs = c.get('auth')?.user.email ?? null;
     return html(c, <InvitationPage page={pageOf(c)} token={token} contact={contact} account={account} hasSignIn={hasSignIn} signedInAs={signedInAs} errors={extra.errors ?? {}} error={extra.error} />, status);
   };
 
@@ -143,10 +143,10 @@ export function invitationRoutes(useCases: UseCases, secure: boolean) {
 
   app.post('/invitations/:token', validated('param', tokenParam, invalidLink), validated('form', z.object({ name: z.string().max(200).default(''), password: z.string().max(1024).default('') })), async (c) => {
     const { token } = c.req.valid('param');
-    const result = await invitations.acceptAsNewcomer(token, c.req.valid('form'), c.var.meta);
+    const result = await invitations.acceptAsNewcomer(token, c.req.valid('form'), c.get('meta'));
     if (result.ok) {
       const previous = readCookie(c, 'session', secure);
-      if (previous) await useCases.signOut.execute('user', previous, c.var.meta);
+      if (previous) await useCases.signOut.execute('user', previous, c.get('meta'));
       writeCookie(c, 'session', result.value.token, secure);
       return c.redirect('/dashboard', 303);
     }
@@ -157,8 +157,8 @@ export function invitationRoutes(useCases: UseCases, secure: boolean) {
 
   app.post('/invitations/:token/accept', validated('param', tokenParam, invalidLink), async (c) => {
     const { token } = c.req.valid('param');
-    if (!c.var.auth) return c.redirect(`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`, 303);
-    const result = await invitations.acceptSignedIn(c.var.actor, token, c.var.meta);
+    if (!c.get('auth')) return c.redirect(`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`, 303);
+    const result = await invitations.acceptSignedIn(c.get('actor'), token, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/dashboard?account=${result.value.accountId}`, 303);
   });

@@ -28,38 +28,38 @@ export function profileRoutes(useCases: UseCases) {
   const { profile, emailChange } = useCases;
 
   app.get('/accounts/:accountId/profile', accountParam, validated('query', z.object({ notice: z.enum(['saved']).optional() })), async (c) => {
-    const shown = await profile.show(c.var.actor, c.req.valid('param').accountId);
+    const shown = await profile.show(c.get('actor'), c.req.valid('param').accountId);
     if (!shown.ok) return failurePage(c, shown.error);
-    const notice = c.req.valid('query').notice ? c.var.t('profile.saved') : undefined;
+    const notice = c.req.valid('query').notice ? c.get('t')('profile.saved') : undefined;
     return html(c, <ProfilePage page={pageOf(c)} {...shown.value} notice={notice} />);
   });
 
   app.post('/accounts/:accountId/profile', accountParam, validated('form', profileForm), async (c) => {
     const { accountId } = c.req.valid('param');
     const form = c.req.valid('form');
-    const result = await profile.update(c.var.actor, accountId, form, c.var.meta);
+    const result = await profile.update(c.get('actor'), accountId, form, c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/profile?notice=saved`, 303);
-    const shown = await profile.show(c.var.actor, accountId);
+    const shown = await profile.show(c.get('actor'), accountId);
     if (result.error.kind !== 'invalid' || !shown.ok) return failurePage(c, result.error);
     return html(c, <ProfilePage page={pageOf(c)} {...shown.value} values={form} errors={formErrors(c, result.error).errors} />, 422);
   });
 
   app.get('/accounts/:accountId/email-change', accountParam, validated('query', z.object({ notice: z.enum(['sent']).optional() })), async (c) => {
     const { accountId } = c.req.valid('param');
-    const current = await emailChange.current(c.var.actor, accountId);
-    const shown = await profile.show(c.var.actor, accountId);
+    const current = await emailChange.current(c.get('actor'), accountId);
+    const shown = await profile.show(c.get('actor'), accountId);
     if (!current.ok) return failurePage(c, current.error);
     if (!shown.ok) return failurePage(c, shown.error);
-    const notice = c.req.valid('query').notice ? c.var.t('emailChange.sent') : undefined;
+    const notice = c.req.valid('query').notice ? c.get('t')('emailChange.sent') : undefined;
     return html(c, <OwnerEmailChangePage page={pageOf(c)} account={shown.value.account} current={current.value} notice={notice} />);
   });
 
   app.post('/accounts/:accountId/email-change', accountParam, validated('form', z.object({ newEmail: z.string().max(254).default(''), password: z.string().max(1024).default(''), document: fileField })), async (c) => {
     const { accountId } = c.req.valid('param');
     const form = c.req.valid('form');
-    const result = await emailChange.requestAsOwner(c.var.actor, accountId, { newEmail: form.newEmail, password: form.password, document: await bytesOf(form.document) }, c.var.meta);
+    const result = await emailChange.requestAsOwner(c.get('actor'), accountId, { newEmail: form.newEmail, password: form.password, document: await bytesOf(form.document) }, c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/email-change?notice=sent`, 303);
-    const shown = await profile.show(c.var.actor, accountId);
+    const shown = await profile.show(c.get('actor'), accountId);
     if (result.error.kind === 'forbidden' || !shown.ok) return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
     return html(c, <OwnerEmailChangePage page={pageOf(c)} account={shown.value.account} current={null} newEmail={form.newEmail} errors={errors} error={error} />, FAILURE_STATUS[result.error.kind]);
@@ -81,7 +81,7 @@ export function publicEmailChangeRoutes(useCases: UseCases) {
 
   app.post('/email-change', validated('form', z.object({ oib: z.string().max(20).default(''), newEmail: z.string().max(254).default(''), document: fileField })), async (c) => {
     const form = c.req.valid('form');
-    const result = await emailChange.requestPublic({ oib: form.oib, newEmail: form.newEmail, document: await bytesOf(form.document) }, c.var.meta);
+    const result = await emailChange.requestPublic({ oib: form.oib, newEmail: form.newEmail, document: await bytesOf(form.document) }, c.get('meta'));
     if (result.ok) return html(c, <PublicEmailChangePage page={pageOf(c)} sent />);
     if (result.error.kind === 'rate_limited') return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
@@ -97,7 +97,7 @@ export function publicEmailChangeRoutes(useCases: UseCases) {
     });
     app.post(`/email-change/${kind}/:token`, tokenParam, async (c) => {
       const { token } = c.req.valid('param');
-      const result = kind === 'confirm' ? await emailChange.confirm(token, c.var.meta) : await emailChange.cancel(token, c.var.meta);
+      const result = kind === 'confirm' ? await emailChange.confirm(token, c.get('meta')) : await emailChange.cancel(token, c.get('meta'));
       if (!result.ok) return failurePage(c, result.error);
       return html(c, <EmailChangeLinkPage page={pageOf(c)} kind={kind} token={token} accountName="" newEmail={result.value.newEmail} done />);
     });

@@ -44,7 +44,7 @@ export function orderRoutes(useCases: UseCases) {
 
   app.post(
     '/order',
-    validated('form', publicForm, async (c) => html(c, <PublicOrderPage page={pageOf(c)} products={await useCases.listCatalog.execute()} error={c.var.t('validation.too_long')} />, 422)),
+    validated('form', publicForm, async (c) => html(c, <PublicOrderPage page={pageOf(c)} products={await useCases.listCatalog.execute()} error={c.get('t')('validation.too_long')} />, 422)),
     async (c) => {
       const form = c.req.valid('form') as Record<string, string>;
       const result = await useCases.placeOrder.asNewcomer(
@@ -63,7 +63,7 @@ export function orderRoutes(useCases: UseCases) {
             vatRegistered: form.vatRegistered === 'yes',
           },
         },
-        c.var.meta,
+        c.get('meta'),
       );
       if (result.ok) return c.redirect(`/order/thanks?r=${encodeURIComponent(result.value.receipt)}`, 303);
       if (result.error.kind === 'rate_limited') return failurePage(c, result.error);

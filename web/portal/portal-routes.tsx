@@ -25,7 +25,7 @@ import { ticketRoutes } from './ticket-routes.js';
  * a form sent after the session expired starts again from the dashboard).
  */
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.var.auth) return next();
+  if (c.get('auth')) return next();
   const hadSession = /(?:^|;\s*)(?:__Host-)?session=/u.test(c.req.header('cookie') ?? '');
   const url = new URL(c.req.url);
   const back = c.req.method === 'GET' ? `next=${encodeURIComponent(url.pathname + url.search)}` : '';
@@ -48,15 +48,15 @@ export function portalRoutes(useCases: UseCases, secure = false) {
   app.use('/security/*', noStore, requireUser);
   app.use('/accounts/:accountId/*', async (c, next) => {
     const accountId = c.req.param('accountId');
-    if (accountId && z.uuid().safeParse(accountId).success) c.set('areas', useCases.accountNavigation.areas(c.var.actor, accountId));
+    if (accountId && z.uuid().safeParse(accountId).success) c.set('areas', useCases.accountNavigation.areas(c.get('actor'), accountId));
     return next();
   });
 
   app.get('/dashboard', validated('query', z.object({ account: z.uuid().optional(), welcome: z.literal('1').optional() }), notFound), async (c) => {
-    const result = await useCases.portfolio.dashboard(c.var.actor, c.req.valid('query').account ?? null);
+    const result = await useCases.portfolio.dashboard(c.get('actor'), c.req.valid('query').account ?? null);
     if (!result.ok) return failurePage(c, result.error);
     const { accounts, notices, overview } = result.value;
-    if (overview) c.set('areas', useCases.accountNavigation.areas(c.var.actor, overview.account.id));
+    if (overview) c.set('areas', useCases.accountNavigation.areas(c.get('actor'), overview.account.id));
     return html(c, <DashboardPage page={pageOf(c)} accounts={accounts} overview={overview} notices={notices} iban={useCases.billing.billing.iban} welcome={c.req.valid('query').welcome === '1'} />);
   });
 
@@ -65,14 +65,14 @@ export function portalRoutes(useCases: UseCases, secure = false) {
 
   app.get('/accounts/:accountId/services', accountParam, after, async (c) => {
     const { accountId } = c.req.valid('param');
-    const result = await useCases.portfolio.services(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    const result = await useCases.portfolio.services(c.get('actor'), accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <ServicesPage page={pageOf(c)} accountId={accountId} services={result.value.items} next={result.value.next} />);
   });
 
   app.get('/accounts/:accountId/services/:serviceId', itemParam('serviceId'), async (c) => {
     const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
-    const result = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
+    const result = await useCases.portfolio.service(c.get('actor'), accountId, serviceId);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={result.value.service} mayReveal={result.value.mayReveal} />);
   });
@@ -81,7 +81,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
   // showing is a reveal in the audit log. A link from another site only gets the button (no reveal it did not ask for).
   app.post('/accounts/:accountId/services/:serviceId/credentials', itemParam('serviceId'), async (c) => {
     const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
-    const shown = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
+    const shown = await useCases.portfolio.service(c.get('actor'), accountId, serviceId);
     if (!shown.ok) return failurePage(c, shown.error);
     if (!shown.value.mayReveal) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
     return c.redirect(`/accounts/${accountId}/services/${serviceId}/credentials`, 303);
@@ -89,43 +89,43 @@ export function portalRoutes(useCases: UseCases, secure = false) {
 
   app.get('/accounts/:accountId/services/:serviceId/credentials', itemParam('serviceId'), async (c) => {
     const { accountId, serviceId } = c.req.valid('param') as { accountId: string; serviceId: string };
-    const shown = await useCases.portfolio.service(c.var.actor, accountId, serviceId);
+    const shown = await useCases.portfolio.service(c.get('actor'), accountId, serviceId);
     if (!shown.ok) return failurePage(c, shown.error);
     const site = c.req.header('sec-fetch-site');
     if (site === 'cross-site' || site === 'same-site') return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={shown.value.service} mayReveal={shown.value.mayReveal} />);
-    const credentials = await useCases.portfolio.revealCredentials(c.var.actor, accountId, serviceId, c.var.meta);
+    const credentials = await useCases.portfolio.revealCredentials(c.get('actor'), accountId, serviceId, c.get('meta'));
     if (!credentials.ok) return failurePage(c, credentials.error);
     return html(c, <ServicePage page={pageOf(c)} accountId={accountId} service={shown.value.service} mayReveal credentials={credentials.value} />);
   });
 
   app.get('/accounts/:accountId/domains', accountParam, after, async (c) => {
     const { accountId } = c.req.valid('param');
-    const result = await useCases.portfolio.domains(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    const result = await useCases.portfolio.domains(c.get('actor'), accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <DomainsPage page={pageOf(c)} accountId={accountId} domains={result.value.items} next={result.value.next} />);
   });
 
   app.get('/accounts/:accountId/domains/:domainId', itemParam('domainId'), async (c) => {
     const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
-    const result = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
+    const result = await useCases.portfolio.domain(c.get('actor'), accountId, domainId);
     if (!result.ok) return failurePage(c, result.error);
-    const notice = c.req.query('notice') === 'saved' ? c.var.t('domains.nameserversSaved') : undefined;
-    return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={result.value} mayManage={useCases.serviceActions.mayManageDomain(c.var.actor, accountId, domainId)} notice={notice} />);
+    const notice = c.req.query('notice') === 'saved' ? c.get('t')('domains.nameserversSaved') : undefined;
+    return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={result.value} mayManage={useCases.serviceActions.mayManageDomain(c.get('actor'), accountId, domainId)} notice={notice} />);
   });
 
   // The form's address opened on its own (a reload after an error) shows the domain again.
   app.get('/accounts/:accountId/domains/:domainId/nameservers', itemParam('domainId'), async (c) => {
     const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
-    const domain = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
+    const domain = await useCases.portfolio.domain(c.get('actor'), accountId, domainId);
     return domain.ok ? c.redirect(`/accounts/${accountId}/domains/${domainId}`, 303) : failurePage(c, domain.error);
   });
 
   app.post('/accounts/:accountId/domains/:domainId/nameservers', itemParam('domainId'), validated('form', z.object({ nameservers: z.string().max(400).default('') })), async (c) => {
     const { accountId, domainId } = c.req.valid('param') as { accountId: string; domainId: string };
     const { nameservers } = c.req.valid('form');
-    const result = await useCases.serviceActions.setNameservers(c.var.actor, accountId, domainId, nameservers, c.var.meta);
+    const result = await useCases.serviceActions.setNameservers(c.get('actor'), accountId, domainId, nameservers, c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/domains/${domainId}?notice=saved`, 303);
-    const domain = await useCases.portfolio.domain(c.var.actor, accountId, domainId);
+    const domain = await useCases.portfolio.domain(c.get('actor'), accountId, domainId);
     if (result.error.kind !== 'invalid' || !domain.ok) return failurePage(c, result.error);
     return html(c, <DomainPage page={pageOf(c)} accountId={accountId} domain={domain.value} mayManage nameservers={nameservers} error={formErrors(c, result.error).errors['nameservers']} />, 422);
   });
@@ -133,23 +133,23 @@ export function portalRoutes(useCases: UseCases, secure = false) {
   app.get('/accounts/:accountId/orders', accountParam, validated('query', z.object({ after: z.string().max(200).optional(), placed: z.string().max(40).optional() })), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await useCases.portfolio.orders(c.var.actor, accountId, query.after ?? null);
+    const result = await useCases.portfolio.orders(c.get('actor'), accountId, query.after ?? null);
     if (!result.ok) return failurePage(c, result.error);
-    const notice = query.placed && /^N-\d{4}-\d{6}$/u.test(query.placed) ? c.var.t('order.placed', { number: query.placed }) : undefined;
+    const notice = query.placed && /^N-\d{4}-\d{6}$/u.test(query.placed) ? c.get('t')('order.placed', { number: query.placed }) : undefined;
     return html(c, <OrdersPage page={pageOf(c)} accountId={accountId} orders={result.value.items} next={result.value.next} notice={notice} />);
   });
 
   app.get('/accounts/:accountId/quotes', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'open', 'accepted']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await useCases.billing.quotes(c.var.actor, accountId, listPaging(query), query.status);
+    const result = await useCases.billing.quotes(c.get('actor'), accountId, listPaging(query), query.status);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} filter={query.status} next={result.value.next} list={query} />);
   });
 
   app.get('/accounts/:accountId/quotes/:quoteId', validated('param', z.object({ accountId: z.uuid(), quoteId: z.uuid() }), notFound), async (c) => {
     const { accountId, quoteId } = c.req.valid('param');
-    const result = await useCases.billing.quote(c.var.actor, accountId, quoteId);
+    const result = await useCases.billing.quote(c.get('actor'), accountId, quoteId);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <QuotePage page={pageOf(c)} accountId={accountId} quote={result.value} billing={useCases.billing.billing} />);
   });
@@ -157,67 +157,67 @@ export function portalRoutes(useCases: UseCases, secure = false) {
   app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await useCases.billing.invoices(c.var.actor, accountId, query.status, listPaging(query));
+    const result = await useCases.billing.invoices(c.get('actor'), accountId, query.status, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={query.status} next={result.value.next} list={query} years={yearsBack(new Date())} />);
   });
 
   app.get('/accounts/:accountId/invoices/archive/:year', validated('param', z.object({ accountId: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) }), notFound), async (c) => {
     const { accountId, year } = c.req.valid('param');
-    const result = await useCases.billing.invoicesOfYear(c.var.actor, accountId, year);
+    const result = await useCases.billing.invoicesOfYear(c.get('actor'), accountId, year);
     return result.ok ? zipResponse(result.value.fileName, result.value.files) : failurePage(c, result.error);
   });
 
   app.get('/accounts/:accountId/invoices/:invoiceId', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
     const { accountId, invoiceId } = c.req.valid('param');
-    const result = await useCases.billing.invoice(c.var.actor, accountId, invoiceId);
+    const result = await useCases.billing.invoice(c.get('actor'), accountId, invoiceId);
     if (!result.ok) return failurePage(c, result.error);
-    const delivery = await useCases.deliveries.forClient(c.var.actor, accountId, invoiceId);
+    const delivery = await useCases.deliveries.forClient(c.get('actor'), accountId, invoiceId);
     return html(c, <InvoicePage page={pageOf(c)} accountId={accountId} invoice={result.value} billing={useCases.billing.billing} delivery={delivery.ok ? delivery.value : null} />);
   });
 
   app.get('/accounts/:accountId/invoices/:invoiceId/pdf', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
     const { accountId, invoiceId } = c.req.valid('param');
-    const result = await useCases.billing.invoicePdf(c.var.actor, accountId, invoiceId);
+    const result = await useCases.billing.invoicePdf(c.get('actor'), accountId, invoiceId);
     return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
   });
 
   app.get('/accounts/:accountId/invoices/:invoiceId/ubl', validated('param', z.object({ accountId: z.uuid(), invoiceId: z.uuid() }), notFound), async (c) => {
     const { accountId, invoiceId } = c.req.valid('param');
-    const result = await useCases.billing.invoiceUbl(c.var.actor, accountId, invoiceId);
+    const result = await useCases.billing.invoiceUbl(c.get('actor'), accountId, invoiceId);
     return result.ok ? documentResponse({ fileName: result.value.fileName, bytes: result.value.bytes, type: result.value.mediaType }) : failurePage(c, result.error);
   });
 
   app.get('/accounts/:accountId/quotes/:quoteId/pdf', validated('param', z.object({ accountId: z.uuid(), quoteId: z.uuid() }), notFound), async (c) => {
     const { accountId, quoteId } = c.req.valid('param');
-    const result = await useCases.billing.quotePdf(c.var.actor, accountId, quoteId);
+    const result = await useCases.billing.quotePdf(c.get('actor'), accountId, quoteId);
     return result.ok ? pdfResponse(result.value) : failurePage(c, result.error);
   });
 
   app.get('/sessions', validated('query', z.object({ ended: z.string().max(5).optional(), end: z.string().regex(/^[0-9a-f]{64}$/u).optional() }), notFound), async (c) => {
-    const result = await useCases.manageSessions.list(c.var.actor);
+    const result = await useCases.manageSessions.list(c.get('actor'));
     if (!result.ok) return failurePage(c, result.error);
     const query = c.req.valid('query');
-    const notice = query.ended ? c.var.t('sessions.ended') : undefined;
-    return html(c, <SessionsPage page={pageOf(c)} sessions={result.value} currentId={c.var.auth!.session.id} notice={notice} end={query.end} />);
+    const notice = query.ended ? c.get('t')('sessions.ended') : undefined;
+    return html(c, <SessionsPage page={pageOf(c)} sessions={result.value} currentId={c.get('auth')!.session.id} notice={notice} end={query.end} />);
   });
 
   app.post('/sessions/:sessionId/end', validated('param', z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/u) }), notFound), async (c) => {
-    const result = await useCases.manageSessions.end(c.var.actor, c.req.valid('param').sessionId, c.var.meta);
+    const result = await useCases.manageSessions.end(c.get('actor'), c.req.valid('param').sessionId, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect('/sessions?ended=1', 303);
   });
 
   app.get('/accounts/:accountId/audit', accountParam, after, async (c) => {
     const { accountId } = c.req.valid('param');
-    const result = await useCases.accountAuditLog.execute(c.var.actor, accountId, c.req.valid('query').after ?? null);
+    const result = await useCases.accountAuditLog.execute(c.get('actor'), accountId, c.req.valid('query').after ?? null);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <AccountAuditPage page={pageOf(c)} accountId={accountId} entries={result.value.items} people={result.value.people} next={result.value.next} />);
   });
 
   app.get('/accounts/:accountId/tokens', accountParam, validated('query', z.object({ revoke: z.uuid().optional() }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
-    const result = await useCases.apiTokens.list(c.var.actor, accountId);
+    const result = await useCases.apiTokens.list(c.get('actor'), accountId);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={result.value} revoke={c.req.valid('query').revoke} />);
   });
@@ -226,9 +226,9 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     const { accountId } = c.req.valid('param');
     const form = c.req.valid('form');
     const permissions = form.permissions === undefined ? [] : Array.isArray(form.permissions) ? form.permissions : [form.permissions];
-    const created = await useCases.apiTokens.create(c.var.actor, accountId, { name: form.name, permissions }, c.var.meta);
+    const created = await useCases.apiTokens.create(c.get('actor'), accountId, { name: form.name, permissions }, c.get('meta'));
     if (!created.ok && created.error.kind !== 'invalid') return failurePage(c, created.error);
-    const list = await useCases.apiTokens.list(c.var.actor, accountId);
+    const list = await useCases.apiTokens.list(c.get('actor'), accountId);
     if (!list.ok) return failurePage(c, list.error);
     if (!created.ok) return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} errors={formErrors(c, created.error).errors} />, 422);
     return html(c, <TokensPage page={pageOf(c)} accountId={accountId} tokens={list.value} created={created.value.token} />);
@@ -236,21 +236,21 @@ export function portalRoutes(useCases: UseCases, secure = false) {
 
   app.post('/accounts/:accountId/tokens/:tokenId/revoke', validated('param', z.object({ accountId: z.uuid(), tokenId: z.uuid() }), notFound), async (c) => {
     const { accountId, tokenId } = c.req.valid('param');
-    const result = await useCases.apiTokens.revoke(c.var.actor, accountId, tokenId, c.var.meta);
+    const result = await useCases.apiTokens.revoke(c.get('actor'), accountId, tokenId, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/accounts/${accountId}/tokens`, 303);
   });
 
   app.get('/accounts/:accountId/orders/new', accountParam, async (c) => {
     const { accountId } = c.req.valid('param');
-    if (!useCases.placeOrder.mayOrder(c.var.actor, accountId)) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
+    if (!useCases.placeOrder.mayOrder(c.get('actor'), accountId)) return failurePage(c, { kind: 'forbidden', code: 'forbidden', details: {} });
     return html(c, <MemberOrderPage page={pageOf(c)} accountId={accountId} products={await useCases.listCatalog.execute()} />);
   });
 
   app.post('/accounts/:accountId/orders', accountParam, validated('form', cartForm), async (c) => {
     const { accountId } = c.req.valid('param');
     const form = c.req.valid('form') as Record<string, string>;
-    const result = await useCases.placeOrder.asMember(c.var.actor, { accountId, items: cartItems(form), source: 'portal' }, c.var.meta);
+    const result = await useCases.placeOrder.asMember(c.get('actor'), { accountId, items: cartItems(form), source: 'portal' }, c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/orders?placed=${result.value.number}`, 303);
     if (result.error.kind !== 'invalid') return failurePage(c, result.error);
     const { errors, error } = formErrors(c, result.error);
@@ -264,7 +264,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     async (c) => {
       const { accountId } = c.req.valid('param');
       const query = c.req.valid('query');
-      const result = await useCases.accountMails.list(c.var.actor, accountId, listPaging(query));
+      const result = await useCases.accountMails.list(c.get('actor'), accountId, listPaging(query));
       if (!result.ok) return failurePage(c, result.error);
       return html(c, <EmailListPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mails={result.value.items} next={result.value.next} list={query} />);
     },
@@ -275,7 +275,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     validated('param', z.object({ accountId: z.uuid(), mailId: z.uuid() }), notFound),
     async (c) => {
       const { accountId, mailId } = c.req.valid('param');
-      const result = await useCases.accountMails.show(c.var.actor, accountId, mailId);
+      const result = await useCases.accountMails.show(c.get('actor'), accountId, mailId);
       if (!result.ok) return failurePage(c, result.error);
       return html(c, <EmailPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mail={result.value} />);
     },

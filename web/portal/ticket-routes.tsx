@@ -58,13 +58,13 @@ export function ticketRoutes(useCases: UseCases) {
   app.get('/accounts/:accountId/tickets', accountParam, validated('query', z.object(listQuery), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await tickets.list(c.var.actor, accountId, 'all', listPaging(query));
+    const result = await tickets.list(c.get('actor'), accountId, 'all', listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
-    return html(c, <TicketsPage page={pageOf(c)} accountId={accountId} tickets={result.value.items} next={result.value.next} mayOpen={c.var.areas?.openTicket ?? false} list={query} />);
+    return html(c, <TicketsPage page={pageOf(c)} accountId={accountId} tickets={result.value.items} next={result.value.next} mayOpen={c.get('areas')?.openTicket ?? false} list={query} />);
   });
 
   const newPage = async (c: Context<AppEnv>, accountId: string, extra: { values?: Record<string, string>; failure?: Parameters<typeof formErrors>[1] } = {}) => {
-    const options = await tickets.options(c.var.actor, accountId);
+    const options = await tickets.options(c.get('actor'), accountId);
     if (!options.ok) return failurePage(c, options.error);
     const errs = extra.failure ? formErrors(c, extra.failure) : { errors: {} };
     return html(c, <NewTicketPage page={pageOf(c)} account={options.value.account} options={options.value} values={extra.values ?? {}} errors={errs.errors} error={errs.error} />, extra.failure ? FAILURE_STATUS[extra.failure.kind] : 200);
@@ -80,7 +80,7 @@ export function ticketRoutes(useCases: UseCases) {
   app.post('/accounts/:accountId/tickets', accountParam, validated('form', ticketForm), async (c) => {
     const { accountId } = c.req.valid('param');
     const form = c.req.valid('form');
-    const result = await tickets.open(c.var.actor, accountId, await ticketInput(form), c.var.meta);
+    const result = await tickets.open(c.get('actor'), accountId, await ticketInput(form), c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/tickets/${result.value.id}?notice=opened`, 303);
     if (result.error.kind === 'forbidden' && result.error.code === 'forbidden') return failurePage(c, result.error);
     const { attachment: _file, ...values } = form;
@@ -89,32 +89,32 @@ export function ticketRoutes(useCases: UseCases) {
 
   app.get('/accounts/:accountId/tickets/:ticketId', ticketParam, validated('query', z.object({ notice: z.enum(['opened']).optional() })), async (c) => {
     const { accountId, ticketId } = c.req.valid('param');
-    const view = await tickets.show(c.var.actor, accountId, ticketId);
+    const view = await tickets.show(c.get('actor'), accountId, ticketId);
     if (!view.ok) return failurePage(c, view.error);
-    const notice = c.req.valid('query').notice ? c.var.t('tickets.opened', { number: view.value.ticket.number }) : undefined;
-    return html(c, <TicketPage page={pageOf(c)} accountId={accountId} view={view.value} mayReply={c.var.areas?.openTicket ?? false} notice={notice} />);
+    const notice = c.req.valid('query').notice ? c.get('t')('tickets.opened', { number: view.value.ticket.number }) : undefined;
+    return html(c, <TicketPage page={pageOf(c)} accountId={accountId} view={view.value} mayReply={c.get('areas')?.openTicket ?? false} notice={notice} />);
   });
 
   app.post('/accounts/:accountId/tickets/:ticketId/messages', ticketParam, validated('form', replyForm), async (c) => {
     const { accountId, ticketId } = c.req.valid('param');
     const form = c.req.valid('form');
-    const result = await tickets.reply(c.var.actor, accountId, ticketId, { body: form.body, attachment: await uploadOf(form.attachment) }, c.var.meta);
+    const result = await tickets.reply(c.get('actor'), accountId, ticketId, { body: form.body, attachment: await uploadOf(form.attachment) }, c.get('meta'));
     if (result.ok) return c.redirect(`/accounts/${accountId}/tickets/${ticketId}`, 303);
-    const view = await tickets.show(c.var.actor, accountId, ticketId);
+    const view = await tickets.show(c.get('actor'), accountId, ticketId);
     if (result.error.kind !== 'invalid' || !view.ok) return failurePage(c, result.error);
     return html(c, <TicketPage page={pageOf(c)} accountId={accountId} view={view.value} mayReply errors={formErrors(c, result.error).errors} />, 422);
   });
 
   app.post('/accounts/:accountId/tickets/:ticketId/close', ticketParam, async (c) => {
     const { accountId, ticketId } = c.req.valid('param');
-    const result = await tickets.close(c.var.actor, accountId, ticketId, c.var.meta);
+    const result = await tickets.close(c.get('actor'), accountId, ticketId, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/accounts/${accountId}/tickets/${ticketId}`, 303);
   });
 
   app.get('/accounts/:accountId/tickets/:ticketId/files/:fileId', ticketFileParam, async (c) => {
     const { accountId, ticketId, fileId } = c.req.valid('param');
-    const found = await tickets.attachment(c.var.actor, ticketId, fileId, accountId);
+    const found = await tickets.attachment(c.get('actor'), ticketId, fileId, accountId);
     if (!found.ok) return failurePage(c, found.error);
     return documentResponse({ fileName: found.value.name, bytes: found.value.content, type: found.value.type });
   });

@@ -13,10 +13,10 @@ import { BankStatementsPage, EInvoicingQueuePage } from '../views/delivery-pages
 export function staffDeliveryRoutes(useCases: UseCases) {
   const app = new Hono<AppEnv>();
   const { deliveries, importBankStatement } = useCases;
-  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
+  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.get('staffAuth') ? next() : c.redirect('/staff/sign-in', 303));
 
   app.get('/einvoicing', requireStaff, validated('query', z.object({ waiting: z.string().max(200).optional(), action: z.string().max(200).optional() })), async (c) => {
-    const actor = c.var.staffAuth!.actor;
+    const actor = c.get('staffAuth')!.actor;
     const query = c.req.valid('query');
     const waiting = await deliveries.waitingFiscalization(actor, query.waiting ?? null);
     if (!waiting.ok) return failurePage(c, waiting.error);
@@ -27,12 +27,12 @@ export function staffDeliveryRoutes(useCases: UseCases) {
 
   app.post('/invoices/:invoiceId/retry-delivery', requireStaff, validated('param', z.object({ invoiceId: z.uuid() }), notFound), async (c) => {
     const { invoiceId } = c.req.valid('param');
-    const result = await deliveries.retry(c.var.staffAuth!.actor, invoiceId, c.var.meta);
+    const result = await deliveries.retry(c.get('staffAuth')!.actor, invoiceId, c.get('meta'));
     if (!result.ok) return failurePage(c, result.error);
     return c.redirect(`/staff/invoices/${invoiceId}?retried=1`, 303);
   });
 
-  const history = (c: Context<AppEnv>, after: string | null) => importBankStatement.history(c.var.staffAuth!.actor, after);
+  const history = (c: Context<AppEnv>, after: string | null) => importBankStatement.history(c.get('staffAuth')!.actor, after);
 
   app.get('/bank-statements', requireStaff, validated('query', z.object({ after: z.string().max(200).optional() })), async (c) => {
     const list = await history(c as unknown as Context<AppEnv>, c.req.valid('query').after ?? null);
@@ -41,14 +41,14 @@ export function staffDeliveryRoutes(useCases: UseCases) {
   });
 
   app.post('/bank-statements', requireStaff, validated('form', z.object({ file: fileField })), async (c) => {
-    const actor = c.var.staffAuth!.actor;
+    const actor = c.get('staffAuth')!.actor;
     const upload = await uploadOf(c.req.valid('form').file);
-    const result = await importBankStatement.execute(actor, { name: upload?.name ?? '', bytes: upload?.content ?? new Uint8Array() }, c.var.meta);
+    const result = await importBankStatement.execute(actor, { name: upload?.name ?? '', bytes: upload?.content ?? new Uint8Array() }, c.get('meta'));
     const list = await history(c as unknown as Context<AppEnv>, null);
     if (!list.ok) return failurePage(c, list.error);
     if (!result.ok) {
       if (result.error.kind !== 'invalid') return failurePage(c, result.error);
-      return html(c, <BankStatementsPage page={pageOf(c)} history={list.value.items} next={list.value.next} error={failureMessage(c.var.t, result.error.code, result.error.details)} />, 422);
+      return html(c, <BankStatementsPage page={pageOf(c)} history={list.value.items} next={list.value.next} error={failureMessage(c.get('t'), result.error.code, result.error.details)} />, 422);
     }
     return html(c, <BankStatementsPage page={pageOf(c)} history={list.value.items} next={list.value.next} outcome={result.value} />);
   });

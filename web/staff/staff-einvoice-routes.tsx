@@ -15,18 +15,18 @@ const invoiceParam = validated('param', z.object({ invoiceId: z.uuid() }), notFo
 /** Staff downloads of the archived PDF and eRačun, and the buyer's VAT classification; mounted under /staff. */
 export function staffEInvoiceRoutes(useCases: UseCases) {
   const app = new Hono<AppEnv>();
-  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.var.staffAuth ? next() : c.redirect('/staff/sign-in', 303));
+  const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => (c.get('staffAuth') ? next() : c.redirect('/staff/sign-in', 303));
 
   for (const kind of ['pdf', 'ubl'] as const) {
     app.get(`/invoices/:invoiceId/${kind}`, requireStaff, invoiceParam, async (c) => {
-      const result = await useCases.staffInvoice.file(c.var.staffAuth!.actor, c.req.valid('param').invoiceId, kind);
+      const result = await useCases.staffInvoice.file(c.get('staffAuth')!.actor, c.req.valid('param').invoiceId, kind);
       if (!result.ok) return failurePage(c, result.error);
       return documentResponse({ fileName: result.value.fileName, bytes: result.value.bytes, type: result.value.mediaType });
     });
   }
 
   app.get('/accounts/:accountId/buyer-class', requireStaff, accountParam, async (c) => {
-    const result = await useCases.classifyBuyer.show(c.var.staffAuth!.actor, c.req.valid('param').accountId);
+    const result = await useCases.classifyBuyer.show(c.get('staffAuth')!.actor, c.req.valid('param').accountId);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <BuyerClassPage page={pageOf(c)} account={result.value} />);
   });
@@ -37,15 +37,15 @@ export function staffEInvoiceRoutes(useCases: UseCases) {
     accountParam,
     validated('form', z.object({ buyerClass: z.enum(BUYER_CLASSES).or(z.literal('')).default(''), vatNumber: z.string().max(40).default(''), country: z.string().max(2).default('HR'), einvoice: z.literal('on').optional() })),
     async (c) => {
-      const actor = c.var.staffAuth!.actor;
+      const actor = c.get('staffAuth')!.actor;
       const { accountId } = c.req.valid('param');
       const form = c.req.valid('form');
-      const result = await useCases.classifyBuyer.execute(actor, accountId, { ...form, einvoiceRequested: form.einvoice === 'on' }, c.var.meta);
+      const result = await useCases.classifyBuyer.execute(actor, accountId, { ...form, einvoiceRequested: form.einvoice === 'on' }, c.get('meta'));
       if (result.ok) return html(c, <BuyerClassPage page={pageOf(c)} account={result.value} saved />);
       if (result.error.kind !== 'invalid') return failurePage(c, result.error);
       const shown = await useCases.classifyBuyer.show(actor, accountId);
       if (!shown.ok) return failurePage(c, shown.error);
-      return html(c, <BuyerClassPage page={pageOf(c)} account={shown.value} error={failureMessage(c.var.t, result.error.code, result.error.details)} values={form} />, 422);
+      return html(c, <BuyerClassPage page={pageOf(c)} account={shown.value} error={failureMessage(c.get('t'), result.error.code, result.error.details)} values={form} />, 422);
     },
   );
   return app;
