@@ -18,7 +18,7 @@ import { Migration20261202000000Integrations } from './Migration20261202000000In
 import { Migration20261203000000MailAbout } from './Migration20261203000000MailAbout.js';
 import { Migration20261203010000TokenExpiry } from './Migration20261203010000TokenExpiry.js';
 import { Migration20261204000000ClientNotesRecoveryCodes } from './Migration20261204000000ClientNotesRecoveryCodes.js';
-import { Migration20261205000000PaymentAccount } from './Migration20261205000000PaymentAccount.js';
+import { Migration20261205000000ListIndexes } from './Migration20261205000000ListIndexes.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -42,5 +42,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000000MailAbout', class: Migration20261203000000MailAbout },
   { name: 'Migration20261203010000TokenExpiry', class: Migration20261203010000TokenExpiry },
   { name: 'Migration20261204000000ClientNotesRecoveryCodes', class: Migration20261204000000ClientNotesRecoveryCodes },
-  { name: 'Migration20261205000000PaymentAccount', class: Migration20261205000000PaymentAccount },
+  { name: 'Migration20261205000000ListIndexes', class: Migration20261205000000ListIndexes },
 ];

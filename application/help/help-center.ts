@@ -46,12 +46,13 @@ export interface ArticleView {
 export class HelpCenter {
   constructor(private readonly deps: Pick<Services, 'uow' | 'clock' | 'secrets' | 'rateLimiter'>) {}
 
+  // The public pages only read (outside a transaction: no begin and commit around their statements).
   home(locale: Locale): Promise<HelpHome> {
-    return this.deps.uow.run(async (scope) => ({ categories: await scope.help.listCategories(), articles: await scope.help.listFirstPublished(locale, FRONT_PAGE_PER_CATEGORY) }));
+    return this.deps.uow.read(async (scope) => ({ categories: await scope.help.listCategories(), articles: await scope.help.listFirstPublished(locale, FRONT_PAGE_PER_CATEGORY) }));
   }
 
   category(slug: string, locale: Locale, after: string | null | Paging): Promise<Result<{ category: HelpCategory; categories: readonly HelpCategory[]; page: Page<ArticleSummary> }, DomainFailure>> {
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const categories = await scope.help.listCategories();
       const category = categories.find((c) => c.slug === slug);
       if (!category) return fail(new NotFound('not_found'));
@@ -62,7 +63,7 @@ export class HelpCenter {
 
   /** An article by its address; a draft only for an editor (a preview), anybody else hears it does not exist. */
   article(actor: Actor, slug: string, voter: Voter | null): Promise<Result<ArticleView, DomainFailure>> {
-    return this.deps.uow.run(async (scope) => {
+    return this.deps.uow.read(async (scope) => {
       const article = await scope.help.findBySlug(slug);
       if (!article || (!article.isPublic() && !can(actor, { type: 'staff.help' }).allowed)) return fail(new NotFound('not_found'));
       const category = await scope.help.findCategoryById(article.categoryId);
@@ -78,7 +79,7 @@ export class HelpCenter {
     if (!query) return ok([]);
     const limited = await checkRates(this.deps.rateLimiter, [[`help.search:${this.deps.secrets.pseudonym(addressBlock(meta.clientAddress))}`, HELP_RATES.searchesPerAddress]]);
     if (limited) return fail(limited);
-    return ok(await this.deps.uow.run((scope) => scope.help.search({ text: query, locale, limit: SEARCH_LIMIT })));
+    return ok(await this.deps.uow.read((scope) => scope.help.search({ text: query, locale, limit: SEARCH_LIMIT })));
   }
 
   /**
