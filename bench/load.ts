@@ -33,14 +33,14 @@ const WORKERS = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
 
 const children: ChildProcess[] = [];
 
-function start(command: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+function start(command: string, args: string[], env: Record<string, string>, scheme: 'http' | 'smtp' = 'http'): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let text = '';
   return new Promise((resolve, reject) => {
     const look = (chunk: Buffer) => {
       text += chunk.toString();
-      const url = /listening on (http:\/\/[\d.]+:\d+)/u.exec(text)?.[1];
+      const url = new RegExp(`listening on (${scheme}://[\\d.]+:\\d+)`, 'u').exec(text)?.[1];
       if (url) resolve({ child, url });
     };
     child.stdout!.on('data', look);
@@ -108,11 +108,13 @@ async function main(): Promise<void> {
     url = embedded.url;
     stopDatabase = () => embedded.stop();
   }
+  // The portal's mail goes to a relay of its own (a sink process), as in production, not to the in-process catcher.
+  const smtp = (await start(process.execPath, ['bench/smtp-sink.ts'], {}, 'smtp')).url;
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
   // BENCH_PROFILE=<folder>: the portal writes a CPU profile there when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const portal = await start(process.execPath, [...profile, 'dist/web/main.js'], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', APP_URL: appUrl, DATA_DIR: join(dir, 'data'), SEED_DEMO: '1', WEB_CONCURRENCY: String(WORKERS), EINVOICE_DIR: join(dir, 'none') });
+  const portal = await start(process.execPath, [...profile, 'dist/web/main.js'], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', APP_URL: appUrl, DATA_DIR: join(dir, 'data'), SEED_DEMO: '1', SMTP_URL: smtp, WEB_CONCURRENCY: String(WORKERS), EINVOICE_DIR: join(dir, 'none') });
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   await db.query('create table if not exists bench_ceiling_writes (id uuid primary key, body text not null, created_at timestamptz not null)');

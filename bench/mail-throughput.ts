@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { smtpSink } from './smtp-sink.js';
 import { InMemoryEInvoiceExchange } from '../adapters/in-memory/in-memory-einvoice-exchange.js';
 import { InMemoryFiscalizer } from '../adapters/in-memory/in-memory-fiscalizer.js';
 import { InMemoryPaymentReporter } from '../adapters/in-memory/in-memory-payment-reporter.js';
@@ -23,30 +23,6 @@ import { loadConfig } from '../web/config.js';
 import { realServices, startJobHandlers } from '../web/real-services.js';
 
 const MAILS = Number(process.env.BENCH_MAILS ?? 10_000);
-
-/** An SMTP server that keeps nothing but the Message-ID of each mail (read from the headers as they stream by). */
-async function sink(): Promise<{ url: string; seen: Map<string, number>; stop: () => Promise<void> }> {
-  const seen = new Map<string, number>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        const id = /^Message-ID:\s*(<[^>]+>)/imu.exec(head)?.[1] ?? 'none';
-        seen.set(id, (seen.get(id) ?? 0) + 1);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, seen, stop: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 async function main(): Promise<void> {
   let url = process.env.BENCH_DATABASE_URL;
@@ -67,7 +43,7 @@ async function main(): Promise<void> {
   const oib = settings.billing.seller.oib;
   const outside = { fiscalizer: new InMemoryFiscalizer(oib), exchange: new InMemoryEInvoiceExchange(), paymentReporter: new InMemoryPaymentReporter(oib) };
   const services = realServices({ orm, boss, clock: new SystemClock(), lifetime: { idleMs: 1_800_000, absoluteMs: 43_200_000 }, secrets: new AesGcmSecretBox({ bench: Buffer.alloc(32, 9) }, 'bench'), settings, outside });
-  const smtp = await sink();
+  const smtp = await smtpSink();
   const mailer = new SmtpMailer(smtp.url, 'Bench <bench@localhost>', { ...loadConfig({}).smtp });
 
   const content = composeMail({ subject: 'Obavijest o održavanju', greeting: 'Poštovani,', paragraphs: ['U subotu od 2 do 4 sata poslužitelji se održavaju.'], footer: 'Portal' });

@@ -153,17 +153,24 @@ export class MikroOrmPasswordResetTokenRepository implements PasswordResetTokenR
 
 export class MikroOrmMailRepository implements MailRepository {
   constructor(private readonly em: Em) {}
+  /**
+   * Written with the transaction's next flush (at the latest when it commits), together with the other mails of the
+   * use case in one insert: nothing reads a mail in the transaction that writes it.
+   */
   async add(mail: OutgoingMail): Promise<void> {
     this.em.persist(mail);
-    await this.em.flush();
+  }
+
+  /** SQL of this repository sees the mails added in this transaction: any still waiting for the flush go first. */
+  private async sql<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (this.em.getUnitOfWork().getPersistStack().size > 0) await this.em.flush();
+    return execute<T>(this.em, text, params);
   }
   findById(id: string): Promise<OutgoingMail | null> {
     return this.em.findOne(OutgoingMailSchema, { id });
   }
   async claimForDelivery(id: string, now: Date, staleBefore: Date): Promise<OutgoingMail | null> {
-    const claimed = await execute<{ id: string }>(
-      this.em,
-      `update mail_messages
+    const claimed = await this.sql<{ id: string }>(`update mail_messages
           set status = 'sending', attempts = attempts + 1, claimed_at = $2,
               last_error = case when status = 'sending' then 'delivery interrupted; sending again' else last_error end
         where id = $1 and (status in ('queued', 'failed') or (status = 'sending' and claimed_at < $3))
@@ -174,24 +181,20 @@ export class MikroOrmMailRepository implements MailRepository {
     return this.em.findOne(OutgoingMailSchema, { id }, { refresh: true });
   }
   async markUndeliverable(id: string, error: string): Promise<boolean> {
-    const rows = await execute(this.em, `update mail_messages set status = 'undeliverable', last_error = $2, sealed_secret = null where id = $1 and status <> 'sent' returning id`, [id, error]);
+    const rows = await this.sql(`update mail_messages set status = 'undeliverable', last_error = $2, sealed_secret = null where id = $1 and status <> 'sent' returning id`, [id, error]);
     return rows.length > 0;
   }
   async requeue(id: string): Promise<OutgoingMail | null> {
-    const rows = await execute(this.em, `update mail_messages set status = 'queued' where id = $1 and status in ('failed', 'undeliverable') returning id`, [id]);
+    const rows = await this.sql(`update mail_messages set status = 'queued' where id = $1 and status in ('failed', 'undeliverable') returning id`, [id]);
     return rows.length ? this.em.findOne(OutgoingMailSchema, { id }, { refresh: true }) : null;
   }
   async sweep(staleBefore: Date, lostBefore: Date, limit: number): Promise<string[]> {
-    const stale = await execute<{ id: string }>(
-      this.em,
-      `update mail_messages set status = 'queued', last_error = 'delivery interrupted; sending again'
+    const stale = await this.sql<{ id: string }>(`update mail_messages set status = 'queued', last_error = 'delivery interrupted; sending again'
         where id in (select id from mail_messages where status = 'sending' and claimed_at < $1 order by claimed_at limit $2 for update skip locked)
         returning id`,
       [staleBefore, limit],
     );
-    const lost = await execute<{ id: string }>(
-      this.em,
-      `select id from mail_messages
+    const lost = await this.sql<{ id: string }>(`select id from mail_messages
         where (status = 'queued' and coalesce(claimed_at, created_at) < $1) or (status = 'failed' and claimed_at < $1)
         order by created_at limit $2`,
       [lostBefore, limit],
@@ -259,9 +262,9 @@ export class MikroOrmMailRepository implements MailRepository {
 
 export class MikroOrmAuditLog implements AuditLog {
   constructor(private readonly em: Em) {}
+  /** Written with the transaction's next flush (at the latest when it commits): nothing reads it back before. */
   async record(entry: AuditEntry): Promise<void> {
     this.em.persist(this.em.create(AuditRowSchema, { ...entry, details: { ...entry.details } }));
-    await this.em.flush();
   }
   async list(filter: { accountId?: string; actorId?: string }, page: PageRequest): Promise<Page<AuditEntry>> {
     const base: Record<string, unknown> = {};

@@ -47,15 +47,28 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   ) {}
 
   run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-    return this.orm.em.fork().transactional((em) => work(this.scopeFor(em)));
+    return this.orm.em.fork().transactional(async (em) => {
+      const jobs: PgBossJobQueue[] = [];
+      const result = await work(this.scopeFor(em, false, jobs));
+      // The jobs the work enqueued go in last, a queue's in one insert, in the same transaction.
+      for (const queue of jobs) await queue.flush();
+      return result;
+    });
   }
 
-  read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  async read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
     // Outside a transaction the read models send named statements straight to the pool: parsed and planned once.
-    return work(this.scopeFor(this.orm.em.fork(), true));
+    const jobs: PgBossJobQueue[] = [];
+    const em = this.orm.em.fork();
+    const result = await work(this.scopeFor(em, true, jobs));
+    // Appended rows (mail, audit) wait for a flush: a read that wrote one writes it now, as it would have at once.
+    if (em.getUnitOfWork().getPersistStack().size > 0) await em.flush();
+    // A read has no transaction to send jobs in: one that enqueues is a change, and belongs in `run`.
+    if (jobs.some((queue) => queue.hasPending)) throw new Error('a read-only use case enqueued a job');
+    return result;
   }
 
-  scopeFor(em: Em, outsideTransaction = false): TransactionScope {
+  scopeFor(em: Em, outsideTransaction = false, madeQueues: PgBossJobQueue[] = []): TransactionScope {
     return lazily<TransactionScope>({
       users: () => new MikroOrmUserRepository(em),
       accounts: () => new MikroOrmClientAccountRepository(em),
@@ -63,7 +76,11 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       resetTokens: () => new MikroOrmPasswordResetTokenRepository(em),
       mails: () => new MikroOrmMailRepository(em),
       audit: () => new MikroOrmAuditLog(em),
-      jobs: () => new PgBossJobQueue(this.deps.boss, em),
+      jobs: () => {
+        const queue = new PgBossJobQueue(this.deps.boss, em);
+        madeQueues.push(queue);
+        return queue;
+      },
       sessions: () => new LuciaSessionManager(em, this.deps),
       products: () => new MikroOrmProductRepository(em),
       orders: () => new MikroOrmOrderRepository(em),
@@ -97,20 +114,32 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 
 /**
  * A scope whose repositories are made on first use: a page touches two or three of some thirty, and a use case runs
- * on every request.
+ * on every request. The getters live on one prototype per set of names, made once; the first use of a name on a scope
+ * keeps what it made on that scope.
  */
+const MAKERS = Symbol('makers');
+const PROTOTYPES = new Map<string, object>();
+
 function lazily<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
-  const scope = {} as T;
-  for (const key of Object.keys(makers) as Array<keyof T>) {
-    Object.defineProperty(scope, key, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const value = makers[key]();
-        Object.defineProperty(scope, key, { value, enumerable: true });
-        return value;
-      },
-    });
+  const names = Object.keys(makers);
+  const id = names.join(',');
+  let prototype = PROTOTYPES.get(id);
+  if (!prototype) {
+    prototype = {};
+    for (const name of names) {
+      Object.defineProperty(prototype, name, {
+        configurable: true,
+        enumerable: true,
+        get(this: { [MAKERS]: Record<string, () => unknown> }) {
+          const value = this[MAKERS][name]!();
+          Object.defineProperty(this, name, { value, enumerable: true });
+          return value;
+        },
+      });
+    }
+    PROTOTYPES.set(id, prototype);
   }
+  const scope = Object.create(prototype) as T & { [MAKERS]: typeof makers };
+  scope[MAKERS] = makers;
   return scope;
 }

@@ -39,10 +39,24 @@ export class PgBossJobQueue implements JobQueue {
     private readonly em: Em,
   ) {}
 
+  private readonly pending = new Map<JobName, object[]>();
+
+  /** Kept until the use case's work is done, then sent by `flush` in its transaction: one insert per queue. */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
-    await this.boss.send(name, payload, {
-      db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await execute(this.em, text, values ?? []) }) },
-    });
+    const jobs = this.pending.get(name) ?? [];
+    jobs.push(payload);
+    this.pending.set(name, jobs);
+  }
+
+  get hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** The jobs enqueued so far, inserted in the transaction (called by the unit of work before it commits). */
+  async flush(): Promise<void> {
+    const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await execute(this.em, text, values ?? []) }) };
+    for (const [name, jobs] of this.pending) await this.boss.insert(name, jobs.map((data) => ({ data })), { db });
+    this.pending.clear();
   }
 }
 
