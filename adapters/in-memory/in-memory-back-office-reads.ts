@@ -56,7 +56,7 @@ export class InMemoryBackOfficeReads implements BackOfficeReads {
 
   async orderQueue(page: PageRequest): Promise<QueuePage<Order> & { count: number }> {
     const found = await this.repos.orders.listPending(page);
-    return { ...(await this.withAccounts(found)), count: await this.repos.orders.countPending() };
+    return { ...(await this.withAccounts(found)), count: Math.min(await this.repos.orders.countPending(), COUNT_CAP + 1) };
   }
 
   async ticketQueue(filter: TicketFilter, page: PageRequest): Promise<QueuePage<Ticket>> {

@@ -58,7 +58,7 @@ const NEEDING_ACTION = `d.status in ('rejected', 'refused', 'undeliverable') and
  * The staff home's counts in one statement, each stopping at COUNT_CAP + 1 rows; a count the staff member may not see
  * is not run (CASE skips it).
  */
-const capped = (from: string) => `(select count(*) from (select 1 from ${from} limit $7) x)`;
+const capped = (from: string, limit: string | number = '$7') => `(select count(*) from (select 1 from ${from} limit ${limit}) x)`;
 const COUNTS = `
   select
     case when $1 then ${capped(`orders where status = 'pending'`)} end as orders,
@@ -130,7 +130,7 @@ export class PostgresBackOfficeReads implements BackOfficeReads {
   }
 
   async orderQueue(page: PageRequest): Promise<QueuePage<Order> & { count: number }> {
-    const { extra, ...queue } = await this.queue({ table: 'orders', time: 'created_at', where: [`t.status = 'pending'`], params: [], search: ['number'] }, page, toOrder, `(select count(*) from orders where status = 'pending')`);
+    const { extra, ...queue } = await this.queue({ table: 'orders', time: 'created_at', where: [`t.status = 'pending'`], params: [], search: ['number'] }, page, toOrder, capped(`orders where status = 'pending'`, COUNT_CAP + 1));
     return { ...queue, count: Number(extra) };
   }
 

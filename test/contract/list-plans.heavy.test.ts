@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueInvoice } from '../../application/billing/issue-invoice.js';
+import { COUNT_CAP } from '../../application/ports/back-office-reads.js';
 import { PostgresBackOfficeReads } from '../../adapters/mikro-orm/postgres-back-office-reads.js';
 import { PostgresPortalReads } from '../../adapters/mikro-orm/postgres-portal-reads.js';
 import type { SqlReader } from '../../adapters/mikro-orm/sql-reader.js';
@@ -23,7 +24,8 @@ let accountId: string;
 
 /**
  * A client with years of history: 20 000 paid invoices, accepted quotes, closed tickets and payments, and only the
- * newest few still open. Each filtered list must find those few from an index, not by walking the history.
+ * newest few still open. Each filtered list must find those few from an index, not by walking the history. And a
+ * queue of 20 000 waiting orders, which must not be counted to the end on every visit.
  */
 beforeAll(async () => {
   portal = await postgresPortal({ workers: false });
@@ -47,6 +49,10 @@ beforeAll(async () => {
   await portal.sql(`insert into payments (id, bank_transaction_id, amount_cents, received_on, reference, payer_name, invoice_id, recorded_by_staff_id, recorded_at)
     select gen_random_uuid(), 'H-' || g, 100, now() - (g || ' hours')::interval, 'x', 'Platitelj', case when g <= 3 then $2::uuid end, $3, now()
     from generate_series(1, $1::int) g`, [HISTORY, invoice.id, staff.id]);
+  // A busy queue: 20 000 orders waiting for staff.
+  await portal.sql(`insert into orders (id, number, account_id, placed_by_user_id, source, status, lines, created_at)
+    select gen_random_uuid(), 'N-H-' || g, $2, $3, 'portal', 'pending', '[]', now() - (g || ' minutes')::interval
+    from generate_series(1, $1::int) g`, [HISTORY, accountId, user.id]);
   await portal.sql('analyze');
 }, 180_000);
 
@@ -82,6 +88,13 @@ describe(`filtered lists of a client with ${HISTORY} old rows (PostgreSQL)`, () 
     expect(rowsRead(invoices!, 'invoices')).toBeLessThan(50);
     expect(rowsRead(quotes!, 'quotes')).toBeLessThan(50);
     expect(rowsRead(tickets!, 'tickets')).toBeLessThan(50);
+  });
+
+  it('counts a long order queue only up to the cap, as the staff home does', async () => {
+    const { reader, plans } = explaining();
+    const queue = await new PostgresBackOfficeReads(reader).orderQueue({ limit: 25 });
+    expect([queue.page.items.length, queue.count]).toEqual([25, COUNT_CAP + 1]);
+    expect(rowsRead(plans[0]!, 'orders')).toBeLessThan(COUNT_CAP + 200);
   });
 
   it('shows the client view from a few rows of each part, whatever the history', async () => {

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '../i18n/format.js';
 import { OrderLinesTable, productName } from './account-pages.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { Paging } from './lists.js';
+import { shown } from './staff-pages.js';
 import { Field, Layout, Notice, type PageContext } from './layout.js';
 
 /** How long an order has waited, in hours or days. */
@@ -20,7 +21,7 @@ export const StaffOrdersPage: FC<{ page: PageContext; orders: readonly Order[]; 
     <Layout page={page} title={t('staff.orders.title')}>
       <h1>{t('staff.orders.title')}</h1>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      <p>{t('staff.orders.count', { n: count })}</p>
+      <p>{t('staff.orders.count', { n: shown(count) })}</p>
       {orders.length === 0 ? <p class="lead">{t('staff.orders.none')}</p> : null}
       {orders.length ? (
         <table>

@@ -27,8 +27,8 @@ export const StaffSignInPage: FC<{ page: PageContext; email?: string; error?: st
   );
 };
 
-/** A count past the cap reads "1000+": the home page counts no further (see COUNT_CAP). */
-const shown = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP}+` : n);
+/** A count past the cap reads "1000+": the queues count no further (see COUNT_CAP). */
+export const shown = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP}+` : n);
 
 export const StaffHomePage: FC<{ page: PageContext; staff: StaffMember; canAudit: boolean; counts: StaffCounts; mayFindClients: boolean; content?: { help: boolean; announcements: boolean }; deliveries?: { waitingFiscal: number; needingAction: number } | null }> = ({ page, staff, canAudit, counts, mayFindClients, content, deliveries }) => {
   const { t } = page;
