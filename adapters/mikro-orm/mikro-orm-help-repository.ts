@@ -6,6 +6,9 @@ import type { Locale } from '../../domain/identity/locale.js';
 import { decodePositionCursor, encodePositionCursor } from '../in-memory/position-cursor.js';
 import { HelpArticleSchema, HelpCategorySchema } from './help-schemas.js';
 import { execute, type Em } from './orm.js';
+import { rowMapper } from './row-mapper.js';
+
+const toCategory = rowMapper(HelpCategorySchema);
 
 interface SummaryRow {
   id: string;
@@ -74,8 +77,9 @@ export class MikroOrmHelpRepository implements HelpRepository {
   findCategoryBySlug(slug: string): Promise<HelpCategory | null> {
     return this.em.findOne(HelpCategorySchema, { slug });
   }
-  listCategories(): Promise<HelpCategory[]> {
-    return this.em.find(HelpCategorySchema, {}, { orderBy: { position: 'asc', id: 'asc' }, limit: 200 });
+  /** For showing (every help page lists them): built from the rows, not loaded into the ORM. */
+  async listCategories(): Promise<HelpCategory[]> {
+    return (await execute(this.em, 'select * from help_categories order by position, id limit 200')).map(toCategory);
   }
 
   async add(article: HelpArticle): Promise<void> {
