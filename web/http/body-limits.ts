@@ -27,6 +27,6 @@ const LIMITS: ReadonlyArray<readonly [RegExp, number]> = [
 
 export function bodyLimits(tooLarge: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   const limiters = LIMITS.map(([path, maxSize]) => [path, bodyLimit({ maxSize, onError: tooLarge })] as const);
-  // A request without a body (GET, HEAD) has nothing to limit.
+  // A GET or HEAD never has a body here (the Fetch rule, which the Node adapter follows): nothing to limit or match.
   return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limiters.find(([path]) => path.test(c.req.path))![1](c, next));
 }
