@@ -179,11 +179,14 @@ export class MikroOrmDomainRepository implements DomainRepository {
   }
 }
 
-/** One row per series and year, incremented under its row lock: concurrent takers wait, nobody skips a number. */
 const NEXT_NUMBER = `insert into counters (series, year, value) values ($1, $2, 1)
   on conflict (series, year) do update set value = counters.value + 1
   returning value`;
 
+/**
+ * One row per series and year. `next` increments it under its row lock in the caller's transaction: concurrent takers
+ * wait, nobody skips a number. `reserve` increments it in a statement of its own, committed at once.
+ */
 export class PostgresCounters implements Counters {
   constructor(
     private readonly em: Em,

@@ -55,8 +55,8 @@ const UNDECIDED = `('awaiting_confirmation', 'awaiting_review')`;
 const NEEDING_ACTION = `d.status in ('rejected', 'refused', 'undeliverable') and not exists (select 1 from invoices c where c.corrects_invoice_id = d.invoice_id)`;
 
 /**
- * The staff home's counts in one statement, each stopping at COUNT_CAP + 1 rows; a count the staff member may not see
- * is not run (CASE skips it).
+ * The staff home's counts in one statement, each stopping at COUNT_CAP + 1 rows ($7; the order queue passes it as a
+ * number); a count the staff member may not see is not run (CASE skips it).
  */
 const capped = (from: string, limit: string | number = '$7') => `(select count(*) from (select 1 from ${from} limit ${limit}) x)`;
 const COUNTS = `

@@ -86,8 +86,7 @@ export interface QueuePage<T> {
  */
 export interface BackOfficeReads {
   counts(which: StaffCountsQuery): Promise<StaffCounts>;
-  /** Pending orders (search in the number), with how many are pending in all. */
-  /** Pending orders, with how many wait in all (at most COUNT_CAP + 1, as on the staff home). */
+  /** Pending orders (search in the number), with how many wait in all (at most COUNT_CAP + 1, as on the staff home). */
   orderQueue(page: PageRequest): Promise<QueuePage<Order> & { readonly count: number }>;
   /** Tickets of every account by last activity (search in subject and number). */
   ticketQueue(filter: TicketFilter, page: PageRequest): Promise<QueuePage<Ticket>>;

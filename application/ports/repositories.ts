@@ -208,7 +208,7 @@ export interface DomainRepository {
   findHeld(names: readonly string[]): Promise<RegisteredDomain[]>;
 }
 
-/** Gapless numbers per series and year (orders, quotes, later invoices); taken inside the transaction. */
+/** Numbers per series and year, restarting each year: gapless ones (invoices) and ones that may skip (orders, quotes, tickets). */
 export interface Counters {
   /** The next number of a gapless series (invoices): taken in the caller's transaction, held until it ends. */
   next(series: string, year: number): Promise<number>;

@@ -2,17 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_SQL } from '../../adapters/mikro-orm/mikro-orm-help-repository.js';
 import { givenArticle, givenCategory } from '../support/help-builders.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+import { flatten, type PlanNode } from '../support/query-plans.js';
 
 const ARTICLES = 10_000;
 
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  Plans?: PlanNode[];
-}
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
 let portal: PostgresPortal;
 let categoryId: string;
 

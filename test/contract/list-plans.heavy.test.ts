@@ -6,18 +6,9 @@ import { PostgresPortalReads } from '../../adapters/mikro-orm/postgres-portal-re
 import type { SqlReader } from '../../adapters/mikro-orm/sql-reader.js';
 import { givenOwner, givenStaff } from '../support/builders.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
+import { flatten, type PlanNode } from '../support/query-plans.js';
 
 const HISTORY = 20_000;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
 
 let portal: PostgresPortal;
 let accountId: string;

@@ -13,16 +13,17 @@ import { StaffNavigation } from '../../application/backoffice/staff-navigation.j
 const staffNavigation = new StaffNavigation();
 
 export function pageOf(c: Context<AppEnv>): PageContext {
+  const auth = c.get('auth');
   const staffAuth = c.get('staffAuth');
   return {
     t: c.get('t'),
     locale: c.get('locale'),
     path: new URL(c.req.url).pathname,
-    userName: c.get('auth')?.user.name ?? null,
-    staffName: c.get('auth') ? null : (c.get('staffAuth')?.staff.name ?? null),
+    userName: auth?.user.name ?? null,
+    staffName: auth ? null : (staffAuth?.staff.name ?? null),
     areas: c.get('areas') ?? null,
     productNames: c.get('productNames') ?? null,
-    staffAreas: staffAuth && !c.get('auth') ? staffNavigation.areas(staffAuth.actor) : null,
+    staffAreas: staffAuth && !auth ? staffNavigation.areas(staffAuth.actor) : null,
   };
 }
 
