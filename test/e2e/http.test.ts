@@ -45,6 +45,25 @@ describe('pages and headers', () => {
     expect(await en.text()).toContain('Sign in to the portal');
   });
 
+  it('keeps the empty sign-in form once per language, and never a form with something of the visitor in it', async () => {
+    const deep = await (await app.request('/sign-in?next=/accounts/abc/invoices')).text();
+    expect(deep).toContain('name="next" value="/accounts/abc/invoices"');
+    expect(await (await app.request('/sign-in?next=/accounts/abc/invoices', { headers: { 'accept-language': 'en' } })).text()).toContain('/accounts/abc/invoices');
+    for (const round of [1, 2]) {
+      const hr = await (await app.request('/sign-in')).text();
+      const en = await (await app.request('/sign-in', { headers: { 'accept-language': 'en' } })).text();
+      expect([round, hr.includes('Prijava na portal'), en.includes('Sign in to the portal'), hr.includes('/accounts/abc'), en.includes('/accounts/abc')]).toEqual([round, true, true, false, false]);
+    }
+    expect(await (await app.request('/sign-in?notice=out')).text()).toContain('Odjavljeni ste');
+    const staff = await givenStaff(portal.services, ['support']);
+    portal.clock.advance(30_000);
+    const client = httpClient(app);
+    await client.post('/staff/sign-in', { form: { email: staff.email, password: PASSWORD, code: OsloTotp.codeAt(TOTP_SECRET, portal.clock.now()) } });
+    const asStaff = await (await client.get('/sign-in')).text();
+    expect([asStaff.includes(staff.name), asStaff.includes('/staff/sign-out')]).toEqual([true, true]);
+    expect(await (await app.request('/sign-in')).text()).not.toContain(staff.name);
+  });
+
   it('switches language with a cookie and serves htmx from our own origin', async () => {
     const client = httpClient(app);
     const switched = await client.post('/language', { form: { locale: 'en', next: '/password-reset' } });

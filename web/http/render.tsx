@@ -31,6 +31,24 @@ export function html(c: Context<AppEnv>, node: JSX.Element, status: ContentfulSt
   return c.html(`<!doctype html>${String(node)}`, status);
 }
 
+const ANONYMOUS_PAGES = new Map<string, string>();
+
+/**
+ * A page that is the same for everyone who is not signed in, in each language (a form with nothing filled in), is
+ * rendered once per language and kept: `key` names the page, and the page is only kept for a request without a query
+ * and without a session, so the map holds one entry per named page and language.
+ */
+export function anonymousPage(c: Context<AppEnv>, key: string, view: () => JSX.Element): Response | Promise<Response> {
+  if (c.get('auth') || c.get('staffAuth') || c.req.url.includes('?')) return html(c, view());
+  const name = `${c.get('locale')} ${key}`;
+  let body = ANONYMOUS_PAGES.get(name);
+  if (body === undefined) {
+    body = `<!doctype html>${String(view())}`;
+    ANONYMOUS_PAGES.set(name, body);
+  }
+  return c.html(body);
+}
+
 export function failurePage(c: Context<AppEnv>, failure: DomainFailure): Response | Promise<Response> {
   if (failure.kind === 'rate_limited') c.header('retry-after', String(failure.details.seconds ?? 60));
   return html(c, <ErrorPage page={pageOf(c)} message={failureMessage(c.get('t'), failure.code, failure.details)} status={FAILURE_STATUS[failure.kind]} />, FAILURE_STATUS[failure.kind]);

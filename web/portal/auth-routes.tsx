@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isLocale } from '../../domain/identity/locale.js';
 import type { AppEnv } from '../http/env.js';
 import { clearCookie, readCookie, writeCookie } from '../http/cookies.js';
-import { failurePage, html, pageOf, safeNext } from '../http/render.js';
+import { anonymousPage, failurePage, html, pageOf, safeNext } from '../http/render.js';
 import { fieldErrorsOf } from '../http/failures.js';
 import { validated, type Issues } from '../http/validate.js';
 import { failureMessage } from '../i18n/translate.js';
@@ -28,6 +28,7 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
     if (c.get('auth')) return c.redirect(next, 303);
     const notices = { out: c.get('t')('signIn.signedOut'), changed: c.get('t')('signIn.passwordChanged'), expired: c.get('t')('signIn.expired') };
     const notice = notices[c.req.query('notice') as keyof typeof notices] ?? (next !== '/dashboard' ? c.get('t')('signIn.deepLink') : undefined);
+    if (!notice && next === '/dashboard') return anonymousPage(c, 'sign-in', () => <SignInPage page={pageOf(c)} />);
     return html(c, <SignInPage page={pageOf(c)} notice={notice} next={next === '/dashboard' ? undefined : next} />);
   });
 
@@ -84,7 +85,7 @@ export function authRoutes(useCases: UseCases, secure: boolean) {
     return c.redirect(safeNext(next, '/'), 303);
   });
 
-  app.get('/password-reset', (c) => html(c, <ResetRequestPage page={pageOf(c)} sent={c.req.query('sent') === '1'} />));
+  app.get('/password-reset', (c) => anonymousPage(c, 'password-reset', () => <ResetRequestPage page={pageOf(c)} sent={c.req.query('sent') === '1'} />));
 
   app.post(
     '/password-reset',
