@@ -25,6 +25,9 @@ interface Attributes {
   userAgent: string;
 }
 
+/** The tag of a change to any session. */
+export const EVERY_SESSION = '*';
+
 const metaOf = (session: object): Attributes => (session as { meta: Attributes }).meta;
 
 /** Lucia's storage adapter over the `sessions` table, limited to one subject (users or staff). */
@@ -32,6 +35,7 @@ class SessionTableAdapter implements Adapter {
   constructor(
     private readonly em: Em,
     private readonly subject: SessionSubject,
+    private readonly changed: Set<string>,
   ) {}
 
   private toDatabaseSession(row: SessionRow): DatabaseSession {
@@ -67,18 +71,22 @@ class SessionTableAdapter implements Adapter {
 
   async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
     await execute(this.em, 'update sessions set expires_at = least($1, absolute_expires_at) where id = $2', [expiresAt, sessionId]);
+    this.changed.add(`s ${sessionId}`);
   }
 
   async deleteSession(sessionId: string): Promise<void> {
     await execute(this.em, 'delete from sessions where id = $1 and subject = $2', [sessionId, this.subject]);
+    this.changed.add(`s ${sessionId}`);
   }
 
   async deleteUserSessions(userId: string): Promise<void> {
     await execute(this.em, 'delete from sessions where subject = $1 and subject_id = $2', [this.subject, userId]);
+    this.changed.add(`${this.subject === 'user' ? 'u' : 'm'} ${userId}`);
   }
 
   async deleteExpiredSessions(): Promise<void> {
     await execute(this.em, 'delete from sessions where expires_at <= now() or absolute_expires_at <= now()');
+    this.changed.add(EVERY_SESSION);
   }
 }
 
@@ -90,12 +98,17 @@ class SessionTableAdapter implements Adapter {
 export class LuciaSessionManager implements SessionManager {
   private readonly lucias: Record<SessionSubject, Lucia>;
   private readonly adapters: Record<SessionSubject, SessionTableAdapter>;
+  /**
+   * What this manager changed, as the tags of the session cache (`s <session id>`, `u <user id>`, `m <staff id>`, or
+   * every session): the unit of work drops those from this process's cache when its work is done.
+   */
+  readonly changed = new Set<string>();
 
   constructor(
     private readonly em: Em,
     private readonly deps: { clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
   ) {
-    this.adapters = { user: new SessionTableAdapter(em, 'user'), staff: new SessionTableAdapter(em, 'staff') };
+    this.adapters = { user: new SessionTableAdapter(em, 'user', this.changed), staff: new SessionTableAdapter(em, 'staff', this.changed) };
     const make = (subject: SessionSubject) =>
       new Lucia(this.adapters[subject], {
         sessionExpiresIn: new TimeSpan(Math.max(1, Math.round(deps.lifetime.idleMs / 1000)), 's'),
@@ -158,11 +171,13 @@ export class LuciaSessionManager implements SessionManager {
 
   async end(subject: SessionSubject, subjectId: string, sessionId: string): Promise<boolean> {
     const removed = await execute(this.em, 'delete from sessions where id = $1 and subject = $2 and subject_id = $3 returning id', [sessionId, subject, subjectId]);
+    this.changed.add(`s ${sessionId}`);
     return removed.length === 1;
   }
 
   async purgeExpired(now: Date): Promise<number> {
     const removed = await execute(this.em, 'delete from sessions where expires_at <= $1 or absolute_expires_at <= $1 returning id', [now]);
+    this.changed.add(EVERY_SESSION);
     return removed.length;
   }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { Tokens } from '../../application/ports/tokens.js';
 import type { TransactionScope, UnitOfWork } from '../../application/ports/unit-of-work.js';
 import type { SessionLifetime } from '../../domain/identity/session.js';
-import { LuciaSessionManager } from '../lucia/lucia-session-manager.js';
+import { EVERY_SESSION, LuciaSessionManager } from '../lucia/lucia-session-manager.js';
 import { PgBossJobQueue } from '../pg-boss/pg-boss-job-queue.js';
 import {
   MikroOrmAuditLog,
@@ -14,7 +14,7 @@ import {
   MikroOrmStaffRepository,
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
-import { numbersPoolOf, poolOf, type Em, type Orm } from './orm.js';
+import { numbersPoolOf, poolOf, sessionCacheOf, type Em, type Orm } from './orm.js';
 import { PostgresPortalReads } from './postgres-portal-reads.js';
 import { PostgresBackOfficeReads } from './postgres-back-office-reads.js';
 import { sqlReader } from './sql-reader.js';
@@ -39,6 +39,9 @@ import {
   PostgresCounters,
 } from './mikro-orm-ordering-repositories.js';
 
+/** The repositories whose rows a kept session carries (the session itself is told apart by its manager). */
+const SESSION_SOURCES = ['users', 'accounts', 'contacts', 'staff'] as const;
+
 /** A forked entity manager in one PostgreSQL transaction per use case; flushed and committed at the end. */
 export class MikroOrmUnitOfWork implements UnitOfWork {
   constructor(
@@ -46,26 +49,53 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     private readonly deps: { boss: PgBoss; clock: Clock; tokens: Tokens; lifetime: SessionLifetime },
   ) {}
 
-  run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const jobs: PgBossJobQueue[] = [];
-      const result = await work(this.scopeFor(em, false, jobs));
-      // The jobs the work enqueued go in last, a queue's in one insert, in the same transaction.
-      for (const queue of jobs) await queue.flush();
-      return result;
-    });
+  async run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    let scope: TransactionScope | null = null;
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const jobs: PgBossJobQueue[] = [];
+        scope = this.scopeFor(em, false, jobs);
+        const result = await work(scope);
+        // The jobs the work enqueued go in last, a queue's in one insert, in the same transaction.
+        for (const queue of jobs) await queue.flush();
+        return result;
+      });
+    } finally {
+      if (scope) this.settle(scope, true);
+    }
   }
 
   async read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
     // Outside a transaction the read models send named statements straight to the pool: parsed and planned once.
     const jobs: PgBossJobQueue[] = [];
     const em = this.orm.em.fork();
-    const result = await work(this.scopeFor(em, true, jobs));
-    // Appended rows (mail, audit) wait for a flush: a read that wrote one writes it now, as it would have at once.
-    if (em.getUnitOfWork().getPersistStack().size > 0) await em.flush();
-    // A read has no transaction to send jobs in: one that enqueues is a change, and belongs in `run`.
-    if (jobs.some((queue) => queue.hasPending)) throw new Error('a read-only use case enqueued a job');
-    return result;
+    const scope = this.scopeFor(em, true, jobs);
+    try {
+      const result = await work(scope);
+      // Appended rows (mail, audit) wait for a flush: a read that wrote one writes it now, as it would have at once.
+      if (em.getUnitOfWork().getPersistStack().size > 0) await em.flush();
+      // A read has no transaction to send jobs in: one that enqueues is a change, and belongs in `run`.
+      if (jobs.some((queue) => queue.hasPending)) throw new Error('a read-only use case enqueued a job');
+      return result;
+    } finally {
+      this.settle(scope, false);
+    }
+  }
+
+  /**
+   * What a use case may have changed behind the kept sessions leaves this process's session cache as soon as it is
+   * done, so that its next request sees it (other processes hear of it from the database): the sessions it wrote, and
+   * after a change that used the users, accounts, contacts or staff, every kept session.
+   */
+  private settle(scope: TransactionScope, changed: boolean): void {
+    const cache = sessionCacheOf(this.orm);
+    if (!cache) return;
+    if (changed && SESSION_SOURCES.some((name) => Object.hasOwn(scope, name))) cache.clear();
+    if (!Object.hasOwn(scope, 'sessions')) return;
+    for (const tag of (scope.sessions as LuciaSessionManager).changed) {
+      if (tag === EVERY_SESSION) cache.clear();
+      else cache.forget(tag);
+    }
   }
 
   scopeFor(em: Em, outsideTransaction = false, madeQueues: PgBossJobQueue[] = []): TransactionScope {
@@ -106,7 +136,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       staffTokens: () => new MikroOrmStaffApiTokenRepository(em),
       webhooks: () => new MikroOrmWebhookRepository(em),
       idempotency: () => new PostgresIdempotencyKeys(em),
-      reads: () => new PostgresPortalReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
+      reads: () => (outsideTransaction ? new PostgresPortalReads(sqlReader(em, poolOf(this.orm)), sessionCacheOf(this.orm)) : new PostgresPortalReads(sqlReader(em, null))),
       backOffice: () => new PostgresBackOfficeReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
     });
   }

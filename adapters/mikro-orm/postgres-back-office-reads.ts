@@ -77,21 +77,21 @@ const CLIENT_PICTURE = `
   with acc as (select * from client_accounts where id = $1),
   log as (select * from audit_log where account_id = $1 order by at desc, id desc limit $3)
   select
-    to_jsonb(acc) as account,
-    (select to_jsonb(u) from users u where u.id = acc.owner_user_id) as owner,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(s) as j from services s where s.account_id = acc.id order by s.activated_at desc, s.id desc limit $2) x) as services,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(d) as j from domains d where d.account_id = acc.id order by d.registered_at desc, d.id desc limit $2) x) as domains,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(q) as j from quotes q where q.account_id = acc.id and q.status = 'open' order by q.issued_at desc, q.id desc limit 100) x) as open_quotes,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(i) as j from invoices i where i.account_id = acc.id and i.paid_cents < i.gross_cents order by i.issued_at desc, i.id desc limit $2) x) as unpaid_invoices,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(c) as j from contacts c where c.account_id = acc.id order by c.created_at desc, c.id desc limit $2) x) as contacts,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(t) as j from tickets t where t.account_id = acc.id order by t.last_activity_at desc, t.id desc limit $3) x) as tickets,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(r) as j from email_change_requests r where r.account_id = acc.id and r.status in ${UNDECIDED} order by r.created_at desc, r.id desc limit 20) x) as email_changes,
-    (select coalesce(json_agg(to_jsonb(l) order by l.at desc, l.id desc), '[]') from log l) as audit,
+    row_to_json(acc) as account,
+    (select row_to_json(u) from users u where u.id = acc.owner_user_id) as owner,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(s) as j from services s where s.account_id = acc.id order by s.activated_at desc, s.id desc limit $2) x) as services,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(d) as j from domains d where d.account_id = acc.id order by d.registered_at desc, d.id desc limit $2) x) as domains,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(q) as j from quotes q where q.account_id = acc.id and q.status = 'open' order by q.issued_at desc, q.id desc limit 100) x) as open_quotes,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(i) as j from invoices i where i.account_id = acc.id and i.paid_cents < i.gross_cents order by i.issued_at desc, i.id desc limit $2) x) as unpaid_invoices,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(c) as j from contacts c where c.account_id = acc.id order by c.created_at desc, c.id desc limit $2) x) as contacts,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(t) as j from tickets t where t.account_id = acc.id order by t.last_activity_at desc, t.id desc limit $3) x) as tickets,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(r) as j from email_change_requests r where r.account_id = acc.id and r.status in ${UNDECIDED} order by r.created_at desc, r.id desc limit 20) x) as email_changes,
+    (select coalesce(json_agg(row_to_json(l) order by l.at desc, l.id desc), '[]') from log l) as audit,
     (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]') from users u where u.id in (select actor_id from log where actor_kind <> 'staff')) as audit_users,
     (select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'roles', m.roles)), '[]') from staff_members m where m.id in (select actor_id from log where actor_kind = 'staff')) as audit_staff,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(i) as j from invoices i where i.account_id = acc.id order by i.issued_at desc, i.id desc limit $3) x) as invoices,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(p) as j from payments p where p.account_id = acc.id order by p.received_on desc, p.id desc limit $3) x) as payments,
-    (select coalesce(json_agg(x.j), '[]') from (select to_jsonb(n) as j from client_notes n where n.account_id = acc.id order by n.created_at desc, n.id desc limit $3) x) as notes
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(i) as j from invoices i where i.account_id = acc.id order by i.issued_at desc, i.id desc limit $3) x) as invoices,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(p) as j from payments p where p.account_id = acc.id order by p.received_on desc, p.id desc limit $3) x) as payments,
+    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(n) as j from client_notes n where n.account_id = acc.id order by n.created_at desc, n.id desc limit $3) x) as notes
   from acc`;
 
 interface PictureRow {
@@ -177,17 +177,18 @@ export class PostgresBackOfficeReads implements BackOfficeReads {
   }
 
   private async list<T>(list: KeysetList, page: PageRequest, map: (json: Json) => T): Promise<Page<T>> {
-    const { sql, params } = keysetSelect(list, page, 'to_jsonb(t) as j');
-    const rows = await this.read<{ j: Json }>(statementName('backoffice-list', sql), sql, params);
-    return keysetPageOf(rows.map((r) => r.j), list.time, page, map);
+    // Plain rows, not `to_jsonb(t)`: see PostgresPortalReads.list.
+    const { sql, params } = keysetSelect(list, page);
+    const rows = await this.read<Json>(statementName('backoffice-list', sql), sql, params);
+    return keysetPageOf(rows, list.time, page, map);
   }
 
   /** A queue's page and the accounts of its items in one statement (and one more figure, such as a count, when asked). */
   private async queue<T>(list: KeysetList, page: PageRequest, map: (json: Json) => T, extra = 'null'): Promise<QueuePage<T> & { extra: unknown }> {
     const { sql, params, direction } = keysetSelect(list, page);
     const text = `with p as (${sql})
-      select (select coalesce(json_agg(to_jsonb(p) order by p.${list.time} ${direction}, p.id ${direction}), '[]') from p) as items,
-        (select coalesce(json_agg(to_jsonb(a)), '[]') from client_accounts a where a.id in (select account_id from p)) as accounts,
+      select (select coalesce(json_agg(row_to_json(p) order by p.${list.time} ${direction}, p.id ${direction}), '[]') from p) as items,
+        (select coalesce(json_agg(row_to_json(a)), '[]') from client_accounts a where a.id in (select account_id from p)) as accounts,
         ${extra} as extra`;
     const [row] = await this.read<{ items: Json[]; accounts: Json[]; extra: unknown }>(statementName('backoffice-queue', text), text, params);
     const found = keysetPageOf(row?.items ?? [], list.time, page, map);

@@ -1,0 +1,184 @@
+import pg from 'pg';
+
+interface Entry<V> {
+  readonly value: V;
+  readonly tags: readonly string[];
+  readonly until: number;
+}
+
+export interface NotifiedCacheOptions {
+  readonly databaseUrl: string;
+  /** The channel the database announces changes on; a notice's payload is the tag of what changed. */
+  readonly channel: string;
+  /** How long a value is kept at most, heard of a change or not. */
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+  /** How the listening connection names itself in pg_stat_activity. */
+  readonly applicationName: string;
+  /** The wait before listening again after the connection was lost. */
+  readonly retryMs?: number;
+}
+
+/**
+ * Values read from PostgreSQL, kept in memory for as long as the database says nothing changed behind them. Each value
+ * carries tags (`s <session id>`, `u <user id>`…); triggers announce a changed row's tag on a channel when its change
+ * commits (NOTIFY), and a dedicated connection listens to it and drops every value with that tag.
+ *
+ * Nothing is kept unless that connection is listening: before it is up, after it is lost and until it is back, every
+ * read goes to the database. A value read while a notice arrived is not kept (`ticket`), since it may predate the
+ * change. A process's own changes are dropped at once by its unit of work (`forget`, `clear`), without waiting for the
+ * notice; another process's arrive with the notice, milliseconds after they commit.
+ */
+export class NotifiedCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  private readonly keysByTag = new Map<string, Set<string>>();
+  private client: pg.Client | null = null;
+  private starting: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
+  private epoch = 0;
+  private syncs = 0;
+  private readonly waiting = new Map<string, () => void>();
+
+  constructor(private readonly options: NotifiedCacheOptions) {}
+
+  /** Whether values are kept now. */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The kept value, or undefined; starts listening on first use. */
+  get(key: string, now = Date.now()): V | undefined {
+    if (!this.client) {
+      this.start();
+      return undefined;
+    }
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until > now) return entry.value;
+    this.drop(key);
+    return undefined;
+  }
+
+  /** Taken before reading from the database, given back to `keep`: null when nothing may be kept now. */
+  ticket(): number | null {
+    return this.client ? this.epoch : null;
+  }
+
+  /** Keeps a value read under `ticket`, unless a change was heard of since (or listening stopped). */
+  keep(ticket: number | null, key: string, tags: readonly string[], value: V, now = Date.now()): void {
+    if (ticket === null || ticket !== this.epoch || !this.client) return;
+    this.drop(key);
+    if (this.entries.size >= this.options.maxEntries) this.drop(this.entries.keys().next().value!);
+    this.entries.set(key, { value, tags, until: now + this.options.ttlMs });
+    for (const tag of tags) {
+      const keys = this.keysByTag.get(tag);
+      if (keys) keys.add(key);
+      else this.keysByTag.set(tag, new Set([key]));
+    }
+  }
+
+  /** Drops every value with this tag. */
+  forget(tag: string): void {
+    this.epoch += 1;
+    for (const key of [...(this.keysByTag.get(tag) ?? [])]) this.drop(key);
+  }
+
+  clear(): void {
+    this.epoch += 1;
+    this.entries.clear();
+    this.keysByTag.clear();
+  }
+
+  /**
+   * Resolves once every notice of a change committed before the call has been applied: the cache sends a notice of
+   * its own on its connection and waits for it (PostgreSQL delivers notices in commit order). Resolves at once when
+   * not listening (nothing is kept then).
+   */
+  async sync(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.syncs += 1;
+    const tag = `sync ${process.pid} ${this.syncs}`;
+    const heard = new Promise<void>((resolve) => this.waiting.set(tag, resolve));
+    await client.query('select pg_notify($1, $2)', [this.options.channel, tag]);
+    await heard;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.starting?.catch(() => undefined);
+    const client = this.client;
+    this.lost(client);
+    await client?.end().catch(() => undefined);
+  }
+
+  private start(): void {
+    if (this.starting || this.retry || this.closed) return;
+    this.starting = this.listen().finally(() => {
+      this.starting = null;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: this.options.applicationName });
+    client.on('notification', (notice) => this.heard(notice.payload ?? ''));
+    client.on('error', () => this.lost(client, true));
+    client.on('end', () => this.lost(client, true));
+    try {
+      await client.connect();
+      await client.query(`listen ${this.options.channel}`);
+    } catch {
+      this.lost(client, true);
+      await client.end().catch(() => undefined);
+      return;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.clear();
+    this.client = client;
+  }
+
+  private heard(tag: string): void {
+    const waiter = this.waiting.get(tag);
+    if (waiter) {
+      this.waiting.delete(tag);
+      waiter();
+      return;
+    }
+    this.forget(tag);
+  }
+
+  /** The connection is gone: nothing is kept until listening again, after a pause. */
+  private lost(client: pg.Client | null, again = false): void {
+    if (client && this.client && this.client !== client) return;
+    this.client = null;
+    this.clear();
+    for (const waiter of this.waiting.values()) waiter();
+    this.waiting.clear();
+    if (!again || this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.start();
+    }, this.options.retryMs ?? 1000);
+    this.retry.unref();
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const tag of entry.tags) {
+      const keys = this.keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByTag.delete(tag);
+    }
+  }
+}
