@@ -1,4 +1,4 @@
-import { createOrm } from '../adapters/mikro-orm/orm.js';
+import { createOrm, readCacheOf } from '../adapters/mikro-orm/orm.js';
 import { startPgBoss } from '../adapters/pg-boss/pg-boss-job-queue.js';
 import { PostgresDatabaseHealth } from '../adapters/postgres/postgres-database-health.js';
 import { createApp } from '../web/app.js';
@@ -17,7 +17,10 @@ export async function inProcessQueryCounter(databaseUrl: string, appUrl: string)
   const app = createApp({ useCases: buildUseCases(services, { database: new PostgresDatabaseHealth(databaseUrl) }), appUrl, secureCookies: false, trustProxy: false, log: () => undefined });
   return {
     async count(path: string, cookie: string): Promise<number> {
-      // Warm once (a first request may prepare statements or load the catalog), then count.
+      // Warm (a first request may prepare statements or load the catalog) until the read cache listens, as it does
+      // under load, then count: what every later request of the same session costs.
+      await (await app.request(path, { headers: cookie ? { cookie } : {} })).text();
+      for (let i = 0; i < 500 && !readCacheOf(orm)?.listening; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       await (await app.request(path, { headers: cookie ? { cookie } : {} })).text();
       let status = 0;
       const queries = await countQueries(async () => {

@@ -19,7 +19,7 @@ import { Migration20261203000000MailAbout } from './Migration20261203000000MailA
 import { Migration20261203010000TokenExpiry } from './Migration20261203010000TokenExpiry.js';
 import { Migration20261204000000ClientNotesRecoveryCodes } from './Migration20261204000000ClientNotesRecoveryCodes.js';
 import { Migration20261205000000ListIndexes } from './Migration20261205000000ListIndexes.js';
-import { Migration20261206000000AuthChangeNotices } from './Migration20261206000000AuthChangeNotices.js';
+import { Migration20261206000000ChangeNotices } from './Migration20261206000000ChangeNotices.js';
 
 /** Every migration, in order. Listed by hand so the runtime never globs the file system. */
 export const MIGRATIONS = [
@@ -44,5 +44,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261203010000TokenExpiry', class: Migration20261203010000TokenExpiry },
   { name: 'Migration20261204000000ClientNotesRecoveryCodes', class: Migration20261204000000ClientNotesRecoveryCodes },
   { name: 'Migration20261205000000ListIndexes', class: Migration20261205000000ListIndexes },
-  { name: 'Migration20261206000000AuthChangeNotices', class: Migration20261206000000AuthChangeNotices },
+  { name: 'Migration20261206000000ChangeNotices', class: Migration20261206000000ChangeNotices },
 ];

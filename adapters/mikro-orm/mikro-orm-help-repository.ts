@@ -6,9 +6,13 @@ import type { Locale } from '../../domain/identity/locale.js';
 import { decodePositionCursor, encodePositionCursor } from '../in-memory/position-cursor.js';
 import { HelpArticleSchema, HelpCategorySchema } from './help-schemas.js';
 import { execute, type Em } from './orm.js';
+import type { NotifiedCache } from '../postgres/notified-cache.js';
 import { rowMapper } from './row-mapper.js';
 
 const toCategory = rowMapper(HelpCategorySchema);
+
+/** The read cache's tag of everything the help centre keeps: the database announces it on any change to its tables. */
+export const HELP_TAG = 'help';
 
 interface SummaryRow {
   id: string;
@@ -61,7 +65,21 @@ export const SEARCH_SQL = `with hits as (
  * every query word taken as a prefix, or a trigram match of the unaccented title: both answered from GIN indexes.
  */
 export class MikroOrmHelpRepository implements HelpRepository {
-  constructor(private readonly em: Em) {}
+  /** Given the read cache (outside a transaction only), the front page's categories and articles are kept until a change. */
+  constructor(
+    private readonly em: Em,
+    private readonly cache: NotifiedCache<unknown> | null = null,
+  ) {}
+
+  /** The kept value under `key`, else `read` kept under the help centre's tag. */
+  private async kept<T extends object>(key: string, read: () => Promise<T>): Promise<T> {
+    const hit = this.cache?.get(key) as T | undefined;
+    if (hit) return hit;
+    const ticket = this.cache?.ticket() ?? null;
+    const value = Object.freeze(await read());
+    this.cache?.keep(ticket, key, [HELP_TAG], value);
+    return value;
+  }
 
   async addCategory(category: HelpCategory): Promise<void> {
     this.em.persist(category);
@@ -78,8 +96,8 @@ export class MikroOrmHelpRepository implements HelpRepository {
     return this.em.findOne(HelpCategorySchema, { slug });
   }
   /** For showing (every help page lists them): built from the rows, not loaded into the ORM. */
-  async listCategories(): Promise<HelpCategory[]> {
-    return (await execute(this.em, 'select * from help_categories order by position, id limit 200')).map(toCategory);
+  listCategories(): Promise<HelpCategory[]> {
+    return this.kept('help categories', async () => (await execute(this.em, 'select * from help_categories order by position, id limit 200')).map((row) => Object.freeze(toCategory(row))));
   }
 
   async add(article: HelpArticle): Promise<void> {
@@ -119,16 +137,18 @@ export class MikroOrmHelpRepository implements HelpRepository {
     return { items, next: rows.length > page.limit && last ? encodePositionCursor(last.position, last.id) : null };
   }
 
-  async listFirstPublished(locale: Locale, perCategory: number): Promise<ArticleSummary[]> {
-    // One index range per category, never a scan of every article.
-    const rows = await execute<SummaryRow>(
-      this.em,
-      `select ${SUMMARY} from help_categories c
-        cross join lateral (select * from help_articles x where x.category_id = c.id and x.locale = $1 and x.status = 'published' order by x.position, x.id limit $2) a
-        order by c.position, c.id, a.position, a.id`,
-      [locale, perCategory],
-    );
-    return rows.map(summaryOf);
+  listFirstPublished(locale: Locale, perCategory: number): Promise<ArticleSummary[]> {
+    return this.kept(`help first ${locale} ${perCategory}`, async () => {
+      // One index range per category, never a scan of every article.
+      const rows = await execute<SummaryRow>(
+        this.em,
+        `select ${SUMMARY} from help_categories c
+          cross join lateral (select * from help_articles x where x.category_id = c.id and x.locale = $1 and x.status = 'published' order by x.position, x.id limit $2) a
+          order by c.position, c.id, a.position, a.id`,
+        [locale, perCategory],
+      );
+      return rows.map((row) => Object.freeze(summaryOf(row)));
+    });
   }
 
   async findNeighbour(article: HelpArticle, direction: 'up' | 'down'): Promise<HelpArticle | null> {

@@ -14,14 +14,14 @@ import {
   MikroOrmStaffRepository,
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
-import { numbersPoolOf, poolOf, sessionCacheOf, type Em, type Orm } from './orm.js';
+import { numbersPoolOf, poolOf, readCacheOf, type Em, type Orm } from './orm.js';
 import { PostgresPortalReads } from './postgres-portal-reads.js';
 import { PostgresBackOfficeReads } from './postgres-back-office-reads.js';
 import { sqlReader } from './sql-reader.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
 import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
-import { MikroOrmHelpRepository } from './mikro-orm-help-repository.js';
+import { HELP_TAG, MikroOrmHelpRepository } from './mikro-orm-help-repository.js';
 import { MikroOrmAnnouncementRepository } from './mikro-orm-announcement-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import { PostgresInvoiceArchive } from './mikro-orm-invoice-archive.js';
@@ -83,14 +83,16 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   }
 
   /**
-   * What a use case may have changed behind the kept sessions leaves this process's session cache as soon as it is
-   * done, so that its next request sees it (other processes hear of it from the database): the sessions it wrote, and
-   * after a change that used the users, accounts, contacts or staff, every kept session.
+   * What a use case may have changed behind the read cache leaves this process's cache as soon as it is done, so that
+   * its next request sees it (other processes hear of it from the database): the sessions it wrote; after a change
+   * that used the users, accounts, contacts or staff, every kept session; after one that used the help centre, its
+   * front page.
    */
   private settle(scope: TransactionScope, changed: boolean): void {
-    const cache = sessionCacheOf(this.orm);
+    const cache = readCacheOf(this.orm);
     if (!cache) return;
     if (changed && SESSION_SOURCES.some((name) => Object.hasOwn(scope, name))) cache.clear();
+    if (changed && Object.hasOwn(scope, 'help')) cache.forget(HELP_TAG);
     if (!Object.hasOwn(scope, 'sessions')) return;
     for (const tag of (scope.sessions as LuciaSessionManager).changed) {
       if (tag === EVERY_SESSION) cache.clear();
@@ -126,7 +128,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       contacts: () => new MikroOrmContactRepository(em),
       emailChanges: () => new MikroOrmEmailChangeRepository(em),
       tickets: () => new MikroOrmTicketRepository(em),
-      help: () => new MikroOrmHelpRepository(em),
+      help: () => new MikroOrmHelpRepository(em, outsideTransaction ? readCacheOf(this.orm) : null),
       announcements: () => new MikroOrmAnnouncementRepository(em),
       archive: () => new PostgresInvoiceArchive(em),
       fiscal: () => new PostgresFiscalRecordRepository(em),
@@ -136,7 +138,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       staffTokens: () => new MikroOrmStaffApiTokenRepository(em),
       webhooks: () => new MikroOrmWebhookRepository(em),
       idempotency: () => new PostgresIdempotencyKeys(em),
-      reads: () => (outsideTransaction ? new PostgresPortalReads(sqlReader(em, poolOf(this.orm)), sessionCacheOf(this.orm)) : new PostgresPortalReads(sqlReader(em, null))),
+      reads: () => (outsideTransaction ? new PostgresPortalReads(sqlReader(em, poolOf(this.orm)), readCacheOf(this.orm)) : new PostgresPortalReads(sqlReader(em, null))),
       backOffice: () => new PostgresBackOfficeReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
     });
   }

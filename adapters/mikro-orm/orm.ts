@@ -13,7 +13,7 @@ import { BACKOFFICE_SCHEMAS } from './backoffice-schemas.js';
 export type Orm = MikroORM;
 export type Em = EntityManager;
 
-const POOLS = new WeakMap<Orm, { pool: pg.Pool | null; numbers: pg.Pool; sessions: NotifiedCache<unknown> }>();
+const POOLS = new WeakMap<Orm, { pool: pg.Pool | null; numbers: pg.Pool; cache: NotifiedCache<unknown> }>();
 
 /** The pg pool under the ORM (made on its first query), for read models that send named statements straight to it. */
 export function poolOf(orm: Orm): pg.Pool | null {
@@ -31,15 +31,15 @@ export function numbersPoolOf(orm: Orm): pg.Pool {
 }
 
 /**
- * Live sessions with their person, kept in memory while the database announces every change behind them (see the
- * migration AuthChangeNotices): the read of a session is the one statement every signed-in request sends. A value is
- * kept 30 seconds at most; the listening connection is opened on first use.
+ * What every request would otherwise read again, kept in memory while the database announces every change behind it
+ * (see the migration ChangeNotices): live sessions with their person (the one statement every signed-in request sent)
+ * and the help centre's front page. A value is kept 30 seconds at most; the listening connection opens on first use.
  */
-export function sessionCacheOf(orm: Orm): NotifiedCache<unknown> | null {
-  return POOLS.get(orm)?.sessions ?? null;
+export function readCacheOf(orm: Orm): NotifiedCache<unknown> | null {
+  return POOLS.get(orm)?.cache ?? null;
 }
 
-const SESSION_CACHE = { channel: 'portal_auth', applicationName: 'portal session cache', ttlMs: 30_000, maxEntries: 20_000 } as const;
+const READ_CACHE = { channel: 'portal_changes', applicationName: 'portal read cache', ttlMs: 30_000, maxEntries: 20_000 } as const;
 
 /** Connections per process: PostgreSQL does best with a few busy connections per core, shared by every worker. */
 export const DEFAULT_POOL_MAX = 10;
@@ -63,11 +63,11 @@ export async function createOrm(databaseUrl: string, options: { debug?: boolean;
   });
   const numbers = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
   numbers.on('error', () => undefined); // An idle connection lost with the database: the next query says so.
-  const sessions = new NotifiedCache<unknown>({ databaseUrl, ...SESSION_CACHE });
-  POOLS.set(orm, Object.assign(created, { numbers, sessions }));
+  const cache = new NotifiedCache<unknown>({ databaseUrl, ...READ_CACHE });
+  POOLS.set(orm, Object.assign(created, { numbers, cache }));
   const close = orm.close.bind(orm);
   orm.close = async (force?: boolean) => {
-    await sessions.close();
+    await cache.close();
     await numbers.end().catch(() => undefined);
     return close(force);
   };

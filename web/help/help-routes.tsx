@@ -5,7 +5,7 @@ import type { Voter } from '../../domain/help/vote.js';
 import type { AppEnv } from '../http/env.js';
 import { readCookie, writeCookie } from '../http/cookies.js';
 import { notFound } from '../http/params.js';
-import { failurePage, html, pageOf } from '../http/render.js';
+import { anonymousPage, failurePage, html, pageOf } from '../http/render.js';
 import { noStore } from '../http/security.js';
 import { validated } from '../http/validate.js';
 import { failureMessage } from '../i18n/translate.js';
@@ -29,7 +29,10 @@ export function helpRoutes(useCases: UseCases, secure: boolean) {
   const app = new Hono<AppEnv>();
   const { helpCenter, announcements } = useCases;
 
-  app.get('/help', async (c) => html(c, <HelpHomePage page={pageOf(c)} home={await helpCenter.home(c.get('locale'))} />));
+  app.get('/help', async (c) => {
+    const home = await helpCenter.home(c.get('locale'));
+    return anonymousPage(c, 'help', () => <HelpHomePage page={pageOf(c)} home={home} />, [home.categories, home.articles]);
+  });
 
   app.get('/help/search', validated('query', z.object({ q: z.string().max(400).default('') })), async (c) => {
     const q = c.req.valid('query').q.trim();

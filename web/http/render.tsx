@@ -31,21 +31,22 @@ export function html(c: Context<AppEnv>, node: JSX.Element, status: ContentfulSt
   return c.html(`<!doctype html>${String(node)}`, status);
 }
 
-const ANONYMOUS_PAGES = new Map<string, string>();
+const ANONYMOUS_PAGES = new Map<string, { readonly basis: readonly unknown[]; readonly body: string }>();
 
 /**
- * A page that is the same for everyone who is not signed in, in each language (a form with nothing filled in), is
- * rendered once per language and kept: `key` names the page, and the page is only kept for a request without a query
- * and without a session, so the map holds one entry per named page and language.
+ * A page that is the same for everyone who is not signed in, in each language, is rendered once per language and
+ * kept: `key` names the page, and the page is only kept for a request without a query and without a session, so the
+ * map holds one entry per named page and language. A page shown from data names that data as its `basis`: the kept
+ * page is shown again only while the data are the very same objects (the read cache hands out the same objects until
+ * the database announces a change; anything read afresh is a new object and renders the page again).
  */
-export function anonymousPage(c: Context<AppEnv>, key: string, view: () => JSX.Element): Response | Promise<Response> {
+export function anonymousPage(c: Context<AppEnv>, key: string, view: () => JSX.Element, basis: readonly unknown[] = []): Response | Promise<Response> {
   if (c.get('auth') || c.get('staffAuth') || c.req.url.includes('?')) return html(c, view());
   const name = `${c.get('locale')} ${key}`;
-  let body = ANONYMOUS_PAGES.get(name);
-  if (body === undefined) {
-    body = `<!doctype html>${String(view())}`;
-    ANONYMOUS_PAGES.set(name, body);
-  }
+  const kept = ANONYMOUS_PAGES.get(name);
+  if (kept && kept.basis.length === basis.length && kept.basis.every((value, i) => value === basis[i])) return c.html(kept.body);
+  const body = `<!doctype html>${String(view())}`;
+  ANONYMOUS_PAGES.set(name, { basis, body });
   return c.html(body);
 }
 

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrm, sessionCacheOf, type Orm } from '../../adapters/mikro-orm/orm.js';
+import { createOrm, readCacheOf, type Orm } from '../../adapters/mikro-orm/orm.js';
 import { Authenticate } from '../../application/identity/authenticate.js';
 import type { Services } from '../../application/shared/services.js';
 import { realServices } from '../../web/real-services.js';
+import { createApp } from '../../web/app.js';
+import { buildUseCases } from '../../web/use-cases.js';
 import { givenContact, givenOwner, givenStaff } from '../support/builders.js';
-import { LIFETIME, SETTINGS, TEST_SECRETS } from '../support/in-memory-portal.js';
+import { givenArticle, givenCategory } from '../support/help-builders.js';
+import { APP_URL, LIFETIME, SETTINGS, TEST_SECRETS } from '../support/in-memory-portal.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
 import { countQueries } from '../support/query-count.js';
 
-// Two web workers on one database, as `npm start` runs them: each keeps live sessions in memory (NotifiedCache) and
-// must stop honouring one as soon as it, or the other worker, or anything else writing to the database, changes what
-// the session carries.
+// Two web workers on one database, as `npm start` runs them: each keeps live sessions and the help centre's front page
+// in memory (NotifiedCache) and must stop using them as soon as it, or the other worker, or anything else writing to
+// the database, changes what they were read from.
 let portal: PostgresPortal;
 let otherOrm: Orm;
 let other: Services;
@@ -28,8 +31,8 @@ afterAll(async () => {
 
 const here = () => new Authenticate(portal.services);
 const there = () => new Authenticate(other);
-const cacheHere = () => sessionCacheOf(portal.orm)!;
-const cacheThere = () => sessionCacheOf(otherOrm)!;
+const cacheHere = () => readCacheOf(portal.orm)!;
+const cacheThere = () => readCacheOf(otherOrm)!;
 
 async function signedIn(services: Services, subject: 'user' | 'staff', id: string): Promise<string> {
   return services.uow.run(async (scope) => (await scope.sessions.create(subject, id, META)).token);
@@ -98,10 +101,40 @@ describe('live sessions kept in memory by each worker', () => {
     const { user } = await givenOwner(portal.services);
     const token = await signedIn(portal.services, 'user', user.id);
     await keptByBoth(token);
-    await portal.sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'portal session cache'`);
+    await portal.sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'portal read cache'`);
     for (let i = 0; i < 500 && (cacheHere().listening || cacheThere().listening); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect([cacheHere().listening, cacheThere().listening, cacheHere().size, cacheThere().size]).toEqual([false, false, 0, 0]);
     expect(await countQueries(async () => void (await there().user(token)))).toBe(1);
     await keptByBoth(token);
+  });
+});
+
+describe('the help centre’s front page kept in memory by each worker', () => {
+  const appOf = (services: Services) => createApp({ useCases: buildUseCases(services, { database: portal.database }), appUrl: APP_URL, secureCookies: false, trustProxy: false, log: () => undefined });
+  const home = async (app: ReturnType<typeof appOf>) => {
+    let body = '';
+    const statements = await countQueries(async () => void (body = await (await app.request('/help')).text()));
+    return { body, statements };
+  };
+
+  it('answers /help from memory, and shows a change made on either worker or elsewhere', async () => {
+    const category = await givenCategory(portal.services);
+    const article = await givenArticle(portal.services, category.id, { title: 'Prvi naslov' });
+    const [a, b] = [appOf(portal.services), appOf(other)];
+    let shown = { body: '', statements: -1 };
+    for (let i = 0; i < 300 && shown.statements !== 0; i += 1) {
+      await home(a);
+      shown = await home(b);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect([shown.statements, shown.body.includes('Prvi naslov')]).toEqual([0, true]);
+    // Published by the other worker's editor: this worker hears of it from the database.
+    await givenArticle(other, category.id, { title: 'Drugi naslov' });
+    expect((await home(b)).body).toContain('Drugi naslov');
+    await cacheHere().sync();
+    expect((await home(a)).body).toContain('Drugi naslov');
+    await portal.sql('update help_articles set title = $2 where id = $1', [article.id, 'Treći naslov']);
+    await Promise.all([cacheHere().sync(), cacheThere().sync()]);
+    expect([(await home(a)).body.includes('Treći naslov'), (await home(b)).body.includes('Treći naslov')]).toEqual([true, true]);
   });
 });
