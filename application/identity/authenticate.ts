@@ -21,8 +21,10 @@ export interface AuthenticatedStaff {
 
 /**
  * Turns a session cookie into the actor the policy reasons about; null for anything not live. Runs on every request,
- * outside a transaction: the session with the person and their memberships in one statement, read afresh each time
- * so that a removed contact loses access at once; the session is written only when its idle expiry is a minute behind.
+ * outside a transaction: the session with the person and their memberships in one statement, which the read model may
+ * answer from memory only for as long as the database announces no change behind it (a removed contact loses access
+ * as soon as the change commits); whether the session is live is decided here each time, against the clock. The
+ * session is written only when its idle expiry is a minute behind.
  */
 export class Authenticate {
   constructor(private readonly deps: Pick<Services, 'uow'>) {}

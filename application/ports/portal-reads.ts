@@ -77,7 +77,9 @@ export interface PortalReads {
   /**
    * A user's session as stored (by the session's id, see SessionManager.idOf) with the person and their memberships,
    * in one statement; null when there is no such session or person. Whether the session is still live is for
-   * SessionManager.check to say.
+   * SessionManager.check to say. An adapter may answer from memory, but only until a committed change behind it is
+   * announced (the PostgreSQL adapter drops what the database announces; see NotifiedCache). What it hands out
+   * may be shared between requests: callers never change it (the PostgreSQL adapter freezes it).
    */
   userSession(sessionId: string): Promise<{ readonly session: SessionInfo; readonly signedIn: SignedInUser } | null>;
   /** A staff member's session as stored, with the staff member, in one statement. */
