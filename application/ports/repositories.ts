@@ -74,6 +74,7 @@ export interface ContactRepository {
   listForAccount(accountId: string, page: PageRequest): Promise<Page<Contact>>;
   /** The accepted contacts of a user in every account: what the user may do beyond the accounts it owns. */
   listActiveForUser(userId: string): Promise<Contact[]>;
+  /** The contacts subscribed to a kind of mail, oldest first: for reading only (who to mail), never to save. */
   listSubscribers(accountId: string, subscription: Subscription): Promise<Contact[]>;
 }
 
@@ -82,7 +83,7 @@ export interface StaffRepository {
   save(staff: StaffMember): Promise<void>;
   findById(id: string): Promise<StaffMember | null>;
   findByEmail(email: string): Promise<StaffMember | null>;
-  /** Active staff holding any of these roles (who to tell about a new ticket). */
+  /** Active staff holding any of these roles (who to tell about a new ticket): for reading only, never to save. */
   listActiveWithRoles(roles: readonly StaffMember['roles'][number][]): Promise<StaffMember[]>;
   /** Every staff member (a company has tens, not thousands). */
   listAll(): Promise<StaffMember[]>;

@@ -37,7 +37,8 @@ export function describeContactRepositoryContract(name: string, make: () => Prom
         expect(first.items.map((c) => c.email)).toEqual(['k2@firma.hr', 'k1@firma.hr']);
         const second = await scope.contacts.listForAccount(account.id, { limit: 2, after: first.next });
         expect([second.items.map((c) => c.email), second.next]).toEqual([['k0@firma.hr'], null]);
-        expect((await scope.contacts.listSubscribers(account.id, 'billing')).map((c) => c.email)).toEqual(['k1@firma.hr']);
+        const subscribers = await scope.contacts.listSubscribers(account.id, 'billing');
+        expect(subscribers.map((c) => [c.email, c.permissions, c.scope(), c.subscriptions])).toEqual([['k1@firma.hr', ['services', 'invoices'], items[1]!.scope(), ['billing', 'support']]]);
         expect(await scope.contacts.listSubscribers(account.id, 'domains')).toEqual([]);
       });
     });
