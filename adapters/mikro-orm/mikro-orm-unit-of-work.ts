@@ -14,7 +14,7 @@ import {
   MikroOrmStaffRepository,
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
-import { numbersPoolOf, poolOf, readCacheOf, type Em, type Orm } from './orm.js';
+import { numbersPoolOf, readCacheOf, readsPoolOf, type Em, type Orm } from './orm.js';
 import { PostgresPortalReads } from './postgres-portal-reads.js';
 import { PostgresBackOfficeReads } from './postgres-back-office-reads.js';
 import { sqlReader } from './sql-reader.js';
@@ -138,8 +138,8 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       staffTokens: () => new MikroOrmStaffApiTokenRepository(em),
       webhooks: () => new MikroOrmWebhookRepository(em),
       idempotency: () => new PostgresIdempotencyKeys(em),
-      reads: () => (outsideTransaction ? new PostgresPortalReads(sqlReader(em, poolOf(this.orm)), readCacheOf(this.orm)) : new PostgresPortalReads(sqlReader(em, null))),
-      backOffice: () => new PostgresBackOfficeReads(sqlReader(em, outsideTransaction ? poolOf(this.orm) : null)),
+      reads: () => (outsideTransaction ? new PostgresPortalReads(sqlReader(em, readsPoolOf(this.orm)), readCacheOf(this.orm)) : new PostgresPortalReads(sqlReader(em, null))),
+      backOffice: () => new PostgresBackOfficeReads(sqlReader(em, outsideTransaction ? readsPoolOf(this.orm) : null)),
     });
   }
 }

@@ -13,12 +13,20 @@ import { BACKOFFICE_SCHEMAS } from './backoffice-schemas.js';
 export type Orm = MikroORM;
 export type Em = EntityManager;
 
-const POOLS = new WeakMap<Orm, { pool: pg.Pool | null; numbers: pg.Pool; cache: NotifiedCache<unknown> }>();
+const POOLS = new WeakMap<Orm, { reads: pg.Pool | null; numbers: pg.Pool; cache: NotifiedCache<unknown> }>();
 
-/** The pg pool under the ORM (made on its first query), for read models that send named statements straight to it. */
-export function poolOf(orm: Orm): pg.Pool | null {
-  return POOLS.get(orm)?.pool ?? null;
+/**
+ * The pool the read models send their named statements to, outside any transaction (made with the ORM's pool, on its
+ * first query; null before). Its connections plan each named statement once: `plan_cache_mode=force_generic_plan`.
+ * Left to choose, PostgreSQL planned the dashboard's statement afresh on every execution (its generic plan looks
+ * dearer on paper, with arrays for parameters), and planning cost more than running it: 0.65 ms of 0.8. The ORM's own
+ * statements stay on the ORM's pool, planned as before.
+ */
+export function readsPoolOf(orm: Orm): pg.Pool | null {
+  return POOLS.get(orm)?.reads ?? null;
 }
+
+export const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
 
 /**
  * Two connections of their own for numbers that may skip (`Counters.reserve`): taken while the caller holds a
@@ -45,17 +53,22 @@ const READ_CACHE = { channel: 'portal_changes', applicationName: 'portal read ca
 export const DEFAULT_POOL_MAX = 10;
 
 export async function createOrm(databaseUrl: string, options: { debug?: boolean; poolMax?: number } = {}): Promise<Orm> {
-  const created: { pool: pg.Pool | null } = { pool: null };
+  const created: { reads: pg.Pool | null } = { reads: null };
+  const poolMax = options.poolMax ?? DEFAULT_POOL_MAX;
   const orm = await MikroORM.init({
     clientUrl: databaseUrl,
     entities: [...ALL_SCHEMAS, ...HELP_SCHEMAS, ...INTEGRATION_SCHEMAS, ...BACKOFFICE_SCHEMAS],
     extensions: [Migrator],
     debug: options.debug ?? false,
-    pool: { min: 0, max: options.poolMax ?? DEFAULT_POOL_MAX },
+    pool: { min: 0, max: poolMax },
     driverOptions: {
       onPoolCreated: (pool: pg.Pool) => {
-        created.pool = pool;
         reclaimBrokenConnections(pool);
+        // The same connections as the ORM's (its types: dates and times as text), planning named statements once.
+        const reads = new pg.Pool({ connectionString: databaseUrl, max: poolMax, types: (pool as unknown as { options: pg.PoolConfig }).options.types, options: GENERIC_PLANS });
+        reads.on('error', () => undefined); // An idle connection lost with the database: the next query says so.
+        reclaimBrokenConnections(reads);
+        created.reads = reads;
       },
     },
     allowGlobalContext: false,
@@ -69,6 +82,7 @@ export async function createOrm(databaseUrl: string, options: { debug?: boolean;
   orm.close = async (force?: boolean) => {
     await cache.close();
     await numbers.end().catch(() => undefined);
+    await created.reads?.end().catch(() => undefined);
     return close(force);
   };
   return orm;

@@ -6,11 +6,14 @@ import { PostgresPortalReads } from '../../adapters/mikro-orm/postgres-portal-re
 import type { SqlReader } from '../../adapters/mikro-orm/sql-reader.js';
 import { givenOwner, givenStaff } from '../support/builders.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
-import { flatten, type PlanNode } from '../support/query-plans.js';
+import { explainGeneric, flatten, type PlanNode } from '../support/query-plans.js';
+import { GENERIC_PLANS } from '../../adapters/mikro-orm/orm.js';
+import pg from 'pg';
 
 const HISTORY = 20_000;
 
 let portal: PostgresPortal;
+let generic: pg.Client;
 let accountId: string;
 
 /**
@@ -45,18 +48,23 @@ beforeAll(async () => {
     select gen_random_uuid(), 'N-H-' || g, $2, $3, 'portal', 'pending', '[]', now() - (g || ' minutes')::interval
     from generate_series(1, $1::int) g`, [HISTORY, accountId, user.id]);
   await portal.sql('analyze');
+  generic = new pg.Client({ connectionString: portal.databaseUrl, options: GENERIC_PLANS });
+  await generic.connect();
 }, 180_000);
 
 afterAll(async () => {
+  await generic?.end();
   await portal?.close();
 });
 
-/** Runs a read model's statements as it sends them, and keeps each one's plan as PostgreSQL carried it out. */
+/**
+ * Runs a read model's statements as it sends them, and keeps each one's plan as PostgreSQL carries it out in
+ * production: the generic plan of a prepared statement (see readsPoolOf).
+ */
 function explaining(): { reader: SqlReader; plans: PlanNode[] } {
   const plans: PlanNode[] = [];
   const reader: SqlReader = async <T,>(_name: string, sql: string, params: readonly unknown[]) => {
-    const [row] = await portal.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, format json) ${sql}`, [...params]);
-    plans.push(row!['QUERY PLAN'][0].Plan);
+    plans.push(await explainGeneric(generic, sql, params));
     return portal.sql<T & Record<string, unknown>>(sql, [...params]) as Promise<T[]>;
   };
   return { reader, plans };
