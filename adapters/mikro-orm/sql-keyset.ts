@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Page, PageRequest } from '../../application/ports/repositories.js';
 import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
-import { likePattern } from './mikro-orm-repositories.js';
+
+/** The ILIKE pattern of a case-insensitive "contains", with LIKE's own wildcards taken literally; null for no search. */
+export function likePattern(search: string | null | undefined): string | null {
+  return search ? `%${search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` : null;
+}
 
 export type Json = Record<string, unknown>;
 
