@@ -33,8 +33,8 @@ export class Migration20261206000000ChangeNotices extends Migration {
     this.addSql('create trigger users_change_notice after update or delete on users for each row execute function portal_change_notice();');
     this.addSql('create trigger staff_members_change_notice after update or delete on staff_members for each row execute function portal_change_notice();');
     this.addSql('create trigger contacts_change_notice after insert or update or delete on contacts for each row execute function portal_change_notice();');
-    this.addSql('create trigger help_categories_change_notice after insert or update or delete on help_categories for each statement execute function portal_change_notice();');
-    this.addSql('create trigger help_articles_change_notice after insert or update or delete on help_articles for each statement execute function portal_change_notice();');
+    this.addSql('create trigger help_categories_change_notice after insert or update or delete on help_categories for each row execute function portal_change_notice();');
+    this.addSql('create trigger help_articles_change_notice after insert or update or delete on help_articles for each row execute function portal_change_notice();');
     this.addSql('create trigger client_accounts_change_notice after insert or update of owner_user_id, name or delete on client_accounts for each row execute function portal_change_notice();');
   }
 

@@ -14,7 +14,7 @@ import {
   MikroOrmStaffRepository,
   MikroOrmUserRepository,
 } from './mikro-orm-repositories.js';
-import { numbersPoolOf, readCacheOf, readsPoolOf, type Em, type Orm } from './orm.js';
+import { numbersPoolOf, readCacheOf, readsPoolOf, wroteSessionSources, type Em, type Orm } from './orm.js';
 import { PostgresPortalReads } from './postgres-portal-reads.js';
 import { PostgresBackOfficeReads } from './postgres-back-office-reads.js';
 import { sqlReader } from './sql-reader.js';
@@ -39,9 +39,6 @@ import {
   PostgresCounters,
 } from './mikro-orm-ordering-repositories.js';
 
-/** The repositories whose rows a kept session carries (the session itself is told apart by its manager). */
-const SESSION_SOURCES = ['users', 'accounts', 'contacts', 'staff'] as const;
-
 /** A forked entity manager in one PostgreSQL transaction per use case; flushed and committed at the end. */
 export class MikroOrmUnitOfWork implements UnitOfWork {
   constructor(
@@ -50,18 +47,19 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   ) {}
 
   async run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-    let scope: TransactionScope | null = null;
+    const made: { scope?: TransactionScope; em?: Em } = {};
     try {
       return await this.orm.em.fork().transactional(async (em) => {
         const jobs: PgBossJobQueue[] = [];
-        scope = this.scopeFor(em, false, jobs);
+        const scope = this.scopeFor(em, false, jobs);
+        Object.assign(made, { scope, em });
         const result = await work(scope);
         // The jobs the work enqueued go in last, a queue's in one insert, in the same transaction.
         for (const queue of jobs) await queue.flush();
         return result;
       });
     } finally {
-      if (scope) this.settle(scope, true);
+      if (made.scope && made.em) this.settle(made.scope, made.em, true);
     }
   }
 
@@ -78,21 +76,21 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       if (jobs.some((queue) => queue.hasPending)) throw new Error('a read-only use case enqueued a job');
       return result;
     } finally {
-      this.settle(scope, false);
+      this.settle(scope, em, false);
     }
   }
 
   /**
-   * What a use case may have changed behind the read cache leaves this process's cache as soon as it is done, so that
-   * its next request sees it (other processes hear of it from the database): the sessions it wrote; after a change
-   * that used the users, accounts, contacts or staff, every kept session; after one that used the help centre, its
-   * front page.
+   * What a use case changed behind the read cache leaves this process's cache as soon as it is done, so that its next
+   * request sees it (other processes hear of it from the database): the sessions it wrote; after it wrote a user,
+   * account, contact or staff member, every kept session; after a change (`run`) that used the help centre, its front
+   * page.
    */
-  private settle(scope: TransactionScope, changed: boolean): void {
+  private settle(scope: TransactionScope, em: Em, change: boolean): void {
     const cache = readCacheOf(this.orm);
     if (!cache) return;
-    if (changed && SESSION_SOURCES.some((name) => Object.hasOwn(scope, name))) cache.clear();
-    if (changed && Object.hasOwn(scope, 'help')) cache.forget(HELP_TAG);
+    if (wroteSessionSources(em)) cache.clear();
+    if (change && Object.hasOwn(scope, 'help')) cache.forget(HELP_TAG);
     if (!Object.hasOwn(scope, 'sessions')) return;
     for (const tag of (scope.sessions as LuciaSessionManager).changed) {
       if (tag === EVERY_SESSION) cache.clear();

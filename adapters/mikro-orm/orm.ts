@@ -5,7 +5,7 @@ import pg from 'pg';
 import { NotifiedCache } from '../postgres/notified-cache.js';
 import { reclaimBrokenConnections } from '../postgres/pool-guard.js';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { ALL_SCHEMAS } from './schemas.js';
+import { ALL_SCHEMAS, ClientAccountSchema, ContactSchema, StaffMemberSchema, UserSchema } from './schemas.js';
 import { HELP_SCHEMAS } from './help-schemas.js';
 import { INTEGRATION_SCHEMAS } from './integration-schemas.js';
 import { BACKOFFICE_SCHEMAS } from './backoffice-schemas.js';
@@ -47,6 +47,17 @@ export function readCacheOf(orm: Orm): NotifiedCache<unknown> | null {
   return POOLS.get(orm)?.cache ?? null;
 }
 
+const SESSION_SOURCE_WRITES = new WeakSet<object>();
+
+/**
+ * Whether work on this entity manager wrote a user, client account, contact or staff member: what a kept session
+ * carries. Told by the ORM's own events for those entities, so that a use case that only read them (a failed sign-in
+ * looks the user up) leaves the sessions kept.
+ */
+export function wroteSessionSources(em: Em): boolean {
+  return SESSION_SOURCE_WRITES.has(em);
+}
+
 const READ_CACHE = { channel: 'portal_changes', applicationName: 'portal read cache', ttlMs: 30_000, maxEntries: 20_000 } as const;
 
 /** Connections per process: PostgreSQL does best with a few busy connections per core, shared by every worker. */
@@ -76,6 +87,8 @@ export async function createOrm(databaseUrl: string, options: { debug?: boolean;
   });
   const numbers = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
   numbers.on('error', () => undefined); // An idle connection lost with the database: the next query says so.
+  const wrote = ({ em }: { em: object }) => void SESSION_SOURCE_WRITES.add(em);
+  orm.em.getEventManager().registerSubscriber({ getSubscribedEntities: () => [UserSchema, ClientAccountSchema, ContactSchema, StaffMemberSchema], afterCreate: wrote, afterUpdate: wrote, afterDelete: wrote });
   const cache = new NotifiedCache<unknown>({ databaseUrl, ...READ_CACHE });
   POOLS.set(orm, Object.assign(created, { numbers, cache }));
   const close = orm.close.bind(orm);

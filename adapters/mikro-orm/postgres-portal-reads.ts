@@ -92,8 +92,8 @@ const DASHBOARD = `
 type UserSession = { readonly session: SessionInfo; readonly signedIn: SignedInUser };
 type StaffSession = { readonly session: SessionInfo; readonly staff: StaffMember };
 
-/** A kept session is shared by the requests that follow: nothing may change it in place. */
-function frozen<T extends object>(value: T, depth = 3): T {
+/** A kept session is shared by the requests that follow: nothing may change it in place (down to a grant's scope). */
+function frozen<T extends object>(value: T, depth = 6): T {
   if (depth > 0) for (const inner of Object.values(value)) if (inner && typeof inner === 'object' && !(inner instanceof Date)) frozen(inner as object, depth - 1);
   return Object.freeze(value);
 }

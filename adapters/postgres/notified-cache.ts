@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 interface Entry<V> {
@@ -17,6 +18,9 @@ export interface NotifiedCacheOptions {
   readonly applicationName: string;
   /** The wait before listening again after the connection was lost. */
   readonly retryMs?: number;
+  /** How often the listening connection is asked whether it is still there, and how long it has to answer. */
+  readonly heartbeatMs?: number;
+  readonly answerWithinMs?: number;
 }
 
 /**
@@ -35,9 +39,9 @@ export class NotifiedCache<V> {
   private client: pg.Client | null = null;
   private starting: Promise<void> | null = null;
   private retry: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private closed = false;
   private epoch = 0;
-  private syncs = 0;
   private readonly waiting = new Map<string, () => void>();
 
   constructor(private readonly options: NotifiedCacheOptions) {}
@@ -102,16 +106,20 @@ export class NotifiedCache<V> {
   async sync(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    this.syncs += 1;
-    const tag = `sync ${process.pid} ${this.syncs}`;
+    const tag = `sync ${randomUUID()}`;
     const heard = new Promise<void>((resolve) => this.waiting.set(tag, resolve));
-    await client.query('select pg_notify($1, $2)', [this.options.channel, tag]);
-    await heard;
+    try {
+      await this.within(client.query('select pg_notify($1, $2)', [this.options.channel, tag]), 'a sync');
+      await this.within(heard, 'the notice of a sync');
+    } finally {
+      this.waiting.delete(tag);
+    }
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     await this.starting?.catch(() => undefined);
     const client = this.client;
     this.lost(client);
@@ -126,7 +134,8 @@ export class NotifiedCache<V> {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: this.options.applicationName });
+    const answerWithinMs = this.options.answerWithinMs ?? 5000;
+    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: this.options.applicationName, keepAlive: true, connectionTimeoutMillis: answerWithinMs });
     client.on('notification', (notice) => this.heard(notice.payload ?? ''));
     client.on('error', () => this.lost(client, true));
     client.on('end', () => this.lost(client, true));
@@ -144,6 +153,25 @@ export class NotifiedCache<V> {
     }
     this.clear();
     this.client = client;
+    // A connection can go silent without closing (a dropped route, a firewall's idle timeout): it would hear nothing
+    // and keep values for ever. It is asked now and then, and given up when it does not answer in time.
+    this.heartbeat = setInterval(() => {
+      this.within(client.query('select 1'), 'a heartbeat').catch(() => {
+        this.lost(client, true);
+        void client.end().catch(() => undefined);
+      });
+    }, this.options.heartbeatMs ?? 10_000);
+    this.heartbeat.unref();
+  }
+
+  /** The promise, or a failure once the connection has had `answerWithinMs` to answer. */
+  private within<T>(promise: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`the database did not answer ${what} in time`)), this.options.answerWithinMs ?? 5000);
+      timer.unref();
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
   }
 
   private heard(tag: string): void {
@@ -153,13 +181,16 @@ export class NotifiedCache<V> {
       waiter();
       return;
     }
-    this.forget(tag);
+    // Another process's sync says nothing changed.
+    if (!tag.startsWith('sync ')) this.forget(tag);
   }
 
   /** The connection is gone: nothing is kept until listening again, after a pause. */
   private lost(client: pg.Client | null, again = false): void {
     if (client && this.client && this.client !== client) return;
     this.client = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     this.clear();
     for (const waiter of this.waiting.values()) waiter();
     this.waiting.clear();

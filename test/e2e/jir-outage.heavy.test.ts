@@ -73,12 +73,12 @@ async function pdfOf(invoiceId: string): Promise<{ text: string; qr: string }> {
 
 /**
  * The fiscal QR code read back from the rendered first page by an independent decoder. A decoder can miss a code in
- * one rendering (a module rounded the wrong way), so it reads again at a finer resolution and with the other
- * binarizer before giving up: a code that no rendering yields is still a failure.
+ * one rendering (a module rounded the wrong way: it once failed at both 200 and 300 dpi), so it reads again at other
+ * resolutions and with the other binarizer before giving up: a code that no rendering yields is still a failure.
  */
 function qrOf(file: string, name: string): string {
   let last: unknown = null;
-  for (const dpi of [200, 300]) {
+  for (const dpi of [200, 300, 250, 400]) {
     execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', file, join(dir, `${name}-${dpi}`)]);
     const png = PNG.sync.read(readFileSync(join(dir, `${name}-${dpi}.png`)));
     const luminance = new Uint8ClampedArray(png.width * png.height);

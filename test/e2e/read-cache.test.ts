@@ -10,6 +10,8 @@ import { givenArticle, givenCategory } from '../support/help-builders.js';
 import { APP_URL, LIFETIME, SETTINGS, TEST_SECRETS } from '../support/in-memory-portal.js';
 import { postgresPortal, type PostgresPortal } from '../support/postgres-portal.js';
 import { countQueries } from '../support/query-count.js';
+import { tcpProxy } from '../support/tcp-proxy.js';
+import { NotifiedCache } from '../../adapters/postgres/notified-cache.js';
 
 // Two web workers on one database, as `npm start` runs them: each keeps live sessions and the help centre's front page
 // in memory (NotifiedCache) and must stop using them as soon as it, or the other worker, or anything else writing to
@@ -95,6 +97,48 @@ describe('live sessions kept in memory by each worker', () => {
     await portal.sql('update staff_members set active = false where id = $1', [staff.id]);
     await Promise.all([cacheHere().sync(), cacheThere().sync()]);
     expect([await here().staff(token), await there().staff(token)]).toEqual([null, null]);
+  });
+
+  it('keeps sessions through a change that only read a person, and drops them when one is written', async () => {
+    const { user } = await givenOwner(portal.services);
+    const token = await signedIn(portal.services, 'user', user.id);
+    await keptByBoth(token);
+    // A failed sign-in, say, looks the user up in a change of its own: nothing a session carries was written.
+    await portal.services.uow.run(async (scope) => void (await scope.users.findById(user.id)));
+    expect(await countQueries(async () => void (await here().user(token)))).toBe(0);
+    await portal.services.uow.run(async (scope) => {
+      const found = await scope.users.findById(user.id);
+      found!.name = 'Renamed here';
+      await scope.users.save(found!);
+    });
+    let name = '';
+    expect(await countQueries(async () => void (name = (await here().user(token))?.user.name ?? ''))).toBe(1);
+    expect(name).toBe('Renamed here');
+  });
+
+  it('gives up a listening connection that goes silent, and listens again on a new one', async () => {
+    const url = new URL(portal.databaseUrl);
+    const proxy = await tcpProxy({ host: url.hostname, port: Number(url.port) });
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    const cache = new NotifiedCache<object>({ databaseUrl: url.toString(), channel: 'portal_changes', applicationName: 'silent test', ttlMs: 30_000, maxEntries: 10, heartbeatMs: 100, answerWithinMs: 500, retryMs: 100 });
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 500 && !ok(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      return ok();
+    };
+    try {
+      cache.get('start');
+      expect(await until(() => cache.listening)).toBe(true);
+      cache.keep(cache.ticket(), 'kept', ['tag'], { v: 1 });
+      expect(cache.get('kept')).toEqual({ v: 1 });
+      proxy.freeze();
+      expect(await until(() => !cache.listening)).toBe(true);
+      expect(cache.get('kept')).toBeUndefined();
+      expect(await until(() => cache.listening)).toBe(true);
+    } finally {
+      await cache.close();
+      await proxy.stop();
+    }
   });
 
   it('keeps nothing while it cannot hear the database, and keeps again once it listens', async () => {

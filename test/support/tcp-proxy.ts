@@ -3,7 +3,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 /**
  * A TCP proxy in front of the test database, for faults: `refuseNew` keeps the connections made so far working but
  * refuses new ones (a server in smart shutdown, or out of connections); `down` cuts everything as well; `up` serves
- * again on the same port.
+ * again on the same port; `freeze` silences the connections made so far without closing them (a dropped route).
  */
 export async function tcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
@@ -50,6 +50,13 @@ export async function tcpProxy(target: { host: string; port: number }) {
       for (const s of sockets) s.destroy();
       sockets.clear();
       await closing;
+    },
+    /** Every connection made so far goes silent: nothing passes either way, and nothing is closed. New ones work. */
+    freeze(): void {
+      for (const s of sockets) {
+        s.unpipe();
+        s.pause();
+      }
     },
     async up(): Promise<void> {
       if (!server) await listen();

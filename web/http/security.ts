@@ -56,7 +56,7 @@ function defaultHeaders(headers: ReadonlyArray<readonly [string, string]>): Midd
   };
 }
 
-/** The security headers on every answer: no route sets any of them itself. */
+/** The security headers on every answer: no route sets any of them itself (test/unit/security-header-owners.test.ts). */
 export const securityHeaders = (secure: boolean): MiddlewareHandler => defaultHeaders(securityHeaderList(secure));
 
 /** Only a request that says where it came from, and came from here, may change anything (ASVS 4.2.2). */
