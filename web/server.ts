@@ -143,8 +143,13 @@ export async function startPortal(config: Config, options: StartOptions = {}): P
     if (catcher && !loopback) log(`Mail catcher: not served at /dev/mail because HOST=${config.host} is not a loopback address`);
     const app = createApp({ useCases, appUrl: config.appUrl, secureCookies: config.secureCookies, trustProxy: config.trustProxy, mailCatcher: loopback ? inbox : null, unavailable: isDatabaseUnavailable });
 
-    const server = await new Promise<ServerType>((resolveServer) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
+    // A port already taken is a failure to start (with everything started so far stopped), not an uncaught error.
+    const server = await new Promise<ServerType>((resolveServer, rejectServer) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+        s.off('error', rejectServer);
+        resolveServer(s);
+      });
+      s.once('error', rejectServer);
     });
     hardenServer(server);
     // The first thing to stop, the last thing started: requests in flight still have the database and mail.

@@ -12,9 +12,11 @@ import { createTestDatabase } from '../support/database.js';
 // tests never take: these requests go through the real server and read the header lines as sent.
 let portal: RunningPortal;
 let dataDir: string;
+let databaseUrl: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'portal-headers-'));
-  portal = await startPortal(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: await createTestDatabase(), DATA_DIR: dataDir, SEED_DEMO: '0' }), { log: () => undefined });
+  databaseUrl = await createTestDatabase();
+  portal = await startPortal(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: '0' }), { log: () => undefined });
 });
 afterAll(async () => {
   await portal?.stop();
@@ -55,5 +57,18 @@ describe('headers as the Node server sends them', () => {
     expect(linesNamed(staff.lines, 'cache-control')).toEqual(['no-store']);
     const css = await get('/assets/app.css');
     expect(linesNamed(css.lines, 'cache-control')).toEqual(['public, max-age=3600']);
+  });
+});
+
+describe('starting on a port already taken', () => {
+  it('fails to start with the port’s error, and the portal already running keeps serving', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'portal-taken-'));
+    try {
+      const config = loadConfig({ PORT: new URL(portal.url).port, HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: other, SEED_DEMO: '0' });
+      await expect(startPortal(config, { log: () => undefined })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      expect((await get('/healthz')).status).toBe(200);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });

@@ -96,10 +96,19 @@ export function browserPortal(prefix: string) {
 
   beforeAll(async () => {
     if (!browserAvailable) return;
-    const port = await freePort();
     state.dataDir = mkdtempSync(join(tmpdir(), `portal-${prefix}-`));
-    const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: await createTestDatabase(), DATA_DIR: state.dataDir });
-    state.portal = await startPortal(config, { log: () => undefined });
+    const databaseUrl = await createTestDatabase();
+    // The port must be known before the portal starts (it is in APP_URL): a port found free can be taken again before
+    // the portal listens (by any outgoing connection), and then another one is tried.
+    for (let attempt = 1; !state.portal; attempt += 1) {
+      const port = await freePort();
+      const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, DATA_DIR: state.dataDir });
+      try {
+        state.portal = await startPortal(config, { log: () => undefined });
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EADDRINUSE' || attempt >= 5) throw error;
+      }
+    }
     state.browser = await launchChromium();
   });
 
