@@ -78,7 +78,7 @@ async function pdfOf(invoiceId: string): Promise<{ text: string; qr: string }> {
  */
 function qrOf(file: string, name: string): string {
   let last: unknown = null;
-  for (const dpi of [200, 300, 250, 400]) {
+  for (const dpi of [200, 300, 250, 400, 150, 500]) {
     execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', file, join(dir, `${name}-${dpi}`)]);
     const png = PNG.sync.read(readFileSync(join(dir, `${name}-${dpi}.png`)));
     const luminance = new Uint8ClampedArray(png.width * png.height);
