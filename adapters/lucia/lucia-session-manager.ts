@@ -4,6 +4,7 @@ import type { NewSession, SessionManager } from '../../application/ports/session
 import type { Tokens } from '../../application/ports/tokens.js';
 import { sessionEnded, slidIdleExpiry, type SessionInfo, type SessionLifetime, type SessionSubject } from '../../domain/identity/session.js';
 import { execute, type Em } from '../mikro-orm/orm.js';
+import { changeTag, EVERY_SESSION } from '../postgres/change-tags.js';
 
 interface SessionRow {
   id: string;
@@ -24,9 +25,6 @@ interface Attributes {
   clientAddress: string;
   userAgent: string;
 }
-
-/** The tag of a change to any session. */
-export const EVERY_SESSION = '*';
 
 const metaOf = (session: object): Attributes => (session as { meta: Attributes }).meta;
 
@@ -71,17 +69,17 @@ class SessionTableAdapter implements Adapter {
 
   async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
     await execute(this.em, 'update sessions set expires_at = least($1, absolute_expires_at) where id = $2', [expiresAt, sessionId]);
-    this.changed.add(`s ${sessionId}`);
+    this.changed.add(changeTag.session(sessionId));
   }
 
   async deleteSession(sessionId: string): Promise<void> {
     await execute(this.em, 'delete from sessions where id = $1 and subject = $2', [sessionId, this.subject]);
-    this.changed.add(`s ${sessionId}`);
+    this.changed.add(changeTag.session(sessionId));
   }
 
   async deleteUserSessions(userId: string): Promise<void> {
     await execute(this.em, 'delete from sessions where subject = $1 and subject_id = $2', [this.subject, userId]);
-    this.changed.add(`${this.subject === 'user' ? 'u' : 'm'} ${userId}`);
+    this.changed.add(this.subject === 'user' ? changeTag.user(userId) : changeTag.staff(userId));
   }
 
   async deleteExpiredSessions(): Promise<void> {
@@ -171,7 +169,7 @@ export class LuciaSessionManager implements SessionManager {
 
   async end(subject: SessionSubject, subjectId: string, sessionId: string): Promise<boolean> {
     const removed = await execute(this.em, 'delete from sessions where id = $1 and subject = $2 and subject_id = $3 returning id', [sessionId, subject, subjectId]);
-    this.changed.add(`s ${sessionId}`);
+    this.changed.add(changeTag.session(sessionId));
     return removed.length === 1;
   }
 

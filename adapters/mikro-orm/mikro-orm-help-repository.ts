@@ -7,12 +7,11 @@ import { decodePositionCursor, encodePositionCursor } from '../in-memory/positio
 import { HelpArticleSchema, HelpCategorySchema } from './help-schemas.js';
 import { execute, type Em } from './orm.js';
 import type { NotifiedCache } from '../postgres/notified-cache.js';
+import { changeTag } from '../postgres/change-tags.js';
 import { rowMapper } from './row-mapper.js';
 
 const toCategory = rowMapper(HelpCategorySchema);
 
-/** The read cache's tag of everything the help centre keeps: the database announces it on any change to its tables. */
-export const HELP_TAG = 'help';
 
 interface SummaryRow {
   id: string;
@@ -71,14 +70,10 @@ export class MikroOrmHelpRepository implements HelpRepository {
     private readonly cache: NotifiedCache<unknown> | null = null,
   ) {}
 
-  /** The kept value under `key`, else `read` kept under the help centre's tag. */
+  /** The kept value under `key`, else `read` kept under the help centre's tag (a notice of any change to its tables). */
   private async kept<T extends object>(key: string, read: () => Promise<T>): Promise<T> {
-    const hit = this.cache?.get(key) as T | undefined;
-    if (hit) return hit;
-    const ticket = this.cache?.ticket() ?? null;
-    const value = Object.freeze(await read());
-    this.cache?.keep(ticket, key, [HELP_TAG], value);
-    return value;
+    const frozenRead = async () => Object.freeze(await read());
+    return this.cache ? ((await this.cache.through(key, frozenRead, () => [changeTag.help])) as T) : frozenRead();
   }
 
   async addCategory(category: HelpCategory): Promise<void> {

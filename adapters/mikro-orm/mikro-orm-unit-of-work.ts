@@ -4,7 +4,8 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { Tokens } from '../../application/ports/tokens.js';
 import type { TransactionScope, UnitOfWork } from '../../application/ports/unit-of-work.js';
 import type { SessionLifetime } from '../../domain/identity/session.js';
-import { EVERY_SESSION, LuciaSessionManager } from '../lucia/lucia-session-manager.js';
+import { LuciaSessionManager } from '../lucia/lucia-session-manager.js';
+import { changeTag, EVERY_SESSION } from '../postgres/change-tags.js';
 import { PgBossJobQueue } from '../pg-boss/pg-boss-job-queue.js';
 import {
   MikroOrmAuditLog,
@@ -21,7 +22,7 @@ import { sqlReader } from './sql-reader.js';
 import { MikroOrmContactRepository } from './mikro-orm-contact-repository.js';
 import { MikroOrmEmailChangeRepository } from './mikro-orm-email-change-repository.js';
 import { MikroOrmTicketRepository } from './mikro-orm-ticket-repository.js';
-import { HELP_TAG, MikroOrmHelpRepository } from './mikro-orm-help-repository.js';
+import { MikroOrmHelpRepository } from './mikro-orm-help-repository.js';
 import { MikroOrmAnnouncementRepository } from './mikro-orm-announcement-repository.js';
 import { MikroOrmApiTokenRepository } from './mikro-orm-api-token-repository.js';
 import { PostgresInvoiceArchive } from './mikro-orm-invoice-archive.js';
@@ -90,7 +91,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     const cache = readCacheOf(this.orm);
     if (!cache) return;
     if (wroteSessionSources(em)) cache.clear();
-    if (change && Object.hasOwn(scope, 'help')) cache.forget(HELP_TAG);
+    if (change && Object.hasOwn(scope, 'help')) cache.forget(changeTag.help);
     if (!Object.hasOwn(scope, 'sessions')) return;
     for (const tag of (scope.sessions as LuciaSessionManager).changed) {
       if (tag === EVERY_SESSION) cache.clear();
@@ -136,7 +137,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       staffTokens: () => new MikroOrmStaffApiTokenRepository(em),
       webhooks: () => new MikroOrmWebhookRepository(em),
       idempotency: () => new PostgresIdempotencyKeys(em),
-      reads: () => (outsideTransaction ? new PostgresPortalReads(sqlReader(em, readsPoolOf(this.orm)), readCacheOf(this.orm)) : new PostgresPortalReads(sqlReader(em, null))),
+      reads: () => new PostgresPortalReads(sqlReader(em, outsideTransaction ? readsPoolOf(this.orm) : null), outsideTransaction ? readCacheOf(this.orm) : null),
       backOffice: () => new PostgresBackOfficeReads(sqlReader(em, outsideTransaction ? readsPoolOf(this.orm) : null)),
     });
   }

@@ -10,6 +10,7 @@ import { AnnouncementSchema } from './help-schemas.js';
 import { rowMapper } from './row-mapper.js';
 import type { SqlReader } from './sql-reader.js';
 import type { NotifiedCache } from '../postgres/notified-cache.js';
+import { changeTag } from '../postgres/change-tags.js';
 import { keysetPageOf, keysetSelect, statementName, type Json, type KeysetList } from './sql-keyset.js';
 import { ClientAccountSchema, ContactSchema, HostedServiceSchema, InvoiceSchema, QuoteSchema, RegisteredDomainSchema, StaffMemberSchema, TicketSchema, UserSchema } from './schemas.js';
 
@@ -108,28 +109,23 @@ export class PostgresPortalReads implements PortalReads {
     private readonly sessions: NotifiedCache<unknown> | null = null,
   ) {}
 
-  async userSession(sessionId: string): Promise<{ session: SessionInfo; signedIn: SignedInUser } | null> {
-    const key = `user ${sessionId}`;
-    const kept = this.sessions?.get(key) as UserSession | undefined;
-    if (kept) return kept;
-    const ticket = this.sessions?.ticket() ?? null;
-    const [row] = await this.read<{ session: Json; user: Json; owned: string[]; contacts: Json[] }>('portal-user-session', USER_SESSION, [sessionId]);
-    if (!row) return null;
-    const found = frozen({ session: toSession(row.session), signedIn: signedInOf(row) });
-    this.sessions?.keep(ticket, key, [`s ${sessionId}`, `u ${found.signedIn.user.id}`], found);
-    return found;
+  userSession(sessionId: string): Promise<UserSession | null> {
+    return this.kept(`user ${sessionId}`, async () => {
+      const [row] = await this.read<{ session: Json; user: Json; owned: string[]; contacts: Json[] }>('portal-user-session', USER_SESSION, [sessionId]);
+      return row ? frozen({ session: toSession(row.session), signedIn: signedInOf(row) }) : null;
+    }, (found) => [changeTag.session(sessionId), changeTag.user(found.signedIn.user.id)]);
   }
 
-  async staffSession(sessionId: string): Promise<{ session: SessionInfo; staff: StaffMember } | null> {
-    const key = `staff ${sessionId}`;
-    const kept = this.sessions?.get(key) as StaffSession | undefined;
-    if (kept) return kept;
-    const ticket = this.sessions?.ticket() ?? null;
-    const [row] = await this.read<{ session: Json; staff: Json }>('portal-staff-session', STAFF_SESSION, [sessionId]);
-    if (!row) return null;
-    const found = frozen({ session: toSession(row.session), staff: toStaff(row.staff) });
-    this.sessions?.keep(ticket, key, [`s ${sessionId}`, `m ${found.staff.id}`], found);
-    return found;
+  staffSession(sessionId: string): Promise<StaffSession | null> {
+    return this.kept(`staff ${sessionId}`, async () => {
+      const [row] = await this.read<{ session: Json; staff: Json }>('portal-staff-session', STAFF_SESSION, [sessionId]);
+      return row ? frozen({ session: toSession(row.session), staff: toStaff(row.staff) }) : null;
+    }, (found) => [changeTag.session(sessionId), changeTag.staff(found.staff.id)]);
+  }
+
+  /** Through the session cache when there is one (outside a transaction), else straight from the database. */
+  private kept<T extends object>(key: string, read: () => Promise<T | null>, tagsOf: (value: T) => readonly string[]): Promise<T | null> {
+    return this.sessions ? this.sessions.through(key, read, tagsOf) : read();
   }
 
   async signedInUser(userId: string): Promise<SignedInUser | null> {

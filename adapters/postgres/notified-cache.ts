@@ -33,6 +33,9 @@ export interface NotifiedCacheOptions {
  * change. A process's own changes are dropped at once by its unit of work (`forget`, `clear`), without waiting for the
  * notice; another process's arrive with the notice, milliseconds after they commit.
  */
+/** The payload prefix of a process's own sync notice (see `sync`). */
+const SYNC = 'sync ';
+
 export class NotifiedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
   private readonly keysByTag = new Map<string, Set<string>>();
@@ -43,8 +46,13 @@ export class NotifiedCache<V> {
   private closed = false;
   private epoch = 0;
   private readonly waiting = new Map<string, () => void>();
+  /** The connection being opened, before it listens: its own failure counts, an older connection's does not. */
+  private connecting: pg.Client | null = null;
+  private readonly answerWithinMs: number;
 
-  constructor(private readonly options: NotifiedCacheOptions) {}
+  constructor(private readonly options: NotifiedCacheOptions) {
+    this.answerWithinMs = options.answerWithinMs ?? 5000;
+  }
 
   /** Whether values are kept now. */
   get listening(): boolean {
@@ -86,6 +94,19 @@ export class NotifiedCache<V> {
     }
   }
 
+  /**
+   * The value kept under `key`, else what `read` finds (null: nothing), kept under the tags `tagsOf` gives it unless
+   * a change was heard of while it was read.
+   */
+  async through<T extends V>(key: string, read: () => Promise<T | null>, tagsOf: (value: T) => readonly string[]): Promise<T | null> {
+    const kept = this.get(key) as T | undefined;
+    if (kept !== undefined) return kept;
+    const ticket = this.ticket();
+    const value = await read();
+    if (value !== null) this.keep(ticket, key, tagsOf(value), value);
+    return value;
+  }
+
   /** Drops every value with this tag. */
   forget(tag: string): void {
     this.epoch += 1;
@@ -106,7 +127,7 @@ export class NotifiedCache<V> {
   async sync(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    const tag = `sync ${randomUUID()}`;
+    const tag = `${SYNC}${randomUUID()}`;
     const heard = new Promise<void>((resolve) => this.waiting.set(tag, resolve));
     try {
       await this.within(client.query('select pg_notify($1, $2)', [this.options.channel, tag]), 'a sync');
@@ -134,8 +155,8 @@ export class NotifiedCache<V> {
   }
 
   private async listen(): Promise<void> {
-    const answerWithinMs = this.options.answerWithinMs ?? 5000;
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: this.options.applicationName, keepAlive: true, connectionTimeoutMillis: answerWithinMs });
+    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: this.options.applicationName, keepAlive: true, connectionTimeoutMillis: this.answerWithinMs });
+    this.connecting = client;
     client.on('notification', (notice) => this.heard(notice.payload ?? ''));
     client.on('error', () => this.lost(client, true));
     client.on('end', () => this.lost(client, true));
@@ -146,6 +167,8 @@ export class NotifiedCache<V> {
       this.lost(client, true);
       await client.end().catch(() => undefined);
       return;
+    } finally {
+      this.connecting = null;
     }
     if (this.closed) {
       await client.end().catch(() => undefined);
@@ -168,7 +191,7 @@ export class NotifiedCache<V> {
   private within<T>(promise: Promise<T>, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`the database did not answer ${what} in time`)), this.options.answerWithinMs ?? 5000);
+      timer = setTimeout(() => reject(new Error(`the database did not answer ${what} in time`)), this.answerWithinMs);
       timer.unref();
     });
     return Promise.race([promise, late]).finally(() => clearTimeout(timer));
@@ -182,12 +205,16 @@ export class NotifiedCache<V> {
       return;
     }
     // Another process's sync says nothing changed.
-    if (!tag.startsWith('sync ')) this.forget(tag);
+    if (!tag.startsWith(SYNC)) this.forget(tag);
   }
 
-  /** The connection is gone: nothing is kept until listening again, after a pause. */
+  /**
+   * The connection is gone: nothing is kept until listening again, after a pause. An older connection that ends late
+   * (one given up after a silent heartbeat) changes nothing: it would otherwise start a second listener beside the
+   * one being opened or already listening.
+   */
   private lost(client: pg.Client | null, again = false): void {
-    if (client && this.client && this.client !== client) return;
+    if (client && client !== this.client && client !== this.connecting) return;
     this.client = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
