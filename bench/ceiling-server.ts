@@ -4,7 +4,13 @@
  * one insert in a transaction. As many workers as the portal (WEB_CONCURRENCY), so that the ratio compares like with
  * like. Prints `listening on <url>` once every worker listens.
  *
- *   node bench/ceiling-server.ts <bare|read|write> <database url> <workers>
+ * Two more modes measure floors rather than ceilings: what any server must at least spend on a page or a change of
+ * the portal's shape, whatever it is built with. `page` sends a list page's own statement (the first page of the
+ * account's services or invoices, 26 whole rows, as the portal's read model sends it: named, generic plan) and answers
+ * the rows as JSON, without HTML, a session or any check. `statements` sends as many statements in one transaction as
+ * opening a ticket does (begin, ten small inserts, commit).
+ *
+ *   node bench/ceiling-server.ts <bare|read|write|page|statements> <database url> <workers>
  */
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
@@ -20,7 +26,34 @@ function app(): Hono {
     hono.get('/', (c) => c.text('ok'));
     return hono;
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, ...(mode === 'page' ? { options: '-c plan_cache_mode=force_generic_plan' } : {}) });
+  if (mode === 'page') {
+    const list = (table: string, time: string) => `select * from ${table} t where t.account_id = $1 order by t.${time} desc, t.id desc limit 26`;
+    for (const [path, text] of [['/services', list('services', 'activated_at')], ['/invoices', list('invoices', 'issued_at')]] as const) {
+      hono.get(path, async (c) => c.json((await pool.query({ name: `floor${path.replace('/', '-')}`, text, values: [c.req.query('account')] })).rows));
+    }
+    return hono;
+  }
+  if (mode === 'statements') {
+    hono.post('/', async (c) => {
+      const body = await c.req.text();
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        for (let i = 0; i < 10; i += 1) {
+          await client.query({ name: 'floor-write', text: 'insert into bench_ceiling_writes (id, body, created_at) values (gen_random_uuid(), $1, now())', values: [body] });
+        }
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+      return c.text('ok', 201);
+    });
+    return hono;
+  }
   if (mode === 'read') {
     // One row by its primary key: what the cheapest page that reads the database must at least do.
     hono.get('/', async (c) => {

@@ -2,7 +2,7 @@
  * `npm run bench -- load`: the portal under load, beside its ceilings, at two data sizes.
  *
  * Starts an embedded PostgreSQL (or uses BENCH_DATABASE_URL), the real portal as `npm start` runs it (the compiled
- * `dist/web/main.js`, one worker per core or WEB_CONCURRENCY) and the three ceilings (bench/ceiling-server.ts) in the
+ * `dist/web/main.js`, one worker per core or WEB_CONCURRENCY) and its ceilings and floors (bench/ceiling-server.ts) in the
  * same process tree against the same database; then drives each page with autocannon (50 connections, 10 s each)
  * and prints one table per size: req/s, p50, p99, errors, the ratio to the one-read ceiling (writes: to the
  * one-insert ceiling, public pages: to bare Hono) and the queries the page costs (counted in-process on the same
@@ -60,7 +60,7 @@ async function freePort(): Promise<number> {
 
 interface Target {
   readonly name: string;
-  readonly group: 'ceiling' | 'public' | 'page' | 'write';
+  readonly group: 'ceiling' | 'floor' | 'public' | 'page' | 'write';
   readonly url: string;
   readonly method?: 'GET' | 'POST';
   readonly headers?: Record<string, string>;
@@ -122,6 +122,8 @@ async function main(): Promise<void> {
     bare: (await start(process.execPath, ['bench/ceiling-server.ts', 'bare', url, String(WORKERS)], {})).url,
     read: (await start(process.execPath, ['bench/ceiling-server.ts', 'read', url, String(WORKERS)], {})).url,
     write: (await start(process.execPath, ['bench/ceiling-server.ts', 'write', url, String(WORKERS)], {})).url,
+    page: (await start(process.execPath, ['bench/ceiling-server.ts', 'page', url, String(WORKERS)], {})).url,
+    statements: (await start(process.execPath, ['bench/ceiling-server.ts', 'statements', url, String(WORKERS)], {})).url,
   };
 
   const form = (body: Record<string, string>) => new URLSearchParams(body).toString();
@@ -177,6 +179,9 @@ async function main(): Promise<void> {
     { name: 'ceiling: bare Hono, a constant', group: 'ceiling', url: ceilings.bare },
     { name: 'ceiling: Hono + one indexed read', group: 'ceiling', url: `${ceilings.read}/?id=${account.id}` },
     { name: 'ceiling: Hono + one insert in a transaction', group: 'ceiling', url: ceilings.write, method: 'POST', body: (n) => `row ${n}` },
+    { name: "floor: Hono + the services page's statement, rows as JSON", group: 'floor', url: `${ceilings.page}/services?account=${account.id}` },
+    { name: "floor: Hono + the invoices page's statement, rows as JSON", group: 'floor', url: `${ceilings.page}/invoices?account=${account.id}` },
+    { name: 'floor: Hono + 12 statements in a transaction', group: 'floor', url: ceilings.statements, method: 'POST', body: (n) => `row ${n}` },
     page('/sign-in', '/sign-in', '', 'public'),
     page('/healthz', '/healthz', '', 'public'),
     page('/help', '/help', '', 'public'),
@@ -220,7 +225,8 @@ async function main(): Promise<void> {
       const queries = target.count ? await counter.count(target.count.path, target.count.cookie) : null;
       const m = await drive(target);
       measured.set(target.name, m);
-      const base = measured.get(target.group === 'public' ? 'ceiling: bare Hono, a constant' : target.group === 'write' ? 'ceiling: Hono + one insert in a transaction' : 'ceiling: Hono + one indexed read');
+      const writes = target.group === 'write' || (target.group === 'floor' && target.method === 'POST');
+      const base = measured.get(target.group === 'public' ? 'ceiling: bare Hono, a constant' : writes ? 'ceiling: Hono + one insert in a transaction' : 'ceiling: Hono + one indexed read');
       const ratio = target.group === 'ceiling' || !base ? '' : `${fmt((100 * m.reqPerSec) / base.reqPerSec)} %`;
       console.log(`| ${target.name} | ${fmt(m.reqPerSec)} | ${m.p50} | ${m.p99} | ${m.errors} | ${ratio} | ${queries ?? ''} |`);
     }
