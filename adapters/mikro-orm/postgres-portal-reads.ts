@@ -1,13 +1,13 @@
-import type { ContactGrant, DashboardData, DashboardQuery, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
+import type { ContactGrant, DashboardData, DashboardDetail, DashboardInvoice, DashboardQuery, DashboardQuote, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
 import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from '../../application/ports/repositories.js';
 import type { SessionInfo, SessionSubject } from '../../domain/identity/session.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
-import type { Invoice } from '../../domain/billing/invoice.js';
-import type { Quote } from '../../domain/billing/quote.js';
+import { INVOICE_SUMMARY, type Invoice, type InvoiceSummary } from '../../domain/billing/invoice.js';
+import { QUOTE_SUMMARY, type Quote, type QuoteSummary } from '../../domain/billing/quote.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { Ticket } from '../../domain/support/ticket.js';
 import { AnnouncementSchema } from './help-schemas.js';
-import { rowMapper } from './row-mapper.js';
+import { columnsOf, jsonOf, rowMapper, summaryMapper } from './row-mapper.js';
 import type { SqlReader } from './sql-reader.js';
 import type { NotifiedCache } from '../postgres/notified-cache.js';
 import { changeTag } from '../postgres/change-tags.js';
@@ -24,6 +24,18 @@ const toInvoice = rowMapper(InvoiceSchema);
 const toAnnouncement = rowMapper(AnnouncementSchema);
 const toStaff = rowMapper(StaffMemberSchema);
 const toTicket = rowMapper(TicketSchema);
+const toQuoteSummary = summaryMapper(QuoteSchema, QUOTE_SUMMARY);
+const toInvoiceSummary = summaryMapper(InvoiceSchema, INVOICE_SUMMARY);
+// The list's own columns, its order and cursor included (issued_at, id): see keysetPageOf.
+const QUOTE_COLUMNS = columnsOf(QuoteSchema, QUOTE_SUMMARY);
+const INVOICE_COLUMNS = columnsOf(InvoiceSchema, INVOICE_SUMMARY);
+
+const quoteList = (accountId: string, filter: QuoteFilter): KeysetList => ({ table: 'quotes', time: 'issued_at', where: ['t.account_id = $1', ...(filter === 'all' ? [] : ['t.status = $2'])], params: [accountId, ...(filter === 'all' ? [] : [filter])], search: ['number'] });
+
+const invoiceList = (accountId: string, filter: InvoiceFilter): KeysetList => {
+  const paid = filter === 'all' ? [] : [filter === 'paid' ? 't.paid_cents >= t.gross_cents' : 't.paid_cents < t.gross_cents'];
+  return { table: 'invoices', time: 'issued_at', where: ['t.account_id = $1', ...paid], params: [accountId], search: ['number'], synced: true };
+};
 
 const toSession = (row: Json): SessionInfo => ({
   id: String(row['id']),
@@ -62,7 +74,7 @@ const SIGNED_IN_USER = `
  * limited; the person's unread announcements). A part is null unless the chosen account is among those whose part the
  * policy lets the person see; a contact limited to some services or domains sees only those ids.
  */
-const DASHBOARD = `
+const dashboardSql = (quote: string, invoice: string) => `
   with chosen as (
     select coalesce($5::uuid, (select a.id from client_accounts a where a.id = any($1::uuid[]) order by a.name, a.id limit 1)) as id
   )
@@ -83,12 +95,18 @@ const DASHBOARD = `
         where d.account_id = chosen.id and (not chosen.id = any($10::uuid[]) or d.id = any($11::uuid[]))
         order by d.registered_at desc, d.id desc limit $14) x) end as domains,
     case when chosen.id = any($12::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
-       select row_to_json(q) as j from quotes q where q.account_id = chosen.id and q.status = 'open'
+       select ${quote} as j from quotes q where q.account_id = chosen.id and q.status = 'open'
         order by q.issued_at desc, q.id desc limit $14) x) end as quotes,
     case when chosen.id = any($13::uuid[]) then (select coalesce(json_agg(x.j), '[]') from (
-       select row_to_json(i) as j from invoices i where i.account_id = chosen.id and i.paid_cents < i.gross_cents
+       select ${invoice} as j from invoices i where i.account_id = chosen.id and i.paid_cents < i.gross_cents
         order by i.issued_at desc, i.id desc limit $14) x) end as invoices
   from chosen`;
+
+/** The dashboard's statement by how much of each quote and invoice it reads (see DashboardDetail). */
+const DASHBOARD: Record<DashboardDetail, { name: string; sql: string }> = {
+  full: { name: 'portal-dashboard', sql: dashboardSql('row_to_json(q)', 'row_to_json(i)') },
+  summary: { name: 'portal-dashboard-summary', sql: dashboardSql(jsonOf(QuoteSchema, QUOTE_SUMMARY, 'q'), jsonOf(InvoiceSchema, INVOICE_SUMMARY, 'i')) },
+};
 
 type UserSession = { readonly session: SessionInfo; readonly signedIn: SignedInUser };
 type StaffSession = { readonly session: SessionInfo; readonly staff: StaffMember };
@@ -142,12 +160,19 @@ export class PostgresPortalReads implements PortalReads {
   }
 
   quotes(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>> {
-    return this.list({ table: 'quotes', time: 'issued_at', where: ['t.account_id = $1', ...(filter === 'all' ? [] : ['t.status = $2'])], params: [accountId, ...(filter === 'all' ? [] : [filter])], search: ['number'] }, page, toQuote);
+    return this.list(quoteList(accountId, filter), page, toQuote);
   }
 
   invoices(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>> {
-    const paid = filter === 'all' ? [] : [filter === 'paid' ? 't.paid_cents >= t.gross_cents' : 't.paid_cents < t.gross_cents'];
-    return this.list({ table: 'invoices', time: 'issued_at', where: ['t.account_id = $1', ...paid], params: [accountId], search: ['number'], synced: true }, page, toInvoice);
+    return this.list(invoiceList(accountId, filter), page, toInvoice);
+  }
+
+  quoteSummaries(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteSummary>> {
+    return this.list(quoteList(accountId, filter), page, toQuoteSummary, QUOTE_COLUMNS);
+  }
+
+  invoiceSummaries(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<InvoiceSummary>> {
+    return this.list(invoiceList(accountId, filter), page, toInvoiceSummary, INVOICE_COLUMNS);
   }
 
   tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>> {
@@ -171,14 +196,15 @@ export class PostgresPortalReads implements PortalReads {
    * Plain rather than `to_jsonb(t)`: building JSON of each row cost PostgreSQL several times the read itself (an
    * invoice page's statement took 0.83 ms of the server's time as JSON and 0.28 ms as plain rows).
    */
-  private async list<T>(list: KeysetList, page: PageRequest, map: (json: Json) => T): Promise<Page<T>> {
-    const { sql, params } = keysetSelect(list, page);
+  private async list<T>(list: KeysetList, page: PageRequest, map: (json: Json) => T, columns?: string): Promise<Page<T>> {
+    const { sql, params } = keysetSelect(list, page, columns);
     const rows = await this.read<Json>(statementName('portal-list', sql), sql, params);
     return keysetPageOf(rows, list.time, page, map);
   }
 
-  async dashboard(q: DashboardQuery): Promise<DashboardData> {
-    const [row] = await this.read<{ accounts: Json[]; notices: Json[]; account: Json | null; services: Json[] | null; domains: Json[] | null; quotes: Json[] | null; invoices: Json[] | null }>('portal-dashboard', DASHBOARD, [
+  async dashboard<D extends DashboardDetail>(q: DashboardQuery<D>): Promise<DashboardData<D>> {
+    const statement = DASHBOARD[q.detail];
+    const [row] = await this.read<{ accounts: Json[]; notices: Json[]; account: Json | null; services: Json[] | null; domains: Json[] | null; quotes: Json[] | null; invoices: Json[] | null }>(statement.name, statement.sql, [
       q.accountIds,
       q.userId,
       q.announcementsSince,
@@ -202,8 +228,8 @@ export class PostgresPortalReads implements PortalReads {
       account,
       services: part(row?.services, toService),
       domains: part(row?.domains, toDomain),
-      openQuotes: part(row?.quotes, toQuote),
-      unpaidInvoices: part(row?.invoices, toInvoice),
+      openQuotes: part(row?.quotes, (q.detail === 'full' ? toQuote : toQuoteSummary) as (json: Json) => DashboardQuote<D>),
+      unpaidInvoices: part(row?.invoices, (q.detail === 'full' ? toInvoice : toInvoiceSummary) as (json: Json) => DashboardInvoice<D>),
     };
   }
 }

@@ -16,7 +16,7 @@ const snake = (name: string) => name.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase
  */
 export function rowMapper<T extends object>(schema: EntitySchema<T>): (row: Record<string, unknown>) => T {
   const meta = (schema as unknown as { meta: { class: new () => T; properties: Record<string, PropertyOptions> } }).meta;
-  const fields = Object.entries(meta.properties).map(([name, options]) => ({ name, column: options.fieldName ?? snake(name), instant: options.type === 'datetime' }));
+  const fields = fieldsOf(schema, Object.keys(meta.properties));
   // The ORM puts an accessor on the class's prototype for each mapped property, which on first assignment defines the
   // property again on the object and makes its change-tracking helper: most of the cost of a shown row. A prototype
   // in between holds a plain writable slot for each, so an assignment makes an ordinary own property; the class's
@@ -31,4 +31,44 @@ export function rowMapper<T extends object>(schema: EntitySchema<T>): (row: Reco
     }
     return entity as T;
   };
+}
+
+/**
+ * A list's view of an entity: only the named properties, read from a row of only their columns (see `columnsOf`),
+ * as a plain frozen object. What a list page reads instead of whole rows (an invoice's parties and lines are most of
+ * its row, and of what PostgreSQL sends and Node parses for an invoice page).
+ */
+export function summaryMapper<T extends object, K extends keyof T & string>(schema: EntitySchema<T>, properties: readonly K[]): (row: Record<string, unknown>) => Readonly<Pick<T, K>> {
+  const fields = fieldsOf(schema, properties);
+  return (row) => {
+    const summary: Record<string, unknown> = {};
+    for (const { name, column, instant } of fields) {
+      const value = row[column];
+      summary[name] = value === undefined ? null : instant && value !== null ? new Date(value as string) : value;
+    }
+    return Object.freeze(summary) as Readonly<Pick<T, K>>;
+  };
+}
+
+/** The columns of the named properties, for `select` (`t.id, t.issued_at, …`). */
+export function columnsOf<T extends object>(schema: EntitySchema<T>, properties: readonly (keyof T & string)[], alias = 't'): string {
+  return fieldsOf(schema, properties)
+    .map((f) => `${alias}.${f.column}`)
+    .join(', ');
+}
+
+/** The named properties of a row as one JSON object keyed by column (`json_build_object('id', q.id, …)`), for `summaryMapper`. */
+export function jsonOf<T extends object>(schema: EntitySchema<T>, properties: readonly (keyof T & string)[], alias: string): string {
+  return `json_build_object(${fieldsOf(schema, properties)
+    .map((f) => `'${f.column}', ${alias}.${f.column}`)
+    .join(', ')})`;
+}
+
+function fieldsOf<T extends object>(schema: EntitySchema<T>, properties: readonly string[]): { name: string; column: string; instant: boolean }[] {
+  const meta = (schema as unknown as { meta: { properties: Record<string, PropertyOptions> } }).meta;
+  return properties.map((name) => {
+    const options = meta.properties[name];
+    if (!options) throw new Error(`${name} is not mapped`);
+    return { name, column: options.fieldName ?? snake(name), instant: options.type === 'datetime' };
+  });
 }

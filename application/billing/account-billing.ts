@@ -1,8 +1,8 @@
 import { zagrebYear } from '../../domain/billing/calendar.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can } from '../../domain/authorization/policy.js';
-import type { Invoice } from '../../domain/billing/invoice.js';
-import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice, InvoiceSummary } from '../../domain/billing/invoice.js';
+import type { Quote, QuoteSummary } from '../../domain/billing/quote.js';
 import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { InvoiceFilter, Page, QuoteFilter } from '../ports/repositories.js';
 import type { ArchivedKind } from '../ports/invoice-archive.js';
@@ -23,6 +23,12 @@ export class AccountBilling {
     return ok(await this.deps.uow.read((scope) => scope.reads.quotes(accountId, filter, pageRequest(after, 25))));
   }
 
+  /** The same page as `quotes`, with only what a list shows of each quote (the quotes page). */
+  async quoteSummaries(actor: Actor, accountId: string, after: string | null | Paging, filter: QuoteFilter = 'all'): Promise<Result<Page<QuoteSummary>, DomainFailure>> {
+    if (!can(actor, { type: 'quotes.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(await this.deps.uow.read((scope) => scope.reads.quoteSummaries(accountId, filter, pageRequest(after, 25))));
+  }
+
   async quote(actor: Actor, accountId: string, quoteId: string): Promise<Result<Quote, DomainFailure>> {
     if (!can(actor, { type: 'quotes.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
     const quote = await this.deps.uow.read((scope) => scope.quotes.findById(quoteId));
@@ -33,6 +39,12 @@ export class AccountBilling {
   async invoices(actor: Actor, accountId: string, filter: InvoiceFilter, after: string | null | Paging): Promise<Result<Page<Invoice>, DomainFailure>> {
     if (!can(actor, { type: 'invoices.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
     return ok(await this.deps.uow.read((scope) => scope.reads.invoices(accountId, filter, pageRequest(after, 25))));
+  }
+
+  /** The same page as `invoices`, with only what a list shows of each invoice (the invoices page). */
+  async invoiceSummaries(actor: Actor, accountId: string, filter: InvoiceFilter, after: string | null | Paging): Promise<Result<Page<InvoiceSummary>, DomainFailure>> {
+    if (!can(actor, { type: 'invoices.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
+    return ok(await this.deps.uow.read((scope) => scope.reads.invoiceSummaries(accountId, filter, pageRequest(after, 25))));
   }
 
   /** The PDF as issued (with its payment barcode whatever has been paid since): the archived bytes. */

@@ -1,13 +1,12 @@
 import type { Actor } from '../../domain/authorization/actor.js';
 import { can, visibleIds } from '../../domain/authorization/policy.js';
 import type { Quote } from '../../domain/billing/quote.js';
-import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { Page } from '../ports/repositories.js';
-import type { DashboardData, DashboardPart, DashboardQuery } from '../ports/portal-reads.js';
+import type { DashboardData, DashboardDetail, DashboardInvoice, DashboardPart, DashboardQuery, DashboardQuote } from '../ports/portal-reads.js';
 import type { Announcement } from '../../domain/help/announcement.js';
 import { DASHBOARD_DAYS, DASHBOARD_LIMIT } from '../help/announcements.js';
 import { audit } from '../shared/audit.js';
@@ -21,13 +20,14 @@ const PAGE = 25;
 export const DASHBOARD_ROWS = 10;
 
 
-export interface Overview {
+/** An account's overview: its quotes and invoices as a list shows them (the dashboard) or whole (the JSON API). */
+export interface Overview<D extends DashboardDetail = 'summary'> {
   readonly account: ClientAccount;
   readonly services: readonly HostedService[] | null;
   readonly domains: readonly RegisteredDomain[] | null;
   readonly renewals: ReadonlyArray<{ kind: 'service' | 'domain'; id: string; name: string; expiresAt: Date }>;
-  readonly openQuotes: readonly Quote[] | null;
-  readonly unpaidInvoices: readonly Invoice[] | null;
+  readonly openQuotes: readonly DashboardQuote<D>[] | null;
+  readonly unpaidInvoices: readonly DashboardInvoice<D>[] | null;
 }
 
 export interface Dashboard {
@@ -50,19 +50,19 @@ export class AccountPortfolio {
     if (chosen !== null && !can(actor, { type: 'account.view', accountId: chosen }).allowed) return fail(new Forbidden('forbidden'));
     const accountIds = actor.memberships.map((m) => m.accountId).filter((accountId) => can(actor, { type: 'account.view', accountId }).allowed);
     const notices = can(actor, { type: 'announcements.read' }).allowed;
-    const data = await this.deps.uow.read((scope) => scope.reads.dashboard(this.query(actor, accountIds, chosen, notices ? DASHBOARD_LIMIT : 0)));
+    const data = await this.deps.uow.read((scope) => scope.reads.dashboard(this.query('summary', actor, accountIds, chosen, notices ? DASHBOARD_LIMIT : 0)));
     if (!data.account) return chosen === null ? ok({ accounts: data.accounts, notices: data.notices, overview: null }) : fail(new NotFound('not_found'));
     return ok({ accounts: data.accounts, notices: data.notices, overview: this.overviewOf(data) });
   }
 
   /** The overview of one account (the JSON API's dashboard): the same read, without the switcher and the notices. */
-  async overview(actor: Actor, accountId: string): Promise<Result<Overview, DomainFailure>> {
+  async overview(actor: Actor, accountId: string): Promise<Result<Overview<'full'>, DomainFailure>> {
     if (!can(actor, { type: 'account.view', accountId }).allowed) return fail(new Forbidden('forbidden'));
-    const data = await this.deps.uow.read((scope) => scope.reads.dashboard(this.query(actor, [], accountId, 0)));
+    const data = await this.deps.uow.read((scope) => scope.reads.dashboard(this.query('full', actor, [], accountId, 0)));
     return data.account ? ok(this.overviewOf(data)) : fail(new NotFound('not_found'));
   }
 
-  private query(actor: Actor, accountIds: readonly string[], chosen: string | null, announcementLimit: number): DashboardQuery {
+  private query<D extends DashboardDetail>(detail: D, actor: Actor, accountIds: readonly string[], chosen: string | null, announcementLimit: number): DashboardQuery<D> {
     const candidates = chosen ? [chosen] : accountIds;
     const allowed = (type: 'services.view' | 'domains.view' | 'quotes.view' | 'invoices.view') => candidates.filter((accountId) => can(actor, { type, accountId }).allowed);
     const scoped = (type: 'services.view' | 'domains.view', kind: 'services' | 'domains'): DashboardPart => {
@@ -71,6 +71,7 @@ export class AccountPortfolio {
       return { accounts, scopedAccounts: limited.map((x) => x.accountId), only: limited.flatMap((x) => x.ids ?? []) };
     };
     return {
+      detail,
       userId: actor.kind === 'user' ? actor.userId : '',
       accountIds,
       accountId: chosen,
@@ -84,7 +85,7 @@ export class AccountPortfolio {
     };
   }
 
-  private overviewOf(data: DashboardData): Overview {
+  private overviewOf<D extends DashboardDetail>(data: DashboardData<D>): Overview<D> {
     const horizon = this.deps.clock.now().getTime() + RENEWAL_WINDOW_MS;
     const renewals = [
       ...(data.services ?? []).map((s) => ({ kind: 'service' as const, id: s.id, name: `${s.name} — ${s.domainName}`, expiresAt: s.expiresAt, status: s.status })),

@@ -1,8 +1,8 @@
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { AccessScope } from '../../domain/authorization/actor.js';
 import type { Permission } from '../../domain/authorization/permission.js';
-import type { Invoice } from '../../domain/billing/invoice.js';
-import type { Quote } from '../../domain/billing/quote.js';
+import type { Invoice, InvoiceSummary } from '../../domain/billing/invoice.js';
+import type { Quote, QuoteSummary } from '../../domain/billing/quote.js';
 import type { Announcement } from '../../domain/help/announcement.js';
 import type { User } from '../../domain/identity/user.js';
 import type { SessionInfo } from '../../domain/identity/session.js';
@@ -40,7 +40,13 @@ export interface DashboardPart {
  * and for each part which accounts' part they may see. The chosen account is `accountId`, or when null the first of
  * `accountIds` by name.
  */
-export interface DashboardQuery {
+/** How much of each quote and invoice the dashboard reads: what a list shows (the page), or all of it (the JSON API). */
+export type DashboardDetail = 'summary' | 'full';
+export type DashboardQuote<D extends DashboardDetail> = D extends 'full' ? Quote : QuoteSummary;
+export type DashboardInvoice<D extends DashboardDetail> = D extends 'full' ? Invoice : InvoiceSummary;
+
+export interface DashboardQuery<D extends DashboardDetail = DashboardDetail> {
+  readonly detail: D;
   readonly userId: string;
   readonly accountIds: readonly string[];
   readonly accountId: string | null;
@@ -55,7 +61,7 @@ export interface DashboardQuery {
   readonly limit: number;
 }
 
-export interface DashboardData {
+export interface DashboardData<D extends DashboardDetail = DashboardDetail> {
   /** The accounts to switch between, by name. */
   readonly accounts: readonly ClientAccount[];
   readonly notices: readonly Announcement[];
@@ -64,8 +70,8 @@ export interface DashboardData {
   /** Each part null when the person may not see it for the chosen account. */
   readonly services: readonly HostedService[] | null;
   readonly domains: readonly RegisteredDomain[] | null;
-  readonly openQuotes: readonly Quote[] | null;
-  readonly unpaidInvoices: readonly Invoice[] | null;
+  readonly openQuotes: readonly DashboardQuote<D>[] | null;
+  readonly unpaidInvoices: readonly DashboardInvoice<D>[] | null;
 }
 
 /**
@@ -85,7 +91,7 @@ export interface PortalReads {
   /** A staff member's session as stored, with the staff member, in one statement. */
   staffSession(sessionId: string): Promise<{ readonly session: SessionInfo; readonly staff: StaffMember } | null>;
   signedInUser(userId: string): Promise<SignedInUser | null>;
-  dashboard(query: DashboardQuery): Promise<DashboardData>;
+  dashboard<D extends DashboardDetail>(query: DashboardQuery<D>): Promise<DashboardData<D>>;
 
   // The account's lists, newest first, keyset-paged like their repositories (the same cursors); `only` and
   // `visibleTo` are what the policy limits a contact to.
@@ -93,6 +99,9 @@ export interface PortalReads {
   domains(accountId: string, page: PageRequest, only: readonly string[] | null): Promise<Page<RegisteredDomain>>;
   quotes(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<Quote>>;
   invoices(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<Invoice>>;
+  /** The same pages as `quotes` and `invoices` (the same items and cursors), with only what a list shows of each. */
+  quoteSummaries(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteSummary>>;
+  invoiceSummaries(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<InvoiceSummary>>;
   tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>>;
   /** The account's mail history (not the personal mail of its people). */
 }

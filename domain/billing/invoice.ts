@@ -162,13 +162,28 @@ export class Invoice {
   }
 
   paymentState(): PaymentState {
-    if (this.paidCents === 0) return 'unpaid';
-    if (this.paidCents < this.grossCents) return 'partially_paid';
-    return this.paidCents === this.grossCents ? 'paid' : 'overpaid';
+    return paymentStateOf(this);
   }
 
   /** What is still owed (positive) or was paid too much (negative). */
   balanceCents(): number {
-    return this.grossCents - this.paidCents;
+    return balanceOf(this);
   }
+}
+
+/** What a list shows of an invoice (no parties, lines or VAT breakdown): what list pages read, for reading only. */
+export const INVOICE_SUMMARY = ['id', 'kind', 'number', 'accountId', 'issuedAt', 'dueDate', 'grossCents', 'paidCents'] as const;
+export type InvoiceSummary = Readonly<Pick<Invoice, (typeof INVOICE_SUMMARY)[number]>>;
+
+type Amounts = Pick<Invoice, 'grossCents' | 'paidCents'>;
+
+export function paymentStateOf(invoice: Amounts): PaymentState {
+  if (invoice.paidCents === 0) return 'unpaid';
+  if (invoice.paidCents < invoice.grossCents) return 'partially_paid';
+  return invoice.paidCents === invoice.grossCents ? 'paid' : 'overpaid';
+}
+
+/** What is still owed (positive) or was paid too much (negative). */
+export function balanceOf(invoice: Amounts): number {
+  return invoice.grossCents - invoice.paidCents;
 }

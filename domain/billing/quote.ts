@@ -54,3 +54,7 @@ export class Quote {
     return totalsOf(this.lines);
   }
 }
+
+/** What a list shows of a quote (no lines): what list pages read, for reading only. */
+export const QUOTE_SUMMARY = ['id', 'number', 'accountId', 'status', 'issuedAt', 'validUntil', 'grossCents', 'paymentReference'] as const;
+export type QuoteSummary = Readonly<Pick<Quote, (typeof QUOTE_SUMMARY)[number]>>;

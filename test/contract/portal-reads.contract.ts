@@ -3,18 +3,25 @@ import { seedCatalog } from '../../application/catalog/demo-catalog.js';
 import { PlaceOrder } from '../../application/ordering/place-order.js';
 import { DecideOrder } from '../../application/ordering/decide-order.js';
 import { RecordPayment } from '../../application/billing/record-payment.js';
+import { IssueDirectInvoice } from '../../application/billing/issue-direct-invoice.js';
 import { Tickets } from '../../application/support/tickets.js';
 import { ServiceActions } from '../../application/services/service-actions.js';
 import { ManageProfile } from '../../application/profile/manage-profile.js';
 import type { Services } from '../../application/shared/services.js';
 import type { Actor } from '../../domain/authorization/actor.js';
 import { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
+import { INVOICE_SUMMARY } from '../../domain/billing/invoice.js';
+import { QUOTE_SUMMARY } from '../../domain/billing/quote.js';
 import { givenContact, givenOwner, givenStaff } from '../support/builders.js';
 import { META } from '../support/in-memory-portal.js';
 
 /** Own enumerable fields only: what a page can read of an object, whichever way it was loaded. */
 const plain = (o: object) => Object.fromEntries(Object.keys(o).map((k) => [k, (o as Record<string, unknown>)[k]]));
 const plainPage = <T extends object>(page: { items: readonly T[]; next: string | null }) => ({ items: page.items.map(plain), next: page.next });
+/** A repository's page cut down to what a list shows: what the summaries must answer. */
+const cut = <T extends object>(keys: readonly string[]) => (page: { items: readonly T[]; next: string | null }) => ({ items: page.items.map((item) => Object.fromEntries(keys.map((k) => [k, (item as Record<string, unknown>)[k]]))), next: page.next });
+const quoteCut = cut(QUOTE_SUMMARY);
+const invoiceCut = cut(INVOICE_SUMMARY);
 
 /**
  * Read models of the busiest pages: they answer exactly what the repositories answer (same objects, same order, same
@@ -65,6 +72,9 @@ export function describePortalReadsContract(name: string, make: () => Promise<{ 
           ['invoices', (after) => scope.reads.invoices(account.id, 'all', { after, limit: 1 }), (after) => scope.invoices.listForAccount(account.id, 'all', { after, limit: 1 })],
           ['paid invoices', (after) => scope.reads.invoices(account.id, 'paid', { after, limit: 1 }), (after) => scope.invoices.listForAccount(account.id, 'paid', { after, limit: 1 })],
           ['tickets', (after) => scope.reads.tickets(account.id, 'all', { after, limit: 2 }, null), (after) => scope.tickets.listForAccount(account.id, 'all', { after, limit: 2 }, null)],
+          ['quote summaries', (after) => scope.reads.quoteSummaries(account.id, 'all', { after, limit: 2 }), async (after) => quoteCut(await scope.quotes.listForAccount(account.id, 'all', { after, limit: 2 }))],
+          ['invoice summaries', (after) => scope.reads.invoiceSummaries(account.id, 'all', { after, limit: 1 }), async (after) => invoiceCut(await scope.invoices.listForAccount(account.id, 'all', { after, limit: 1 }))],
+          ['paid invoice summaries', (after) => scope.reads.invoiceSummaries(account.id, 'paid', { after, limit: 1 }), async (after) => invoiceCut(await scope.invoices.listForAccount(account.id, 'paid', { after, limit: 1 }))],
         ];
         for (const [what, read, repository] of pairs) {
           let after: string | null = null;
@@ -84,6 +94,14 @@ export function describePortalReadsContract(name: string, make: () => Promise<{ 
         expect(listed.items[0]).toBeInstanceOf(HostedService);
         expect((await scope.reads.domains(account.id, { limit: 25 }, null)).items[0]).toBeInstanceOf(RegisteredDomain);
         expect((await scope.reads.invoices(account.id, 'unpaid', { limit: 25 })).items).toEqual([]);
+        expect((await scope.reads.invoiceSummaries(account.id, 'unpaid', { limit: 25 })).items).toEqual([]);
+        // A summary is only what a list shows, typed as the entity types it (instants as dates), and read-only.
+        const [invoice] = (await scope.reads.invoiceSummaries(account.id, 'all', { limit: 1 })).items;
+        const [quote] = (await scope.reads.quoteSummaries(account.id, 'all', { limit: 1 })).items;
+        expect(Object.keys(invoice!).sort()).toEqual([...INVOICE_SUMMARY].sort());
+        expect(Object.keys(quote!).sort()).toEqual([...QUOTE_SUMMARY].sort());
+        expect([invoice!.issuedAt, quote!.issuedAt, quote!.validUntil].every((d) => d instanceof Date)).toBe(true);
+        expect(Object.isFrozen(invoice) && Object.isFrozen(quote)).toBe(true);
       });
     });
 
@@ -98,6 +116,8 @@ export function describePortalReadsContract(name: string, make: () => Promise<{ 
             ['quotes', (after) => scope.reads.quotes(account.id, 'all', { ...page, after }), (after) => scope.quotes.listForAccount(account.id, 'all', { ...page, after })],
             ['invoices', (after) => scope.reads.invoices(account.id, 'all', { ...page, after }), (after) => scope.invoices.listForAccount(account.id, 'all', { ...page, after })],
             ['tickets', (after) => scope.reads.tickets(account.id, 'all', { ...page, after }, null), (after) => scope.tickets.listForAccount(account.id, 'all', { ...page, after }, null)],
+            ['quote summaries', (after) => scope.reads.quoteSummaries(account.id, 'all', { ...page, after }), async (after) => quoteCut(await scope.quotes.listForAccount(account.id, 'all', { ...page, after }))],
+            ['invoice summaries', (after) => scope.reads.invoiceSummaries(account.id, 'all', { ...page, after }), async (after) => invoiceCut(await scope.invoices.listForAccount(account.id, 'all', { ...page, after }))],
           ];
           for (const [what, read, repository] of pairs) {
             let after: string | null = null;
@@ -162,11 +182,14 @@ export function describePortalReadsContract(name: string, make: () => Promise<{ 
     });
 
     it('answer the dashboard with the parts the query allows, for the chosen account or the first by name', async () => {
-      const { services, account, user } = await given();
+      const { services, account, user, staffMember } = await given();
       const { account: other } = await givenOwner(services);
+      const dueDate = new Date(services.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+      const unpaid = await new IssueDirectInvoice(services).execute({ kind: 'staff', staffId: staffMember.id, roles: ['admin'] }, { accountId: account.id, dueDate, lines: [{ description: 'Održavanje', unitPriceCents: 10000, quantity: 1, vat: 'S25', kpdCode: '62.20.30', unitCode: 'HUR' }] }, META);
+      if (!unpaid.ok) throw new Error(`invoice: ${unpaid.error.code}`);
       const all = { accounts: [account.id] };
       const none = { accounts: [] };
-      const base = { userId: user.id, accountIds: [account.id, other.id], announcementsSince: new Date(0), announcementLimit: 5, limit: 25 };
+      const base = { detail: 'full' as const, userId: user.id, accountIds: [account.id, other.id], announcementsSince: new Date(0), announcementLimit: 5, limit: 25 };
       await services.uow.read(async (scope) => {
         const full = await scope.reads.dashboard({ ...base, accountId: account.id, services: all, domains: all, quotes: all, invoices: all });
         expect(full.accounts.map((a) => a.id).sort()).toEqual([account.id, other.id].sort());
@@ -174,12 +197,21 @@ export function describePortalReadsContract(name: string, make: () => Promise<{ 
         expect(full.services?.map(plain)).toEqual((await scope.services.listForAccount(account.id, { limit: 25 })).items.map(plain));
         expect(full.domains).toHaveLength(3);
         expect(full.openQuotes).toHaveLength(1);
-        expect(full.unpaidInvoices).toEqual([]);
+        expect(full.openQuotes!.map(plain)).toEqual((await scope.quotes.listForAccount(account.id, 'open', { limit: 25 })).items.map(plain));
+        expect(full.unpaidInvoices!.map(plain)).toEqual((await scope.invoices.listForAccount(account.id, 'unpaid', { limit: 25 })).items.map(plain));
+        expect(full.unpaidInvoices!.map((i) => i.id)).toEqual([unpaid.value.id]);
+        // The page's dashboard: the same quotes and invoices as a list shows them.
+        const summary = await scope.reads.dashboard({ ...base, detail: 'summary', accountId: account.id, services: all, domains: all, quotes: all, invoices: all });
+        expect(quoteCut({ items: full.openQuotes!, next: null })).toEqual(plainPage({ items: summary.openQuotes!, next: null }));
+        expect(invoiceCut({ items: full.unpaidInvoices!, next: null })).toEqual(plainPage({ items: summary.unpaidInvoices!, next: null }));
+        expect(Object.keys(summary.unpaidInvoices![0]!).sort()).toEqual([...INVOICE_SUMMARY].sort());
+        expect(Object.keys(summary.openQuotes![0]!).sort()).toEqual([...QUOTE_SUMMARY].sort());
+        expect(summary.services?.map(plain)).toEqual(full.services?.map(plain));
         const limited = await scope.reads.dashboard({ ...base, accountId: account.id, services: { accounts: [account.id], scopedAccounts: [account.id], only: [full.services![0]!.id] }, domains: none, quotes: none, invoices: all });
         expect(limited.services?.map((s) => s.id)).toEqual([full.services![0]!.id]);
         expect(limited.domains).toBeNull();
         expect(limited.openQuotes).toBeNull();
-        expect(limited.unpaidInvoices).toEqual([]);
+        expect(limited.unpaidInvoices!.map((i) => i.id)).toEqual([unpaid.value.id]);
         // No account chosen: the first by name of those offered.
         const first = [account, other].sort((x, y) => x.name.localeCompare(y.name, 'hr'))[0]!;
         expect((await scope.reads.dashboard({ ...base, accountId: null, services: none, domains: none, quotes: none, invoices: none })).account?.id).toBe(first.id);

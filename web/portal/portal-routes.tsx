@@ -142,7 +142,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
   app.get('/accounts/:accountId/quotes', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'open', 'accepted']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await useCases.billing.quotes(c.get('actor'), accountId, listPaging(query), query.status);
+    const result = await useCases.billing.quoteSummaries(c.get('actor'), accountId, listPaging(query), query.status);
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <QuotesPage page={pageOf(c)} accountId={accountId} quotes={result.value.items} filter={query.status} next={result.value.next} list={query} />);
   });
@@ -157,7 +157,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
   app.get('/accounts/:accountId/invoices', accountParam, validated('query', z.object({ ...listQuery, status: z.enum(['all', 'unpaid', 'paid']).default('all') }), notFound), async (c) => {
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await useCases.billing.invoices(c.get('actor'), accountId, query.status, listPaging(query));
+    const result = await useCases.billing.invoiceSummaries(c.get('actor'), accountId, query.status, listPaging(query));
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <InvoicesPage page={pageOf(c)} accountId={accountId} invoices={result.value.items} filter={query.status} next={result.value.next} list={query} years={yearsBack(new Date())} />);
   });

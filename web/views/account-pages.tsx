@@ -4,7 +4,8 @@ import { DASHBOARD_ROWS, type Overview } from '../../application/ordering/accoun
 import type { Order } from '../../domain/ordering/order.js';
 import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../domain/services/hosted-service.js';
 import { formatDate, formatMoney } from '../i18n/format.js';
-import type { Quote } from '../../domain/billing/quote.js';
+import type { QuoteSummary } from '../../domain/billing/quote.js';
+import { balanceOf } from '../../domain/billing/invoice.js';
 import { formatReference } from '../../domain/billing/payment-reference.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
@@ -78,7 +79,7 @@ export const DomainsTable: FC<{ page: PageContext; accountId: string; domains: r
 };
 
 /** A new client's first step: the open quote and how to pay it. */
-const NextStep: FC<{ page: PageContext; accountId: string; quote: Quote; iban: string }> = ({ page, accountId, quote, iban }) => {
+const NextStep: FC<{ page: PageContext; accountId: string; quote: QuoteSummary; iban: string }> = ({ page, accountId, quote, iban }) => {
   const { t, locale } = page;
   return (
     <section class="card next-step" data-next-step={quote.number}>
@@ -184,7 +185,7 @@ export const DashboardPage: FC<{ page: PageContext; accounts: readonly ClientAcc
                   <ul>
                     {overview.unpaidInvoices.map((i) => (
                       <li>
-                        <a href={`/accounts/${overview.account.id}/invoices/${i.id}`}>{`${t('invoice.invoice')} ${i.number}`}</a> — {formatMoney(i.balanceCents(), locale)} ({t('invoice.dueDate')} {formatDate(i.dueDate, locale)})
+                        <a href={`/accounts/${overview.account.id}/invoices/${i.id}`}>{`${t('invoice.invoice')} ${i.number}`}</a> — {formatMoney(balanceOf(i), locale)} ({t('invoice.dueDate')} {formatDate(i.dueDate, locale)})
                       </li>
                     ))}
                   </ul>

@@ -3,11 +3,11 @@ import { parseDay } from '../http/dates.js';
 import type { FC } from 'hono/jsx';
 import type { RecordedPayment } from '../../application/billing/record-payment.js';
 import type { BillingSettings } from '../../application/shared/services.js';
-import type { Invoice, Party } from '../../domain/billing/invoice.js';
+import { paymentStateOf, type Invoice, type InvoiceSummary, type Party } from '../../domain/billing/invoice.js';
 import { UNIT_LABELS, isUnitCode } from '../../domain/billing/line-classification.js';
 import type { Payment } from '../../domain/billing/payment.js';
 import { formatReference } from '../../domain/billing/payment-reference.js';
-import type { Quote } from '../../domain/billing/quote.js';
+import type { Quote, QuoteSummary } from '../../domain/billing/quote.js';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AccountLayout, lineWords, OrderLinesTable } from './account-pages.js';
@@ -15,9 +15,12 @@ import { Field, Layout, Notice, type PageContext, ErrorSummary } from './layout.
 import { DeliveryBlock } from './delivery-pages.js';
 import type { InvoiceDelivery, StaffInvoiceDelivery } from '../../application/fiscal/invoice-delivery.js';
 
-const stateBadge = (page: PageContext, invoice: Invoice) => <span class={`badge state-${invoice.paymentState()}`}>{page.t(`invoice.state.${invoice.paymentState()}` as MessageKey)}</span>;
+const stateBadge = (page: PageContext, invoice: InvoiceSummary) => {
+  const state = paymentStateOf(invoice);
+  return <span class={`badge state-${state}`}>{page.t(`invoice.state.${state}` as MessageKey)}</span>;
+};
 
-export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: readonly Quote[]; filter: 'all' | 'open' | 'accepted'; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, accountId, quotes, filter, next, list }) => {
+export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: readonly QuoteSummary[]; filter: 'all' | 'open' | 'accepted'; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, accountId, quotes, filter, next, list }) => {
   const { t, locale } = page;
   const order = list?.order ?? 'newest';
   const q = list?.q ?? '';
@@ -77,7 +80,7 @@ export const QuotesPage: FC<{ page: PageContext; accountId: string; quotes: read
   );
 };
 
-export const InvoicesPage: FC<{ page: PageContext; accountId: string; invoices: readonly Invoice[]; filter: 'all' | 'unpaid' | 'paid'; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined }; years?: readonly number[] }> = ({ page, accountId, invoices, filter, next, list, years }) => {
+export const InvoicesPage: FC<{ page: PageContext; accountId: string; invoices: readonly InvoiceSummary[]; filter: 'all' | 'unpaid' | 'paid'; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined }; years?: readonly number[] }> = ({ page, accountId, invoices, filter, next, list, years }) => {
   const { t, locale } = page;
   const order = list?.order ?? 'newest';
   const q = list?.q ?? '';
