@@ -13,6 +13,10 @@ import { InMemoryDispatchRepository, InMemoryFiscalRecordRepository } from './in
 import { InMemoryDomainRepository, InMemoryInvoiceRepository, InMemoryOrderRepository, InMemoryPaymentRepository, InMemoryQuoteRepository, InMemoryServiceRepository } from './in-memory-ordering-repositories.js';
 import { InMemoryAuditLog, InMemoryClientAccountRepository, InMemoryMailRepository, InMemoryStaffRepository, InMemoryUserRepository } from './in-memory-repositories.js';
 import type { InMemoryStore } from './in-memory-store.js';
+import { read } from './summaries.js';
+import type { InvoiceRead, QuoteRead, ReadDetail } from '../../application/ports/portal-reads.js';
+import { INVOICE_SUMMARY } from '../../domain/billing/invoice.js';
+import { QUOTE_SUMMARY } from '../../domain/billing/quote.js';
 import { InMemoryTicketRepository } from './in-memory-ticket-repository.js';
 
 /** The back office's read models over the in-memory store, composed from the in-memory repositories so both answer alike. */
@@ -75,7 +79,7 @@ export class InMemoryBackOfficeReads implements BackOfficeReads {
     return this.repos.mails.listUndelivered(page);
   }
 
-  async clientPicture(accountId: string, limits: ClientPictureLimits): Promise<ClientPicture | null> {
+  async clientPicture<D extends ReadDetail>(accountId: string, limits: ClientPictureLimits, detail: D): Promise<ClientPicture<D> | null> {
     const r = this.repos;
     const account = await r.accounts.findById(accountId);
     if (!account) return null;
@@ -92,14 +96,14 @@ export class InMemoryBackOfficeReads implements BackOfficeReads {
       owner: await r.users.findById(account.ownerUserId),
       services: (await r.services.listForAccount(accountId, section)).items,
       domains: (await r.domains.listForAccount(accountId, section)).items,
-      openQuotes: await r.quotes.listOpenForAccount(accountId),
-      unpaidInvoices: (await r.invoices.listForAccount(accountId, 'unpaid', section)).items,
+      openQuotes: read(detail, { items: await r.quotes.listOpenForAccount(accountId), next: null }, QUOTE_SUMMARY).items as readonly QuoteRead<D>[],
+      unpaidInvoices: read(detail, await r.invoices.listForAccount(accountId, 'unpaid', section), INVOICE_SUMMARY).items as readonly InvoiceRead<D>[],
       contacts: (await r.contacts.listForAccount(accountId, section)).items,
       tickets: (await r.tickets.listForAccount(accountId, 'all', recent)).items,
       emailChanges: (await r.emailChanges.listUndecidedForAccount(accountId)).slice(0, 20),
       audit,
       people,
-      invoices: (await r.invoices.listForAccount(accountId, 'all', recent)).items,
+      invoices: read(detail, await r.invoices.listForAccount(accountId, 'all', recent), INVOICE_SUMMARY).items as readonly InvoiceRead<D>[],
       payments: await r.payments.listForAccount(accountId, limits.recent),
       notes: await r.notes.listForAccount(accountId, limits.recent),
     };

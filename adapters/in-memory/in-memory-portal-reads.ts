@@ -1,4 +1,4 @@
-import type { DashboardData, DashboardDetail, DashboardInvoice, DashboardPart, DashboardQuery, DashboardQuote, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
+import type { DashboardData, ReadDetail, InvoiceRead, DashboardPart, DashboardQuery, QuoteRead, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
 import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from '../../application/ports/repositories.js';
 import { INVOICE_SUMMARY, type Invoice, type InvoiceSummary } from '../../domain/billing/invoice.js';
 import { QUOTE_SUMMARY, type Quote, type QuoteSummary } from '../../domain/billing/quote.js';
@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../domain/identity/session.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { Ticket } from '../../domain/support/ticket.js';
+import { summaries } from './summaries.js';
 import { InMemoryAnnouncementRepository } from './in-memory-announcement-repository.js';
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 import { InMemoryDomainRepository, InMemoryInvoiceRepository, InMemoryQuoteRepository, InMemoryServiceRepository } from './in-memory-ordering-repositories.js';
@@ -55,23 +56,23 @@ export class InMemoryPortalReads implements PortalReads {
     return { user, ownedAccountIds: owned.map((a) => a.id), grants: contacts.map((c) => ({ accountId: c.accountId, permissions: c.permissions, scope: c.scope() })) };
   }
 
-  async dashboard<D extends DashboardDetail>(q: DashboardQuery<D>): Promise<DashboardData<D>> {
+  async dashboard<D extends ReadDetail>(q: DashboardQuery<D>): Promise<DashboardData<D>> {
     const accounts = await this.repos.accounts.listByIds(q.accountIds);
     const chosen = q.accountId ?? accounts[0]?.id ?? null;
     const account = chosen ? await this.repos.accounts.findById(chosen) : null;
     const id = account?.id ?? '';
     const sees = (part: DashboardPart) => account !== null && part.accounts.includes(id);
     const only = (part: DashboardPart) => (part.scopedAccounts?.includes(id) ? (part.only ?? []) : null);
-    const quotes = (await this.repos.quotes.listOpenForAccount(id)).slice(0, q.limit) as readonly DashboardQuote<D>[];
-    const invoices = (await this.repos.invoices.listForAccount(id, 'unpaid', { limit: q.limit })).items as readonly DashboardInvoice<D>[];
+    const quotes = (await this.repos.quotes.listOpenForAccount(id)).slice(0, q.limit) as readonly QuoteRead<D>[];
+    const invoices = (await this.repos.invoices.listForAccount(id, 'unpaid', { limit: q.limit })).items as readonly InvoiceRead<D>[];
     return {
       accounts,
       notices: await this.repos.announcements.listUnreadFor(q.userId, q.announcementsSince, q.announcementLimit),
       account,
       services: sees(q.services) ? (await this.repos.services.listForAccount(id, { limit: q.limit }, only(q.services))).items : null,
       domains: sees(q.domains) ? (await this.repos.domains.listForAccount(id, { limit: q.limit }, only(q.domains))).items : null,
-      openQuotes: sees(q.quotes) ? (q.detail === 'full' ? quotes : summaries({ items: quotes, next: null }, QUOTE_SUMMARY).items as readonly DashboardQuote<D>[]) : null,
-      unpaidInvoices: sees(q.invoices) ? (q.detail === 'full' ? invoices : summaries({ items: invoices, next: null }, INVOICE_SUMMARY).items as readonly DashboardInvoice<D>[]) : null,
+      openQuotes: sees(q.quotes) ? (q.detail === 'full' ? quotes : summaries({ items: quotes, next: null }, QUOTE_SUMMARY).items as readonly QuoteRead<D>[]) : null,
+      unpaidInvoices: sees(q.invoices) ? (q.detail === 'full' ? invoices : summaries({ items: invoices, next: null }, INVOICE_SUMMARY).items as readonly InvoiceRead<D>[]) : null,
     };
   }
 
@@ -103,9 +104,4 @@ export class InMemoryPortalReads implements PortalReads {
     return this.repos.tickets.listForAccount(accountId, filter, page, visibleTo);
   }
 
-}
-
-/** The same page with only the named properties of each item, frozen as the PostgreSQL adapter's are. */
-function summaries<T, K extends keyof T>(page: Page<T>, keys: readonly K[]): Page<Readonly<Pick<T, K>>> {
-  return { ...page, items: page.items.map((item) => Object.freeze(Object.fromEntries(keys.map((k) => [k, item[k]]))) as Readonly<Pick<T, K>>) };
 }

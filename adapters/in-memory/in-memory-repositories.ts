@@ -13,12 +13,13 @@ import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import type { User } from '../../domain/identity/user.js';
-import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import { MAIL_SUMMARY, type MailSummary, type OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import { mailReadable, type MailHistoryFilter } from '../../domain/authorization/policy.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import { copy } from './copy.js';
 import type { InMemoryStore } from './in-memory-store.js';
 import { pageDescending } from './keyset.js';
+import { summaries } from './summaries.js';
 
 function unique<T extends object>(map: Map<string, T>, candidate: T, field: keyof T, key: string): void {
   for (const [id, existing] of map) {
@@ -221,6 +222,9 @@ export class InMemoryMailRepository implements MailRepository {
   }
   async listForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<OutgoingMail>> {
     return this.page((m) => m.accountId === accountId && !m.personal && mailReadable(readableBy, m), page);
+  }
+  async listSummariesForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<MailSummary>> {
+    return summaries(await this.listForAccount(accountId, page, readableBy), MAIL_SUMMARY);
   }
   async listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
     return this.page((m) => m.userId === userId && m.personal, page);

@@ -13,17 +13,21 @@ import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import type { User } from '../../domain/identity/user.js';
-import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import { MAIL_SUMMARY, type MailSummary, type OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import type { MailHistoryFilter } from '../../domain/authorization/policy.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import { decodeCursor, encodeCursor } from '../in-memory/keyset.js';
 import { execute, type Em } from './orm.js';
 import { AuditRowSchema, ClientAccountSchema, OutgoingMailSchema, PasswordResetTokenSchema, StaffMemberSchema, UserSchema, type AuditRow } from './schemas.js';
-import { rowMapper } from './row-mapper.js';
+import { columnsOf, rowMapper, summaryMapper } from './row-mapper.js';
 import { keysetPageOf, keysetSelect, likePattern } from './sql-keyset.js';
 
 const toStaffMember = rowMapper(StaffMemberSchema);
 const toMail = rowMapper(OutgoingMailSchema);
+const toMailSummary = summaryMapper(OutgoingMailSchema, MAIL_SUMMARY);
+// What a history page reads of each mail: its summary and its order and cursor (created_at, id), not its bodies.
+const MAIL_COLUMNS = { all: 't.*', summary: columnsOf(OutgoingMailSchema, MAIL_SUMMARY) } as const;
+type MailDetail = keyof typeof MAIL_COLUMNS;
 
 
 /** A case-insensitive "contains" over some text columns, with LIKE's own wildcards taken literally. */
@@ -219,8 +223,14 @@ export class MikroOrmMailRepository implements MailRepository {
   async markFailed(id: string, error: string): Promise<void> {
     await this.em.nativeUpdate(OutgoingMailSchema, { id, status: 'sending' }, { status: 'failed', lastError: error });
   }
-  async listForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<OutgoingMail>> {
-    if (!readableBy) return this.page({ accountId, personal: false }, page);
+  listForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<OutgoingMail>> {
+    return this.history(accountId, page, readableBy, 'all', toMail);
+  }
+  listSummariesForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<MailSummary>> {
+    return this.history(accountId, page, readableBy, 'summary', toMailSummary);
+  }
+  private async history<T extends { createdAt: Date; id: string }>(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null, detail: MailDetail, map: (row: Record<string, unknown>) => T): Promise<Page<T>> {
+    if (!readableBy) return this.page({ accountId, personal: false }, page, detail, map);
     // The policy's `mail.receive` in SQL (mailReadable): the member's topics, and for a scoped member only mail about its
     // part: billing and general news of the whole account, services and domains all within its scope, tickets in it.
     const after = decodeCursor(page.after ?? null);
@@ -228,35 +238,35 @@ export class MikroOrmMailRepository implements MailRepository {
     const direction = page.oldestFirst ? 'asc' : 'desc';
     const rows = await execute<Record<string, unknown>>(
       this.em,
-      `select * from mail_messages m
-        where m.account_id = $1 and not m.personal and m.topic = any($2::text[])
+      `select ${MAIL_COLUMNS[detail]} from mail_messages t
+        where t.account_id = $1 and not t.personal and t.topic = any($2::text[])
           and ($3::boolean is false
-            or m.topic in ('general', 'billing')
-            or (coalesce(m.about ? 'ticket', false)
-                and (m.about->'ticket'->>'openedByUserId' = $4 or m.about->'ticket'->>'serviceId' = any($5::text[]) or m.about->'ticket'->>'domainId' = any($6::text[])))
-            or (not coalesce(m.about ? 'ticket', true)
-                and jsonb_array_length(coalesce(m.about->'serviceIds', '[]')) + jsonb_array_length(coalesce(m.about->'domainIds', '[]')) > 0
-                and coalesce(m.about->'serviceIds', '[]') <@ to_jsonb($5::text[])
-                and coalesce(m.about->'domainIds', '[]') <@ to_jsonb($6::text[])))
-          and ($7::timestamptz is null or (m.created_at, m.id) ${page.oldestFirst ? '>' : '<'} ($7, $8::uuid))
-          and ($10::text is null or m.subject ilike $10)
-        order by m.created_at ${direction}, m.id ${direction}
+            or t.topic in ('general', 'billing')
+            or (coalesce(t.about ? 'ticket', false)
+                and (t.about->'ticket'->>'openedByUserId' = $4 or t.about->'ticket'->>'serviceId' = any($5::text[]) or t.about->'ticket'->>'domainId' = any($6::text[])))
+            or (not coalesce(t.about ? 'ticket', true)
+                and jsonb_array_length(coalesce(t.about->'serviceIds', '[]')) + jsonb_array_length(coalesce(t.about->'domainIds', '[]')) > 0
+                and coalesce(t.about->'serviceIds', '[]') <@ to_jsonb($5::text[])
+                and coalesce(t.about->'domainIds', '[]') <@ to_jsonb($6::text[])))
+          and ($7::timestamptz is null or (t.created_at, t.id) ${page.oldestFirst ? '>' : '<'} ($7, $8::uuid))
+          and ($10::text is null or t.subject ilike $10)
+        order by t.created_at ${direction}, t.id ${direction}
         limit $9`,
       [accountId, readableBy.topics, scope !== null, readableBy.userId, scope?.serviceIds ?? [], scope?.domainIds ?? [], after?.at ?? null, after?.id ?? null, page.limit + 1, likePattern(page.search)],
     );
     // Built from rows, past the ORM's hydration: a page of history is only shown (a change loads the mail by id).
-    const items = rows.slice(0, page.limit).map(toMail);
+    const items = rows.slice(0, page.limit).map(map);
     const last = items.at(-1);
     return { items, next: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
   }
   listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>> {
-    return this.page({ userId, personal: true }, page);
+    return this.page({ userId, personal: true }, page, 'all', toMail);
   }
   /** A page of history in one statement over its index, built from rows past the ORM's hydration: only shown. */
-  private async page(filter: { accountId: string; personal: false } | { userId: string; personal: true }, page: PageRequest): Promise<Page<OutgoingMail>> {
+  private async page<T>(filter: { accountId: string; personal: false } | { userId: string; personal: true }, page: PageRequest, detail: MailDetail, map: (row: Record<string, unknown>) => T): Promise<Page<T>> {
     const owner = 'accountId' in filter ? { where: 't.account_id = $1', id: filter.accountId } : { where: 't.user_id = $1', id: filter.userId };
-    const { sql, params } = keysetSelect({ table: 'mail_messages', time: 'created_at', where: [owner.where, filter.personal ? 't.personal' : 'not t.personal'], params: [owner.id], search: ['subject'] }, page);
-    return keysetPageOf(await execute(this.em, sql, params), 'created_at', page, toMail);
+    const { sql, params } = keysetSelect({ table: 'mail_messages', time: 'created_at', where: [owner.where, filter.personal ? 't.personal' : 'not t.personal'], params: [owner.id], search: ['subject'] }, page, MAIL_COLUMNS[detail]);
+    return keysetPageOf(await execute(this.em, sql, params), 'created_at', page, map);
   }
 }
 

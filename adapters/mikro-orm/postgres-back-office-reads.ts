@@ -9,16 +9,16 @@ import type { StaffRole } from '../../domain/staff/staff-member.js';
 import type { Ticket } from '../../domain/support/ticket.js';
 import { ClientNoteSchema } from './backoffice-schemas.js';
 import { rowMapper } from './row-mapper.js';
+import { billingRead } from './billing-summaries.js';
+import type { ReadDetail } from '../../application/ports/portal-reads.js';
 import {
   ClientAccountSchema,
   ContactSchema,
   EmailChangeRequestSchema,
   HostedServiceSchema,
-  InvoiceSchema,
   OrderSchema,
   OutgoingMailSchema,
   PaymentSchema,
-  QuoteSchema,
   RegisteredDomainSchema,
   TicketSchema,
   UserSchema,
@@ -35,8 +35,6 @@ const toPayment = rowMapper(PaymentSchema);
 const toMail = rowMapper(OutgoingMailSchema);
 const toService = rowMapper(HostedServiceSchema);
 const toDomain = rowMapper(RegisteredDomainSchema);
-const toQuote = rowMapper(QuoteSchema);
-const toInvoice = rowMapper(InvoiceSchema);
 const toContact = rowMapper(ContactSchema);
 const toNote = rowMapper(ClientNoteSchema);
 const toAudit = (row: Json): AuditEntry => ({
@@ -73,7 +71,7 @@ const COUNTS = `
  * The whole client view in one statement: the account, then each part as a subquery over its own index, newest first
  * and limited ($2: a section, $3: the recent few), the audit entries once (a CTE) with the names of who acted in them.
  */
-const CLIENT_PICTURE = `
+const clientPictureSql = (json: { quote: string; invoice: string }) => `
   with acc as (select * from client_accounts where id = $1),
   log as (select * from audit_log where account_id = $1 order by at desc, id desc limit $3)
   select
@@ -81,18 +79,24 @@ const CLIENT_PICTURE = `
     (select row_to_json(u) from users u where u.id = acc.owner_user_id) as owner,
     (select coalesce(json_agg(x.j), '[]') from (select row_to_json(s) as j from services s where s.account_id = acc.id order by s.activated_at desc, s.id desc limit $2) x) as services,
     (select coalesce(json_agg(x.j), '[]') from (select row_to_json(d) as j from domains d where d.account_id = acc.id order by d.registered_at desc, d.id desc limit $2) x) as domains,
-    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(q) as j from quotes q where q.account_id = acc.id and q.status = 'open' order by q.issued_at desc, q.id desc limit 100) x) as open_quotes,
-    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(i) as j from invoices i where i.account_id = acc.id and i.paid_cents < i.gross_cents order by i.issued_at desc, i.id desc limit $2) x) as unpaid_invoices,
+    (select coalesce(json_agg(x.j), '[]') from (select ${json.quote} as j from quotes q where q.account_id = acc.id and q.status = 'open' order by q.issued_at desc, q.id desc limit 100) x) as open_quotes,
+    (select coalesce(json_agg(x.j), '[]') from (select ${json.invoice} as j from invoices i where i.account_id = acc.id and i.paid_cents < i.gross_cents order by i.issued_at desc, i.id desc limit $2) x) as unpaid_invoices,
     (select coalesce(json_agg(x.j), '[]') from (select row_to_json(c) as j from contacts c where c.account_id = acc.id order by c.created_at desc, c.id desc limit $2) x) as contacts,
     (select coalesce(json_agg(x.j), '[]') from (select row_to_json(t) as j from tickets t where t.account_id = acc.id order by t.last_activity_at desc, t.id desc limit $3) x) as tickets,
     (select coalesce(json_agg(x.j), '[]') from (select row_to_json(r) as j from email_change_requests r where r.account_id = acc.id and r.status in ${UNDECIDED} order by r.created_at desc, r.id desc limit 20) x) as email_changes,
     (select coalesce(json_agg(row_to_json(l) order by l.at desc, l.id desc), '[]') from log l) as audit,
     (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]') from users u where u.id in (select actor_id from log where actor_kind <> 'staff')) as audit_users,
     (select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'roles', m.roles)), '[]') from staff_members m where m.id in (select actor_id from log where actor_kind = 'staff')) as audit_staff,
-    (select coalesce(json_agg(x.j), '[]') from (select row_to_json(i) as j from invoices i where i.account_id = acc.id order by i.issued_at desc, i.id desc limit $3) x) as invoices,
+    (select coalesce(json_agg(x.j), '[]') from (select ${json.invoice} as j from invoices i where i.account_id = acc.id order by i.issued_at desc, i.id desc limit $3) x) as invoices,
     (select coalesce(json_agg(x.j), '[]') from (select row_to_json(p) as j from payments p where p.account_id = acc.id order by p.received_on desc, p.id desc limit $3) x) as payments,
     (select coalesce(json_agg(x.j), '[]') from (select row_to_json(n) as j from client_notes n where n.account_id = acc.id order by n.created_at desc, n.id desc limit $3) x) as notes
   from acc`;
+
+/** The client view's statement by how much of each quote and invoice it reads (see ReadDetail). */
+const CLIENT_PICTURE: Record<ReadDetail, { name: string; sql: string }> = {
+  full: { name: 'backoffice-client-picture', sql: clientPictureSql({ quote: billingRead.quoteJson('q').full, invoice: billingRead.invoiceJson('i').full }) },
+  summary: { name: 'backoffice-client-picture-summary', sql: clientPictureSql({ quote: billingRead.quoteJson('q').summary, invoice: billingRead.invoiceJson('i').summary }) },
+};
 
 interface PictureRow {
   account: Json;
@@ -151,8 +155,9 @@ export class PostgresBackOfficeReads implements BackOfficeReads {
     return this.list({ table: 'mail_messages', time: 'created_at', where: [`t.status in ('failed', 'undeliverable')`], params: [], order: 'desc' }, page, toMail);
   }
 
-  async clientPicture(accountId: string, limits: ClientPictureLimits): Promise<ClientPicture | null> {
-    const [row] = await this.read<PictureRow>('backoffice-client-picture', CLIENT_PICTURE, [accountId, limits.section, limits.recent]);
+  async clientPicture<D extends ReadDetail>(accountId: string, limits: ClientPictureLimits, detail: D): Promise<ClientPicture<D> | null> {
+    const statement = CLIENT_PICTURE[detail];
+    const [row] = await this.read<PictureRow>(statement.name, statement.sql, [accountId, limits.section, limits.recent]);
     if (!row) return null;
     const account = toAccount(row.account);
     const people: Record<string, ActorName> = {};
@@ -163,14 +168,14 @@ export class PostgresBackOfficeReads implements BackOfficeReads {
       owner: row.owner ? toUser(row.owner) : null,
       services: row.services.map(toService),
       domains: row.domains.map(toDomain),
-      openQuotes: row.open_quotes.map(toQuote),
-      unpaidInvoices: row.unpaid_invoices.map(toInvoice),
+      openQuotes: row.open_quotes.map(billingRead.quote(detail)),
+      unpaidInvoices: row.unpaid_invoices.map(billingRead.invoice(detail)),
       contacts: row.contacts.map(toContact),
       tickets: row.tickets.map(toTicket),
       emailChanges: row.email_changes.map(toEmailChange),
       audit: row.audit.map(toAudit),
       people,
-      invoices: row.invoices.map(toInvoice),
+      invoices: row.invoices.map(billingRead.invoice(detail)),
       payments: row.payments.map(toPayment),
       notes: row.notes.map(toNote),
     };

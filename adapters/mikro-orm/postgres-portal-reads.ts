@@ -1,13 +1,14 @@
-import type { ContactGrant, DashboardData, DashboardDetail, DashboardInvoice, DashboardQuery, DashboardQuote, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
+import type { ContactGrant, DashboardData, DashboardQuery, PortalReads, ReadDetail, SignedInUser } from '../../application/ports/portal-reads.js';
 import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from '../../application/ports/repositories.js';
 import type { SessionInfo, SessionSubject } from '../../domain/identity/session.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
-import { INVOICE_SUMMARY, type Invoice, type InvoiceSummary } from '../../domain/billing/invoice.js';
-import { QUOTE_SUMMARY, type Quote, type QuoteSummary } from '../../domain/billing/quote.js';
+import type { Invoice, InvoiceSummary } from '../../domain/billing/invoice.js';
+import type { Quote, QuoteSummary } from '../../domain/billing/quote.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { Ticket } from '../../domain/support/ticket.js';
 import { AnnouncementSchema } from './help-schemas.js';
-import { columnsOf, jsonOf, rowMapper, summaryMapper } from './row-mapper.js';
+import { rowMapper } from './row-mapper.js';
+import { billingRead } from './billing-summaries.js';
 import type { SqlReader } from './sql-reader.js';
 import type { NotifiedCache } from '../postgres/notified-cache.js';
 import { changeTag } from '../postgres/change-tags.js';
@@ -24,11 +25,6 @@ const toInvoice = rowMapper(InvoiceSchema);
 const toAnnouncement = rowMapper(AnnouncementSchema);
 const toStaff = rowMapper(StaffMemberSchema);
 const toTicket = rowMapper(TicketSchema);
-const toQuoteSummary = summaryMapper(QuoteSchema, QUOTE_SUMMARY);
-const toInvoiceSummary = summaryMapper(InvoiceSchema, INVOICE_SUMMARY);
-// The list's own columns, its order and cursor included (issued_at, id): see keysetPageOf.
-const QUOTE_COLUMNS = columnsOf(QuoteSchema, QUOTE_SUMMARY);
-const INVOICE_COLUMNS = columnsOf(InvoiceSchema, INVOICE_SUMMARY);
 
 const quoteList = (accountId: string, filter: QuoteFilter): KeysetList => ({ table: 'quotes', time: 'issued_at', where: ['t.account_id = $1', ...(filter === 'all' ? [] : ['t.status = $2'])], params: [accountId, ...(filter === 'all' ? [] : [filter])], search: ['number'] });
 
@@ -102,10 +98,10 @@ const dashboardSql = (quote: string, invoice: string) => `
         order by i.issued_at desc, i.id desc limit $14) x) end as invoices
   from chosen`;
 
-/** The dashboard's statement by how much of each quote and invoice it reads (see DashboardDetail). */
-const DASHBOARD: Record<DashboardDetail, { name: string; sql: string }> = {
-  full: { name: 'portal-dashboard', sql: dashboardSql('row_to_json(q)', 'row_to_json(i)') },
-  summary: { name: 'portal-dashboard-summary', sql: dashboardSql(jsonOf(QuoteSchema, QUOTE_SUMMARY, 'q'), jsonOf(InvoiceSchema, INVOICE_SUMMARY, 'i')) },
+/** The dashboard's statement by how much of each quote and invoice it reads (see ReadDetail). */
+const DASHBOARD: Record<ReadDetail, { name: string; sql: string }> = {
+  full: { name: 'portal-dashboard', sql: dashboardSql(billingRead.quoteJson('q').full, billingRead.invoiceJson('i').full) },
+  summary: { name: 'portal-dashboard-summary', sql: dashboardSql(billingRead.quoteJson('q').summary, billingRead.invoiceJson('i').summary) },
 };
 
 type UserSession = { readonly session: SessionInfo; readonly signedIn: SignedInUser };
@@ -168,11 +164,11 @@ export class PostgresPortalReads implements PortalReads {
   }
 
   quoteSummaries(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteSummary>> {
-    return this.list(quoteList(accountId, filter), page, toQuoteSummary, QUOTE_COLUMNS);
+    return this.list(quoteList(accountId, filter), page, billingRead.quote('summary'), billingRead.quoteColumns.summary);
   }
 
   invoiceSummaries(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<InvoiceSummary>> {
-    return this.list(invoiceList(accountId, filter), page, toInvoiceSummary, INVOICE_COLUMNS);
+    return this.list(invoiceList(accountId, filter), page, billingRead.invoice('summary'), billingRead.invoiceColumns.summary);
   }
 
   tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>> {
@@ -202,7 +198,7 @@ export class PostgresPortalReads implements PortalReads {
     return keysetPageOf(rows, list.time, page, map);
   }
 
-  async dashboard<D extends DashboardDetail>(q: DashboardQuery<D>): Promise<DashboardData<D>> {
+  async dashboard<D extends ReadDetail>(q: DashboardQuery<D>): Promise<DashboardData<D>> {
     const statement = DASHBOARD[q.detail];
     const [row] = await this.read<{ accounts: Json[]; notices: Json[]; account: Json | null; services: Json[] | null; domains: Json[] | null; quotes: Json[] | null; invoices: Json[] | null }>(statement.name, statement.sql, [
       q.accountIds,
@@ -228,8 +224,8 @@ export class PostgresPortalReads implements PortalReads {
       account,
       services: part(row?.services, toService),
       domains: part(row?.domains, toDomain),
-      openQuotes: part(row?.quotes, (q.detail === 'full' ? toQuote : toQuoteSummary) as (json: Json) => DashboardQuote<D>),
-      unpaidInvoices: part(row?.invoices, (q.detail === 'full' ? toInvoice : toInvoiceSummary) as (json: Json) => DashboardInvoice<D>),
+      openQuotes: part(row?.quotes, billingRead.quote(q.detail)),
+      unpaidInvoices: part(row?.invoices, billingRead.invoice(q.detail)),
     };
   }
 }

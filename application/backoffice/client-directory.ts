@@ -1,5 +1,6 @@
 import { zagrebYear } from '../../domain/billing/calendar.js';
 import { parseReference } from '../../domain/billing/payment-reference.js';
+import type { ReadDetail } from '../ports/portal-reads.js';
 import type { TransactionScope } from '../ports/unit-of-work.js';
 import { ClientNote } from '../../domain/backoffice/client-note.js';
 import { audit } from '../shared/audit.js';
@@ -65,10 +66,13 @@ export class ClientDirectory {
     return [invoice?.accountId, quote?.accountId].filter((id): id is string => Boolean(id));
   }
 
-  /** Everything about one client on one page: a fixed number of queries whatever the client holds. */
-  async view(actor: Actor, accountId: string): Promise<Result<ClientPicture, DomainFailure>> {
+  /**
+   * Everything about one client on one page: a fixed number of queries whatever the client holds. Its quotes and
+   * invoices as lists show them (the page) or whole (the JSON API).
+   */
+  async view<D extends ReadDetail>(actor: Actor, accountId: string, detail: D): Promise<Result<ClientPicture<D>, DomainFailure>> {
     if (!can(actor, { type: 'staff.clients' }).allowed) return fail(new Forbidden('forbidden'));
-    const picture = await this.deps.uow.read((scope) => scope.backOffice.clientPicture(accountId, { section: SECTION, recent: RECENT }));
+    const picture = await this.deps.uow.read((scope) => scope.backOffice.clientPicture(accountId, { section: SECTION, recent: RECENT }, detail));
     return picture ? ok(picture) : fail(new NotFound('not_found'));
   }
 

@@ -6,7 +6,7 @@ import type { HostedService, RegisteredDomain, ServiceCredentials } from '../../
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { fail, Forbidden, NotFound, ok, type DomainFailure, type Result } from '../../domain/shared/result.js';
 import type { Page } from '../ports/repositories.js';
-import type { DashboardData, DashboardDetail, DashboardInvoice, DashboardPart, DashboardQuery, DashboardQuote } from '../ports/portal-reads.js';
+import type { DashboardData, ReadDetail, InvoiceRead, DashboardPart, DashboardQuery, QuoteRead } from '../ports/portal-reads.js';
 import type { Announcement } from '../../domain/help/announcement.js';
 import { DASHBOARD_DAYS, DASHBOARD_LIMIT } from '../help/announcements.js';
 import { audit } from '../shared/audit.js';
@@ -21,13 +21,13 @@ export const DASHBOARD_ROWS = 10;
 
 
 /** An account's overview: its quotes and invoices as a list shows them (the dashboard) or whole (the JSON API). */
-export interface Overview<D extends DashboardDetail = 'summary'> {
+export interface Overview<D extends ReadDetail = 'summary'> {
   readonly account: ClientAccount;
   readonly services: readonly HostedService[] | null;
   readonly domains: readonly RegisteredDomain[] | null;
   readonly renewals: ReadonlyArray<{ kind: 'service' | 'domain'; id: string; name: string; expiresAt: Date }>;
-  readonly openQuotes: readonly DashboardQuote<D>[] | null;
-  readonly unpaidInvoices: readonly DashboardInvoice<D>[] | null;
+  readonly openQuotes: readonly QuoteRead<D>[] | null;
+  readonly unpaidInvoices: readonly InvoiceRead<D>[] | null;
 }
 
 export interface Dashboard {
@@ -62,7 +62,7 @@ export class AccountPortfolio {
     return data.account ? ok(this.overviewOf(data)) : fail(new NotFound('not_found'));
   }
 
-  private query<D extends DashboardDetail>(detail: D, actor: Actor, accountIds: readonly string[], chosen: string | null, announcementLimit: number): DashboardQuery<D> {
+  private query<D extends ReadDetail>(detail: D, actor: Actor, accountIds: readonly string[], chosen: string | null, announcementLimit: number): DashboardQuery<D> {
     const candidates = chosen ? [chosen] : accountIds;
     const allowed = (type: 'services.view' | 'domains.view' | 'quotes.view' | 'invoices.view') => candidates.filter((accountId) => can(actor, { type, accountId }).allowed);
     const scoped = (type: 'services.view' | 'domains.view', kind: 'services' | 'domains'): DashboardPart => {
@@ -85,7 +85,7 @@ export class AccountPortfolio {
     };
   }
 
-  private overviewOf<D extends DashboardDetail>(data: DashboardData<D>): Overview<D> {
+  private overviewOf<D extends ReadDetail>(data: DashboardData<D>): Overview<D> {
     const horizon = this.deps.clock.now().getTime() + RENEWAL_WINDOW_MS;
     const renewals = [
       ...(data.services ?? []).map((s) => ({ kind: 'service' as const, id: s.id, name: `${s.name} — ${s.domainName}`, expiresAt: s.expiresAt, status: s.status })),

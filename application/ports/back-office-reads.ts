@@ -1,9 +1,8 @@
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { ClientNote } from '../../domain/backoffice/client-note.js';
-import type { Invoice } from '../../domain/billing/invoice.js';
 import type { Payment } from '../../domain/billing/payment.js';
-import type { Quote } from '../../domain/billing/quote.js';
+import type { InvoiceRead, QuoteRead, ReadDetail } from './portal-reads.js';
 import type { Contact } from '../../domain/contacts/contact.js';
 import type { EmailChangeRequest } from '../../domain/email-change/email-change-request.js';
 import type { User } from '../../domain/identity/user.js';
@@ -23,20 +22,20 @@ export interface ActorName {
 
 export type ActorNames = Readonly<Record<string, ActorName>>;
 
-/** Everything staff see of one client on one page. */
-export interface ClientPicture {
+/** Everything staff see of one client on one page; its quotes and invoices as lists show them or whole (ReadDetail). */
+export interface ClientPicture<D extends ReadDetail = 'summary'> {
   readonly account: ClientAccount;
   readonly owner: User | null;
   readonly services: readonly HostedService[];
   readonly domains: readonly RegisteredDomain[];
-  readonly openQuotes: readonly Quote[];
-  readonly unpaidInvoices: readonly Invoice[];
+  readonly openQuotes: readonly QuoteRead<D>[];
+  readonly unpaidInvoices: readonly InvoiceRead<D>[];
   readonly contacts: readonly Contact[];
   readonly tickets: readonly Ticket[];
   readonly emailChanges: readonly EmailChangeRequest[];
   readonly audit: readonly AuditEntry[];
   /** The latest invoices (paid or not) and the payments matched to them. */
-  readonly invoices: readonly Invoice[];
+  readonly invoices: readonly InvoiceRead<D>[];
   readonly payments: readonly Payment[];
   /** Staff's internal notes, never shown to the client. */
   readonly notes: readonly ClientNote[];
@@ -97,5 +96,5 @@ export interface BackOfficeReads {
   /** Mail that failed or whose retries are spent, newest first. */
   undeliveredMail(page: PageRequest): Promise<Page<OutgoingMail>>;
   /** Everything staff see of one client, or null when there is no such account. */
-  clientPicture(accountId: string, limits: ClientPictureLimits): Promise<ClientPicture | null>;
+  clientPicture<D extends ReadDetail>(accountId: string, limits: ClientPictureLimits, detail: D): Promise<ClientPicture<D> | null>;
 }

@@ -40,12 +40,12 @@ export interface DashboardPart {
  * and for each part which accounts' part they may see. The chosen account is `accountId`, or when null the first of
  * `accountIds` by name.
  */
-/** How much of each quote and invoice the dashboard reads: what a list shows (the page), or all of it (the JSON API). */
-export type DashboardDetail = 'summary' | 'full';
-export type DashboardQuote<D extends DashboardDetail> = D extends 'full' ? Quote : QuoteSummary;
-export type DashboardInvoice<D extends DashboardDetail> = D extends 'full' ? Invoice : InvoiceSummary;
+/** How much of each quote and invoice a read model reads: what a list shows (the pages), or all of it (the JSON API). */
+export type ReadDetail = 'summary' | 'full';
+export type QuoteRead<D extends ReadDetail> = D extends 'full' ? Quote : QuoteSummary;
+export type InvoiceRead<D extends ReadDetail> = D extends 'full' ? Invoice : InvoiceSummary;
 
-export interface DashboardQuery<D extends DashboardDetail = DashboardDetail> {
+export interface DashboardQuery<D extends ReadDetail = ReadDetail> {
   readonly detail: D;
   readonly userId: string;
   readonly accountIds: readonly string[];
@@ -61,7 +61,7 @@ export interface DashboardQuery<D extends DashboardDetail = DashboardDetail> {
   readonly limit: number;
 }
 
-export interface DashboardData<D extends DashboardDetail = DashboardDetail> {
+export interface DashboardData<D extends ReadDetail = ReadDetail> {
   /** The accounts to switch between, by name. */
   readonly accounts: readonly ClientAccount[];
   readonly notices: readonly Announcement[];
@@ -70,8 +70,8 @@ export interface DashboardData<D extends DashboardDetail = DashboardDetail> {
   /** Each part null when the person may not see it for the chosen account. */
   readonly services: readonly HostedService[] | null;
   readonly domains: readonly RegisteredDomain[] | null;
-  readonly openQuotes: readonly DashboardQuote<D>[] | null;
-  readonly unpaidInvoices: readonly DashboardInvoice<D>[] | null;
+  readonly openQuotes: readonly QuoteRead<D>[] | null;
+  readonly unpaidInvoices: readonly InvoiceRead<D>[] | null;
 }
 
 /**
@@ -91,7 +91,7 @@ export interface PortalReads {
   /** A staff member's session as stored, with the staff member, in one statement. */
   staffSession(sessionId: string): Promise<{ readonly session: SessionInfo; readonly staff: StaffMember } | null>;
   signedInUser(userId: string): Promise<SignedInUser | null>;
-  dashboard<D extends DashboardDetail>(query: DashboardQuery<D>): Promise<DashboardData<D>>;
+  dashboard<D extends ReadDetail>(query: DashboardQuery<D>): Promise<DashboardData<D>>;
 
   // The account's lists, newest first, keyset-paged like their repositories (the same cursors); `only` and
   // `visibleTo` are what the policy limits a contact to.

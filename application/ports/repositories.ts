@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import type { PasswordResetToken } from '../../domain/identity/password-reset-token.js';
 import type { User } from '../../domain/identity/user.js';
-import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { MailSummary, OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import type { MailHistoryFilter } from '../../domain/authorization/policy.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { Product } from '../../domain/catalog/product.js';
@@ -122,6 +122,8 @@ export interface MailRepository {
   countUndeliverable(): Promise<number>;
   /** The account's shared history: every mail about it except the personal ones; with `readableBy`, only those it may read. */
   listForAccount(accountId: string, page: PageRequest, readableBy?: MailHistoryFilter | null): Promise<Page<OutgoingMail>>;
+  /** The same pages as `listForAccount` (the same mails and cursors), with only what the history list shows. */
+  listSummariesForAccount(accountId: string, page: PageRequest, readableBy?: MailHistoryFilter | null): Promise<Page<MailSummary>>;
   /** The personal mails sent to one user (security notices, links meant for them alone). */
   listPersonal(userId: string, page: PageRequest): Promise<Page<OutgoingMail>>;
 }

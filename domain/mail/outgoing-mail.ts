@@ -29,6 +29,10 @@ export const SECRET_MARK = '{{secret}}';
 export const REDACTED = '••••••••';
 
 /** A mail the portal sends. Kept after sending: it is the account's email history, or the addressee's own. */
+/** What the history list shows of a mail (no bodies): what the history page reads, for reading only. */
+export const MAIL_SUMMARY = ['id', 'accountId', 'topic', 'to', 'subject', 'status', 'createdAt', 'sentAt'] as const;
+export type MailSummary = Readonly<Pick<OutgoingMail, (typeof MAIL_SUMMARY)[number]>>;
+
 export class OutgoingMail {
   id!: string;
   accountId!: string | null;

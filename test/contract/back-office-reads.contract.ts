@@ -1,3 +1,5 @@
+import { INVOICE_SUMMARY } from '../../domain/billing/invoice.js';
+import { QUOTE_SUMMARY } from '../../domain/billing/quote.js';
 import { describe, expect, it } from 'vitest';
 import { ClientDirectory } from '../../application/backoffice/client-directory.js';
 import { RecordPayment } from '../../application/billing/record-payment.js';
@@ -151,7 +153,7 @@ export function describeBackOfficeReadsContract(name: string, make: () => Promis
       const { services, clients } = await given();
       const { account } = clients[0]!;
       await services.uow.read(async (scope) => {
-        const picture = (await scope.backOffice.clientPicture(account.id, { section: 2, recent: 2 }))!;
+        const picture = (await scope.backOffice.clientPicture(account.id, { section: 2, recent: 2 }, 'full'))!;
         const audit = (await scope.audit.list({ accountId: account.id }, { limit: 2 })).items;
         expect({
           account: plain(picture.account),
@@ -182,6 +184,14 @@ export function describeBackOfficeReadsContract(name: string, make: () => Promis
           payments: (await scope.payments.listForAccount(account.id, 2)).map(plain),
           notes: (await scope.clientNotes.listForAccount(account.id, 2)).map(plain),
         });
+        // The page's view: the same quotes and invoices as lists show them, the rest as whole.
+        const summary = (await scope.backOffice.clientPicture(account.id, { section: 2, recent: 2 }, 'summary'))!;
+        const cut = (keys: readonly string[]) => (item: object) => Object.fromEntries(keys.map((k) => [k, (item as Record<string, unknown>)[k]]));
+        expect(summary.openQuotes.map(plain)).toEqual(picture.openQuotes.map(cut(QUOTE_SUMMARY)));
+        expect(summary.unpaidInvoices.map(plain)).toEqual(picture.unpaidInvoices.map(cut(INVOICE_SUMMARY)));
+        expect(summary.invoices.map(plain)).toEqual(picture.invoices.map(cut(INVOICE_SUMMARY)));
+        expect(summary.invoices.length).toBeGreaterThan(0);
+        expect(summary.services.map(plain)).toEqual(picture.services.map(plain));
         // Each part is limited and holds only this client's things.
         expect([picture.services.length, picture.tickets.length, picture.notes.length, picture.emailChanges.length, picture.openQuotes.length, picture.payments.length]).toEqual([2, 2, 2, 1, 2, 1]);
         expect(picture.tickets.every((t) => t.accountId === account.id)).toBe(true);
@@ -190,10 +200,10 @@ export function describeBackOfficeReadsContract(name: string, make: () => Promis
         expect(actors.length).toBeGreaterThan(0);
         expect(Object.keys(picture.people).sort()).toEqual(actors.sort());
         const staffEntry = (await scope.audit.list({ accountId: account.id }, { limit: 100 })).items.find((e) => e.actorKind === 'staff')!;
-        const wider = (await scope.backOffice.clientPicture(account.id, { section: 50, recent: 100 }))!;
+        const wider = (await scope.backOffice.clientPicture(account.id, { section: 50, recent: 100 }, 'summary'))!;
         expect(wider.people[staffEntry.actorId!]).toMatchObject({ role: 'staff', staffRoles: ['admin'] });
         expect(wider.people[account.ownerUserId]).toMatchObject({ role: 'owner' });
-        expect(await scope.backOffice.clientPicture(crypto.randomUUID(), { section: 2, recent: 2 })).toBeNull();
+        expect(await scope.backOffice.clientPicture(crypto.randomUUID(), { section: 2, recent: 2 }, 'summary')).toBeNull();
       });
     });
   });

@@ -98,7 +98,7 @@ describe(`filtered lists of a client with ${HISTORY} old rows (PostgreSQL)`, () 
 
   it('shows the client view from a few rows of each part, whatever the history', async () => {
     const { reader, plans } = explaining();
-    const picture = await new PostgresBackOfficeReads(reader).clientPicture(accountId, { section: 50, recent: 20 });
+    const picture = await new PostgresBackOfficeReads(reader).clientPicture(accountId, { section: 50, recent: 20 }, 'summary');
     expect(picture?.unpaidInvoices).toHaveLength(1);
     const [plan] = plans;
     // Each part reads its page (50 or 20 rows) and no more: 20 000 of anything would show here.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../application/shared/services.js';
-import { OutgoingMail, STALE_CLAIM_MS, type MailTopic } from '../../domain/mail/outgoing-mail.js';
+import { MAIL_SUMMARY, OutgoingMail, STALE_CLAIM_MS, type MailTopic } from '../../domain/mail/outgoing-mail.js';
+import type { PageRequest } from '../../application/ports/repositories.js';
 import { mailHistoryFilter, type MailAbout, type MailHistoryFilter } from '../../domain/authorization/policy.js';
 import type { AccessScope } from '../../domain/authorization/actor.js';
 import type { Permission } from '../../domain/authorization/permission.js';
@@ -149,6 +150,24 @@ export function describeUnitOfWorkContract(name: string, make: () => Promise<Uni
       expect(await subjects(member(['emails', 'invoices', 'services', 'domains', 'tickets'], null))).toHaveLength(9);
       const scoped = member(['emails', 'invoices', 'services', 'domains', 'tickets'], { serviceIds: [svcA], domainIds: [] });
       expect(await subjects(scoped, 2)).toEqual(['opća', 'račun', 'usluga A', 'upit o A', 'moj upit']);
+      // The history page's summaries: the same mails and cursors under every filter, with only what the list shows.
+      for (const [filter, expectedPages] of [[null, 5], [member(['emails'], null), 1], [scoped, 3]] as const) {
+        for (const oldestFirst of [false, true]) {
+          let after: string | null = null;
+          let pages = 0;
+          do {
+            const request: PageRequest = { after, limit: 2, oldestFirst };
+            const whole = await services.uow.run((scope) => scope.mails.listForAccount(account.id, request, filter));
+            const summary = await services.uow.run((scope) => scope.mails.listSummariesForAccount(account.id, request, filter));
+            expect(summary.next).toBe(whole.next);
+            expect(summary.items).toEqual(whole.items.map((m) => Object.fromEntries(MAIL_SUMMARY.map((k) => [k, m[k]]))));
+            expect(summary.items.every((m) => Object.isFrozen(m) && !('text' in m))).toBe(true);
+            after = whole.next;
+            pages += 1;
+          } while (after);
+          expect(pages).toBe(expectedPages);
+        }
+      }
     });
 
     it('sweeps interrupted and orphaned mail back to delivery, gives up undeliverable mail, and sends it again on request', async () => {

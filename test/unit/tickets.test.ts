@@ -193,7 +193,7 @@ describe('staff back office', () => {
     }
     expect(await directory.search(actor, 'x')).toMatchObject({ ok: false, error: { code: 'search.query' } });
     expect(await directory.search({ kind: 'user', userId: 'u', memberships: [] }, account.oib)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    const picture = await directory.view(actor, account.id);
+    const picture = await directory.view(actor, account.id, 'summary');
     expect(picture.ok && [picture.value.services.length, picture.value.domains.length, picture.value.contacts.length]).toEqual([1, 1, 1]);
     const verifier = await givenStaff(portal.services, ['verifier']);
     expect(await directory.counts({ kind: 'staff', staffId: verifier.id, roles: verifier.roles })).toEqual({ orders: null, payments: null, emailChanges: 0, tickets: null, undeliveredMail: null, deliveries: null });

@@ -80,7 +80,7 @@ export function registerStaffClientsApi(api: OpenAPIHono<AppEnv>, useCases: UseC
   api.openapi(viewRoute, async (c) => {
     const actor = staffActor(c);
     if (!actor) return unauthenticated(c) as never;
-    const result = await useCases.clients.view(actor, c.req.valid('param').accountId);
+    const result = await useCases.clients.view(actor, c.req.valid('param').accountId, 'full');
     if (!result.ok) return failureResponse(c, result.error) as never;
     const v = result.value;
     return c.json(

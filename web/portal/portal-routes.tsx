@@ -264,7 +264,7 @@ export function portalRoutes(useCases: UseCases, secure = false) {
     async (c) => {
       const { accountId } = c.req.valid('param');
       const query = c.req.valid('query');
-      const result = await useCases.accountMails.list(c.get('actor'), accountId, listPaging(query));
+      const result = await useCases.accountMails.listSummaries(c.get('actor'), accountId, listPaging(query));
       if (!result.ok) return failurePage(c, result.error);
       return html(c, <EmailListPage page={pageOf(c)} base={`/accounts/${accountId}/emails`} mails={result.value.items} next={result.value.next} list={query} />);
     },

@@ -87,7 +87,7 @@ export function staffTicketRoutes(useCases: UseCases) {
   });
 
   app.get('/clients/:accountId', accountParam, validated('query', z.object({ notice: z.enum(['note']).optional() })), async (c) => {
-    const result = await clients.view(c.get('staffAuth')!.actor, c.req.valid('param').accountId);
+    const result = await clients.view(c.get('staffAuth')!.actor, c.req.valid('param').accountId, 'summary');
     if (!result.ok) return failurePage(c, result.error);
     return html(c, <ClientViewPage page={pageOf(c)} picture={result.value} notice={c.req.valid('query').notice ? c.get('t')('staff.notes.added') : undefined} />);
   });
@@ -98,7 +98,7 @@ export function staffTicketRoutes(useCases: UseCases) {
     const actor = c.get('staffAuth')!.actor;
     const result = await clients.addNote(actor, accountId, body, c.get('meta'));
     if (result.ok) return c.redirect(`/staff/clients/${accountId}?notice=note#notes`, 303);
-    const picture = await clients.view(actor, accountId);
+    const picture = await clients.view(actor, accountId, 'summary');
     if (result.error.kind !== 'invalid' || !picture.ok) return failurePage(c, result.error);
     return html(c, <ClientViewPage page={pageOf(c)} picture={picture.value} errors={formErrors(c, result.error).errors} noteValue={body} />, 422);
   });

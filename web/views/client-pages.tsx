@@ -3,6 +3,7 @@ import type { ClientPicture } from '../../application/backoffice/client-director
 import type { ClientAccount } from '../../domain/accounts/client-account.js';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.js';
 import { formatReference } from '../../domain/billing/payment-reference.js';
+import { balanceOf, paymentStateOf } from '../../domain/billing/invoice.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { AuditTable } from './audit-table.js';
 import { TicketsTable } from './ticket-pages.js';
@@ -139,8 +140,8 @@ export const ClientViewPage: FC<{ page: PageContext; picture: ClientPicture; not
                   </td>
                   <td>{formatDate(i.issuedAt, locale)}</td>
                   <td class="num">{formatMoney(i.grossCents, locale)}</td>
-                  <td class="num">{formatMoney(i.balanceCents(), locale)}</td>
-                  <td>{t(`invoice.state.${i.paymentState()}` as MessageKey)}</td>
+                  <td class="num">{formatMoney(balanceOf(i), locale)}</td>
+                  <td>{t(`invoice.state.${paymentStateOf(i)}` as MessageKey)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,12 @@
 import { ListSearch, Paging, SortHeader, withQuery } from './lists.js';
 import type { FC } from 'hono/jsx';
-import type { OutgoingMail } from '../../domain/mail/outgoing-mail.js';
+import type { MailSummary, OutgoingMail } from '../../domain/mail/outgoing-mail.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 /** A list of mails: an account's shared history (base `/accounts/:id/emails`) or a person's own (`/security/emails`). */
-export const EmailListPage: FC<{ page: PageContext; base: string; personal?: boolean; mails: readonly OutgoingMail[]; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, base, personal, mails, next, list }) => {
+export const EmailListPage: FC<{ page: PageContext; base: string; personal?: boolean; mails: readonly MailSummary[]; next: string | null; list?: { order: 'newest' | 'oldest'; q: string; after?: string | undefined } }> = ({ page, base, personal, mails, next, list }) => {
   const { t, locale } = page;
   const title = personal ? t('emails.personalTitle') : t('emails.title');
   const order = list?.order ?? 'newest';
