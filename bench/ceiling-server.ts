@@ -8,16 +8,19 @@
  * the portal's shape, whatever it is built with. `page` sends a list page's own statement (the first page of the
  * account's services or invoices, 26 whole rows, as the portal's read model sends it: named, generic plan) and answers
  * the rows as JSON, without HTML, a session or any check. `statements` sends as many statements in one transaction as
- * opening a ticket does (begin, ten small inserts, commit).
+ * opening a ticket does (begin, ten small inserts, commit). Given the portal's sign-in page (a JSON file of its headers
+ * and body), `page` also answers it at /sign-in: the floor of a public page with the portal's bytes and headers.
  *
- *   node bench/ceiling-server.ts <bare|read|write|page|statements> <database url> <workers>
+ *   node bench/ceiling-server.ts <bare|read|write|page|statements> <database url> <workers> [page.json]
  */
 import cluster from 'node:cluster';
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import pg from 'pg';
 
-const [mode = 'bare', databaseUrl = '', workersArg = '1'] = process.argv.slice(2);
+const [mode = 'bare', databaseUrl = '', workersArg = '1', publicPage = ''] = process.argv.slice(2);
 const workers = Math.max(1, Number(workersArg));
 
 function app(): Hono {
@@ -31,6 +34,15 @@ function app(): Hono {
     const list = (table: string, time: string) => `select * from ${table} t where t.account_id = $1 order by t.${time} desc, t.id desc limit 26`;
     for (const [path, text] of [['/services', list('services', 'activated_at')], ['/invoices', list('invoices', 'issued_at')]] as const) {
       hono.get(path, async (c) => c.json((await pool.query({ name: `floor${path.replace('/', '-')}`, text, values: [c.req.query('account')] })).rows));
+    }
+    if (publicPage) {
+      // The portal's sign-in page, its bytes and its headers (set on Node's response, as the portal sets them).
+      const page = JSON.parse(readFileSync(publicPage, 'utf8')) as { headers: [string, string][]; body: string };
+      hono.get('/sign-in', (c) => {
+        const outgoing = (c.env as { outgoing: ServerResponse }).outgoing;
+        for (const [name, value] of page.headers) outgoing.setHeader(name, value);
+        return c.body(page.body);
+      });
     }
     return hono;
   }
