@@ -1,4 +1,4 @@
-import type { DashboardData, ReadDetail, InvoiceRead, DashboardPart, DashboardQuery, QuoteRead, PortalReads, SignedInUser } from '../../application/ports/portal-reads.js';
+import type { DashboardData, DashboardPart, DashboardQuery, InvoiceRead, PortalReads, QuoteRead, ReadDetail, SignedInUser } from '../../application/ports/portal-reads.js';
 import type { InvoiceFilter, Page, PageRequest, QuoteFilter, TicketFilter, TicketVisibility } from '../../application/ports/repositories.js';
 import { INVOICE_SUMMARY, type Invoice, type InvoiceSummary } from '../../domain/billing/invoice.js';
 import { QUOTE_SUMMARY, type Quote, type QuoteSummary } from '../../domain/billing/quote.js';
@@ -6,7 +6,7 @@ import type { SessionInfo } from '../../domain/identity/session.js';
 import type { HostedService, RegisteredDomain } from '../../domain/services/hosted-service.js';
 import type { StaffMember } from '../../domain/staff/staff-member.js';
 import type { Ticket } from '../../domain/support/ticket.js';
-import { summaries } from './summaries.js';
+import { read, summaries } from './summaries.js';
 import { InMemoryAnnouncementRepository } from './in-memory-announcement-repository.js';
 import { InMemoryContactRepository } from './in-memory-contact-repository.js';
 import { InMemoryDomainRepository, InMemoryInvoiceRepository, InMemoryQuoteRepository, InMemoryServiceRepository } from './in-memory-ordering-repositories.js';
@@ -63,16 +63,16 @@ export class InMemoryPortalReads implements PortalReads {
     const id = account?.id ?? '';
     const sees = (part: DashboardPart) => account !== null && part.accounts.includes(id);
     const only = (part: DashboardPart) => (part.scopedAccounts?.includes(id) ? (part.only ?? []) : null);
-    const quotes = (await this.repos.quotes.listOpenForAccount(id)).slice(0, q.limit) as readonly QuoteRead<D>[];
-    const invoices = (await this.repos.invoices.listForAccount(id, 'unpaid', { limit: q.limit })).items as readonly InvoiceRead<D>[];
+    const quotes = read(q.detail, { items: (await this.repos.quotes.listOpenForAccount(id)).slice(0, q.limit), next: null }, QUOTE_SUMMARY).items as readonly QuoteRead<D>[];
+    const invoices = read(q.detail, await this.repos.invoices.listForAccount(id, 'unpaid', { limit: q.limit }), INVOICE_SUMMARY).items as readonly InvoiceRead<D>[];
     return {
       accounts,
       notices: await this.repos.announcements.listUnreadFor(q.userId, q.announcementsSince, q.announcementLimit),
       account,
       services: sees(q.services) ? (await this.repos.services.listForAccount(id, { limit: q.limit }, only(q.services))).items : null,
       domains: sees(q.domains) ? (await this.repos.domains.listForAccount(id, { limit: q.limit }, only(q.domains))).items : null,
-      openQuotes: sees(q.quotes) ? (q.detail === 'full' ? quotes : summaries({ items: quotes, next: null }, QUOTE_SUMMARY).items as readonly QuoteRead<D>[]) : null,
-      unpaidInvoices: sees(q.invoices) ? (q.detail === 'full' ? invoices : summaries({ items: invoices, next: null }, INVOICE_SUMMARY).items as readonly InvoiceRead<D>[]) : null,
+      openQuotes: sees(q.quotes) ? quotes : null,
+      unpaidInvoices: sees(q.invoices) ? invoices : null,
     };
   }
 

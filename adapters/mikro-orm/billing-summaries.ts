@@ -11,13 +11,13 @@ const toQuoteSummary = summaryMapper(QuoteSchema, QUOTE_SUMMARY);
 const toInvoiceSummary = summaryMapper(InvoiceSchema, INVOICE_SUMMARY);
 
 /**
- * Quotes and invoices as the read models read them, whole or as a list shows them (ReadDetail): the columns of a
- * plain list (its order and cursor, issued_at and id, among them), the JSON of one row inside a larger statement, and
- * the mapping back.
+ * Quotes and invoices as the read models read them, whole or as a list shows them (ReadDetail): the summary's columns
+ * for a plain list (its order and cursor, issued_at and id, among them), the JSON of one row inside a larger
+ * statement, and the mapping back.
  */
 export const billingRead = {
-  quoteColumns: { full: 't.*', summary: columnsOf(QuoteSchema, QUOTE_SUMMARY) },
-  invoiceColumns: { full: 't.*', summary: columnsOf(InvoiceSchema, INVOICE_SUMMARY) },
+  quoteSummaryColumns: columnsOf(QuoteSchema, QUOTE_SUMMARY),
+  invoiceSummaryColumns: columnsOf(InvoiceSchema, INVOICE_SUMMARY),
   quoteJson: (alias: string): Record<ReadDetail, string> => ({ full: `row_to_json(${alias})`, summary: jsonOf(QuoteSchema, QUOTE_SUMMARY, alias) }),
   invoiceJson: (alias: string): Record<ReadDetail, string> => ({ full: `row_to_json(${alias})`, summary: jsonOf(InvoiceSchema, INVOICE_SUMMARY, alias) }),
   quote: <D extends ReadDetail>(detail: D) => (detail === 'full' ? toQuote : toQuoteSummary) as (row: Json) => QuoteRead<D>,

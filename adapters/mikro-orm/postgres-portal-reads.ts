@@ -164,11 +164,11 @@ export class PostgresPortalReads implements PortalReads {
   }
 
   quoteSummaries(accountId: string, filter: QuoteFilter, page: PageRequest): Promise<Page<QuoteSummary>> {
-    return this.list(quoteList(accountId, filter), page, billingRead.quote('summary'), billingRead.quoteColumns.summary);
+    return this.list(quoteList(accountId, filter), page, billingRead.quote('summary'), billingRead.quoteSummaryColumns);
   }
 
   invoiceSummaries(accountId: string, filter: InvoiceFilter, page: PageRequest): Promise<Page<InvoiceSummary>> {
-    return this.list(invoiceList(accountId, filter), page, billingRead.invoice('summary'), billingRead.invoiceColumns.summary);
+    return this.list(invoiceList(accountId, filter), page, billingRead.invoice('summary'), billingRead.invoiceSummaryColumns);
   }
 
   tickets(accountId: string, filter: TicketFilter, page: PageRequest, visibleTo: TicketVisibility | null): Promise<Page<Ticket>> {
