@@ -17,7 +17,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import pg from 'pg';
 
 const [mode = 'bare', databaseUrl = '', workersArg = '1', publicPage = ''] = process.argv.slice(2);
@@ -47,23 +47,8 @@ function app(): Hono {
     return hono;
   }
   if (mode === 'statements') {
-    hono.post('/', async (c) => {
-      const body = await c.req.text();
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        for (let i = 0; i < 10; i += 1) {
-          await client.query({ name: 'floor-write', text: 'insert into bench_ceiling_writes (id, body, created_at) values (gen_random_uuid(), $1, now())', values: [body] });
-        }
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-      return c.text('ok', 201);
-    });
+    // As many statements as opening a ticket: begin, ten inserts, commit.
+    hono.post('/', async (c) => inserted(pool, await c.req.text(), 10, c));
     return hono;
   }
   if (mode === 'read') {
@@ -75,21 +60,26 @@ function app(): Hono {
     return hono;
   }
   // One insert in its own transaction: the least a change can cost.
-  hono.post('/', async (c) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await client.query({ name: 'ceiling-write', text: 'insert into bench_ceiling_writes (id, body, created_at) values (gen_random_uuid(), $1, now())', values: [await c.req.text()] });
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-    return c.text('ok', 201);
-  });
+  hono.post('/', async (c) => inserted(pool, await c.req.text(), 1, c));
   return hono;
+}
+
+/** `count` inserts of the body in one transaction (each a named statement), answered 201. */
+async function inserted(pool: pg.Pool, body: string, count: number, c: Context): Promise<Response> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    for (let i = 0; i < count; i += 1) {
+      await client.query({ name: 'ceiling-write', text: 'insert into bench_ceiling_writes (id, body, created_at) values (gen_random_uuid(), $1, now())', values: [body] });
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  return c.text('ok', 201);
 }
 
 if (cluster.isPrimary && workers > 1) {

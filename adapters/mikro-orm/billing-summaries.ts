@@ -18,8 +18,13 @@ const toInvoiceSummary = summaryMapper(InvoiceSchema, INVOICE_SUMMARY);
 export const billingRead = {
   quoteSummaryColumns: columnsOf(QuoteSchema, QUOTE_SUMMARY),
   invoiceSummaryColumns: columnsOf(InvoiceSchema, INVOICE_SUMMARY),
-  quoteJson: (alias: string): Record<ReadDetail, string> => ({ full: `row_to_json(${alias})`, summary: jsonOf(QuoteSchema, QUOTE_SUMMARY, alias) }),
-  invoiceJson: (alias: string): Record<ReadDetail, string> => ({ full: `row_to_json(${alias})`, summary: jsonOf(InvoiceSchema, INVOICE_SUMMARY, alias) }),
+  quoteJson: (detail: ReadDetail, alias: string) => (detail === 'full' ? `row_to_json(${alias})` : jsonOf(QuoteSchema, QUOTE_SUMMARY, alias)),
+  invoiceJson: (detail: ReadDetail, alias: string) => (detail === 'full' ? `row_to_json(${alias})` : jsonOf(InvoiceSchema, INVOICE_SUMMARY, alias)),
   quote: <D extends ReadDetail>(detail: D) => (detail === 'full' ? toQuote : toQuoteSummary) as (row: Json) => QuoteRead<D>,
   invoice: <D extends ReadDetail>(detail: D) => (detail === 'full' ? toInvoice : toInvoiceSummary) as (row: Json) => InvoiceRead<D>,
 } as const;
+
+/** A read model's statement in both details, named apart (`<name>` whole, `<name>-summary`), each prepared once. */
+export function statementsByDetail(name: string, sql: (detail: ReadDetail) => string): Record<ReadDetail, { name: string; sql: string }> {
+  return { full: { name, sql: sql('full') }, summary: { name: `${name}-summary`, sql: sql('summary') } };
+}

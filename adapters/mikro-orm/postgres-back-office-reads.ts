@@ -9,7 +9,7 @@ import type { StaffRole } from '../../domain/staff/staff-member.js';
 import type { Ticket } from '../../domain/support/ticket.js';
 import { ClientNoteSchema } from './backoffice-schemas.js';
 import { rowMapper } from './row-mapper.js';
-import { billingRead } from './billing-summaries.js';
+import { billingRead, statementsByDetail } from './billing-summaries.js';
 import type { ReadDetail } from '../../application/ports/portal-reads.js';
 import {
   ClientAccountSchema,
@@ -93,10 +93,7 @@ const clientPictureSql = (json: { quote: string; invoice: string }) => `
   from acc`;
 
 /** The client view's statement by how much of each quote and invoice it reads (see ReadDetail). */
-const CLIENT_PICTURE: Record<ReadDetail, { name: string; sql: string }> = {
-  full: { name: 'backoffice-client-picture', sql: clientPictureSql({ quote: billingRead.quoteJson('q').full, invoice: billingRead.invoiceJson('i').full }) },
-  summary: { name: 'backoffice-client-picture-summary', sql: clientPictureSql({ quote: billingRead.quoteJson('q').summary, invoice: billingRead.invoiceJson('i').summary }) },
-};
+const CLIENT_PICTURE = statementsByDetail('backoffice-client-picture', (detail) => clientPictureSql({ quote: billingRead.quoteJson(detail, 'q'), invoice: billingRead.invoiceJson(detail, 'i') }));
 
 interface PictureRow {
   account: Json;

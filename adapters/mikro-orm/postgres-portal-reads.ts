@@ -8,7 +8,7 @@ import type { HostedService, RegisteredDomain } from '../../domain/services/host
 import type { Ticket } from '../../domain/support/ticket.js';
 import { AnnouncementSchema } from './help-schemas.js';
 import { rowMapper } from './row-mapper.js';
-import { billingRead } from './billing-summaries.js';
+import { billingRead, statementsByDetail } from './billing-summaries.js';
 import type { SqlReader } from './sql-reader.js';
 import type { NotifiedCache } from '../postgres/notified-cache.js';
 import { changeTag } from '../postgres/change-tags.js';
@@ -99,10 +99,7 @@ const dashboardSql = (quote: string, invoice: string) => `
   from chosen`;
 
 /** The dashboard's statement by how much of each quote and invoice it reads (see ReadDetail). */
-const DASHBOARD: Record<ReadDetail, { name: string; sql: string }> = {
-  full: { name: 'portal-dashboard', sql: dashboardSql(billingRead.quoteJson('q').full, billingRead.invoiceJson('i').full) },
-  summary: { name: 'portal-dashboard-summary', sql: dashboardSql(billingRead.quoteJson('q').summary, billingRead.invoiceJson('i').summary) },
-};
+const DASHBOARD = statementsByDetail('portal-dashboard', (detail) => dashboardSql(billingRead.quoteJson(detail, 'q'), billingRead.invoiceJson(detail, 'i')));
 
 type UserSession = { readonly session: SessionInfo; readonly signedIn: SignedInUser };
 type StaffSession = { readonly session: SessionInfo; readonly staff: StaffMember };

@@ -25,10 +25,7 @@ export function rowMapper<T extends object>(schema: EntitySchema<T>): (row: Reco
   for (const { name } of fields) Object.defineProperty(plain, name, { value: undefined, writable: true, enumerable: false, configurable: true });
   return (row) => {
     const entity = Object.create(plain) as Record<string, unknown>;
-    for (const { name, column, instant } of fields) {
-      const value = row[column];
-      entity[name] = value === undefined ? null : instant && value !== null ? new Date(value as string) : value;
-    }
+    for (const field of fields) entity[field.name] = valueOf(row, field);
     return entity as T;
   };
 }
@@ -42,10 +39,7 @@ export function summaryMapper<T extends object, K extends keyof T & string>(sche
   const fields = fieldsOf(schema, properties);
   return (row) => {
     const summary: Record<string, unknown> = {};
-    for (const { name, column, instant } of fields) {
-      const value = row[column];
-      summary[name] = value === undefined ? null : instant && value !== null ? new Date(value as string) : value;
-    }
+    for (const field of fields) summary[field.name] = valueOf(row, field);
     return Object.freeze(summary) as Readonly<Pick<T, K>>;
   };
 }
@@ -64,7 +58,19 @@ export function jsonOf<T extends object>(schema: EntitySchema<T>, properties: re
     .join(', ')})`;
 }
 
-function fieldsOf<T extends object>(schema: EntitySchema<T>, properties: readonly string[]): { name: string; column: string; instant: boolean }[] {
+interface Field {
+  readonly name: string;
+  readonly column: string;
+  readonly instant: boolean;
+}
+
+/** A property's value from its column: an instant as a Date, a missing column as null. */
+function valueOf(row: Record<string, unknown>, { column, instant }: Field): unknown {
+  const value = row[column];
+  return value === undefined ? null : instant && value !== null ? new Date(value as string) : value;
+}
+
+function fieldsOf<T extends object>(schema: EntitySchema<T>, properties: readonly string[]): Field[] {
   const meta = (schema as unknown as { meta: { properties: Record<string, PropertyOptions> } }).meta;
   return properties.map((name) => {
     const options = meta.properties[name];
