@@ -102,6 +102,11 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
     return this.run(work);
   }
+
+  /** One change of one statement: here, a transaction like any other. */
+  single<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    return this.run(work);
+  }
 }
 
 export class InMemoryDatabaseHealth implements DatabaseHealth {

@@ -40,6 +40,8 @@ import {
   PostgresCounters,
 } from './mikro-orm-ordering-repositories.js';
 
+const NOT_SINGLE = 'a single-statement change wrote entities or enqueued jobs: it belongs in run';
+
 /** A forked entity manager in one PostgreSQL transaction per use case; flushed and committed at the end. */
 export class MikroOrmUnitOfWork implements UnitOfWork {
   constructor(
@@ -78,6 +80,26 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       return result;
     } finally {
       this.settle(scope, em, false);
+    }
+  }
+
+  async single<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    // No transaction: the one statement commits by itself, on the main pool. An entity flushed here would be a
+    // statement of its own (and a flush of several one transaction of its own): refused before anything is written.
+    const jobs: PgBossJobQueue[] = [];
+    const em = this.orm.em.fork({ cloneEventManager: true });
+    em.getEventManager().registerSubscriber({
+      onFlush: ({ uow }) => {
+        if (uow.getChangeSets().length > 0) throw new Error(NOT_SINGLE);
+      },
+    });
+    const scope = this.scopeFor(em, false, jobs);
+    try {
+      const result = await work(scope);
+      if (em.getUnitOfWork().getPersistStack().size > 0 || jobs.some((queue) => queue.hasPending)) throw new Error(NOT_SINGLE);
+      return result;
+    } finally {
+      this.settle(scope, em, true);
     }
   }
 

@@ -77,6 +77,12 @@ export interface UnitOfWork {
    * read costs no BEGIN and COMMIT round trips. Never for a change: a write here is not atomic with anything else.
    */
   read<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+  /**
+   * For a change that is one statement (claiming a mail for delivery, marking it sent): no BEGIN and COMMIT round
+   * trips, since PostgreSQL makes a single statement atomic by itself. Refuses work that leaves entities to write or
+   * jobs to enqueue; a change of more than one statement belongs in `run`.
+   */
+  single<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
 }
 
 export interface DatabaseHealth {

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueInvoice } from '../../application/billing/issue-invoice.js';
-import { givenOwner } from '../support/builders.js';
+import { email, givenOwner } from '../support/builders.js';
+import { OutgoingMail, STALE_CLAIM_MS } from '../../domain/mail/outgoing-mail.js';
+import { User } from '../../domain/identity/user.js';
 import { SmtpCatcher } from '../../adapters/smtp/smtp-catcher.js';
 import { SmtpMailer } from '../../adapters/smtp/smtp-mailer.js';
 import { Argon2PasswordHasher } from '../../adapters/system/argon2-password-hasher.js';
@@ -131,3 +133,34 @@ describeJobQueueContract('pg-boss on PostgreSQL', async () => {
 
 describePortalReadsContract('PostgreSQL', async () => ({ services: (await fresh()).services }));
 describeBackOfficeReadsContract('PostgreSQL', async () => ({ services: (await fresh()).services }));
+
+describe('UnitOfWork.single on PostgreSQL', () => {
+  it('commits its one statement on its own, with no transaction around it', async () => {
+    const portal = await fresh();
+    const { services } = portal;
+    const { account } = await givenOwner(services);
+    const mail = OutgoingMail.compose({ id: services.ids.newId(), accountId: account.id, topic: 'general', to: 'ana@firma.hr', subject: 'S', text: 't', html: '<p>t</p>', now: services.clock.now() });
+    await services.uow.run((scope) => scope.mails.add(mail));
+    const now = services.clock.now();
+    // Work that fails after its statement: in `run` the claim would roll back; here it was already committed.
+    await expect(
+      services.uow.single(async (scope) => {
+        await scope.mails.claimForDelivery(mail.id, now, new Date(now.getTime() - STALE_CLAIM_MS));
+        throw new Error('after the statement');
+      }),
+    ).rejects.toThrow('after the statement');
+    expect((await portal.sql<{ status: string }>('select status from mail_messages where id = $1', [mail.id]))[0]?.status).toBe('sending');
+  });
+
+  it('refuses work that leaves an entity to write or a job to enqueue, and writes neither', async () => {
+    const portal = await fresh();
+    const { services } = portal;
+    const jobs = async () => Number((await portal.sql<{ n: string }>(`select count(*) as n from pgboss.job where name = 'mail.deliver'`))[0]?.n);
+    const before = await jobs();
+    const user = User.create({ id: services.ids.newId(), email: email('single@firma.hr'), name: 'Jedna', locale: 'hr', now: services.clock.now() });
+    await expect(services.uow.single((scope) => scope.users.add(user))).rejects.toThrow('belongs in run');
+    await expect(services.uow.single((scope) => scope.jobs.enqueue('mail.deliver', { mailId: services.ids.newId() }))).rejects.toThrow('belongs in run');
+    expect(await portal.sql('select id from users where id = $1', [user.id])).toEqual([]);
+    expect(await jobs()).toBe(before);
+  });
+});

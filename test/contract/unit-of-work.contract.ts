@@ -97,17 +97,19 @@ export function describeUnitOfWorkContract(name: string, make: () => Promise<Uni
       const mail = OutgoingMail.compose({ id: services.ids.newId(), accountId: account.id, topic: 'general', to: 'ana@firma.hr', subject: 'Š', text: 'č', html: '<p>ć</p>', now: services.clock.now() });
       await services.uow.run((scope) => scope.mails.add(mail));
       const t0 = services.clock.now().getTime();
-      const claim = (at: number) => services.uow.run((scope) => scope.mails.claimForDelivery(mail.id, new Date(at), new Date(at - STALE_CLAIM_MS)));
+      // As delivery claims and marks: one statement each, committed on its own (`single`).
+      const claim = (at: number) => services.uow.single((scope) => scope.mails.claimForDelivery(mail.id, new Date(at), new Date(at - STALE_CLAIM_MS)));
       const first = await claim(t0);
       expect([first?.status, first?.attempts, first?.subject, first?.claimedAt?.getTime()]).toEqual(['sending', 1, 'Š', t0]);
       expect(await claim(t0 + 1000)).toBeNull();
-      await services.uow.run((scope) => scope.mails.markFailed(mail.id, 'refused'));
+      await services.uow.single((scope) => scope.mails.markFailed(mail.id, 'refused'));
+      expect((await services.uow.run((scope) => scope.mails.findById(mail.id)))?.status).toBe('failed');
       expect((await claim(t0 + 2000))?.attempts).toBe(2);
       // Its sender died while sending: once the claim is stale, it is taken again, and the history says why.
       expect(await claim(t0 + 2000 + STALE_CLAIM_MS - 1)).toBeNull();
       const again = await claim(t0 + 3000 + STALE_CLAIM_MS);
       expect([again?.attempts, again?.lastError]).toEqual([3, 'delivery interrupted; sending again']);
-      await services.uow.run((scope) => scope.mails.markSent(mail.id, services.clock.now()));
+      await services.uow.single((scope) => scope.mails.markSent(mail.id, services.clock.now()));
       expect(await claim(t0 + 10 * STALE_CLAIM_MS)).toBeNull();
       expect((await services.uow.run((scope) => scope.mails.findById(mail.id)))?.status).toBe('sent');
       expect(await services.uow.run((scope) => scope.mails.markUndeliverable(mail.id, 'late'))).toBe(false);
