@@ -218,10 +218,10 @@ export class MikroOrmMailRepository implements MailRepository {
     return this.em.count(OutgoingMailSchema, { status: 'undeliverable' });
   }
   async markSent(id: string, at: Date): Promise<void> {
-    await this.em.nativeUpdate(OutgoingMailSchema, { id }, { status: 'sent', sentAt: at, lastError: null, sealedSecret: null });
+    await this.sql(`update mail_messages set status = 'sent', sent_at = $2, last_error = null, sealed_secret = null where id = $1`, [id, at]);
   }
   async markFailed(id: string, error: string): Promise<void> {
-    await this.em.nativeUpdate(OutgoingMailSchema, { id, status: 'sending' }, { status: 'failed', lastError: error });
+    await this.sql(`update mail_messages set status = 'failed', last_error = $2 where id = $1 and status = 'sending'`, [id, error]);
   }
   listForAccount(accountId: string, page: PageRequest, readableBy: MailHistoryFilter | null = null): Promise<Page<OutgoingMail>> {
     return this.history(accountId, page, readableBy, 'all', toMail);
