@@ -6,7 +6,8 @@
  * same process tree against the same database; then drives each page with autocannon (50 connections, 10 s each)
  * and prints one table per size: req/s, p50, p99, errors, the ratio to the one-read ceiling (writes: to the
  * one-insert ceiling, public pages: to bare Hono) and the queries the page costs (counted in-process on the same
- * database). Sizes (BENCH_SIZES, default 10000,1000000) are invoices of the demo account; a tenth as many services,
+ * database) and the CPU each request cost the server's processes and PostgreSQL (for a write, with the delivery of its
+ * mail, which the bench waits for before the next target). Sizes (BENCH_SIZES, default 10000,1000000) are invoices of the demo account; a tenth as many services,
  * domains, tickets, mails and other client accounts. Seeding is SQL with generate_series.
  *
  * BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 50), BENCH_ONLY (parts of targets' names, comma-separated).
@@ -24,6 +25,7 @@ import { Argon2PasswordHasher } from '../adapters/system/argon2-password-hasher.
 import { DEMO } from '../application/demo/seed-demo-data.js';
 import { seedTo } from './load-seed.js';
 import { inProcessQueryCounter } from './load-queries.js';
+import { cpuMsBetween, cpuReading } from './cpu-use.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -75,6 +77,8 @@ interface Target {
   readonly body?: (n: number) => string;
   /** In-process query count: the path and cookie of the page. */
   readonly count?: { path: string; cookie: string };
+  /** The process of the server that answers (its workers are under it), for the CPU it spends. */
+  readonly server: number | undefined;
 }
 
 interface Measured {
@@ -82,6 +86,7 @@ interface Measured {
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
+  readonly requests: number;
 }
 
 async function drive(target: Target): Promise<Measured> {
@@ -100,7 +105,17 @@ async function drive(target: Target): Promise<Measured> {
   });
   const status = result as unknown as Record<'1xx' | '2xx' | '3xx' | '4xx' | '5xx', number>;
   // A redirect is what a form answers; anything 4xx/5xx, a socket error or a timeout is an error.
-  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + status['4xx'] + status['5xx'] };
+  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + status['4xx'] + status['5xx'], requests: result.requests.total };
+}
+
+/** Waits (two minutes at most) until no mail queued since `since` is waiting or being sent. */
+async function mailDelivered(db: pg.Client, since: Date): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    const { rows } = await db.query<{ waiting: boolean }>(`select exists (select 1 from mail_messages where created_at >= $1 and status in ('queued', 'sending')) as waiting`, [since]);
+    if (!rows[0]?.waiting) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -129,13 +144,11 @@ async function main(): Promise<void> {
   const signInPage = await fetch(`${portal.url}/sign-in`);
   const publicPage = join(dir, 'sign-in.json');
   writeFileSync(publicPage, JSON.stringify({ headers: [...signInPage.headers].filter(([name]) => !/^(date|connection|keep-alive|content-length|transfer-encoding)$/iu.test(name)), body: await signInPage.text() }));
-  const ceilings = {
-    bare: (await start(process.execPath, ['bench/ceiling-server.ts', 'bare', url, String(WORKERS)], {})).url,
-    read: (await start(process.execPath, ['bench/ceiling-server.ts', 'read', url, String(WORKERS)], {})).url,
-    write: (await start(process.execPath, ['bench/ceiling-server.ts', 'write', url, String(WORKERS)], {})).url,
-    page: (await start(process.execPath, ['bench/ceiling-server.ts', 'page', url, String(WORKERS), publicPage], {})).url,
-    statements: (await start(process.execPath, ['bench/ceiling-server.ts', 'statements', url, String(WORKERS)], {})).url,
+  const ceiling = async (...args: string[]) => {
+    const { url: at, child } = await start(process.execPath, ['bench/ceiling-server.ts', args[0]!, url, String(WORKERS), ...args.slice(1)], {});
+    return { url: at, server: child.pid };
   };
+  const ceilings = { bare: await ceiling('bare'), read: await ceiling('read'), write: await ceiling('write'), page: await ceiling('page', publicPage), statements: await ceiling('statements') };
 
   const form = (body: Record<string, string>) => new URLSearchParams(body).toString();
   const signIn = async (path: string, body: Record<string, string>) => {
@@ -163,10 +176,12 @@ async function main(): Promise<void> {
   const counter = await inProcessQueryCounter(url, appUrl);
 
   const a = `/accounts/${account.id}`;
-  const page = (name: string, path: string, session: string, group: Target['group'] = 'page'): Target => ({ name, group, url: `${portal.url}${path}`, headers: session ? { cookie: session } : {}, count: { path, cookie: session } });
+  const served = portal.child.pid;
+  const page = (name: string, path: string, session: string, group: Target['group'] = 'page'): Target => ({ name, group, url: `${portal.url}${path}`, headers: session ? { cookie: session } : {}, count: { path, cookie: session }, server: served });
   const post = (name: string, path: string, session: string, body: (n: number) => Record<string, string>): Target => ({
     name,
     group: 'write',
+    server: served,
     url: `${portal.url}${path}`,
     method: 'POST',
     headers: { cookie: session, origin: appUrl, 'content-type': 'application/x-www-form-urlencoded' },
@@ -187,13 +202,13 @@ async function main(): Promise<void> {
     writer.cookie = await signIn('/sign-in', { email: row.email, password });
   };
   const targets = (): Target[] => [
-    { name: CEILINGS.constant, group: 'ceiling', url: ceilings.bare },
-    { name: CEILINGS.read, group: 'ceiling', url: `${ceilings.read}/?id=${account.id}` },
-    { name: CEILINGS.insert, group: 'ceiling', url: ceilings.write, method: 'POST', body: (n) => `row ${n}` },
-    { name: "floor: Hono + the services page's statement, rows as JSON", group: 'floor', url: `${ceilings.page}/services?account=${account.id}` },
-    { name: "floor: Hono + the invoices page's statement, rows as JSON", group: 'floor', url: `${ceilings.page}/invoices?account=${account.id}` },
-    { name: 'floor: Hono + 12 statements in a transaction', group: 'floor', against: 'insert', url: ceilings.statements, method: 'POST', body: (n) => `row ${n}` },
-    { name: "floor: Hono answering the sign-in page's bytes and headers", group: 'floor', against: 'constant', url: `${ceilings.page}/sign-in` },
+    { name: CEILINGS.constant, group: 'ceiling', url: ceilings.bare.url, server: ceilings.bare.server },
+    { name: CEILINGS.read, group: 'ceiling', url: `${ceilings.read.url}/?id=${account.id}`, server: ceilings.read.server },
+    { name: CEILINGS.insert, group: 'ceiling', url: ceilings.write.url, method: 'POST', body: (n) => `row ${n}`, server: ceilings.write.server },
+    { name: "floor: Hono + the services page's statement, rows as JSON", group: 'floor', url: `${ceilings.page.url}/services?account=${account.id}`, server: ceilings.page.server },
+    { name: "floor: Hono + the invoices page's statement, rows as JSON", group: 'floor', url: `${ceilings.page.url}/invoices?account=${account.id}`, server: ceilings.page.server },
+    { name: 'floor: Hono + 12 statements in a transaction', group: 'floor', against: 'insert', url: ceilings.statements.url, method: 'POST', body: (n) => `row ${n}`, server: ceilings.statements.server },
+    { name: "floor: Hono answering the sign-in page's bytes and headers", group: 'floor', against: 'constant', url: `${ceilings.page.url}/sign-in`, server: ceilings.page.server },
     page('/sign-in', '/sign-in', '', 'public'),
     page('/healthz', '/healthz', '', 'public'),
     page('/help', '/help', '', 'public'),
@@ -229,17 +244,24 @@ async function main(): Promise<void> {
     seeded = size;
     await signInWriter();
     console.log(`\nsize ${fmt(size)} invoices (${fmt(Math.floor(size / 10))} services, domains, tickets, mails, client accounts), seeded in ${fmt((Date.now() - began) / 1000, 1)} s`);
-    console.log('| target | req/s | p50 ms | p99 ms | errors | ratio | queries |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| target | req/s | p50 ms | p99 ms | errors | ratio | queries | CPU ms/req |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     const measured = new Map<string, Measured>();
     for (const target of targets()) {
       if (ONLY.length && target.group !== 'ceiling' && !ONLY.some((part) => target.name.includes(part))) continue;
       const queries = target.count ? await counter.count(target.count.path, target.count.cookie) : null;
+      const before = cpuReading(target.server);
+      const began = new Date();
       const m = await drive(target);
+      // A write's mail is delivered after its answer: its cost is counted once the queue is empty again, and the next
+      // target starts without a backlog of the last one's mail.
+      if (target.group === 'write') await mailDelivered(db, began);
+      const after = cpuReading(target.server);
+      const cpu = before && after && m.requests ? fmt(cpuMsBetween(before, after) / m.requests, 2) : '';
       measured.set(target.name, m);
       const base = target.group === 'ceiling' ? undefined : measured.get(CEILINGS[target.against ?? AGAINST[target.group]]);
       const ratio = base ? `${fmt((100 * m.reqPerSec) / base.reqPerSec)} %` : '';
-      console.log(`| ${target.name} | ${fmt(m.reqPerSec)} | ${m.p50} | ${m.p99} | ${m.errors} | ${ratio} | ${queries ?? ''} |`);
+      console.log(`| ${target.name} | ${fmt(m.reqPerSec)} | ${m.p50} | ${m.p99} | ${m.errors} | ${ratio} | ${queries ?? ''} | ${cpu} |`);
     }
   }
   await counter.close();
