@@ -51,7 +51,11 @@ export function cpuReading(root: number | undefined): CpuReading | null {
   const all = processes();
   if (!all || root === undefined) return null;
   const children = new Map<number, number[]>();
-  for (const [pid, p] of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
+  for (const [pid, p] of all) {
+    const siblings = children.get(p.ppid);
+    if (siblings) siblings.push(pid);
+    else children.set(p.ppid, [pid]);
+  }
   const counted = new Map<number, number>();
   const visit = (pid: number) => {
     const p = all.get(pid);

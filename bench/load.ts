@@ -7,8 +7,9 @@
  * and prints one table per size: req/s, p50, p99, errors, the ratio to the one-read ceiling (writes: to the
  * one-insert ceiling, public pages: to bare Hono) and the queries the page costs (counted in-process on the same
  * database) and the CPU each request cost the server's processes and PostgreSQL (for a write, with the delivery of its
- * mail, which the bench waits for before the next target). Sizes (BENCH_SIZES, default 10000,1000000) are invoices of the demo account; a tenth as many services,
- * domains, tickets, mails and other client accounts. Seeding is SQL with generate_series.
+ * mail, which the bench waits for before the next target). Sizes (BENCH_SIZES, default 10000,1000000) are invoices of
+ * the demo account; a tenth as many services, domains, tickets, mails and other client accounts. Seeding is SQL with
+ * generate_series.
  *
  * BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 50), BENCH_ONLY (parts of targets' names, comma-separated).
  */
@@ -144,8 +145,8 @@ async function main(): Promise<void> {
   const signInPage = await fetch(`${portal.url}/sign-in`);
   const publicPage = join(dir, 'sign-in.json');
   writeFileSync(publicPage, JSON.stringify({ headers: [...signInPage.headers].filter(([name]) => !/^(date|connection|keep-alive|content-length|transfer-encoding)$/iu.test(name)), body: await signInPage.text() }));
-  const ceiling = async (...args: string[]) => {
-    const { url: at, child } = await start(process.execPath, ['bench/ceiling-server.ts', args[0]!, url, String(WORKERS), ...args.slice(1)], {});
+  const ceiling = async (mode: string, ...extra: string[]) => {
+    const { url: at, child } = await start(process.execPath, ['bench/ceiling-server.ts', mode, url, String(WORKERS), ...extra], {});
     return { url: at, server: child.pid };
   };
   const ceilings = { bare: await ceiling('bare'), read: await ceiling('read'), write: await ceiling('write'), page: await ceiling('page', publicPage), statements: await ceiling('statements') };
